@@ -1,0 +1,140 @@
+"""The line classifier: a pure function from one line to what it is.
+
+It decides, from the line alone, whether the line opens with a marker and, if so, whether the
+marker heads a section (a short title, no sentence), an item (running text), or a run-in
+heading ("1- Thuận lợi: Nước ta …"). Context (title lines that continue below a "Phần I",
+"I." that is really the letter after "H.") is the tree builder's business.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from .lines import Line, LineKind
+from .model import BULLET_STYLES, Marker, MarkerStyle, Span
+from .patterns import LOWER, MARKER_RULES, RUN_IN, SENTENCE_BREAK, UPPER, MarkerRule
+
+
+class Role(str, enum.Enum):
+    BLANK = "blank"
+    RULE = "rule"
+    TEXT = "text"  # running text without a marker
+    HEADING = "heading"  # marker + short title (or the marker alone)
+    ITEM = "item"  # marker + running text
+    RUN_IN = "run-in"  # marker + short label + ":" + running text
+
+
+@frozen
+class ClassifiedLine:
+    line: Line
+    role: Role
+    marker: Marker | None = None
+    rule: str | None = None
+    """Name of the marker rule that matched (for debugging and golden output)."""
+    title: Span | None = None
+    """Heading title, or the label of a run-in heading."""
+    body: Span | None = None
+    """Where the running text starts on this line (items and run-in headings)."""
+
+
+#: Words that end a lead-in sentence rather than a label: "… cụ thể như sau:", "… gồm:".
+_LEAD_IN_ENDINGS = ("như sau", "sau đây", "gồm", "bao gồm", "là", "sau", "cụ thể")
+
+#: A title longer than this is running text, whatever its punctuation.
+MAX_TITLE_CHARS = 220
+MAX_TITLE_WORDS = 32
+#: A run-in label is short: "Thuận lợi", "Nguyên nhân khách quan".
+MAX_RUN_IN_WORDS = 10
+#: A label that ends in ":" with its body on the following lines.
+MAX_LABEL_WORDS = 14
+
+
+def classify_line(text: str, line: Line, rules: Sequence[MarkerRule] = MARKER_RULES) -> ClassifiedLine:
+    """Classify one line of ``text``. Pure: reads nothing but its arguments."""
+    if line.kind is LineKind.BLANK:
+        return ClassifiedLine(line, Role.BLANK)
+    if line.kind is not LineKind.TEXT:
+        return ClassifiedLine(line, Role.RULE)
+    start, end = line.content.start, line.content.end
+    for rule in rules:
+        m = rule.pattern.match(text, start, end)
+        if m is None:
+            continue
+        value = rule.value(m)
+        if value is None and rule.style not in BULLET_STYLES:
+            continue
+        m_start, m_end = m.span("marker")
+        marker_text = text[m_start:m_end].rstrip()
+        marker = Marker(marker_text, Span(m_start, m_start + len(marker_text)), rule.style, value)
+        rest_start = m_end
+        return _decide(text, line, marker, rule.name, rest_start, end)
+    return ClassifiedLine(line, Role.TEXT)
+
+
+def _decide(text: str, line: Line, marker: Marker, rule: str, rest_start: int, end: int) -> ClassifiedLine:
+    rest = text[rest_start:end]
+    style = marker.style
+    if not rest:
+        return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, rest_start))
+    if style is MarkerStyle.ORDINAL_WORD:
+        return ClassifiedLine(line, Role.ITEM, marker, rule, body=Span(rest_start, end))
+    upper = is_upper_title(rest)
+    if style in BULLET_STYLES:
+        words = len(rest.split())
+        if style is MarkerStyle.STAR and is_title_like(rest):
+            return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, end))
+        if upper and words <= MAX_TITLE_WORDS and not SENTENCE_BREAK.search(rest):
+            return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, end))
+        if rest.endswith(":") and words <= 8 and not _is_lead_in(rest):
+            return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, end - 1))
+        return ClassifiedLine(line, Role.ITEM, marker, rule, body=Span(rest_start, end))
+    colon = rest.find(":")
+    if 0 < colon < len(rest) - 1:
+        run_in = _run_in(line, marker, rule, rest, rest_start, end)
+        if run_in is not None:
+            return run_in
+    if upper or is_title_like(rest):
+        title_end = end - 1 if rest.endswith(":") else end
+        if rest.endswith(":") and (len(rest.split()) > MAX_LABEL_WORDS or _is_lead_in(rest)):
+            return ClassifiedLine(line, Role.ITEM, marker, rule, body=Span(rest_start, end))
+        return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, title_end))
+    return ClassifiedLine(line, Role.ITEM, marker, rule, body=Span(rest_start, end))
+
+
+def _run_in(line: Line, marker: Marker, rule: str, rest: str, rest_start: int, end: int) -> ClassifiedLine | None:
+    m = RUN_IN.match(rest)
+    if m is None:
+        return None
+    label = m.group("label").rstrip()
+    if len(label.split()) > MAX_RUN_IN_WORDS or _is_lead_in(label) or label[-1:].isdigit():
+        return None
+    label_span = Span(rest_start, rest_start + len(label))
+    return ClassifiedLine(line, Role.RUN_IN, marker, rule, label_span, Span(rest_start + m.start("body"), end))
+
+
+def is_title_like(rest: str) -> bool:
+    """A short title: not too long, no sentence inside, no terminal sentence punctuation."""
+    if len(rest) > MAX_TITLE_CHARS or len(rest.split()) > MAX_TITLE_WORDS:
+        return False
+    tail = rest.rstrip(" *_\u00a0")
+    if not tail:
+        return True
+    if tail[-1] in ".;!?…,":
+        return False
+    return SENTENCE_BREAK.search(rest) is None
+
+
+def is_upper_title(rest: str) -> bool:
+    """An upper-case title line: letters, and none of them lower case (ignoring a few particles)."""
+    if len(rest) > 400 or UPPER.search(rest) is None:
+        return False
+    lowers = len(LOWER.findall(rest))
+    return lowers == 0
+
+
+def _is_lead_in(label: str) -> bool:
+    tail = label.rstrip(" :").casefold()
+    return any(tail.endswith(word) for word in _LEAD_IN_ENDINGS)

@@ -1,0 +1,394 @@
+"""The typed document model: frozen, slotted attrs classes.
+
+Every node carries a :class:`Span` into :attr:`Document.text`, and for every node with a
+``text`` field ``document.text[node.span.start:node.span.end] == node.text``. Nodes refer to
+each other by stable string ids (``"p1.s2.i3"``, ``"fn14"``), never by object identity, so the
+tree serializes and round-trips without cycles.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any, Union
+
+import attrs
+from attrs import field, frozen
+
+
+class DiagnosticCode(str, enum.Enum):
+    """Stable codes for everything odd the parser noticed. Values never change once published."""
+
+    NO_STRUCTURE = "no-structure"
+    NUMBERING_GAP = "numbering-gap"
+    NUMBERING_REPEAT = "numbering-repeat"
+    NUMBERING_ORDER = "numbering-order"
+    FOOTNOTE_MARKER_WITHOUT_BODY = "footnote-marker-without-body"
+    FOOTNOTE_BODY_WITHOUT_MARKER = "footnote-body-without-marker"
+    FOOTNOTE_DUPLICATE_BODY = "footnote-duplicate-body"
+    FOOTNOTE_LABEL_ORDER = "footnote-label-order"
+    FOOTNOTE_IN_HEADING = "footnote-in-heading"
+    FOOTNOTE_MALFORMED = "footnote-malformed"
+    METADATA_IMPOSSIBLE_DATE = "metadata-impossible-date"
+    METADATA_MALFORMED_NUMBER = "metadata-malformed-number"
+    METADATA_MISSING_HEADER = "metadata-missing-header"
+    ENCODING_LEGACY = "encoding-legacy"
+    ENCODING_MIXED = "encoding-mixed"
+    TEXT_DAMAGED = "text-damaged"
+    TEXT_CONTROL_CHARACTERS = "text-control-characters"
+    LONG_LINE = "long-line"
+    MANY_BLANK_LINES = "many-blank-lines"
+    ONLY_PAGE_NUMBERS = "only-page-numbers"
+    QUANTITY_UNREADABLE = "quantity-unreadable"
+    HTML_PARSE = "html-parse"
+
+
+class Severity(str, enum.Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+class MarkerStyle(str, enum.Enum):
+    """How a heading or item is numbered. The nesting order of styles is learned per document."""
+
+    PART = "part"  # "Phần I", "Phần thứ hai"
+    CHAPTER = "chapter"  # "Chương I"
+    SECTION = "section"  # "Mục 1" (legal)
+    SUBSECTION = "subsection"  # "Tiểu mục 1"
+    ARTICLE = "article"  # "Điều 1."
+    ROMAN = "roman"  # "I-", "II."
+    CAPITAL = "capital"  # "A.", "B."
+    ARABIC = "arabic"  # "1-", "1.", "1)"
+    DECIMAL = "decimal"  # "2.1-", "1.1.1."
+    PAREN = "paren"  # "(1)"
+    LETTER = "letter"  # "a)", "đ."
+    ORDINAL_WORD = "ordinal-word"  # "Một là,", "Thứ nhất,"
+    DASH = "dash"  # "-", "–"
+    PLUS = "plus"  # "+"
+    BULLET = "bullet"  # "•"
+    STAR = "star"  # "*"
+
+
+LIST_STYLES = frozenset(
+    {
+        MarkerStyle.PAREN,
+        MarkerStyle.ORDINAL_WORD,
+        MarkerStyle.DASH,
+        MarkerStyle.PLUS,
+        MarkerStyle.BULLET,
+        MarkerStyle.STAR,
+    }
+)
+"""Styles that nest under whatever node they follow instead of taking a learned level."""
+
+BULLET_STYLES = frozenset({MarkerStyle.DASH, MarkerStyle.PLUS, MarkerStyle.BULLET, MarkerStyle.STAR})
+
+
+def _check_span(instance: Span, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < instance.start:
+        raise ValueError(f"span end {value} is before its start {instance.start}")
+
+
+@frozen
+class Span:
+    """Half-open ``[start, end)`` code-point offsets into :attr:`Document.text`."""
+
+    start: int = field(validator=attrs.validators.ge(0))
+    end: int = field(validator=_check_span)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@frozen
+class Diagnostic:
+    """Something odd in the input: a stable code, a human message, and where it is."""
+
+    code: DiagnosticCode
+    message: str
+    span: Span
+    severity: Severity = Severity.WARNING
+
+
+@frozen
+class Marker:
+    """The numbering in front of a heading or item, exactly as written."""
+
+    text: str
+    """Exact marker text, e.g. ``"Phần I"``, ``"2.1-"``, ``"(1)"``, ``"Một là,"``, ``"-"``."""
+    span: Span
+    style: MarkerStyle
+    value: int | str | tuple[int, ...] | None
+    """``"IV"`` → 4, ``"thứ hai"`` → 2, ``"2.1"`` → (2, 1), ``"đ"`` → ``"đ"``; None for bullets."""
+
+    @property
+    def label(self) -> str:
+        v = self.value
+        if v is None:
+            return ""
+        if isinstance(v, tuple):
+            return ".".join(str(x) for x in v)
+        return str(v)
+
+
+@frozen
+class FootnoteRef:
+    """An inline footnote marker ("[14]", or digits glued to a word in PDF text)."""
+
+    label: str
+    span: Span
+    footnote: str | None = None
+    """Id of the resolved :class:`Footnote`, or None when no body carries this label."""
+
+
+@frozen
+class Quantity:
+    """A figure read the way a Vietnamese reader reads it ("802,2 tỷ đồng" → 802200000000 VND)."""
+
+    span: Span
+    text: str
+    value: Decimal | None
+    unit: str | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    per: str | None = None
+    denominator: Decimal | None = None
+    qualifier: str | None = None
+
+
+@frozen
+class Comparison:
+    """Figures in one sentence set against each other (achieved vs target, change vs baseline…)."""
+
+    kind: str
+    span: Span
+    text: str
+    subject: str | None = None
+    achieved: Quantity | None = None
+    target: Quantity | None = None
+    baseline: Quantity | None = None
+    change: Quantity | None = None
+    percent: Quantity | None = None
+    direction: str | None = None
+    baseline_period: str | None = None
+
+
+@frozen
+class Target:
+    """One item of a "Chỉ tiêu …" list read as data."""
+
+    id: str
+    label: str
+    span: Span
+    """Starts at the item's marker."""
+    subject: str | None
+    values: tuple[Quantity, ...] = field(default=(), converter=tuple)
+    deadline_year: int | None = None
+    direction: str | None = None
+    baseline_values: tuple[Quantity, ...] = field(default=(), converter=tuple)
+    item: str | None = None
+    """Id of the :class:`Item` the target was read from."""
+
+
+@frozen
+class Evidence:
+    """Which figures of a claim its cited footnotes back, and which they do not."""
+
+    sentence: str
+    """Id of the citing sentence."""
+    footnotes: tuple[str, ...] = field(converter=tuple)
+    supported: tuple[Quantity, ...] = field(default=(), converter=tuple)
+    unsupported: tuple[Quantity, ...] = field(default=(), converter=tuple)
+
+    @property
+    def status(self) -> str:
+        if not self.supported and not self.unsupported:
+            return "no-figures"
+        if not self.unsupported:
+            return "supported"
+        return "partly-supported" if self.supported else "unsupported"
+
+
+@frozen
+class Sentence:
+    id: str
+    span: Span
+    text: str
+    footnote_refs: tuple[FootnoteRef, ...] = field(default=(), converter=tuple)
+    quantities: tuple[Quantity, ...] = field(default=(), converter=tuple)
+    comparisons: tuple[Comparison, ...] = field(default=(), converter=tuple)
+
+
+@frozen
+class TableCell:
+    span: Span
+    text: str
+
+
+@frozen
+class TableRow:
+    span: Span
+    cells: tuple[TableCell, ...] = field(converter=tuple)
+
+
+@frozen
+class Table:
+    id: str
+    span: Span
+    rows: tuple[TableRow, ...] = field(converter=tuple)
+
+
+@frozen
+class Paragraph:
+    """Running text without a marker; its children are its sentences (and tables)."""
+
+    id: str
+    span: Span
+    text: str
+    children: tuple[Sentence | Table, ...] = field(default=(), converter=tuple)
+
+
+@frozen
+class Item:
+    """A numbered or bulleted paragraph whose text runs on after the marker."""
+
+    id: str
+    span: Span
+    marker: Marker
+    level: int
+    children: tuple[Node, ...] = field(default=(), converter=tuple)
+
+    @property
+    def style(self) -> MarkerStyle:
+        return self.marker.style
+
+    @property
+    def label(self) -> str:
+        return self.marker.label
+
+
+@frozen
+class Section:
+    """A heading with a body of its own."""
+
+    id: str
+    span: Span
+    marker: Marker | None
+    level: int
+    title: str
+    title_span: Span
+    children: tuple[Node, ...] = field(default=(), converter=tuple)
+
+    @property
+    def style(self) -> MarkerStyle | None:
+        return self.marker.style if self.marker else None
+
+    @property
+    def label(self) -> str:
+        return self.marker.label if self.marker else ""
+
+
+@frozen
+class Footnote:
+    """A footnote body: its label, its text without the label, and its own sentences."""
+
+    id: str
+    label: str
+    span: Span
+    text: str
+    text_span: Span
+    sentences: tuple[Sentence, ...] = field(default=(), converter=tuple)
+    cited_by: tuple[str, ...] = field(default=(), converter=tuple)
+    """Ids of the sentences whose markers resolve to this footnote."""
+
+
+@frozen
+class Furniture:
+    """A piece of the document around the body: header lines, signature, recipients, page numbers…"""
+
+    kind: str
+    span: Span
+    text: str
+
+
+@frozen
+class DateValue:
+    day: int | None
+    month: int | None
+    year: int | None
+    span: Span | None = None
+
+
+@frozen
+class Signature:
+    authority: str | None = None
+    position: str | None = None
+    name: str | None = None
+    span: Span | None = None
+
+
+@frozen
+class Metadata:
+    """The furniture read into fields; every field with a value has a span in ``spans``."""
+
+    doc_type_code: str | None = None
+    doc_type_name: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    issuer: str | None = None
+    issuer_code: str | None = None
+    issuer_level: str | None = None
+    parent_issuer: str | None = None
+    party_title: str | None = None
+    state_title: str | None = None
+    motto: str | None = None
+    place: str | None = None
+    date: DateValue | None = None
+    draft: bool = False
+    title: str | None = None
+    subtitle: str | None = None
+    secrecy: str | None = None
+    urgency: str | None = None
+    subject_line: str | None = None
+    addressees: tuple[str, ...] = field(default=(), converter=tuple)
+    web_title: str | None = None
+    web_byline: str | None = None
+    web_date: DateValue | None = None
+    signature: Signature | None = None
+    recipients: tuple[str, ...] = field(default=(), converter=tuple)
+    term: tuple[int, int] | None = None
+    congress_ordinal: int | None = None
+    committee_term: int | None = None
+    spans: dict[str, Span] = field(factory=dict, eq=False, hash=False)
+
+
+@frozen
+class SubDocument:
+    """One document of several bundled in a file (a booklet, a circular with report forms)."""
+
+    id: str
+    span: Span
+    metadata: Metadata
+    children: tuple[Node, ...] = field(default=(), converter=tuple)
+    footnotes: tuple[Footnote, ...] = field(default=(), converter=tuple)
+    furniture: tuple[Furniture, ...] = field(default=(), converter=tuple)
+
+
+Node = Union[Section, Item, Paragraph, Table, SubDocument]
+
+
+def iter_nodes(nodes: tuple[Any, ...]) -> Iterator[Any]:
+    """Depth-first, document order, over body nodes and their sentences."""
+    for node in nodes:
+        yield node
+        children = getattr(node, "children", None)
+        if children:
+            yield from iter_nodes(children)

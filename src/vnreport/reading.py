@@ -1,0 +1,164 @@
+"""Reading: bytes or str in, one normalized text out, with a map back to the raw input.
+
+Normalization keeps the text as close to the input as it can, so that the document's own
+line lengths survive: newlines become ``\\n``, the text becomes NFC, a leading BOM goes.
+NBSP and other Unicode spaces are *kept* (patterns treat them as spaces), so indentation
+and columns stay as written.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from array import array
+
+from attrs import frozen
+
+from . import encodings
+from .errors import UnreadableInputError
+from .model import Diagnostic
+from .offsets import OffsetMap, byte_offsets
+
+#: Leading bytes of formats that are certainly not text (the message names the format).
+_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF file (extract its text first, e.g. with pdftotext)"),
+    (b"PK\x03\x04", "a ZIP archive (use parse_file for .docx)"),
+    (b"\xd0\xcf\x11\xe0", "an OLE2 file (legacy .doc/.xls)"),
+    (b"\x7fELF", "an executable"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+
+
+@frozen
+class NormalizedText:
+    """The normalized text and how to get back to the input."""
+
+    text: str
+    raw: str
+    """The decoded input, before newline and Unicode normalization."""
+    to_raw: OffsetMap
+    """Maps offsets in :attr:`text` to offsets in :attr:`raw`."""
+    encoding: str | None
+    """The encoding the bytes were decoded from; None when a str was given."""
+    to_bytes: OffsetMap | None
+    """Maps offsets in :attr:`text` to byte offsets of the input bytes; None for str input."""
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def read(source: str | bytes) -> NormalizedText:
+    """Decode (for bytes) and normalize.
+
+    Raises:
+        UnreadableInputError: binary data, or bytes in no encoding this library reads.
+        TypeError: neither str nor bytes.
+    """
+    diagnostics: tuple[Diagnostic, ...] = ()
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        decoded, encoding, bom_len, diagnostics = decode_bytes(data)
+        raw = decoded
+    elif isinstance(source, str):
+        raw, encoding, bom_len, data = source, None, 0, b""
+    else:
+        raise TypeError(f"vnreport reads str or bytes, not {type(source).__name__}")
+    text, to_raw = normalize(raw)
+    to_bytes: OffsetMap | None = None
+    if encoding is not None:
+        chars_to_bytes = byte_offsets(raw, encoding)
+        if bom_len:
+            chars_to_bytes = OffsetMap(array("q", (s + bom_len for s in chars_to_bytes.starts)))
+        to_bytes = to_raw.then(chars_to_bytes)
+    return NormalizedText(text, raw, to_raw, encoding, to_bytes, diagnostics)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str, int, tuple[Diagnostic, ...]]:
+    """Return ``(text, encoding, bom_length, diagnostics)``."""
+    for signature, what in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise UnreadableInputError(f"input is {what}, not text")
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8"), "utf-8", 3, ()
+    if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
+        enc = "utf-32-le" if data.startswith(codecs.BOM_UTF32_LE) else "utf-32-be"
+        return _strict(data[4:], enc), enc, 4, ()
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        enc = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
+        return _strict(data[2:], enc), enc, 2, ()
+    if b"\x00" in data[:4096]:
+        guessed = _guess_utf16_without_bom(data)
+        if guessed:
+            return _strict(data, guessed), guessed, 0, ()
+        raise UnreadableInputError("input contains NUL bytes: it looks like binary data, not text")
+    try:
+        return data.decode("utf-8"), "utf-8", 0, ()
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    legacy = encodings.decode_legacy(data)
+    if legacy is not None:
+        return legacy.text, legacy.encoding, 0, legacy.diagnostics
+    raise UnreadableInputError(
+        f"input is not UTF-8 (invalid byte at offset {utf8_error.start}) and not in a legacy "
+        "Vietnamese encoding this library recognizes (TCVN3, VNI, VISCII, CP1258)"
+    )
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UnreadableInputError(f"input declares {encoding} by its BOM but does not decode: {exc}") from exc
+
+
+def _guess_utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) / 2
+    if odd_nuls > 0.3 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def normalize(raw: str) -> tuple[str, OffsetMap]:
+    """Newlines to ``\\n``, a leading BOM dropped, NFC; with the map back to ``raw``."""
+    if "\r" not in raw and not raw.startswith("\ufeff") and unicodedata.is_normalized("NFC", raw):
+        return raw, OffsetMap.identity(len(raw))
+    out: list[str] = []
+    starts = array("q")
+    i = 0
+    n = len(raw)
+    if raw.startswith("\ufeff"):
+        i = 1
+    while i < n:
+        ch = raw[i]
+        if ch == "\r":
+            out.append("\n")
+            starts.append(i)
+            i += 2 if i + 1 < n and raw[i + 1] == "\n" else 1
+            continue
+        # A normalization segment: one starter and the combining marks after it.
+        j = i + 1
+        while j < n and unicodedata.combining(raw[j]):
+            j += 1
+        segment = raw[i:j]
+        composed = unicodedata.normalize("NFC", segment) if j - i > 1 or ord(ch) > 0x7F else segment
+        out.append(composed)
+        starts.extend([i] * len(composed))
+        i = j
+    starts.append(n)
+    text = "".join(out)
+    if not unicodedata.is_normalized("NFC", text):
+        # Compositions across starters (Hangul jamo, a few scripts) are beyond the per-segment
+        # pass; they are rare enough in this genre to map coarsely rather than exactly.
+        fixed = unicodedata.normalize("NFC", text)
+        coarse = array("q", (starts[min(k, len(starts) - 1)] for k in range(len(fixed))))
+        coarse.append(n)
+        return fixed, OffsetMap(coarse)
+    return text, OffsetMap(starts)
