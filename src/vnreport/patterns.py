@@ -325,17 +325,17 @@ FOOTNOTE_REF = regex.compile(
     r"\[(?P<labels>\d{1,4}(?:[^\S\n]*[-–,;][^\S\n]*\d{1,4})*)\]", regex.VERSION1
 )
 #: A footnote body line: "[1]- text", "[3] - text", "[2] text", "[12]. text".
-FOOTNOTE_BODY = regex.compile(rf"^{SP}*\[(?P<label>\d{{1,4}})\]{SP}*(?:[-–—.:)]{SP}*)?", regex.VERSION1)
+FOOTNOTE_BODY = regex.compile(rf"{SP}*\[(?P<label>\d{{1,4}})\]{SP}*(?:[-–—.:)]{SP}*)?", regex.VERSION1)
 
 # ---------------------------------------------------------------------------------------------
 # Closing matter
 # ---------------------------------------------------------------------------------------------
 
 #: "Nơi nhận:" (recipients list) — the start of the closing matter.
-RECIPIENTS_LABEL = regex.compile(rf"^{SP}*[*_]*{SP}*nơi{SP}+nhận{SP}*:?", _FLAGS)
+RECIPIENTS_LABEL = regex.compile(rf"{SP}*[*_]*{SP}*nơi{SP}+nhận{SP}*:?", _FLAGS)
 #: Signature authority lines: "T/M HUYỆN ỦY", "K/T TRƯỞNG BAN", "TM.", "KT.", "TL.", "TUQ.", "Q.".
 SIGNATURE_AUTHORITY = regex.compile(
-    rf"^{SP}*[*_]*{SP}*(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.|THỪA{SP}+LỆNH|THỪA{SP}+ỦY{SP}+QUYỀN)"
+    rf"{SP}*[*_]*{SP}*(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.|THỪA{SP}+LỆNH|THỪA{SP}+ỦY{SP}+QUYỀN)"
     rf"{SP}*\p{{Lu}}",
     regex.VERSION1,
 )

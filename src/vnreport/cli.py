@@ -1,0 +1,126 @@
+"""The command line: ``vnreport parse``, ``vnreport claims`` and friends.
+
+Every error the library can foresee (missing file, binary input, unreadable encoding) is
+printed as one line on stderr with exit status 2; no traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .document import Document
+from .errors import VnreportError
+from .pipeline import parse, parse_file
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+SAMPLE_NAME = "sample.txt"
+
+
+def sample_bytes() -> bytes:
+    """The bundled sample: the Văn Lãng district report (2020)."""
+    return resources.files("vnreport").joinpath("data", SAMPLE_NAME).read_bytes()
+
+
+def _load(path: str | None, sample: bool) -> Document:
+    if sample:
+        return parse(sample_bytes())
+    if path is None:
+        raise click.UsageError("give a FILE (or - for standard input), or --sample")
+    if path == "-":
+        return parse(sys.stdin.buffer.read())
+    return parse_file(path)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"vnreport: error: {message}", err=True)
+    sys.exit(2)
+
+
+def _guarded(fn: F) -> F:
+    """Turn the library's exceptions into one line on stderr and exit status 2."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except VnreportError as exc:
+            _fail(str(exc))
+        except (BrokenPipeError, KeyboardInterrupt):
+            sys.exit(1)
+
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group()
+@click.version_option(package_name="vnreport")
+def main() -> None:
+    """Parse Vietnamese Party and State documents into a lossless structure tree."""
+
+
+@main.command("parse")
+@click.argument("file", required=False)
+@click.option("--sample", is_flag=True, help="Parse the bundled sample report instead of FILE.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "outline"]),
+    default="outline",
+    show_default=True,
+    help="json: the full tree (see the JSON schema); outline: metadata and an indented outline.",
+)
+@click.option("--indent", type=int, default=None, help="Indent JSON output by this many spaces.")
+@_guarded
+def parse_command(file: str | None, sample: bool, fmt: str, indent: int | None) -> None:
+    """Parse FILE (text, or - for standard input) and print it."""
+    doc = _load(file, sample)
+    if fmt == "json":
+        click.echo(doc.to_json(indent=indent))
+    else:
+        click.echo(doc.outline(), nl=False)
+
+
+@main.command("claims")
+@click.argument("file", required=False)
+@click.option("--sample", is_flag=True, help="Use the bundled sample report.")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
+@_guarded
+def claims_command(file: str | None, sample: bool, fmt: str) -> None:
+    """Print every sentence that cites a footnote, with the footnote text beneath it."""
+    doc = _load(file, sample)
+    for claim in doc.claims():
+        if fmt == "jsonl":
+            record = {
+                "sentence_id": claim.sentence.id,
+                "section_path": list(claim.section_path),
+                "sentence": claim.text,
+                "span": [claim.span.start, claim.span.end],
+                "footnotes": [
+                    {"id": note.id, "label": note.label, "text": note.text} for note in claim.evidence
+                ],
+            }
+            if claim.check is not None:
+                record["evidence_status"] = claim.check.status
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            path = " › ".join(claim.section_path)
+            click.echo(f"{path}\n  {' '.join(claim.text.split())}")
+            for note in claim.evidence:
+                click.echo(f"    [{note.label}] {' '.join(note.text.split())}")
+            click.echo("")
+
+
+def run() -> None:  # pragma: no cover - console entry for `python -m vnreport`
+    main()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,219 @@
+"""The parsed document and its query API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import attrs
+from attrs import field, frozen
+
+from .lines import Line
+from .model import (
+    Comparison,
+    Diagnostic,
+    Evidence,
+    Footnote,
+    Furniture,
+    Item,
+    Metadata,
+    Node,
+    Paragraph,
+    Quantity,
+    Section,
+    Sentence,
+    Span,
+    SubDocument,
+    Target,
+    iter_nodes,
+)
+from .offsets import OffsetMap
+
+if TYPE_CHECKING:
+    import pandas
+
+SCHEMA_VERSION = "1.0"
+
+
+@frozen
+class Claim:
+    """A sentence that cites footnotes, with the footnotes that are its evidence."""
+
+    sentence: Sentence
+    evidence: tuple[Footnote, ...]
+    section_path: tuple[str, ...]
+    """Markers and titles of the enclosing sections and items, outermost first."""
+    check: Evidence | None = None
+    """Which of the sentence's figures the cited footnotes back (when quantities are read)."""
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def span(self) -> Span:
+        return self.sentence.span
+
+
+@frozen
+class Document:
+    """A parsed document. ``text[node.span.start:node.span.end]`` is what every node says."""
+
+    text: str
+    body: tuple[Node, ...] = field(converter=tuple)
+    footnotes: tuple[Footnote, ...] = field(default=(), converter=tuple)
+    metadata: Metadata = field(factory=Metadata)
+    diagnostics: tuple[Diagnostic, ...] = field(default=(), converter=tuple)
+    furniture: tuple[Furniture, ...] = field(default=(), converter=tuple)
+    targets: tuple[Target, ...] = field(default=(), converter=tuple)
+    evidence: tuple[Evidence, ...] = field(default=(), converter=tuple)
+    lines: tuple[Line, ...] = field(default=(), converter=tuple, eq=False, repr=False)
+    to_raw: OffsetMap | None = field(default=None, eq=False, repr=False)
+    """Maps offsets of :attr:`text` to the decoded input (or to the HTML/DOCX source)."""
+    to_bytes: OffsetMap | None = field(default=None, eq=False, repr=False)
+    encoding: str | None = field(default=None, eq=False)
+    source_format: str = field(default="text", eq=False)
+    _index: dict[str, Any] = field(init=False, factory=dict, eq=False, repr=False)
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    def nodes(self) -> Iterator[Any]:
+        """Every body node, depth first, in document order (sentences included)."""
+        return iter_nodes(self.body)
+
+    def sentences(self) -> Iterator[Sentence]:
+        for node in self.nodes():
+            if isinstance(node, Sentence):
+                yield node
+
+    def all_footnotes(self) -> tuple[Footnote, ...]:
+        notes = list(self.footnotes)
+        for node in self.nodes():
+            if isinstance(node, SubDocument):
+                notes.extend(node.footnotes)
+        return tuple(notes)
+
+    def node(self, node_id: str) -> Any:
+        """The node (section, item, paragraph, sentence, footnote…) with this id, or None."""
+        by_id = self._lookup("by_id")
+        return by_id.get(node_id)
+
+    def footnote(self, label: str) -> Footnote | None:
+        """The footnote labelled ``label`` ("14"), or None."""
+        for note in self.all_footnotes():
+            if note.label == str(label):
+                return note
+        return None
+
+    def path(self, node_id: str) -> tuple[str, ...]:
+        """Marker and title of each section or item enclosing ``node_id``, outermost first."""
+        parents: dict[str, str | None] = self._lookup("parents")
+        out: list[str] = []
+        current = parents.get(node_id)
+        by_id = self._lookup("by_id")
+        while current is not None:
+            node = by_id[current]
+            if isinstance(node, Section):
+                out.append(" ".join(p for p in (node.marker.text if node.marker else "", node.title) if p))
+            elif isinstance(node, Item):
+                out.append(node.marker.text)
+            current = parents.get(current)
+        return tuple(reversed(out))
+
+    def claims(self) -> Iterator[Claim]:
+        """Sentences that cite footnotes, each with ``.evidence`` (the cited footnotes)."""
+        notes = {note.id: note for note in self.all_footnotes()}
+        checks = {e.sentence: e for e in self.evidence}
+        for sentence in self.sentences():
+            if not sentence.footnote_refs:
+                continue
+            cited: list[Footnote] = []
+            for ref in sentence.footnote_refs:
+                note = notes.get(ref.footnote) if ref.footnote else None
+                if note is not None and note not in cited:
+                    cited.append(note)
+            yield Claim(sentence, tuple(cited), self.path(sentence.id), checks.get(sentence.id))
+
+    def quantities(self) -> Iterator[tuple[Sentence, Quantity]]:
+        """Every figure with the sentence it stands in (body first, then footnotes)."""
+        for sentence in self._all_sentences():
+            for quantity in sentence.quantities:
+                yield sentence, quantity
+
+    def comparisons(self) -> Iterator[tuple[Sentence, Comparison]]:
+        for sentence in self._all_sentences():
+            for comparison in sentence.comparisons:
+                yield sentence, comparison
+
+    def _all_sentences(self) -> Iterator[Sentence]:
+        yield from self.sentences()
+        for note in self.all_footnotes():
+            yield from note.sentences
+
+    # -- offsets ------------------------------------------------------------------------------
+
+    def raw_span(self, span: Span) -> Span:
+        """``span`` in offsets of the decoded input (or of the HTML source for HTML input)."""
+        return self.to_raw.map_span(span) if self.to_raw is not None else span
+
+    def byte_span(self, span: Span) -> Span | None:
+        """``span`` in byte offsets of the input file, when bytes were given."""
+        return self.to_bytes.map_span(span) if self.to_bytes is not None else None
+
+    # -- output -------------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        from .serialize.json import document_to_dict
+
+        return document_to_dict(self)
+
+    def to_json(self, indent: int | None = None) -> str:
+        from .serialize.json import document_to_json
+
+        return document_to_json(self, indent=indent)
+
+    def outline(self) -> str:
+        from .serialize.outline import document_outline
+
+        return document_outline(self)
+
+    def to_frame(self) -> pandas.DataFrame:
+        """One row per figure (needs the ``frame`` extra: ``pip install vnreport[frame]``)."""
+        from .serialize.table import indicators_frame
+
+        return indicators_frame(self)
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _lookup(self, name: str) -> Any:
+        if not self._index:
+            by_id: dict[str, Any] = {}
+            parents: dict[str, str | None] = {}
+
+            def walk(nodes: tuple[Any, ...], parent: str | None) -> None:
+                for node in nodes:
+                    node_id = getattr(node, "id", None)
+                    if node_id is None:
+                        continue
+                    by_id[node_id] = node
+                    parents[node_id] = parent
+                    if isinstance(node, Paragraph):
+                        for sentence in node.children:
+                            by_id[sentence.id] = sentence
+                            parents[sentence.id] = node_id
+                    elif hasattr(node, "children"):
+                        walk(node.children, node_id)
+
+            walk(self.body, None)
+            for note in self.all_footnotes():
+                by_id[note.id] = note
+                for sentence in note.sentences:
+                    by_id[sentence.id] = sentence
+                    parents[sentence.id] = None
+            self._index["by_id"] = by_id
+            self._index["parents"] = parents
+        return self._index[name]
+
+
+def evolve(document: Document, **changes: Any) -> Document:
+    return attrs.evolve(document, **changes)

@@ -1,0 +1,1 @@
+"""One serializer module per format: json, outline (text), table (CSV/JSONL rows, pandas)."""

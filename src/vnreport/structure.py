@@ -1,0 +1,389 @@
+"""The tree builder: from classified lines to nested sections, items and paragraphs.
+
+Nesting is learned per document, the way LexNLP's section parser does it: a heading style's
+level is the order in which it first appears, so "I." is the top level in one report and
+sits under "Phần" in another. On top of that:
+
+* a style already open on the stack closes everything below it and becomes a sibling;
+* a decimal ("2.1-") goes under the open node numbered with its prefix ("2-");
+* list-like styles ("(1)", "Một là,", bullets) nest under the node they follow;
+* the word styles Phần > Chương > Mục > Tiểu mục > Điều keep their intrinsic order;
+* unnumbered paragraphs belong to the node before them.
+
+Numbering is checked per parent and style; gaps, repeats and disorder become diagnostics,
+and the tree is built anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .classify import ClassifiedLine, Role, is_title_like, is_upper_title
+from .model import (
+    LIST_STYLES,
+    Diagnostic,
+    DiagnosticCode,
+    Item,
+    Marker,
+    MarkerStyle,
+    Node,
+    Paragraph,
+    Section,
+    Span,
+    Table,
+)
+from .patterns import letter_index
+
+ParagraphFactory = Callable[[str, Span], Paragraph]
+"""Makes a paragraph (with its sentences) from an id and a span; injected by the pipeline."""
+
+TableFactory = Callable[[str, Span], Table]
+
+#: Intrinsic order of the word-marked divisions: whatever order they first appear in, a
+#: "Mục" never nests under an "Điều".
+_INTRINSIC_ORDER = {
+    MarkerStyle.PART: 0,
+    MarkerStyle.CHAPTER: 1,
+    MarkerStyle.SECTION: 2,
+    MarkerStyle.SUBSECTION: 3,
+    MarkerStyle.ARTICLE: 4,
+}
+
+_ID_PREFIX = {MarkerStyle.PART: "p", MarkerStyle.CHAPTER: "c", MarkerStyle.ARTICLE: "a"}
+
+#: Title lines below a marker-only heading ("Phần I" then the title): at most this many.
+MAX_TITLE_LINES = 3
+
+
+class _Open:
+    """A node while the tree is being built (mutable; frozen into the model at the end)."""
+
+    __slots__ = ("body", "children", "end", "is_section", "key", "kind", "marker", "start", "title")
+
+    def __init__(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        marker: Marker | None = None,
+        key: str = "",
+        title: Span | None = None,
+    ) -> None:
+        self.kind = kind  # "root" | "section" | "item" | "paragraph" | "table"
+        self.start = start
+        self.end = end
+        self.marker = marker
+        self.key = key
+        self.title = title
+        self.children: list[_Open] = []
+        self.is_section = kind == "section"
+
+
+def style_key(marker: Marker) -> str:
+    """Styles that share a level: decimals by their depth ("2.1" and "3.4" are alike)."""
+    if marker.style is MarkerStyle.DECIMAL and isinstance(marker.value, tuple):
+        return f"decimal{len(marker.value)}"
+    return marker.style.value
+
+
+class TreeBuilder:
+    """Builds one body (a document, or one sub-document of a bundle) from classified lines."""
+
+    def __init__(
+        self,
+        text: str,
+        make_paragraph: ParagraphFactory,
+        make_table: TableFactory | None = None,
+    ) -> None:
+        self.text = text
+        self.make_paragraph = make_paragraph
+        self.make_table = make_table
+        self.diagnostics: list[Diagnostic] = []
+        self._root = _Open("root", 0, 0)
+        self._stack: list[_Open] = [self._root]
+        self._ranks: dict[str, int] = {}
+        self._last_capital: str | None = None
+
+    # -- feeding ------------------------------------------------------------------------------
+
+    def build(
+        self,
+        lines: Sequence[ClassifiedLine],
+        paragraphs: Sequence[tuple[int, int]] | None = None,
+        skip: frozenset[int] = frozenset(),
+        tables: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        """Feed lines ``lines`` (in order). ``paragraphs`` groups line positions ``[i, j)`` that
+        form one paragraph (hard-wrapped text); by default every text line is a paragraph.
+        ``skip`` holds positions to leave out (page furniture); ``tables`` ranges of positions
+        that hold one table each."""
+        groups = {i: j for i, j in (paragraphs or ())}
+        table_at = {i: j for i, j in tables}
+        i = 0
+        n = len(lines)
+        while i < n:
+            if i in skip:
+                i += 1
+                continue
+            if i in table_at:
+                j = table_at[i]
+                self._add_table(lines[i].line.content.start, lines[j - 1].line.content.end)
+                i = j
+                continue
+            cl = lines[i]
+            role = cl.role
+            if role is Role.BLANK or role is Role.RULE:
+                i += 1
+                continue
+            j = groups.get(i, i + 1)
+            if role is Role.TEXT:
+                self._add_paragraph(cl.line.content.start, lines[j - 1].line.content.end)
+                i = j
+                continue
+            assert cl.marker is not None
+            marker = self._retype(cl.marker)
+            if role is Role.HEADING:
+                i = self._add_heading(lines, i, marker, cl, skip, j)
+            elif role is Role.RUN_IN:
+                assert cl.title is not None and cl.body is not None
+                node = _Open("section", marker.span.start, cl.title.end, marker, style_key(marker), cl.title)
+                self._place(node)
+                self._add_paragraph(cl.body.start, lines[j - 1].line.content.end)
+                i = j
+            else:
+                assert cl.body is not None
+                node = _Open("item", marker.span.start, cl.line.content.end, marker, style_key(marker))
+                self._place(node)
+                self._add_paragraph(cl.body.start, lines[j - 1].line.content.end)
+                i = j
+
+    def _add_heading(
+        self,
+        lines: Sequence[ClassifiedLine],
+        i: int,
+        marker: Marker,
+        cl: ClassifiedLine,
+        skip: frozenset[int],
+        group_end: int,
+    ) -> int:
+        assert cl.title is not None
+        title = cl.title
+        text = self.text
+        own_title = text[title.start : title.end]
+        next_i = group_end
+        if group_end > i + 1:
+            # A hard-wrapped title: the grouped lines are its continuation.
+            title = Span(title.start, lines[group_end - 1].line.content.end)
+        elif not own_title or is_upper_title(own_title):
+            # "Phần I" then the title below, or an upper-case title wrapped over lines.
+            want_upper = bool(own_title) or marker.style not in _INTRINSIC_ORDER
+            taken = 0
+            k = i + 1
+            while k < len(lines) and taken < MAX_TITLE_LINES:
+                nxt = lines[k]
+                if k in skip or nxt.role is Role.BLANK or nxt.role is Role.RULE:
+                    k += 1
+                    continue
+                if nxt.role is not Role.TEXT:
+                    break
+                candidate = text[nxt.line.content.start : nxt.line.content.end]
+                if is_upper_title(candidate) and len(candidate) <= 200:
+                    pass
+                elif not own_title and taken == 0 and not want_upper and is_title_like(candidate):
+                    pass
+                else:
+                    break
+                if taken == 0 and not own_title:
+                    title = Span(nxt.line.content.start, nxt.line.content.end)
+                else:
+                    title = Span(title.start, nxt.line.content.end)
+                taken += 1
+                k += 1
+                next_i = k
+        node = _Open("section", marker.span.start, max(title.end, marker.span.end), marker, style_key(marker), title)
+        self._place(node)
+        return next_i
+
+    def _retype(self, marker: Marker) -> Marker:
+        """Resolve "I."/"V."/"X." read as Roman numerals where they continue a capital-letter list."""
+        if marker.style is MarkerStyle.CAPITAL:
+            self._last_capital = str(marker.value)
+            return marker
+        if marker.style is MarkerStyle.ROMAN and self._last_capital is not None:
+            letter = {1: "I", 5: "V", 10: "X"}.get(marker.value if isinstance(marker.value, int) else -1)
+            expected = {"H": "I", "U": "V", "W": "X"}.get(self._last_capital)
+            if letter is not None and letter == expected:
+                self._last_capital = letter
+                return Marker(marker.text, marker.span, MarkerStyle.CAPITAL, letter)
+        return marker
+
+    # -- placing ------------------------------------------------------------------------------
+
+    def _place(self, node: _Open) -> None:
+        stack = self._stack
+        marker = node.marker
+        assert marker is not None
+        key = node.key
+        style = marker.style
+        # 1. The same style is open: close down to it, become its sibling.
+        for k in range(len(stack) - 1, 0, -1):
+            if stack[k].key == key:
+                self._check_numbering(stack[k - 1], node)
+                del stack[k:]
+                self._push(node)
+                return
+        # 2. A decimal goes under the node numbered with its prefix.
+        if style is MarkerStyle.DECIMAL and isinstance(marker.value, tuple):
+            prefix = marker.value[:-1]
+            for k in range(len(stack) - 1, 0, -1):
+                open_marker = stack[k].marker
+                if open_marker is not None and _numbered_as(open_marker, prefix):
+                    del stack[k + 1 :]
+                    self._check_numbering(stack[k], node)
+                    self._push(node)
+                    return
+        if style in LIST_STYLES:
+            # 3. Lists nest under whatever they follow.
+            self._check_numbering(stack[-1], node)
+            self._push(node)
+            return
+        # 4. Heading styles: by intrinsic order, else by the learned order of first appearance.
+        rank = self._ranks.get(key)
+        if rank is None:
+            self._ranks[key] = len(self._ranks)
+            rank = self._ranks[key]
+            while len(stack) > 1 and self._is_list_node(stack[-1]) and not stack[-1].is_section:
+                stack.pop()
+            while len(stack) > 1 and self._deeper_or_equal(stack[-1], key, rank, style):
+                stack.pop()
+        else:
+            while len(stack) > 1 and (
+                self._is_list_node(stack[-1]) or self._deeper_or_equal(stack[-1], key, rank, style)
+            ):
+                stack.pop()
+        self._check_numbering(stack[-1], node)
+        self._push(node)
+
+    def _deeper_or_equal(self, top: _Open, key: str, rank: int, style: MarkerStyle) -> bool:
+        top_marker = top.marker
+        if top_marker is None:
+            return False
+        top_style = top_marker.style
+        if top_style in _INTRINSIC_ORDER and style in _INTRINSIC_ORDER:
+            return _INTRINSIC_ORDER[top_style] >= _INTRINSIC_ORDER[style]
+        if style is MarkerStyle.PART:
+            return True
+        top_rank = self._ranks.get(top.key)
+        return top_rank is not None and top_rank >= rank and top.key != key
+
+    @staticmethod
+    def _is_list_node(node: _Open) -> bool:
+        return node.marker is not None and node.marker.style in LIST_STYLES
+
+    def _push(self, node: _Open) -> None:
+        self._stack[-1].children.append(node)
+        self._stack.append(node)
+
+    def _add_paragraph(self, start: int, end: int) -> None:
+        self._stack[-1].children.append(_Open("paragraph", start, end))
+
+    def _add_table(self, start: int, end: int) -> None:
+        self._stack[-1].children.append(_Open("table", start, end))
+
+    # -- numbering ----------------------------------------------------------------------------
+
+    def _check_numbering(self, parent: _Open, node: _Open) -> None:
+        marker = node.marker
+        if marker is None or marker.value is None:
+            return
+        previous: Marker | None = None
+        for sibling in reversed(parent.children):
+            if sibling.marker is not None and sibling.key == node.key:
+                previous = sibling.marker
+                break
+        code, message = _numbering_problem(previous, marker)
+        if code is not None:
+            self.diagnostics.append(Diagnostic(code, message, marker.span))
+
+    # -- freezing -----------------------------------------------------------------------------
+
+    def finish(self, id_prefix: str = "") -> tuple[Node, ...]:
+        """Freeze the tree into model nodes with stable ids."""
+        return self._freeze_children(self._root, id_prefix, 1)
+
+    def _freeze_children(self, parent: _Open, prefix: str, level: int) -> tuple[Node, ...]:
+        counters: dict[str, int] = {}
+        out: list[Node] = []
+        for child in parent.children:
+            out.append(self._freeze(child, prefix, level, counters))
+        return tuple(out)
+
+    def _freeze(self, node: _Open, prefix: str, level: int, counters: dict[str, int]) -> Node:
+        if node.kind == "paragraph":
+            letter = "g"
+        elif node.kind == "table":
+            letter = "tb"
+        elif node.kind == "item":
+            letter = "i"
+        else:
+            assert node.marker is not None
+            letter = _ID_PREFIX.get(node.marker.style, "s")
+        counters[letter] = counters.get(letter, 0) + 1
+        node_id = f"{prefix}{letter}{counters[letter]}"
+        span = Span(node.start, node.end)
+        if node.kind == "paragraph":
+            return self.make_paragraph(node_id, span)
+        if node.kind == "table":
+            if self.make_table is None:
+                return self.make_paragraph(node_id, span)
+            return self.make_table(node_id, span)
+        children = self._freeze_children(node, node_id + ".", level + 1)
+        end = max([node.end, *(c.span.end for c in children)])
+        span = Span(node.start, end)
+        assert node.marker is not None
+        if node.kind == "item":
+            return Item(node_id, span, node.marker, level, children)
+        title_span = node.title or Span(node.marker.span.end, node.marker.span.end)
+        title = " ".join(self.text[title_span.start : title_span.end].split())
+        return Section(node_id, span, node.marker, level, title, title_span, children)
+
+
+def _numbered_as(marker: Marker, prefix: tuple[int, ...]) -> bool:
+    value = marker.value
+    if marker.style is MarkerStyle.ARABIC and len(prefix) == 1:
+        return value == prefix[0]
+    if marker.style is MarkerStyle.DECIMAL and isinstance(value, tuple):
+        return value == prefix
+    return False
+
+
+def _ordinal(value: int | str | tuple[int, ...]) -> int | None:
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        if len(value) == 1 and value.isalpha():
+            index = letter_index(value) if value.islower() else ord(value) - ord("A")
+            return index + 1 if index >= 0 else None
+        return None
+    return value[-1] if value else None
+
+
+def _numbering_problem(previous: Marker | None, marker: Marker) -> tuple[DiagnosticCode | None, str]:
+    assert marker.value is not None
+    current = _ordinal(marker.value)
+    if current is None:
+        return None, ""
+    if previous is None or previous.value is None:
+        if current > 1:
+            return DiagnosticCode.NUMBERING_GAP, f"numbering starts at {marker.text!r}, not at the first value"
+        return None, ""
+    before = _ordinal(previous.value)
+    if before is None:
+        return None, ""
+    if current == before:
+        return DiagnosticCode.NUMBERING_REPEAT, f"{marker.text!r} repeats the previous number {previous.text!r}"
+    if current < before:
+        return DiagnosticCode.NUMBERING_ORDER, f"{marker.text!r} comes after {previous.text!r}"
+    if current > before + 1:
+        return DiagnosticCode.NUMBERING_GAP, f"{marker.text!r} follows {previous.text!r}: numbers are missing"
+    return None, ""
