@@ -28,6 +28,7 @@ from .model import (
     iter_nodes,
 )
 from .offsets import OffsetMap
+from .reading import NormalizedText
 
 if TYPE_CHECKING:
     import pandas
@@ -70,7 +71,8 @@ class Document:
     lines: tuple[Line, ...] = field(default=(), converter=tuple, eq=False, repr=False)
     to_raw: OffsetMap | None = field(default=None, eq=False, repr=False)
     """Maps offsets of :attr:`text` to the decoded input (or to the HTML/DOCX source)."""
-    to_bytes: OffsetMap | None = field(default=None, eq=False, repr=False)
+    source: NormalizedText | None = field(default=None, eq=False, repr=False)
+    """The decoded input and its maps (byte offsets are computed from it on demand)."""
     encoding: str | None = field(default=None, eq=False)
     source_format: str = field(default="text", eq=False)
     _index: dict[str, Any] = field(init=False, factory=dict, eq=False, repr=False)
@@ -158,7 +160,10 @@ class Document:
 
     def byte_span(self, span: Span) -> Span | None:
         """``span`` in byte offsets of the input file, when bytes were given."""
-        return self.to_bytes.map_span(span) if self.to_bytes is not None else None
+        if "bytes" not in self._index:
+            self._index["bytes"] = self.source.byte_map() if self.source is not None else None
+        byte_map: OffsetMap | None = self._index["bytes"]
+        return byte_map.map_span(span) if byte_map is not None else None
 
     # -- output -------------------------------------------------------------------------------
 
@@ -186,7 +191,7 @@ class Document:
     # -- internals ----------------------------------------------------------------------------
 
     def _lookup(self, name: str) -> Any:
-        if not self._index:
+        if name not in self._index:
             by_id: dict[str, Any] = {}
             parents: dict[str, str | None] = {}
 

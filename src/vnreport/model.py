@@ -86,17 +86,17 @@ LIST_STYLES = frozenset(
 BULLET_STYLES = frozenset({MarkerStyle.DASH, MarkerStyle.PLUS, MarkerStyle.BULLET, MarkerStyle.STAR})
 
 
-def _check_span(instance: Span, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < instance.start:
-        raise ValueError(f"span end {value} is before its start {instance.start}")
-
-
 @frozen
 class Span:
     """Half-open ``[start, end)`` code-point offsets into :attr:`Document.text`."""
 
-    start: int = field(validator=attrs.validators.ge(0))
-    end: int = field(validator=_check_span)
+    start: int
+    end: int
+
+    def __attrs_post_init__(self) -> None:
+        # One check instead of two attrs validators: spans are the most created object.
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span [{self.start}, {self.end}): need 0 <= start <= end")
 
     def __len__(self) -> int:
         return self.end - self.start

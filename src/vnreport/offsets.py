@@ -8,7 +8,8 @@ input, bytes of the original file, or positions in an HTML source).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import accumulate
 
 from attrs import frozen
 
@@ -83,11 +84,15 @@ class _IdentityStarts(Sequence[int]):
 
 def byte_offsets(text: str, encoding: str) -> OffsetMap:
     """Map character offsets of ``text`` to byte offsets of ``text.encode(encoding)``."""
-    if text.isascii() and encoding.replace("-", "").lower() in {"utf8", "utf8sig", "ascii", "cp1258"}:
+    codec = encoding.replace("-", "").replace("_", "").lower()
+    if text.isascii() and codec in {"utf8", "utf8sig", "ascii", "cp1258"}:
         return OffsetMap.identity(len(text))
-    starts = array("q", [0])
-    pos = 0
-    for ch in text:
-        pos += len(ch.encode(encoding, errors="replace"))
-        starts.append(pos)
-    return OffsetMap(starts)
+    if codec in {"utf8", "utf8sig"}:
+        widths: Iterable[int] = (1 if c < 0x80 else 2 if c < 0x800 else 3 if c < 0x10000 else 4 for c in map(ord, text))
+    elif codec in {"utf16le", "utf16be", "utf16"}:
+        widths = (2 if c < 0x10000 else 4 for c in map(ord, text))
+    elif codec in {"utf32le", "utf32be", "utf32"}:
+        widths = (4 for _ in text)
+    else:
+        widths = (len(ch.encode(encoding, errors="replace")) for ch in text)
+    return OffsetMap(array("q", accumulate(widths, initial=0)))

@@ -120,8 +120,7 @@ def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT
     diagnostics.extend(sentence_maker.diagnostics)
     diagnostics.extend(_refs_in_headings(text, body, index))
 
-    body_sentences = [n for n in iter_nodes(body) if isinstance(n, Sentence)]
-    notes, link_diagnostics = fn.link(index.bodies, body_sentences)
+    notes, link_diagnostics = fn.link(index.bodies, sentence_maker.body_sentences)
     diagnostics.extend(link_diagnostics)
 
     if not any(not isinstance(n, Paragraph) for n in body) and text.strip():
@@ -143,7 +142,7 @@ def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT
         furniture=furniture.furniture,
         lines=lines,
         to_raw=normalized.to_raw,
-        to_bytes=normalized.to_bytes,
+        source=normalized,
         encoding=normalized.encoding,
     )
 
@@ -156,6 +155,7 @@ class _SentenceMaker:
         self.options = options
         self.resolve: Callable[[str], str | None] = lambda label: None
         self.diagnostics: list[Diagnostic] = []
+        self.body_sentences: list[Sentence] = []
 
     def sentences(self, prefix: str, span: Span, with_refs: bool) -> tuple[Sentence, ...]:
         if not self.options.sentences:
@@ -171,7 +171,9 @@ class _SentenceMaker:
         return tuple(out)
 
     def paragraph(self, node_id: str, span: Span) -> Paragraph:
-        return Paragraph(node_id, span, self.text[span.start : span.end], self.sentences(node_id + ".", span, True))
+        sentences = self.sentences(node_id + ".", span, True)
+        self.body_sentences.extend(sentences)
+        return Paragraph(node_id, span, self.text[span.start : span.end], sentences)
 
     def footnote_sentences(self, prefix: str, span: Span) -> tuple[Sentence, ...]:
         return self.sentences(prefix, span, False)

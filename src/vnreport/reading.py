@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from array import array
+from collections.abc import Sequence
 
 from attrs import frozen
 
@@ -43,9 +44,25 @@ class NormalizedText:
     """Maps offsets in :attr:`text` to offsets in :attr:`raw`."""
     encoding: str | None
     """The encoding the bytes were decoded from; None when a str was given."""
-    to_bytes: OffsetMap | None
-    """Maps offsets in :attr:`text` to byte offsets of the input bytes; None for str input."""
+    bom_length: int = 0
     diagnostics: tuple[Diagnostic, ...] = ()
+    byte_starts: Sequence[int] | None = None
+    """Byte offset of each character of :attr:`raw` (for decoders without a Python codec)."""
+
+    def byte_map(self) -> OffsetMap | None:
+        """Maps offsets in :attr:`text` to byte offsets of the input; None for str input.
+
+        Computed on demand: it costs a pass over every character, which most callers never need.
+        """
+        if self.encoding is None:
+            return None
+        if self.byte_starts is not None:
+            chars_to_bytes = OffsetMap(self.byte_starts)
+        else:
+            chars_to_bytes = byte_offsets(self.raw, self.encoding)
+        if self.bom_length:
+            chars_to_bytes = OffsetMap(array("q", (s + self.bom_length for s in chars_to_bytes.starts)))
+        return self.to_raw.then(chars_to_bytes)
 
 
 def read(source: str | bytes) -> NormalizedText:
@@ -65,13 +82,7 @@ def read(source: str | bytes) -> NormalizedText:
     else:
         raise TypeError(f"vnreport reads str or bytes, not {type(source).__name__}")
     text, to_raw = normalize(raw)
-    to_bytes: OffsetMap | None = None
-    if encoding is not None:
-        chars_to_bytes = byte_offsets(raw, encoding)
-        if bom_len:
-            chars_to_bytes = OffsetMap(array("q", (s + bom_len for s in chars_to_bytes.starts)))
-        to_bytes = to_raw.then(chars_to_bytes)
-    return NormalizedText(text, raw, to_raw, encoding, to_bytes, diagnostics)
+    return NormalizedText(text, raw, to_raw, encoding, bom_len, diagnostics)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str, int, tuple[Diagnostic, ...]]:

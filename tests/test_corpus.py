@@ -1,0 +1,24 @@
+"""Every real document of the corpus parses without an exception, with a sensible tree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import vnreport
+from vnreport.model import Item, Section
+
+from .conftest import CORPUS
+from .test_properties import check_document
+
+FILES = sorted(CORPUS.glob("*.txt")) if CORPUS.exists() else []
+
+
+@pytest.mark.skipif(not FILES, reason="../shared/corpus not present")
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name[:40])
+def test_corpus_file_parses(path: Path) -> None:
+    doc = vnreport.parse_file(path)
+    check_document(doc)
+    structural = [n for n in doc.nodes() if isinstance(n, (Section, Item))]
+    assert structural, f"{path.name}: no structure recognized"

@@ -1,0 +1,77 @@
+"""The founding document: golden outline, JSON schema, round trip, and the shared gold checks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import vnreport
+from vnreport.serialize.json import document_from_dict
+
+from .conftest import FIXTURES, GOLD, REGEN, SEED
+
+GOLDEN_OUTLINE = FIXTURES / "000_39d0727b6502c1d4.outline.txt"
+
+
+def test_golden_outline(seed_doc: vnreport.Document) -> None:
+    outline = seed_doc.outline()
+    if REGEN or not GOLDEN_OUTLINE.exists():
+        GOLDEN_OUTLINE.write_text(outline, encoding="utf-8")
+    assert outline == GOLDEN_OUTLINE.read_text(encoding="utf-8")
+
+
+def test_bundled_sample_is_the_seed() -> None:
+    sample = resources.files("vnreport").joinpath("data", "sample.txt").read_bytes()
+    assert sample == SEED.read_bytes()
+
+
+def test_json_validates_against_the_published_schema(seed_doc: vnreport.Document) -> None:
+    schema = json.loads(resources.files("vnreport").joinpath("data", "vnreport.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(json.loads(seed_doc.to_json()), schema)
+
+
+def test_json_round_trip(seed_doc: vnreport.Document) -> None:
+    again = document_from_dict(json.loads(seed_doc.to_json()))
+    assert again.body == seed_doc.body
+    assert again.footnotes == seed_doc.footnotes
+    assert again.metadata == seed_doc.metadata
+    assert again.diagnostics == seed_doc.diagnostics
+
+
+def test_seed_structure(seed_doc: vnreport.Document) -> None:
+    parts = [n for n in seed_doc.body if isinstance(n, vnreport.model.Section)]
+    assert [p.marker.text for p in parts if p.marker] == ["Phần I", "Phần thứ hai"]
+    assert len(seed_doc.footnotes) == 47
+    assert all(note.cited_by for note in seed_doc.footnotes)
+    assert not [d for d in seed_doc.diagnostics if d.code.value.startswith("footnote")]
+
+
+def _gold_check(tool: str, gold: Path) -> str:
+    cmd = f"{sys.executable} -m vnreport parse {{path}} --format json"
+    proc = subprocess.run(
+        [sys.executable, str(GOLD.parent / "tools" / tool), str(gold), "--cmd", cmd],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode in (0, 1), proc.stdout + proc.stderr
+    return proc.stdout
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="../shared/gold not present")
+@pytest.mark.parametrize("gold", sorted(GOLD.glob("*.gold.json")) if GOLD.exists() else [], ids=lambda p: p.name)
+def test_shared_gold(gold: Path) -> None:
+    if gold.name.endswith(".quantities.gold.json"):
+        pytest.skip("scored by test_quantities")
+    output = _gold_check("check_gold.py", gold)
+    for metric in ("outline_recall", "outline_precision", "outline_depth", "outline_parent", "outline_kind",
+                   "span_invariants", "footnote_links", "footnote_bodies", "footnote_ref_precision"):
+        line = next(x for x in output.splitlines() if x.startswith(metric))
+        assert line.split()[-1] == "1.000", output
