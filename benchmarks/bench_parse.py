@@ -1,0 +1,68 @@
+"""Parse-time benchmark on the bundled seed: prints figures and ratios, asserts nothing.
+
+    python benchmarks/bench_parse.py [--repeat N]
+
+Targets (issue 2 and 3): structure parse of the seed ≤ 10 ms median on the 2-core machine;
+full parse (structure, sentences, footnotes, links, quantities) ≤ 3× underthesea.sent_tokenize
+on the same text, measured in the same run; cost linear in input size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+
+import attrs
+
+import vnreport
+from vnreport import nlp
+from vnreport.cli import sample_bytes
+
+
+def median_seconds(fn: Callable[[], object], repeat: int) -> float:
+    fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--repeat", type=int, default=31)
+    args = ap.parse_args()
+    data = sample_bytes()
+    text = data.decode("utf-8")
+    sent_tokenize = nlp.sent_tokenize()
+    structure_only = attrs.evolve(vnreport.DEFAULT_OPTIONS, sentences=False)
+
+    t_sent = median_seconds(lambda: sent_tokenize(text), args.repeat)
+    t_structure = median_seconds(lambda: vnreport.parse(data, structure_only), args.repeat)
+    t_full = median_seconds(lambda: vnreport.parse(data), args.repeat)
+    mb = len(data) / 1e6
+    print(f"seed: {len(text):,} characters, {len(data):,} bytes")
+    print(f"underthesea.sent_tokenize   {t_sent * 1e3:8.2f} ms")
+    print(f"structure parse             {t_structure * 1e3:8.2f} ms   {mb / t_structure:6.2f} MB/s   "
+          f"target <= 10 ms: {'ok' if t_structure <= 0.010 else 'MISSED'}")
+    print(f"full parse                  {t_full * 1e3:8.2f} ms   {mb / t_full:6.2f} MB/s   "
+          f"ratio to sent_tokenize {t_full / t_sent:5.2f}x (target <= 3x: {'ok' if t_full <= 3 * t_sent else 'MISSED'})")
+    print(f"structure / sent_tokenize   {t_structure / t_sent:5.2f}x")
+
+    print("scaling (seed repeated):")
+    base = None
+    for times in (1, 8, 64):
+        big = data * times
+        repeat = max(3, args.repeat // times)
+        t = median_seconds(lambda big=big: vnreport.parse(big), repeat)
+        per_copy = t / times
+        base = base or per_copy
+        print(f"  {times:3d}x  {len(big) / 1e6:7.2f} MB  {t * 1e3:9.1f} ms  per copy {per_copy * 1e3:7.2f} ms  "
+              f"ratio to 1x {per_copy / base:5.2f}")
+
+
+if __name__ == "__main__":
+    main()
