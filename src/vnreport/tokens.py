@@ -1,0 +1,58 @@
+"""Word tokens on demand: underthesea's segmentation aligned back to the document text.
+
+``word_tokenize`` rewrites what it reads (NFC, old-style tone placement "hoá" → "hóa", "uỷ" →
+"ủy") and returns no offsets. Every rewrite it makes keeps the number of characters, so tokens are
+aligned on a *folded* copy of the text — each character reduced to its base letter — and the span
+found there is the span in the original.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from . import nlp
+from .model import Span, Token
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFD", ch)[:1]
+    return "d" if base in "đĐ" else base.casefold()[:1] or ch
+
+
+def fold(text: str) -> str:
+    """Each character to its lower-case base letter; the result has the same length."""
+    return "".join(_fold_char(ch) if not ch.isascii() or ch.isupper() else ch for ch in text)
+
+
+def word_tokens(text: str, offset: int = 0) -> tuple[Token, ...]:
+    """Tokens of ``text`` (a sentence) with spans shifted by ``offset``."""
+    tokenize = nlp.word_tokenize()
+    words: list[str] = tokenize(text)
+    folded = fold(text)
+    tokens: list[Token] = []
+    pos = 0
+    for word in words:
+        target = fold(unicodedata.normalize("NFC", word))
+        found = folded.find(target, pos)
+        if found < 0:
+            # A rewrite that changed the length (none known in 9.5): align syllable by syllable
+            # and keep the stretch from the first to the last one found.
+            first = last = -1
+            scan = pos
+            for syllable in target.split():
+                at = folded.find(syllable, scan)
+                if at < 0:
+                    continue
+                first = at if first < 0 else first
+                last = at + len(syllable)
+                scan = last
+            if first < 0:
+                continue
+            found, end = first, last
+        else:
+            end = found + len(target)
+        tokens.append(Token(text[found:end], Span(offset + found, offset + end), word))
+        pos = end
+    return tuple(tokens)
