@@ -11,6 +11,7 @@ from __future__ import annotations
 from .document import Claim, Document
 from .errors import UnreadableInputError, VnreportError
 from .pipeline import DEFAULT_OPTIONS, ParseOptions, parse, parse_file
+from .sources.html import parse_html
 
 __all__ = [
     "DEFAULT_OPTIONS",
@@ -21,4 +22,5 @@ __all__ = [
     "VnreportError",
     "parse",
     "parse_file",
+    "parse_html",
 ]

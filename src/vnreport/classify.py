@@ -44,21 +44,32 @@ class ClassifiedLine:
 _LEAD_IN_ENDINGS = ("như sau", "sau đây", "gồm", "bao gồm", "là", "sau", "cụ thể")
 
 #: A title longer than this is running text, whatever its punctuation.
-MAX_TITLE_CHARS = 220
 MAX_TITLE_WORDS = 32
+#: A title that wraps over lines in PDF text may run longer than one line's worth.
+MAX_WRAPPED_TITLE_WORDS = 45
 #: A run-in label is short: "Thuận lợi", "Nguyên nhân khách quan".
 MAX_RUN_IN_WORDS = 10
 #: A label that ends in ":" with its body on the following lines.
 MAX_LABEL_WORDS = 14
 
 
-def classify_line(text: str, line: Line, rules: Sequence[MarkerRule] = MARKER_RULES) -> ClassifiedLine:
-    """Classify one line of ``text``. Pure: reads nothing but its arguments."""
+def classify_line(
+    text: str, line: Line, rules: Sequence[MarkerRule] = MARKER_RULES, source: str | None = None
+) -> ClassifiedLine:
+    """Classify one line of ``text``. Pure: reads nothing but its arguments.
+
+    ``text`` may be a *match text* (markup blanked out, same length as the document text);
+    then ``source`` is the document text, from which the marker's own text is taken.
+    """
     if line.kind is LineKind.BLANK:
         return ClassifiedLine(line, Role.BLANK)
     if line.kind is not LineKind.TEXT:
         return ClassifiedLine(line, Role.RULE)
     start, end = line.content.start, line.content.end
+    while start < end and text[start].isspace():
+        start += 1
+    if start == end:
+        return ClassifiedLine(line, Role.RULE)
     for rule in rules:
         m = rule.pattern.match(text, start, end)
         if m is None:
@@ -67,14 +78,16 @@ def classify_line(text: str, line: Line, rules: Sequence[MarkerRule] = MARKER_RU
         if value is None and rule.style not in BULLET_STYLES:
             continue
         m_start, m_end = m.span("marker")
-        marker_text = text[m_start:m_end].rstrip()
-        marker = Marker(marker_text, Span(m_start, m_start + len(marker_text)), rule.style, value)
+        marker_end = m_start + len(text[m_start:m_end].rstrip())
+        marker_text = (source if source is not None else text)[m_start:marker_end]
+        marker = Marker(marker_text, Span(m_start, marker_end), rule.style, value)
         rest_start = m_end
         return _decide(text, line, marker, rule.name, rest_start, end)
     return ClassifiedLine(line, Role.TEXT)
 
 
 def _decide(text: str, line: Line, marker: Marker, rule: str, rest_start: int, end: int) -> ClassifiedLine:
+    end = rest_start + len(text[rest_start:end].rstrip())
     rest = text[rest_start:end]
     style = marker.style
     if not rest:
@@ -115,9 +128,9 @@ def _run_in(line: Line, marker: Marker, rule: str, rest: str, rest_start: int, e
     return ClassifiedLine(line, Role.RUN_IN, marker, rule, label_span, Span(rest_start + m.start("body"), end))
 
 
-def is_title_like(rest: str) -> bool:
+def is_title_like(rest: str, max_words: int = MAX_TITLE_WORDS) -> bool:
     """A short title: not too long, no sentence inside, no terminal sentence punctuation."""
-    if len(rest) > MAX_TITLE_CHARS or len(rest.split()) > MAX_TITLE_WORDS:
+    if len(rest) > max_words * 7 or len(rest.split()) > max_words:
         return False
     tail = rest.rstrip(" *_\u00a0")
     if not tail:
@@ -131,10 +144,30 @@ def is_upper_title(rest: str) -> bool:
     """An upper-case title line: letters, and none of them lower case (ignoring a few particles)."""
     if len(rest) > 400 or UPPER.search(rest) is None:
         return False
-    lowers = len(LOWER.findall(rest))
-    return lowers == 0
+    return LOWER.search(rest) is None
 
 
 def _is_lead_in(label: str) -> bool:
     tail = label.rstrip(" :").casefold()
     return any(tail.endswith(word) for word in _LEAD_IN_ENDINGS)
+
+
+def redecide_wrapped(text: str, cl: ClassifiedLine, end: int) -> ClassifiedLine:
+    """Decide heading or item again for a marker line hard-wrapped down to ``end``.
+
+    A title broken at a comma ("… khoa học công nghệ,⏎bảo vệ môi trường") looks like running text
+    on its first line alone; the decision belongs to the whole wrapped line.
+    """
+    if cl.marker is None or cl.role not in (Role.ITEM, Role.HEADING):
+        return cl
+    rest_start = cl.title.start if cl.role is Role.HEADING and cl.title is not None else cl.body.start if cl.body else None
+    if rest_start is None:
+        return cl
+    joined = " ".join(text[rest_start:end].split())
+    if cl.role is Role.ITEM and cl.marker.style not in BULLET_STYLES and cl.marker.style is not MarkerStyle.ORDINAL_WORD:
+        if is_title_like(joined, MAX_WRAPPED_TITLE_WORDS) and not joined.endswith(":"):
+            return ClassifiedLine(cl.line, Role.HEADING, cl.marker, cl.rule, Span(rest_start, end))
+    if cl.role is Role.HEADING and not is_title_like(joined, MAX_WRAPPED_TITLE_WORDS) and not is_upper_title(joined):
+        return ClassifiedLine(cl.line, Role.ITEM, cl.marker, cl.rule, body=Span(rest_start, cl.line.content.end))
+    return cl
+

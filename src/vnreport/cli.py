@@ -26,7 +26,7 @@ SAMPLE_NAME = "sample.txt"
 
 def sample_bytes() -> bytes:
     """The bundled sample: the Văn Lãng district report (2020)."""
-    return resources.files("vnreport").joinpath("data", SAMPLE_NAME).read_bytes()
+    return resources.files("vnreport").joinpath("data").joinpath(SAMPLE_NAME).read_bytes()
 
 
 def _load(path: str | None, sample: bool) -> Document:
@@ -72,10 +72,11 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "outline"]),
+    type=click.Choice(["json", "xml", "outline"]),
     default="outline",
     show_default=True,
-    help="json: the full tree (see the JSON schema); outline: metadata and an indented outline.",
+    help="json: the full tree (see the JSON schema); xml: Akoma Ntoso-flavoured XML (see vnreport.rng); "
+    "outline: metadata and an indented outline.",
 )
 @click.option("--indent", type=int, default=None, help="Indent JSON output by this many spaces.")
 @_guarded
@@ -84,6 +85,8 @@ def parse_command(file: str | None, sample: bool, fmt: str, indent: int | None) 
     doc = _load(file, sample)
     if fmt == "json":
         click.echo(doc.to_json(indent=indent))
+    elif fmt == "xml":
+        click.echo(doc.to_xml(), nl=False)
     else:
         click.echo(doc.outline(), nl=False)
 
@@ -116,6 +119,56 @@ def claims_command(file: str | None, sample: bool, fmt: str) -> None:
             for note in claim.evidence:
                 click.echo(f"    [{note.label}] {' '.join(note.text.split())}")
             click.echo("")
+
+
+@main.command("indicators")
+@click.argument("file", required=False)
+@click.option("--sample", is_flag=True, help="Use the bundled sample report.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@_guarded
+def indicators_command(file: str | None, sample: bool, fmt: str) -> None:
+    """One row per figure: section path, sentence, span, value, unit, comparison, footnote labels."""
+    from .serialize.table import COLUMNS, indicator_rows
+
+    doc = _load(file, sample)
+    if fmt == "jsonl":
+        for row in indicator_rows(doc):
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    import csv
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for row in indicator_rows(doc):
+        writer.writerow(row)
+
+
+@main.command("stats")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
+@_guarded
+def stats_command(paths: tuple[Path, ...], fmt: str) -> None:
+    """One row per document in PATHS (files or folders): sizes, structure, footnotes, diagnostics, time."""
+    from .stats import COLUMNS, collect_paths, format_table, stats_for_path
+
+    files = collect_paths(list(paths))
+    missing = [p for p in files if not p.exists()]
+    if missing:
+        _fail(f"no such file: {missing[0]}")
+    rows = [stats_for_path(p) for p in files]
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow([*COLUMNS, "diagnostics"])
+        for row in rows:
+            diags = " ".join(f"{k}={v}" for k, v in row.get("diagnostics", {}).items())
+            writer.writerow([*(row.get(c, "") for c in COLUMNS), row.get("error", diags)])
+    else:
+        click.echo(format_table(rows))
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m vnreport`

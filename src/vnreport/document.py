@@ -31,7 +31,7 @@ from .offsets import OffsetMap
 from .reading import NormalizedText
 
 if TYPE_CHECKING:
-    import pandas
+    import pandas  # type: ignore[import-untyped]
 
 SCHEMA_VERSION = "1.0"
 
@@ -61,14 +61,14 @@ class Document:
     """A parsed document. ``text[node.span.start:node.span.end]`` is what every node says."""
 
     text: str
-    body: tuple[Node, ...] = field(converter=tuple)
-    footnotes: tuple[Footnote, ...] = field(default=(), converter=tuple)
+    body: tuple[Node, ...] = field()
+    footnotes: tuple[Footnote, ...] = field(default=())
     metadata: Metadata = field(factory=Metadata)
-    diagnostics: tuple[Diagnostic, ...] = field(default=(), converter=tuple)
-    furniture: tuple[Furniture, ...] = field(default=(), converter=tuple)
-    targets: tuple[Target, ...] = field(default=(), converter=tuple)
-    evidence: tuple[Evidence, ...] = field(default=(), converter=tuple)
-    lines: tuple[Line, ...] = field(default=(), converter=tuple, eq=False, repr=False)
+    diagnostics: tuple[Diagnostic, ...] = field(default=())
+    furniture: tuple[Furniture, ...] = field(default=())
+    _targets: tuple[Target, ...] = field(default=(), alias="targets")
+    evidence: tuple[Evidence, ...] = field(default=())
+    lines: tuple[Line, ...] = field(default=(), eq=False, repr=False)
     to_raw: OffsetMap | None = field(default=None, eq=False, repr=False)
     """Maps offsets of :attr:`text` to the decoded input (or to the HTML/DOCX source)."""
     source: NormalizedText | None = field(default=None, eq=False, repr=False)
@@ -142,6 +142,10 @@ class Document:
             for quantity in sentence.quantities:
                 yield sentence, quantity
 
+    def targets(self) -> tuple[Target, ...]:
+        """The items of every "Chỉ tiêu …" list read as targets."""
+        return self._targets
+
     def comparisons(self) -> Iterator[tuple[Sentence, Comparison]]:
         for sentence in self._all_sentences():
             for comparison in sentence.comparisons:
@@ -177,12 +181,18 @@ class Document:
 
         return document_to_json(self, indent=indent)
 
+    def to_xml(self) -> str:
+        """Akoma Ntoso-flavoured XML, valid against the shipped ``data/vnreport.rng``."""
+        from .serialize.xml import document_to_xml
+
+        return document_to_xml(self)
+
     def outline(self) -> str:
         from .serialize.outline import document_outline
 
         return document_outline(self)
 
-    def to_frame(self) -> pandas.DataFrame:
+    def to_frame(self) -> pandas.DataFrame:  # type: ignore[no-any-unimported]
         """One row per figure (needs the ``frame`` extra: ``pip install vnreport[frame]``)."""
         from .serialize.table import indicators_frame
 

@@ -106,6 +106,7 @@ def read_bodies(
     block: BodyBlock,
     make_sentences: Callable[[str, Span], tuple[Sentence, ...]],
     skip: frozenset[int] = frozenset(),
+    id_prefix: str = "",
 ) -> FootnoteIndex:
     """Footnote bodies in ``block``: each starts at a "[n]" line and runs to the next one."""
     index = FootnoteIndex()
@@ -127,7 +128,7 @@ def read_bodies(
         span = Span(lines[i].line.content.start, end)
         text_span = Span(min(text_start, end), end)
         seen[label] = seen.get(label, 0) + 1
-        note_id = f"fn{label}" if seen[label] == 1 else f"fn{label}-{seen[label]}"
+        note_id = f"{id_prefix}fn{label}" if seen[label] == 1 else f"{id_prefix}fn{label}-{seen[label]}"
         if seen[label] > 1:
             index.diagnostics.append(
                 Diagnostic(DiagnosticCode.FOOTNOTE_DUPLICATE_BODY, f"a second footnote body is labelled [{label}]", span)

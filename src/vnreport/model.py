@@ -190,10 +190,10 @@ class Target:
     span: Span
     """Starts at the item's marker."""
     subject: str | None
-    values: tuple[Quantity, ...] = field(default=(), converter=tuple)
+    values: tuple[Quantity, ...] = field(default=())
     deadline_year: int | None = None
     direction: str | None = None
-    baseline_values: tuple[Quantity, ...] = field(default=(), converter=tuple)
+    baseline_values: tuple[Quantity, ...] = field(default=())
     item: str | None = None
     """Id of the :class:`Item` the target was read from."""
 
@@ -204,9 +204,9 @@ class Evidence:
 
     sentence: str
     """Id of the citing sentence."""
-    footnotes: tuple[str, ...] = field(converter=tuple)
-    supported: tuple[Quantity, ...] = field(default=(), converter=tuple)
-    unsupported: tuple[Quantity, ...] = field(default=(), converter=tuple)
+    footnotes: tuple[str, ...] = field()
+    supported: tuple[Quantity, ...] = field(default=())
+    unsupported: tuple[Quantity, ...] = field(default=())
 
     @property
     def status(self) -> str:
@@ -233,9 +233,16 @@ class Sentence:
     id: str
     span: Span
     text: str
-    footnote_refs: tuple[FootnoteRef, ...] = field(default=(), converter=tuple)
-    quantities: tuple[Quantity, ...] = field(default=(), converter=tuple)
-    comparisons: tuple[Comparison, ...] = field(default=(), converter=tuple)
+    footnote_refs: tuple[FootnoteRef, ...] = field(default=())
+    quantities: tuple[Quantity, ...] = field(default=())
+    comparisons: tuple[Comparison, ...] = field(default=())
+    gaps: tuple[Span, ...] = field(default=())
+    """Page furniture inside the sentence (a page break fell in it): page numbers, footnotes."""
+
+    @property
+    def clean_text(self) -> str:
+        """The sentence without the page furniture that interrupts it."""
+        return _without_gaps(self.text, self.span, self.gaps)
 
     def tokens(self) -> tuple[Token, ...]:
         """Word tokens from ``underthesea.word_tokenize`` with spans into the document text.
@@ -257,14 +264,14 @@ class TableCell:
 @frozen
 class TableRow:
     span: Span
-    cells: tuple[TableCell, ...] = field(converter=tuple)
+    cells: tuple[TableCell, ...] = field()
 
 
 @frozen
 class Table:
     id: str
     span: Span
-    rows: tuple[TableRow, ...] = field(converter=tuple)
+    rows: tuple[TableRow, ...] = field()
 
 
 @frozen
@@ -274,7 +281,25 @@ class Paragraph:
     id: str
     span: Span
     text: str
-    children: tuple[Sentence | Table, ...] = field(default=(), converter=tuple)
+    children: tuple[Sentence | Table, ...] = field(default=())
+    gaps: tuple[Span, ...] = field(default=())
+    """Page furniture inside the paragraph (it continues across a page break)."""
+
+    @property
+    def clean_text(self) -> str:
+        return _without_gaps(self.text, self.span, self.gaps)
+
+
+def _without_gaps(text: str, span: Span, gaps: tuple[Span, ...]) -> str:
+    if not gaps:
+        return text
+    out: list[str] = []
+    pos = span.start
+    for gap in gaps:
+        out.append(text[pos - span.start : gap.start - span.start])
+        pos = gap.end
+    out.append(text[pos - span.start :])
+    return " ".join(" ".join(out).split())
 
 
 @frozen
@@ -285,7 +310,7 @@ class Item:
     span: Span
     marker: Marker
     level: int
-    children: tuple[Node, ...] = field(default=(), converter=tuple)
+    children: tuple[Node, ...] = field(default=())
 
     @property
     def style(self) -> MarkerStyle:
@@ -306,7 +331,9 @@ class Section:
     level: int
     title: str
     title_span: Span
-    children: tuple[Node, ...] = field(default=(), converter=tuple)
+    children: tuple[Node, ...] = field(default=())
+    quantities: tuple[Quantity, ...] = field(default=())
+    """Figures in the title ("DỰ BÁO BỐI CẢNH TÌNH HÌNH 5 NĂM TỚI")."""
 
     @property
     def style(self) -> MarkerStyle | None:
@@ -326,9 +353,11 @@ class Footnote:
     span: Span
     text: str
     text_span: Span
-    sentences: tuple[Sentence, ...] = field(default=(), converter=tuple)
-    cited_by: tuple[str, ...] = field(default=(), converter=tuple)
+    sentences: tuple[Sentence, ...] = field(default=())
+    cited_by: tuple[str, ...] = field(default=())
     """Ids of the sentences whose markers resolve to this footnote."""
+    continued: tuple[Span, ...] = field(default=())
+    """Where the body goes on after a page break (PDF text): ``text`` plus these is the whole."""
 
 
 @frozen
@@ -379,16 +408,20 @@ class Metadata:
     secrecy: str | None = None
     urgency: str | None = None
     subject_line: str | None = None
-    addressees: tuple[str, ...] = field(default=(), converter=tuple)
+    addressees: tuple[str, ...] = field(default=())
     web_title: str | None = None
     web_byline: str | None = None
     web_date: DateValue | None = None
     signature: Signature | None = None
-    recipients: tuple[str, ...] = field(default=(), converter=tuple)
+    recipients: tuple[str, ...] = field(default=())
     term: tuple[int, int] | None = None
     congress_ordinal: int | None = None
     committee_term: int | None = None
     spans: dict[str, Span] = field(factory=dict, eq=False, hash=False)
+    number_year: int | None = None  # "23/2015/NQ-HĐND" → 2015 (State numbers carry the year)
+    circulation: str | None = None  # "LƯU HÀNH NỘI BỘ", "XEM XONG TRẢ LẠI"
+    number_raw: str | None = None  # the "Số …" text as written, kept when it does not parse
+    date_raw: str | None = None  # the "ngày … tháng … năm …" text as written
 
 
 @frozen
@@ -398,9 +431,9 @@ class SubDocument:
     id: str
     span: Span
     metadata: Metadata
-    children: tuple[Node, ...] = field(default=(), converter=tuple)
-    footnotes: tuple[Footnote, ...] = field(default=(), converter=tuple)
-    furniture: tuple[Furniture, ...] = field(default=(), converter=tuple)
+    children: tuple[Node, ...] = field(default=())
+    footnotes: tuple[Footnote, ...] = field(default=())
+    furniture: tuple[Furniture, ...] = field(default=())
 
 
 Node = Union[Section, Item, Paragraph, Table, SubDocument]

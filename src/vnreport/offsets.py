@@ -66,7 +66,7 @@ class _IdentityStarts(Sequence[int]):
     def __len__(self) -> int:
         return self._length + 1
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
         if isinstance(index, slice):
             return range(self._length + 1)[index]
         if index < 0:

@@ -9,34 +9,51 @@ carry spans into the one normalized text.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import attrs
+import regex
 from attrs import frozen
 
 from . import footnotes as fn
-from .classify import ClassifiedLine, classify_line
+from . import markup, pages, quality
+from .bundles import find_segments
+from .classify import ClassifiedLine, Role, classify_line
 from .document import Document
 from .errors import UnreadableInputError
 from .furniture import read_furniture
 from .lines import split_lines
+from .paragraphs import group_lines, is_hard_wrapped
 from .model import (
+    Comparison,
     Diagnostic,
+    Evidence,
     DiagnosticCode,
     Footnote,
     FootnoteRef,
+    Furniture,
+    Item,
+    MarkerStyle,
+    Metadata,
+    Node,
     Paragraph,
+    Quantity,
     Section,
     Sentence,
     Severity,
     Span,
+    SubDocument,
+    Target,
     iter_nodes,
 )
 from .patterns import MARKER_RULES, MarkerRule
+from .quantities import check_evidence, find_comparisons, find_quantities, read_target
 from .reading import NormalizedText, read
 from .sentences import split_paragraph
 from .structure import TreeBuilder
+from .tables import TableBlock, find_tables, table_factory
 
 SentenceSplitter = Callable[[str, Span], list[Span]]
 """``(text, paragraph span) -> sentence spans``; the default wraps underthesea."""
@@ -50,6 +67,8 @@ class ParseOptions:
     split_sentences: SentenceSplitter = split_paragraph
     sentences: bool = True
     """Split paragraphs into sentences (and find footnote markers in them)."""
+    quantities: bool = True
+    """Read figures, comparisons and targets in sentences (needs ``sentences``)."""
 
 
 DEFAULT_OPTIONS = ParseOptions()
@@ -87,43 +106,74 @@ def parse_file(path: str | Path, options: ParseOptions = DEFAULT_OPTIONS) -> Doc
         raise UnreadableInputError(f"{p} is a folder, not a file") from exc
     except OSError as exc:
         raise UnreadableInputError(f"cannot read {p}: {exc.strerror or exc}") from exc
+    suffix = p.suffix.lower()
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if suffix == ".docx" or data.startswith(b"PK\x03\x04"):
+        from .sources.docx import parse_docx
+
+        return parse_docx(data, options)
+    if suffix in (".html", ".htm", ".xhtml") or head.startswith((b"<html", b"<!doctype html")):
+        from .sources.html import parse_html
+
+        return parse_html(data, options)
     return parse(data, options)
 
 
 def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT_OPTIONS) -> Document:
+    """Parse an already normalized text (the entry point of the HTML and DOCX readers)."""
     text = normalized.text
+    match, is_markdown = markup.match_text(text)
     lines = split_lines(text)
+    if is_markdown:
+        lines = markup.split_glued_items(text, lines)
     rules = options.marker_rules
-    classified = tuple(classify_line(text, line, rules) for line in lines)
+    source = text if match is not text else None
+    classified = tuple(classify_line(match, line, rules, source) for line in lines)
     diagnostics: list[Diagnostic] = list(normalized.diagnostics)
+    diagnostics.extend(quality.assess(text, lines))
 
-    block = fn.find_body_block(text, classified, 0)
-    limit = block.start if block is not None else len(classified)
-    furniture = read_furniture(text, classified, limit)
-    diagnostics.extend(furniture.diagnostics)
+    layout = pages.analyze_pages(text, classified)
+    diagnostics.extend(layout.diagnostics)
+    if layout.skip:
+        # Page furniture and PDF footnote bodies leave the running text: later stages see blanks.
+        classified = tuple(
+            ClassifiedLine(cl.line, Role.BLANK) if i in layout.skip else cl for i, cl in enumerate(classified)
+        )
+    blocks = [b for b in find_tables(text, classified) if not b.layout]
+    segments = find_segments(match, classified)
+    parts = []
+    for k, (start, end) in enumerate(segments, start=1):
+        seg_start = classified[start].line.span.start if start < len(classified) else len(text)
+        seg_end = classified[end - 1].line.span.end if end > start else seg_start
+        parts.append(
+            _parse_part(
+                text,
+                match,
+                classified[start:end],
+                options,
+                prefix=f"d{k}." if len(segments) > 1 else "",
+                page_skip=frozenset(i - start for i in layout.skip if start <= i < end),
+                pdf_notes=[f for f in layout.footnotes if seg_start <= f.span.start < seg_end or start == 0 and f.span.start < seg_end],
+                pdf_refs=[r for r in layout.refs if seg_start <= r[1].start < seg_end],
+                tables=[attrs.evolve(b, start=b.start - start, end=b.end - start) for b in blocks if start <= b.start and b.end <= end],
+            )
+        )
+    if len(parts) == 1:
+        part = parts[0]
+        body: tuple[Node, ...] = part.body
+        metadata, notes = part.metadata, part.footnotes
+        furniture = tuple(sorted((*part.furniture, *layout.furniture), key=lambda f: (f.span.start, f.span.end)))
+    else:
+        body = tuple(
+            SubDocument(f"d{k}", part.span, part.metadata, part.body, part.footnotes, part.furniture)
+            for k, part in enumerate(parts, start=1)
+        )
+        main = max(parts, key=lambda p: p.span.end - p.span.start)
+        metadata, notes, furniture = main.metadata, (), layout.furniture
+    for part in parts:
+        diagnostics.extend(part.diagnostics)
 
-    sentence_maker = _SentenceMaker(text, options)
-    index = (
-        fn.read_bodies(text, classified, block, sentence_maker.footnote_sentences, furniture.skip)
-        if block is not None
-        else fn.FootnoteIndex()
-    )
-    sentence_maker.resolve = index.resolve
-    diagnostics.extend(index.diagnostics)
-
-    builder = TreeBuilder(text, sentence_maker.paragraph)
-    body_lines: Sequence[ClassifiedLine] = classified[furniture.body_start : furniture.body_end]
-    shift = furniture.body_start
-    builder.build(body_lines, skip=frozenset(i - shift for i in furniture.skip if i >= shift))
-    body = builder.finish()
-    diagnostics.extend(builder.diagnostics)
-    diagnostics.extend(sentence_maker.diagnostics)
-    diagnostics.extend(_refs_in_headings(text, body, index))
-
-    notes, link_diagnostics = fn.link(index.bodies, sentence_maker.body_sentences)
-    diagnostics.extend(link_diagnostics)
-
-    if not any(not isinstance(n, Paragraph) for n in body) and text.strip():
+    if text.strip() and not any(isinstance(n, (Section, Item)) for n in iter_nodes(body)):
         diagnostics.append(
             Diagnostic(
                 DiagnosticCode.NO_STRUCTURE,
@@ -137,14 +187,146 @@ def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT
         text=text,
         body=body,
         footnotes=notes,
-        metadata=furniture.metadata,
+        metadata=metadata,
         diagnostics=tuple(diagnostics),
-        furniture=furniture.furniture,
+        furniture=furniture,
+        targets=tuple(t for part in parts for t in part.targets),
+        evidence=tuple(e for part in parts for e in part.evidence),
         lines=lines,
         to_raw=normalized.to_raw,
         source=normalized,
         encoding=normalized.encoding,
     )
+
+
+#: A section that lists targets: "Chỉ tiêu chủ yếu nhiệm kỳ 2020 - 2025", "Các chỉ tiêu chủ yếu".
+_TARGET_LIST = regex.compile(r"^(?:các\s+|một\s+số\s+|hệ\s+thống\s+)?chỉ\s+tiêu", regex.IGNORECASE | regex.VERSION1)
+_TARGET_STYLES = frozenset({MarkerStyle.PAREN, MarkerStyle.ARABIC, MarkerStyle.LETTER, MarkerStyle.DASH, MarkerStyle.PLUS})
+
+
+@frozen
+class _Part:
+    """One document of the file: its furniture, body and footnotes."""
+
+    span: Span
+    metadata: Metadata
+    furniture: tuple[Furniture, ...]
+    body: tuple[Node, ...]
+    footnotes: tuple[Footnote, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    targets: tuple[Target, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+
+def _parse_part(
+    text: str,
+    match: str,
+    classified: Sequence[ClassifiedLine],
+    options: ParseOptions,
+    prefix: str,
+    page_skip: frozenset[int] = frozenset(),
+    pdf_notes: Sequence[pages.PdfFootnote] = (),
+    pdf_refs: Sequence[tuple[str, Span]] = (),
+    tables: Sequence[TableBlock] = (),
+) -> _Part:
+    diagnostics: list[Diagnostic] = []
+    block = fn.find_body_block(text, classified, 0)
+    limit = block.start if block is not None else len(classified)
+    furniture = read_furniture(text, classified, limit)
+    diagnostics.extend(furniture.diagnostics)
+
+    sentence_maker = _SentenceMaker(text, options)
+    index = (
+        fn.read_bodies(text, classified, block, sentence_maker.footnote_sentences, furniture.skip, prefix)
+        if block is not None
+        else fn.FootnoteIndex()
+    )
+    sentence_maker.resolve = index.resolve
+    diagnostics.extend(index.diagnostics)
+    if pdf_notes:
+        _add_pdf_footnotes(text, index, pdf_notes, pdf_refs, sentence_maker, prefix)
+
+    builder = TreeBuilder(
+        text,
+        sentence_maker.paragraph,
+        match_text=match,
+        read_title=sentence_maker.title_quantities if options.quantities and options.sentences else None,
+    )
+    body_lines = classified[furniture.body_start : furniture.body_end]
+    shift = furniture.body_start
+    body_skip = frozenset(i - shift for i in furniture.skip | page_skip if i >= shift)
+    body_tables = [
+        attrs.evolve(b, start=b.start - shift, end=b.end - shift)
+        for b in tables
+        if furniture.body_start <= b.start and b.end <= furniture.body_end
+    ]
+    if body_tables:
+        builder.make_table = table_factory(text, body_lines, body_tables)
+    table_starts = frozenset(b.start for b in body_tables)
+    groups = group_lines(match, body_lines, body_skip, table_starts) if is_hard_wrapped(body_lines) else None
+    builder.build(
+        body_lines, paragraphs=groups, skip=body_skip, tables=[(b.start, b.end) for b in body_tables]
+    )
+    body = builder.finish(prefix)
+    diagnostics.extend(builder.diagnostics)
+    diagnostics.extend(sentence_maker.diagnostics)
+    diagnostics.extend(_refs_in_headings(text, body, index))
+
+    notes, link_diagnostics = fn.link(index.bodies, sentence_maker.body_sentences)
+    diagnostics.extend(link_diagnostics)
+    if classified:
+        span = Span(classified[0].line.span.start, classified[-1].line.span.end)
+    else:
+        span = Span(0, 0)
+    targets = _targets(text, body) if options.quantities and options.sentences else ()
+    evidence = _evidence(text, sentence_maker.body_sentences, notes) if options.quantities and options.sentences else ()
+    return _Part(span, furniture.metadata, furniture.furniture, body, notes, tuple(diagnostics), targets, evidence)
+
+
+def _add_pdf_footnotes(
+    text: str,
+    index: fn.FootnoteIndex,
+    notes: Sequence[pages.PdfFootnote],
+    refs: Sequence[tuple[str, Span]],
+    sentence_maker: _SentenceMaker,
+    prefix: str,
+) -> None:
+    """Footnotes lifted from page bottoms, and their glued markers resolved to them."""
+    made: list[Footnote] = []
+    used = {note.id for note in index.bodies}
+    for pdf_note in notes:
+        base = f"{prefix}fn{pdf_note.label}"
+        note_id, k = base, 1
+        while note_id in used:
+            k += 1
+            note_id = f"{base}-{k}"
+        used.add(note_id)
+        sentences = sentence_maker.footnote_sentences(f"{note_id}.", pdf_note.text_span)
+        made.append(
+            Footnote(
+                note_id,
+                pdf_note.label,
+                pdf_note.span,
+                text[pdf_note.text_span.start : pdf_note.text_span.end],
+                pdf_note.text_span,
+                sentences,
+                continued=pdf_note.continued,
+            )
+        )
+    index.bodies.extend(made)
+    index.bodies.sort(key=lambda f: f.span.start)
+    for note in made:
+        index.by_label.setdefault(note.label, note.id)
+    # A glued marker points at the first body with its label below it (bodies sit at the bottom
+    # of the marker's page); labels may restart, so the label alone is not enough.
+    extra: list[tuple[int, int, str, str | None]] = []
+    for label, span in refs:
+        target = next((f.id for f in made if f.label == label and f.span.start >= span.end), None)
+        if target is None:
+            target = next((f.id for f in reversed(made) if f.label == label), None)
+        extra.append((span.start, span.end, label, target))
+    extra.sort()
+    sentence_maker.extra_refs = extra
 
 
 class _SentenceMaker:
@@ -156,27 +338,115 @@ class _SentenceMaker:
         self.resolve: Callable[[str], str | None] = lambda label: None
         self.diagnostics: list[Diagnostic] = []
         self.body_sentences: list[Sentence] = []
+        self.extra_refs: list[tuple[int, int, str, str | None]] = []
+        """Markers found by another stage (glued PDF digits): start, end, label, footnote id."""
 
-    def sentences(self, prefix: str, span: Span, with_refs: bool) -> tuple[Sentence, ...]:
+    def sentences(
+        self, prefix: str, span: Span, with_refs: bool, gaps: tuple[Span, ...] = ()
+    ) -> tuple[Sentence, ...]:
         if not self.options.sentences:
             return ()
         text = self.text
+        if gaps:
+            # Page furniture inside the paragraph is blanked out for the splitter, so that a
+            # sentence runs on across a page break; spans still index the real text.
+            source, base = _blank_gaps(text, span, gaps), span.start
+        else:
+            source, base = text, 0
+        local = Span(span.start - base, span.end - base)
         out: list[Sentence] = []
-        for k, s in enumerate(self.options.split_sentences(text, span), start=1):
+        for k, piece in enumerate(self.options.split_sentences(source, local), start=1):
+            s = Span(piece.start + base, piece.end + base)
             refs: list[FootnoteRef] = []
             if with_refs:
-                refs, diags = fn.find_refs(text, s, self.resolve)
-                self.diagnostics.extend(diags)
-            out.append(Sentence(f"{prefix}t{k}", s, text[s.start : s.end], tuple(refs)))
+                found, diags = fn.find_refs(source, piece, self.resolve)
+                refs = [attrs.evolve(r, span=Span(r.span.start + base, r.span.end + base)) for r in found]
+                self.diagnostics.extend(
+                    attrs.evolve(d, span=Span(d.span.start + base, d.span.end + base)) for d in diags
+                )
+            if with_refs and self.extra_refs:
+                at = bisect.bisect_left(self.extra_refs, (s.start, -1, "", None))
+                while at < len(self.extra_refs) and self.extra_refs[at][1] <= s.end:
+                    r_start, r_end, label, target = self.extra_refs[at]
+                    refs.append(FootnoteRef(label, Span(r_start, r_end), target))
+                    at += 1
+                refs.sort(key=lambda r: r.span.start)
+            inside = tuple(g for g in gaps if s.start <= g.start and g.end <= s.end)
+            figures: tuple[Quantity, ...] = ()
+            comparisons: tuple[Comparison, ...] = ()
+            if self.options.quantities:
+                figures, figure_diagnostics = find_quantities(source, piece)
+                if base:
+                    figures = tuple(_shift_quantity(q, base) for q in figures)
+                if figure_diagnostics:
+                    self.diagnostics.extend(
+                        attrs.evolve(d, span=Span(d.span.start + base, d.span.end + base)) for d in figure_diagnostics
+                    )
+                if figures:
+                    comparisons = find_comparisons(text, s, figures)
+            out.append(
+                Sentence(
+                    f"{prefix}t{k}", s, text[s.start : s.end], tuple(refs), figures, comparisons, gaps=inside
+                )
+            )
         return tuple(out)
 
-    def paragraph(self, node_id: str, span: Span) -> Paragraph:
-        sentences = self.sentences(node_id + ".", span, True)
+    def title_quantities(self, span: Span) -> tuple[Quantity, ...]:
+        figures, _ = find_quantities(self.text, span)
+        return figures
+
+    def paragraph(self, node_id: str, span: Span, gaps: tuple[Span, ...] = ()) -> Paragraph:
+        sentences = self.sentences(node_id + ".", span, True, gaps)
         self.body_sentences.extend(sentences)
-        return Paragraph(node_id, span, self.text[span.start : span.end], sentences)
+        return Paragraph(node_id, span, self.text[span.start : span.end], sentences, gaps)
 
     def footnote_sentences(self, prefix: str, span: Span) -> tuple[Sentence, ...]:
         return self.sentences(prefix, span, False)
+
+
+def _shift_quantity(q: Quantity, base: int) -> Quantity:
+    return attrs.evolve(q, span=Span(q.span.start + base, q.span.end + base))
+
+
+def _targets(text: str, body: Sequence[Node]) -> tuple[Target, ...]:
+    """The items of every "Chỉ tiêu …" list as targets."""
+    out: list[Target] = []
+    for node in iter_nodes(tuple(body)):
+        if not isinstance(node, Section) or not _TARGET_LIST.search(node.title):
+            continue
+        for child in node.children:
+            if isinstance(child, Section) and not child.children:
+                continue
+            for item in ([child] if isinstance(child, Item) else [c for c in getattr(child, "children", ()) if isinstance(c, Item)]):
+                if item.marker.style not in _TARGET_STYLES:
+                    continue
+                figures = [q for n in iter_nodes(item.children) if isinstance(n, Sentence) for q in n.quantities]
+                out.append(read_target(text, item.id, item.label, item.span, figures))
+    return tuple(out)
+
+
+def _evidence(text: str, sentences: Sequence[Sentence], notes: Sequence[Footnote]) -> tuple[Evidence, ...]:
+    by_id = {note.id: note for note in notes}
+    out: list[Evidence] = []
+    for sentence in sentences:
+        if not sentence.footnote_refs:
+            continue
+        cited = [by_id[r.footnote] for r in sentence.footnote_refs if r.footnote in by_id]
+        if cited:
+            out.append(check_evidence(text, sentence, cited))
+    return tuple(out)
+
+
+def _blank_gaps(text: str, span: Span, gaps: tuple[Span, ...]) -> str:
+    """``text[span]`` with the gaps turned into spaces (newlines kept), same length."""
+    pieces: list[str] = []
+    pos = span.start
+    for gap in gaps:
+        pieces.append(text[pos : gap.start])
+        pieces.append("".join("\n" if ch == "\n" else " " for ch in text[gap.start : gap.end]))
+        pos = gap.end
+    pieces.append(text[pos : span.end])
+    return "".join(pieces)
 
 
 def _refs_in_headings(text: str, body: Sequence[object], index: fn.FootnoteIndex) -> list[Diagnostic]:

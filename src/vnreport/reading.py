@@ -11,13 +11,15 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from array import array
+from bisect import bisect_left
 from collections.abc import Sequence
 
+import attrs
 from attrs import frozen
 
 from . import encodings
 from .errors import UnreadableInputError
-from .model import Diagnostic
+from .model import Diagnostic, Span
 from .offsets import OffsetMap, byte_offsets
 
 #: Leading bytes of formats that are certainly not text (the message names the format).
@@ -73,46 +75,72 @@ def read(source: str | bytes) -> NormalizedText:
         TypeError: neither str nor bytes.
     """
     diagnostics: tuple[Diagnostic, ...] = ()
+    byte_starts: Sequence[int] | None = None
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
-        decoded, encoding, bom_len, diagnostics = decode_bytes(data)
-        raw = decoded
+        raw, encoding, bom_len, diagnostics, byte_starts = _decode(data)
     elif isinstance(source, str):
         raw, encoding, bom_len, data = source, None, 0, b""
     else:
         raise TypeError(f"vnreport reads str or bytes, not {type(source).__name__}")
     text, to_raw = normalize(raw)
-    return NormalizedText(text, raw, to_raw, encoding, bom_len, diagnostics)
+    if diagnostics and not to_raw.is_identity:
+        # Decoders report spans in the decoded text; the document's spans are in the normalized one.
+        starts, n = to_raw.starts, len(text)
+
+        def to_text(offset: int) -> int:
+            return bisect_left(starts, offset, 0, n)
+
+        diagnostics = tuple(
+            attrs.evolve(d, span=Span(to_text(d.span.start), max(to_text(d.span.start), to_text(d.span.end))))
+            for d in diagnostics
+        )
+    return NormalizedText(text, raw, to_raw, encoding, bom_len, diagnostics, byte_starts)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str, int, tuple[Diagnostic, ...]]:
     """Return ``(text, encoding, bom_length, diagnostics)``."""
+    text, encoding, bom_len, diagnostics, _ = _decode(data)
+    return text, encoding, bom_len, diagnostics
+
+
+def _decode(data: bytes) -> tuple[str, str, int, tuple[Diagnostic, ...], Sequence[int] | None]:
+    """:func:`decode_bytes`, plus the byte offset of each character when no Python codec gives it
+    (legacy Vietnamese encodings, mixed files); None otherwise."""
     for signature, what in _BINARY_SIGNATURES:
         if data.startswith(signature):
             raise UnreadableInputError(f"input is {what}, not text")
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8"), "utf-8", 3, ()
+        try:
+            return data[3:].decode("utf-8"), "utf-8", 3, (), None
+        except UnicodeDecodeError:
+            # Notepad writes the BOM; a paragraph pasted from a legacy file can still follow it.
+            mixed = encodings.decode_legacy(data[3:])
+            if mixed is not None and mixed.encoding == "utf-8":
+                return mixed.text, mixed.encoding, 3, mixed.diagnostics, mixed.byte_starts
+            return _strict(data[3:], "utf-8"), "utf-8", 3, (), None
     if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
         enc = "utf-32-le" if data.startswith(codecs.BOM_UTF32_LE) else "utf-32-be"
-        return _strict(data[4:], enc), enc, 4, ()
+        return _strict(data[4:], enc), enc, 4, (), None
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         enc = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
-        return _strict(data[2:], enc), enc, 2, ()
+        return _strict(data[2:], enc), enc, 2, (), None
     if b"\x00" in data[:4096]:
         guessed = _guess_utf16_without_bom(data)
         if guessed:
-            return _strict(data, guessed), guessed, 0, ()
+            return _strict(data, guessed), guessed, 0, (), None
         raise UnreadableInputError("input contains NUL bytes: it looks like binary data, not text")
     try:
-        return data.decode("utf-8"), "utf-8", 0, ()
+        return data.decode("utf-8"), "utf-8", 0, (), None
     except UnicodeDecodeError as exc:
         utf8_error = exc
     legacy = encodings.decode_legacy(data)
     if legacy is not None:
-        return legacy.text, legacy.encoding, 0, legacy.diagnostics
+        return legacy.text, legacy.encoding, 0, legacy.diagnostics, legacy.byte_starts
     raise UnreadableInputError(
         f"input is not UTF-8 (invalid byte at offset {utf8_error.start}) and not in a legacy "
-        "Vietnamese encoding this library recognizes (TCVN3, VNI, VISCII, CP1258)"
+        "Vietnamese encoding this library recognizes (TCVN3, VNI, VISCII, CP1258): "
+        "it does not read as Vietnamese in any of them"
     )
 
 

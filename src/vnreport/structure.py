@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .classify import ClassifiedLine, Role, is_title_like, is_upper_title
+from .classify import ClassifiedLine, Role, is_title_like, is_upper_title, redecide_wrapped
 from .model import (
     LIST_STYLES,
     Diagnostic,
@@ -28,14 +28,16 @@ from .model import (
     MarkerStyle,
     Node,
     Paragraph,
+    Quantity,
     Section,
     Span,
     Table,
 )
-from .patterns import letter_index
+from .patterns import LOWER, letter_index
 
-ParagraphFactory = Callable[[str, Span], Paragraph]
-"""Makes a paragraph (with its sentences) from an id and a span; injected by the pipeline."""
+ParagraphFactory = Callable[[str, Span, tuple[Span, ...]], Paragraph]
+"""Makes a paragraph (with its sentences) from an id, a span and the spans of page furniture
+inside it; injected by the pipeline."""
 
 TableFactory = Callable[[str, Span], Table]
 
@@ -58,7 +60,7 @@ MAX_TITLE_LINES = 3
 class _Open:
     """A node while the tree is being built (mutable; frozen into the model at the end)."""
 
-    __slots__ = ("body", "children", "end", "is_section", "key", "kind", "marker", "start", "title")
+    __slots__ = ("children", "end", "gaps", "is_section", "key", "kind", "marker", "start", "title")
 
     def __init__(
         self,
@@ -77,6 +79,7 @@ class _Open:
         self.title = title
         self.children: list[_Open] = []
         self.is_section = kind == "section"
+        self.gaps: tuple[Span, ...] = ()
 
 
 def style_key(marker: Marker) -> str:
@@ -94,14 +97,19 @@ class TreeBuilder:
         text: str,
         make_paragraph: ParagraphFactory,
         make_table: TableFactory | None = None,
+        match_text: str | None = None,
+        read_title: Callable[[Span], tuple[Quantity, ...]] | None = None,
     ) -> None:
+        self.read_title = read_title
         self.text = text
+        self.match = match_text if match_text is not None else text
         self.make_paragraph = make_paragraph
         self.make_table = make_table
         self.diagnostics: list[Diagnostic] = []
         self._root = _Open("root", 0, 0)
         self._stack: list[_Open] = [self._root]
         self._ranks: dict[str, int] = {}
+        self._table_starts: frozenset[int] = frozenset()
         self._last_capital: str | None = None
 
     # -- feeding ------------------------------------------------------------------------------
@@ -119,6 +127,7 @@ class TreeBuilder:
         that hold one table each."""
         groups = {i: j for i, j in (paragraphs or ())}
         table_at = {i: j for i, j in tables}
+        self._table_starts = frozenset(table_at)
         i = 0
         n = len(lines)
         while i < n:
@@ -136,10 +145,14 @@ class TreeBuilder:
                 i += 1
                 continue
             j = groups.get(i, i + 1)
+            gaps = tuple(lines[k].line.content for k in range(i + 1, j) if k in skip) if j > i + 1 else ()
             if role is Role.TEXT:
-                self._add_paragraph(cl.line.content.start, lines[j - 1].line.content.end)
+                self._add_paragraph(cl.line.content.start, lines[j - 1].line.content.end, gaps)
                 i = j
                 continue
+            if j > i + 1:
+                cl = redecide_wrapped(self.match, cl, lines[j - 1].line.content.end)
+                role = cl.role
             assert cl.marker is not None
             marker = self._retype(cl.marker)
             if role is Role.HEADING:
@@ -148,13 +161,13 @@ class TreeBuilder:
                 assert cl.title is not None and cl.body is not None
                 node = _Open("section", marker.span.start, cl.title.end, marker, style_key(marker), cl.title)
                 self._place(node)
-                self._add_paragraph(cl.body.start, lines[j - 1].line.content.end)
+                self._add_paragraph(cl.body.start, lines[j - 1].line.content.end, gaps)
                 i = j
             else:
                 assert cl.body is not None
                 node = _Open("item", marker.span.start, cl.line.content.end, marker, style_key(marker))
                 self._place(node)
-                self._add_paragraph(cl.body.start, lines[j - 1].line.content.end)
+                self._add_paragraph(cl.body.start, lines[j - 1].line.content.end, gaps)
                 i = j
 
     def _add_heading(
@@ -168,8 +181,8 @@ class TreeBuilder:
     ) -> int:
         assert cl.title is not None
         title = cl.title
-        text = self.text
-        own_title = text[title.start : title.end]
+        text = self.match
+        own_title = text[title.start : title.end].strip()
         next_i = group_end
         if group_end > i + 1:
             # A hard-wrapped title: the grouped lines are its continuation.
@@ -184,10 +197,11 @@ class TreeBuilder:
                 if k in skip or nxt.role is Role.BLANK or nxt.role is Role.RULE:
                     k += 1
                     continue
-                if nxt.role is not Role.TEXT:
+                if nxt.role is not Role.TEXT or k in self._table_starts:
                     break
                 candidate = text[nxt.line.content.start : nxt.line.content.end]
-                if is_upper_title(candidate) and len(candidate) <= 200:
+                if (is_upper_title(candidate) or LOWER.search(candidate) is None) and len(candidate) <= 200:
+                    # "I. KẾT QUẢ … NHIỆM KỲ" then "2020 - 2025": no lower case, still the title.
                     pass
                 elif not own_title and taken == 0 and not want_upper and is_title_like(candidate):
                     pass
@@ -284,8 +298,10 @@ class TreeBuilder:
         self._stack[-1].children.append(node)
         self._stack.append(node)
 
-    def _add_paragraph(self, start: int, end: int) -> None:
-        self._stack[-1].children.append(_Open("paragraph", start, end))
+    def _add_paragraph(self, start: int, end: int, gaps: tuple[Span, ...] = ()) -> None:
+        node = _Open("paragraph", start, end)
+        node.gaps = gaps
+        self._stack[-1].children.append(node)
 
     def _add_table(self, start: int, end: int) -> None:
         self._stack[-1].children.append(_Open("table", start, end))
@@ -332,10 +348,10 @@ class TreeBuilder:
         node_id = f"{prefix}{letter}{counters[letter]}"
         span = Span(node.start, node.end)
         if node.kind == "paragraph":
-            return self.make_paragraph(node_id, span)
+            return self.make_paragraph(node_id, span, node.gaps)
         if node.kind == "table":
             if self.make_table is None:
-                return self.make_paragraph(node_id, span)
+                return self.make_paragraph(node_id, span, ())
             return self.make_table(node_id, span)
         children = self._freeze_children(node, node_id + ".", level + 1)
         end = max([node.end, *(c.span.end for c in children)])
@@ -344,8 +360,16 @@ class TreeBuilder:
         if node.kind == "item":
             return Item(node_id, span, node.marker, level, children)
         title_span = node.title or Span(node.marker.span.end, node.marker.span.end)
-        title = " ".join(self.text[title_span.start : title_span.end].split())
-        return Section(node_id, span, node.marker, level, title, title_span, children)
+        title = clean_title(self.text[title_span.start : title_span.end])
+        figures = self.read_title(title_span) if self.read_title is not None and title_span.end > title_span.start else ()
+        return Section(node_id, span, node.marker, level, title, title_span, children, figures)
+
+
+def clean_title(raw: str) -> str:
+    """A title as one line: whitespace collapsed, Markdown emphasis and heading marks dropped."""
+    if "*" in raw or "#" in raw or "_" in raw:
+        raw = raw.replace("*", " ").replace("__", " ").lstrip("# ")
+    return " ".join(raw.split())
 
 
 def _numbered_as(marker: Marker, prefix: tuple[int, ...]) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import cattrs
 
 from ..document import SCHEMA_VERSION, Document
@@ -68,7 +69,7 @@ def _make_converter() -> cattrs.Converter:
 
     def metadata_out(m: Metadata) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for field_name in Metadata.__attrs_attrs__:  # type: ignore[attr-defined]
+        for field_name in attrs.fields(Metadata):
             name = field_name.name
             value = getattr(m, name)
             if name == "spans":
@@ -81,7 +82,7 @@ def _make_converter() -> cattrs.Converter:
 
     def metadata_in(v: dict[str, Any], _: type) -> Metadata:
         kwargs: dict[str, Any] = {}
-        for field_name in Metadata.__attrs_attrs__:  # type: ignore[attr-defined]
+        for field_name in attrs.fields(Metadata):
             name = field_name.name
             if name not in v:
                 continue
@@ -133,17 +134,22 @@ def _sentence(s: Sentence) -> dict[str, Any]:
         out["quantities"] = [CONVERTER.unstructure(q) for q in s.quantities]
     if s.comparisons:
         out["comparisons"] = [CONVERTER.unstructure(c) for c in s.comparisons]
+    if s.gaps:
+        out["gaps"] = [[g.start, g.end] for g in s.gaps]
     return out
 
 
 def _paragraph(p: Paragraph) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "type": "paragraph",
         "id": p.id,
         "span": [p.span.start, p.span.end],
         "text": p.text,
-        "children": [_node(c) for c in p.children],
     }
+    if p.gaps:
+        out["gaps"] = [[g.start, g.end] for g in p.gaps]
+    out["children"] = [_node(c) for c in p.children]
+    return out
 
 
 def _section(s: Section) -> dict[str, Any]:
@@ -158,6 +164,7 @@ def _section(s: Section) -> dict[str, Any]:
         "level": s.level,
         "title": s.title,
         "title_span": [s.title_span.start, s.title_span.end],
+        "quantities": [CONVERTER.unstructure(q) for q in s.quantities],
         "children": [_node(c) for c in s.children],
     }
 
@@ -210,6 +217,7 @@ def _footnote(f: Footnote) -> dict[str, Any]:
         "text": f.text,
         "text_span": [f.text_span.start, f.text_span.end],
         "cited_by": list(f.cited_by),
+        "continued": [[c.start, c.end] for c in f.continued],
         "sentences": [_sentence(s) for s in f.sentences],
     }
 
@@ -241,7 +249,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "metadata": CONVERTER.unstructure(doc.metadata),
         "body": [_node(n) for n in doc.body],
         "footnotes": [_footnote(f) for f in doc.footnotes],
-        "targets": [CONVERTER.unstructure(t) for t in doc.targets],
+        "targets": [CONVERTER.unstructure(t) for t in doc.targets()],
         "evidence": [
             dict(CONVERTER.unstructure(e), status=e.status) for e in doc.evidence
         ],
@@ -272,6 +280,7 @@ def _sentence_in(v: dict[str, Any]) -> Sentence:
         tuple(FootnoteRef(r["label"], _span(r["span"]), r.get("footnote")) for r in v.get("footnote_refs", [])),
         tuple(CONVERTER.structure(q, Quantity) for q in v.get("quantities", [])),
         tuple(CONVERTER.structure(c, Comparison) for c in v.get("comparisons", [])),
+        tuple(_span(g) for g in v.get("gaps", [])),
     )
 
 
@@ -281,10 +290,19 @@ def _node_in(v: dict[str, Any]) -> Any:
         return _sentence_in(v)
     children = tuple(_node_in(c) for c in v.get("children", []))
     if kind == "paragraph":
-        return Paragraph(v["id"], _span(v["span"]), v["text"], children)
+        return Paragraph(v["id"], _span(v["span"]), v["text"], children, tuple(_span(g) for g in v.get("gaps", [])))
     if kind == "section":
         marker = CONVERTER.structure(v["marker_info"], Marker) if v.get("marker_info") else None
-        return Section(v["id"], _span(v["span"]), marker, v["level"], v["title"], _span(v["title_span"]), children)
+        return Section(
+            v["id"],
+            _span(v["span"]),
+            marker,
+            v["level"],
+            v["title"],
+            _span(v["title_span"]),
+            children,
+            tuple(CONVERTER.structure(q, Quantity) for q in v.get("quantities", [])),
+        )
     if kind == "item":
         return Item(v["id"], _span(v["span"]), CONVERTER.structure(v["marker_info"], Marker), v["level"], children)
     if kind == "table":
@@ -313,6 +331,7 @@ def _footnote_in(v: dict[str, Any]) -> Footnote:
         _span(v["text_span"]),
         tuple(_sentence_in(s) for s in v.get("sentences", [])),
         tuple(v.get("cited_by", [])),
+        tuple(_span(c) for c in v.get("continued", [])),
     )
 
 

@@ -20,12 +20,28 @@ def _metadata_lines(meta: Metadata, indent: str = "") -> list[str]:
         ("draft", "yes" if meta.draft else None),
         ("signer", _signer(meta)),
         ("recipients", str(len(meta.recipients)) if meta.recipients else None),
+        ("level", " ".join(x for x in (meta.issuer_code, meta.issuer_level) if x) or None),
+        ("term", "-".join(str(y) for y in meta.term) if meta.term else None),
+        ("congress", str(meta.congress_ordinal) if meta.congress_ordinal else None),
+        ("committee term", str(meta.committee_term) if meta.committee_term else None),
+        ("marks", " ".join(x for x in (meta.secrecy, meta.urgency, meta.circulation) if x) or None),
+        ("subject", meta.subject_line),
+        ("addressees", str(len(meta.addressees)) if meta.addressees else None),
+        ("web title", meta.web_title),
+        ("web date", _web_date(meta)),
     ]
     return [f"{indent}{name}: {value}" for name, value in rows if value]
 
 
 def _date(meta: Metadata) -> str | None:
     d = meta.date
+    if d is None:
+        return None
+    return "/".join("__" if part is None else str(part) for part in (d.day, d.month, d.year))
+
+
+def _web_date(meta: Metadata) -> str | None:
+    d = meta.web_date
     if d is None:
         return None
     return "/".join("__" if part is None else str(part) for part in (d.day, d.month, d.year))

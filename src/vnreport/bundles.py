@@ -1,0 +1,96 @@
+"""Files that hold several documents: a congress booklet, a circular with its report forms.
+
+A new document starts where a header block stands after body text: a national or Party motto
+("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM"), or two or more upper-case
+issuer lines closed by a rule ("______", "-----", "*") and followed by an upper-case title. The
+block is taken back to the blank line above it, so the issuer lines belong to the new document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from .classify import ClassifiedLine, Role, is_upper_title
+
+#: Mottos that open a Vietnamese document header (Decree 30/2020, Guideline 36-HD/VPTW).
+MOTTO = regex.compile(
+    r"(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)",
+    regex.VERSION1,
+)
+#: Lines of body text a document needs before another may start: fewer, and the block above was
+#: a cover page or a second header column, not a document.
+MIN_BODY_LINES = 8
+#: A line shorter than this is a label or a table cell, not body text.
+MIN_BODY_LINE_CHARS = 25
+#: How far a header block reaches (lines, blank ones excluded).
+MAX_HEADER_LINES = 12
+
+
+def find_segments(text: str, lines: Sequence[ClassifiedLine]) -> list[tuple[int, int]]:
+    """Positions ``[start, end)`` of each document in the file; one segment for a plain file."""
+    starts = [0]
+    body_lines = 0
+    n = len(lines)
+    i = 0
+    while i < n:
+        cl = lines[i]
+        if cl.role is Role.BLANK:
+            i += 1
+            continue
+        if body_lines >= MIN_BODY_LINES and _opens_header(text, lines, i):
+            start = _block_start(lines, i, starts[-1])
+            if start > starts[-1]:
+                starts.append(start)
+                body_lines = 0
+                i += MAX_HEADER_LINES
+                continue
+        content = _content(text, cl)
+        # Only lines of running text count: table pipes and short labels of a header do not.
+        if cl.role is not Role.RULE and len(content) >= MIN_BODY_LINE_CHARS and not is_upper_title(content):
+            body_lines += 1
+        i += 1
+    bounds = [*starts, n]
+    return [(bounds[k], bounds[k + 1]) for k in range(len(starts))]
+
+
+def _content(text: str, cl: ClassifiedLine) -> str:
+    return text[cl.line.content.start : cl.line.content.end].strip(" *|_#")
+
+
+def _opens_header(text: str, lines: Sequence[ClassifiedLine], i: int) -> bool:
+    """Is the header block that contains line ``i`` a document's header?"""
+    content = _content(text, lines[i])
+    if MOTTO.search(content) and len(content) < 90:
+        return True
+    if not is_upper_title(content) or lines[i].marker is not None:
+        return False
+    upper_run = 0
+    k = i
+    seen = 0
+    while k < len(lines) and seen < MAX_HEADER_LINES:
+        cl = lines[k]
+        k += 1
+        if cl.role is Role.BLANK:
+            continue
+        seen += 1
+        if cl.role is Role.RULE:
+            if upper_run < 2:
+                return False
+            # A rule under the issuer lines: a title must follow.
+            while k < len(lines) and lines[k].role is Role.BLANK:
+                k += 1
+            return k < len(lines) and is_upper_title(_content(text, lines[k])) and lines[k].marker is None
+        if cl.marker is not None or not is_upper_title(_content(text, cl)):
+            return False
+        upper_run += 1
+    return False
+
+
+def _block_start(lines: Sequence[ClassifiedLine], i: int, floor: int) -> int:
+    """Back from ``i`` to the first line of its block (the line after the blank above it)."""
+    k = i
+    while k - 1 > floor and lines[k - 1].role is not Role.BLANK and i - k < MAX_HEADER_LINES:
+        k -= 1
+    return k

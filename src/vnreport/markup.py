@@ -1,0 +1,99 @@
+"""Markup that hides markers: Markdown emphasis, "#" headings, separators glued to text.
+
+Crawled documents write "**Điều 1. Phạm vi**", "** 2.1. **Tập trung…", "8.* **Xử lý…" and PDF
+text glues a separator to the first paragraph ("----Đại hội…"). Rather than rewrite the text
+(and lose exact spans), we build a *match text* of the same length in which those characters
+are blanked out; markers and titles are matched on it, and every span found there is a span of
+the real text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from .lines import Line, LineKind
+from .model import Span
+from .patterns import SP
+
+#: Emphasis runs: "**", "__", and a single "*" that touches a word on one side (italics), but
+#: not a star bullet ("* Về kinh tế": a star, a space, a word).
+MARKDOWN_EMPHASIS = regex.compile(r"\*\*+|__+|(?<=\S)\*|\*(?=\S)", regex.VERSION1)
+#: "# Title", "### Nội dung chính": Markdown heading hashes at a line start.
+MARKDOWN_HEADING = regex.compile(rf"^{SP}*#{{1,6}}(?={SP})", regex.VERSION1 | regex.MULTILINE)
+#: A separator rule glued to the text that follows it: "----Đại hội …", "¯¯¯¯Hà Nội, ngày …".
+GLUED_SEPARATOR = regex.compile(rf"{SP}*(?:-{{3,}}|¯{{3,}}|_{{3,}})(?=[^\s\-¯_])", regex.VERSION1)
+# Candidate lines for GLUED_SEPARATOR; the standard library's engine finds them much faster.
+_RULE_START = re.compile(r"^[^\S\n]*[-¯_]{3}", re.MULTILINE)
+#: A numbered item glued to the sentence before it: "… như sau:**1. Cơ bản thống nhất …".
+GLUED_ITEM = regex.compile(r"(?<=[:.;!?])\*\*(?=\s?\d{1,2}(?:\.\d{1,2})*\.\s)", regex.VERSION1)
+
+#: A text is treated as Markdown when it has at least this many emphasis pairs or headings.
+MIN_MARKDOWN_SIGNS = 3
+
+
+def _blank(m: regex.Match[str]) -> str:
+    width: int = m.end() - m.start()
+    return " " * width
+
+
+def looks_like_markdown(text: str) -> bool:
+    if text.count("**") >= 2 * MIN_MARKDOWN_SIGNS:
+        return True
+    if "#" not in text:
+        return False
+    found = 0
+    for _ in MARKDOWN_HEADING.finditer(text):
+        found += 1
+        if found >= MIN_MARKDOWN_SIGNS:
+            return True
+    return False
+
+
+def match_text(text: str) -> tuple[str, bool]:
+    """The text with markup blanked out (same length), and whether it was Markdown."""
+    masked = text
+    if "---" in text or "¯¯¯" in text or "___" in text:
+        # Only lines that start with a rule are candidates; most texts have a handful.
+        starts = [m.start() for m in _RULE_START.finditer(text)]
+        if starts:
+            pieces: list[str] = []
+            pos = 0
+            for start in starts:
+                m = GLUED_SEPARATOR.match(text, start)
+                if m is not None:
+                    pieces.append(text[pos : m.start()])
+                    pieces.append(" " * (m.end() - m.start()))
+                    pos = m.end()
+            pieces.append(text[pos:])
+            masked = "".join(pieces)
+    markdown = looks_like_markdown(text)
+    if markdown:
+        masked = MARKDOWN_HEADING.sub(_blank, masked)
+        masked = MARKDOWN_EMPHASIS.sub(_blank, masked)
+    return masked, markdown
+
+
+def split_glued_items(text: str, lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Split a line where a numbered item is glued to the previous sentence ("…sau:**1. …")."""
+    if "**" not in text:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        if line.kind is not LineKind.TEXT:
+            out.append(line)
+            continue
+        cuts = [m.start() for m in GLUED_ITEM.finditer(text, line.content.start, line.content.end)]
+        if not cuts:
+            out.append(line)
+            continue
+        start = line.content.start
+        for cut in [*cuts, line.content.end]:
+            piece = text[start:cut]
+            stripped = piece.strip()
+            if stripped:
+                c_start = start + (len(piece) - len(piece.lstrip()))
+                out.append(Line(line.index, Span(start, cut), Span(c_start, c_start + len(stripped)), LineKind.TEXT))
+            start = cut
+    return tuple(out)

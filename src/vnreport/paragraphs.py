@@ -1,0 +1,115 @@
+"""Paragraphs from hard-wrapped lines (text extracted from PDFs, crawled pages).
+
+In the seed every paragraph is one line between blank lines. PDF text instead breaks lines
+where the page did, so a paragraph runs over many lines and a page break (with its page
+number and footnotes, which are skipped) may fall in its middle. A document is treated as
+hard-wrapped when most of its text lines are followed directly by another text line.
+
+A line continues the paragraph above it when the line above does not close a sentence and
+the line itself is not a marker line (or it starts in lower case). A heading or item line is
+continued the same way, so a wrapped title keeps its whole text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .classify import ClassifiedLine, Role
+from .model import MarkerStyle
+from .patterns import LOWER
+
+#: Share of text lines followed directly by another text line above which a text is wrapped.
+WRAPPED_SHARE = 0.5
+#: Characters that close a sentence (or a title) at a line end.
+_CLOSERS = frozenset(".!?…;:")
+_TRAILING = "\"”’)]*_ \u00a0"
+
+
+def is_hard_wrapped(lines: Sequence[ClassifiedLine]) -> bool:
+    text_lines = 0
+    followed = 0
+    previous_text = False
+    for cl in lines:
+        is_text = cl.role is not Role.BLANK and cl.role is not Role.RULE
+        if is_text:
+            text_lines += 1
+            if previous_text:
+                followed += 1
+        previous_text = is_text
+    return text_lines >= 4 and followed > WRAPPED_SHARE * text_lines
+
+
+def closes(text: str, cl: ClassifiedLine) -> bool:
+    """Does this line end a sentence or a title?"""
+    content = text[cl.line.content.start : cl.line.content.end].rstrip(_TRAILING)
+    return bool(content) and content[-1] in _CLOSERS
+
+
+def _starts_lower(text: str, cl: ClassifiedLine) -> bool:
+    start = cl.line.content.start
+    head = text[start : start + 3].lstrip(_TRAILING + "(")
+    return bool(head) and LOWER.match(head[0]) is not None
+
+
+def _wrapped_dash(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> bool:
+    """A "- …" line that is the rest of a range or compound ("2026⏎- 2030", "kinh tế⏎- xã hội")."""
+    marker = line.marker
+    if marker is None or marker.style is not MarkerStyle.DASH or closes(text, previous):
+        return False
+    before = text[previous.line.content.start : previous.line.content.end].rstrip(_TRAILING)
+    return bool(before) and (before[-1].isalnum() or before[-1] in "”\"")
+
+
+def group_lines(
+    text: str,
+    lines: Sequence[ClassifiedLine],
+    skip: frozenset[int] = frozenset(),
+    barriers: frozenset[int] = frozenset(),
+) -> list[tuple[int, int]]:
+    """Runs ``[i, j)`` of positions that form one paragraph (or one wrapped heading/item).
+
+    ``text`` is the match text (markup blanked). Positions in ``skip`` (page furniture) and
+    blank lines between a page's end and the next page's start are passed over; a paragraph
+    never runs into a position in ``barriers`` (where a table starts).
+    """
+    groups: list[tuple[int, int]] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        cl = lines[i]
+        if i in skip or cl.role is Role.BLANK or cl.role is Role.RULE:
+            i += 1
+            continue
+        j = i + 1
+        last = i
+        while j < n:
+            if j in barriers:
+                break
+            if j in skip:
+                j += 1
+                continue
+            nxt = lines[j]
+            if nxt.role is Role.BLANK:
+                # A blank line ends the paragraph, unless the paragraph is visibly unfinished and
+                # the text resumes in lower case (a page break fell inside it).
+                k = j
+                while k < n and (k in skip or lines[k].role is Role.BLANK) and k not in barriers:
+                    k += 1
+                if k < n and lines[k].role is Role.TEXT and not closes(text, lines[last]) and _starts_lower(text, lines[k]):
+                    j = k
+                    continue
+                break
+            if nxt.role is Role.RULE:
+                break
+            if nxt.role is not Role.TEXT and not _wrapped_dash(text, lines[last], nxt):
+                break
+            if closes(text, lines[last]) and not _starts_lower(text, nxt):
+                break
+            if cl.role is Role.HEADING and not _starts_lower(text, nxt):
+                break
+            last = j
+            j += 1
+        if last > i:
+            groups.append((i, last + 1))
+        i = last + 1
+    return groups

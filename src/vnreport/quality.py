@@ -1,0 +1,109 @@
+"""Whole-text checks that say what is odd about an input: OCR damage, huge lines, blank floods.
+
+Each check is linear in the text and returns diagnostics; none changes the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from .lines import Line, LineKind
+from .model import Diagnostic, DiagnosticCode, Severity, Span
+
+_WORD = regex.compile(r"\p{L}{2,}", regex.VERSION1)
+# The standard library's engine scans a whole text for one character class several times faster.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+#: Share of words carrying a Vietnamese letter (a diacritic or đ) below which a Vietnamese text is
+#: judged to have lost its diacritics (OCR, a broken font). Real reports sit at 0.85–0.9; the
+#: OCR-damaged notice of the corpus at 0.3.
+MIN_DIACRITIC_SHARE = 0.5
+_VIETNAMESE_LETTERS = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_MARK_VIETNAMESE = str.maketrans({ch: "\x01" for ch in _VIETNAMESE_LETTERS})
+_PUNCTUATION = ".,;:!?()[]\"'“”…-–"
+#: Words that only Vietnamese without diacritics produces ("cua", "nhung", "duoc"…): a text full
+#: of them is damaged Vietnamese, not another language.
+_STRIPPED_VIETNAMESE = frozenset(
+    "cua va cac nhung duoc trong nguoi nhan dan dang tinh huyen xa thuc hien cong tac nam theo ve "
+    "voi tren den tu mot chi uy ban chap hanh nghi quyet bao cao".split()
+)
+MIN_WORDS_TO_JUDGE = 40
+#: Characters read to judge damage: a page and a half of a report is plenty.
+SAMPLE_CHARS = 8_000
+LONG_LINE_CHARS = 100_000
+MANY_BLANK_LINES = 1_000
+
+
+def assess(text: str, lines: tuple[Line, ...]) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    out.extend(_damage(text))
+    control = _CONTROL.search(text)
+    if control is not None:
+        count = len(_CONTROL.findall(text))
+        out.append(
+            Diagnostic(
+                DiagnosticCode.TEXT_CONTROL_CHARACTERS,
+                f"{count} control character(s) in the text (first at offset {control.start()})",
+                Span(control.start(), control.end()),
+                Severity.INFO,
+            )
+        )
+    blank_run = 0
+    run_start = 0
+    reported_blank = False
+    for line in lines:
+        if len(line.span) > LONG_LINE_CHARS:
+            out.append(
+                Diagnostic(
+                    DiagnosticCode.LONG_LINE,
+                    f"line {line.index + 1} is {len(line.span):,} characters long: the text may have lost its line breaks",
+                    line.span,
+                    Severity.INFO,
+                )
+            )
+        if line.kind is LineKind.BLANK:
+            if blank_run == 0:
+                run_start = line.span.start
+            blank_run += 1
+            if blank_run == MANY_BLANK_LINES and not reported_blank:
+                reported_blank = True
+                out.append(
+                    Diagnostic(
+                        DiagnosticCode.MANY_BLANK_LINES,
+                        f"{MANY_BLANK_LINES:,} or more blank lines in a row",
+                        Span(run_start, line.span.end),
+                        Severity.INFO,
+                    )
+                )
+        else:
+            blank_run = 0
+    return out
+
+
+def _damage(text: str) -> list[Diagnostic]:
+    # A sample is enough to judge, and keeps the check cheap on big inputs. Words are compared
+    # after one translate() that marks every Vietnamese letter, so no per-character Python loop.
+    sample = text[:SAMPLE_CHARS].casefold().translate(_MARK_VIETNAMESE)
+    all_words = [w for w in sample.split() if len(w) > 1]
+    words = len(all_words)
+    if words < MIN_WORDS_TO_JUDGE:
+        return []
+    vietnamese = sum(1 for w in all_words if "\x01" in w)
+    stripped = sum(1 for w in all_words if w.strip(_PUNCTUATION) in _STRIPPED_VIETNAMESE)
+    share = vietnamese / words
+    # Only a text that is Vietnamese at all (some diacritics left, or Vietnamese words written
+    # without them) can be damaged Vietnamese; English or French text is neither.
+    is_vietnamese = share >= 0.05 or stripped >= 0.05 * words
+    if share < MIN_DIACRITIC_SHARE and is_vietnamese:
+        return [
+            Diagnostic(
+                DiagnosticCode.TEXT_DAMAGED,
+                f"the text looks damaged: only {share:.0%} of its words carry Vietnamese letters "
+                "(diacritics lost, e.g. by OCR); structure is partial",
+                Span(0, len(text)),
+                Severity.WARNING,
+            )
+        ]
+    return []

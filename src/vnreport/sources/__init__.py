@@ -1,0 +1,13 @@
+"""Readers for marked-up sources: HTML pages and Word (.docx) packages.
+
+Each reader turns its source into plain text plus an :class:`~vnreport.offsets.OffsetMap` back
+into the source (and the spans of its data tables), and hands the text to the same pipeline as
+plain text (see :mod:`._assemble`).
+"""
+
+from __future__ import annotations
+
+from .docx import extract_docx, parse_docx
+from .html import extract_html, parse_html
+
+__all__ = ["extract_docx", "extract_html", "parse_docx", "parse_html"]
