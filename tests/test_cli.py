@@ -58,5 +58,8 @@ def test_claims_text_and_jsonl() -> None:
     records = [json.loads(line) for line in result.output.splitlines()]
     assert len(records) == 42  # 47 markers, some sentences cite two
     first = records[0]
-    assert first["section_path"][:2] == ["Phần I ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ HUYỆN LẦN THỨ XXI NHIỆM KỲ 2015 - 2020", "II- KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU CHỦ YẾU"]
+    assert first["section_path"][:2] == [
+        "Phần I ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ HUYỆN LẦN THỨ XXI NHIỆM KỲ 2015 - 2020",
+        "II- KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU CHỦ YẾU",
+    ]
     assert [f["label"] for f in first["footnotes"]] == ["1"]

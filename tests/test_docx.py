@@ -89,28 +89,19 @@ HEADER = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:hdr xmlns:w="{W_NS}"><w:p><w:r><w:t>Trang đầu - chỉ dùng nội bộ</w:t></w:r></w:p></w:hdr>"""
 
 
-def _p(
-    text: str = "", style: str | None = None, num: tuple[int, int] | None = None, runs: str | None = None
-) -> str:
+def _p(text: str = "", style: str | None = None, num: tuple[int, int] | None = None, runs: str | None = None) -> str:
     props = ""
     if style or num:
         inner = f'<w:pStyle w:val="{style}"/>' if style else ""
         if num:
             inner += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
         props = f"<w:pPr>{inner}</w:pPr>"
-    body = (
-        runs
-        if runs is not None
-        else (f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else "")
-    )
+    body = runs if runs is not None else (f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else "")
     return f"<w:p>{props}{body}</w:p>"
 
 
 def _note_ref(note_id: int) -> str:
-    return (
-        '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
-        f'<w:footnoteReference w:id="{note_id}"/></w:r>'
-    )
+    return f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="{note_id}"/></w:r>'
 
 
 def _cell(*paragraphs: str, border: bool = False) -> str:
@@ -143,11 +134,7 @@ def document_xml() -> str:
         _p("Thực hiện Chương trình công tác năm 2020, Ban Thường vụ Huyện ủy báo cáo như sau:"),
         _p("KẾT QUẢ ĐẠT ĐƯỢC", "Heading1"),
         _p("Về kinh tế", "Heading2"),
-        _p(
-            runs=_text_run("Tổng sản phẩm trên địa bàn tăng 8,2%")
-            + _note_ref(5)
-            + _text_run(" so với cùng kỳ.")
-        ),
+        _p(runs=_text_run("Tổng sản phẩm trên địa bàn tăng 8,2%") + _note_ref(5) + _text_run(" so với cùng kỳ.")),
         _p("Nông nghiệp", "Heading3"),
         _p("Sản lượng lương thực đạt 12.500 tấn; đàn gia súc ổn định."),
         _p("Công nghiệp", "Heading3"),
@@ -157,11 +144,7 @@ def document_xml() -> str:
             "TableGrid",
         ),
         _p("Về xã hội", "Heading2"),
-        _p(
-            runs=_text_run("Tỷ lệ hộ nghèo giảm còn 8,85%")
-            + _note_ref(3)
-            + _text_run(" &amp; tiếp tục giảm.")
-        ),
+        _p(runs=_text_run("Tỷ lệ hộ nghèo giảm còn 8,85%") + _note_ref(3) + _text_run(" &amp; tiếp tục giảm.")),
         _p("NHIỆM VỤ QUÝ II", "Heading1"),
         _p("Về kinh tế", "Heading2"),
         _p("Chỉ đạo sản xuất vụ mùa.", num=(2, 0)),
@@ -276,9 +259,7 @@ def test_table_and_header() -> None:
         for cell in row.cells:
             assert doc.text[cell.span.start : cell.span.end] == cell.text
     # The document header (a layout table) is read line by line, before the body.
-    assert doc.text.startswith(
-        "ĐẢNG BỘ TỈNH LẠNG SƠN\nHUYỆN ỦY VĂN LÃNG\n*\nSố 45-BC/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
-    )
+    assert doc.text.startswith("ĐẢNG BỘ TỈNH LẠNG SƠN\nHUYỆN ỦY VĂN LÃNG\n*\nSố 45-BC/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n")
     # The page header part is page furniture, not text.
     assert "chỉ dùng nội bộ" not in doc.text
 

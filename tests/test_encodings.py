@@ -277,13 +277,10 @@ def test_random_bytes_are_a_clear_error() -> None:
 @pytest.mark.parametrize(
     "data",
     [
-        "Le gouvernement a présenté hier sa réforme. À côté de la forêt, l'élève étudie; déjà là.\n".encode(
-            "latin-1"
-        )
+        "Le gouvernement a présenté hier sa réforme. À côté de la forêt, l'élève étudie; déjà là.\n".encode("latin-1")
         * 10,
         "Déjà là, près du château.".encode("latin-1"),
-        "Die Regierung hat über die Änderungen des Gesetzes beraten; größere Maßnahmen.\n".encode("latin-1")
-        * 10,
+        "Die Regierung hat über die Änderungen des Gesetzes beraten; größere Maßnahmen.\n".encode("latin-1") * 10,
         "Правительство представило проект реформы экономики.\n".encode("cp1251") * 10,
         "中华人民共和国政府提出了经济改革方案。\n".encode("gbk") * 10,
     ],
@@ -334,9 +331,7 @@ def test_old_tone_placement_folds_to_new(old: str, new: str) -> None:
     assert fold_tone_placement(new) == new
 
 
-@pytest.mark.parametrize(
-    "word", ["hoàng", "quý", "Quỳnh", "khuyến", "thuyền", "khoái", "khuỷu", "hoạch", "thuở"]
-)
+@pytest.mark.parametrize("word", ["hoàng", "quý", "Quỳnh", "khuyến", "thuyền", "khoái", "khuỷu", "hoạch", "thuở"])
 def test_tone_placement_that_does_not_depend_on_style_is_kept(word: str) -> None:
     assert fold_tone_placement(word) == word
 
@@ -358,9 +353,7 @@ def test_fold_keeps_length_and_is_idempotent(text: str) -> None:
 
 
 def test_utf8_bom_file_with_a_pasted_legacy_paragraph() -> None:
-    data = (
-        b"\xef\xbb\xbf" + (UTF8_LINE * 3).encode() + encode_legacy(LEGACY_LINE, "tcvn3") + UTF8_LINE.encode()
-    )
+    data = b"\xef\xbb\xbf" + (UTF8_LINE * 3).encode() + encode_legacy(LEGACY_LINE, "tcvn3") + UTF8_LINE.encode()
     doc = vnreport.parse(data)
     assert doc.text == UTF8_LINE * 3 + LEGACY_LINE + UTF8_LINE
     (mixed,) = [d for d in doc.diagnostics if d.code is DiagnosticCode.ENCODING_MIXED]
@@ -411,9 +404,7 @@ def _reads_as(piece: bytes, ch: str) -> bool:
 @pytest.mark.parametrize("encoding", LEGACY)
 def test_legacy_phrase_inside_a_utf8_line(encoding: str) -> None:
     phrase = "công tác xây dựng Đảng"
-    line = (
-        b"Theo b\xc3\xa1o c\xc3\xa1o, " + encode_legacy(phrase, encoding) + " đạt nhiều kết quả.\n".encode()
-    )
+    line = b"Theo b\xc3\xa1o c\xc3\xa1o, " + encode_legacy(phrase, encoding) + " đạt nhiều kết quả.\n".encode()
     data = (UTF8_LINE * 3).encode() + line + (UTF8_LINE * 2).encode()
     doc = vnreport.parse(data)
     assert doc.text == UTF8_LINE * 3 + f"Theo báo cáo, {phrase} đạt nhiều kết quả.\n" + UTF8_LINE * 2

@@ -20,12 +20,22 @@ def sentences_of(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Theo Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị. Sau đó tốt.",
-         ["Theo Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị.", "Sau đó tốt."]),
-        ("Tại TP. Hồ Chí Minh có PGS.TS Nguyễn Văn A tham dự.", ["Tại TP. Hồ Chí Minh có PGS.TS Nguyễn Văn A tham dự."]),
-        ("Đ/c Bí thư dự. Tổng thu 1.683.240 triệu đồng, đạt 28,67%. Tốt.",
-         ["Đ/c Bí thư dự.", "Tổng thu 1.683.240 triệu đồng, đạt 28,67%.", "Tốt."]),
-        ("Xây dựng trường học, trạm y tế v.v. Sau đó triển khai.", ["Xây dựng trường học, trạm y tế v.v.", "Sau đó triển khai."]),
+        (
+            "Theo Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị. Sau đó tốt.",
+            ["Theo Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị.", "Sau đó tốt."],
+        ),
+        (
+            "Tại TP. Hồ Chí Minh có PGS.TS Nguyễn Văn A tham dự.",
+            ["Tại TP. Hồ Chí Minh có PGS.TS Nguyễn Văn A tham dự."],
+        ),
+        (
+            "Đ/c Bí thư dự. Tổng thu 1.683.240 triệu đồng, đạt 28,67%. Tốt.",
+            ["Đ/c Bí thư dự.", "Tổng thu 1.683.240 triệu đồng, đạt 28,67%.", "Tốt."],
+        ),
+        (
+            "Xây dựng trường học, trạm y tế v.v. Sau đó triển khai.",
+            ["Xây dựng trường học, trạm y tế v.v.", "Sau đó triển khai."],
+        ),
         ("Làm đường, kênh mương, v.v. trên địa bàn.", ["Làm đường, kênh mương, v.v. trên địa bàn."]),
         ("Đạt mức độ A. Năm 2020 tiếp tục.", ["Đạt mức độ A.", "Năm 2020 tiếp tục."]),
         ("Đạt chỉ tiêu[14]. Các xã tốt.", ["Đạt chỉ tiêu[14].", "Các xã tốt."]),

@@ -21,9 +21,7 @@ from vnreport.model import DiagnosticCode, Metadata, Paragraph, Section
 
 from .conftest import CORPUS, GOLD, SEED
 
-BODY = (
-    "I- TÌNH HÌNH CHUNG\n1- Kết quả\nNăm qua, huyện đã đạt được nhiều kết quả quan trọng trên các lĩnh vực.\n"
-)
+BODY = "I- TÌNH HÌNH CHUNG\n1- Kết quả\nNăm qua, huyện đã đạt được nhiều kết quả quan trọng trên các lĩnh vực.\n"
 OPTIONS = attrs.evolve(vnreport.DEFAULT_OPTIONS, sentences=False)
 
 
@@ -110,8 +108,7 @@ def test_party_header_right_column_first_with_colon_reference_7_2() -> None:
 def test_party_header_old_tone_placement_reference_7_6() -> None:
     m = meta_of(
         "ĐẢNG BỘ TỈNH THÁI NGUYÊN\nHUYỆN UỶ ĐỊNH HOÁ\n*\nSố 24-BS/UBKTTU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
-        "Hạ Long, ngày 20 tháng 02 năm 2018\n\nTHÔNG BÁO\nvề quy hoạch cán bộ lãnh đạo, quản lý\n-----\n"
-        + BODY
+        "Hạ Long, ngày 20 tháng 02 năm 2018\n\nTHÔNG BÁO\nvề quy hoạch cán bộ lãnh đạo, quản lý\n-----\n" + BODY
     )
     assert (m.parent_issuer, m.issuer) == ("ĐẢNG BỘ TỈNH THÁI NGUYÊN", "HUYỆN UỶ ĐỊNH HOÁ")
     assert m.issuer_level == "district"  # "UỶ" (old placement) reads as "ỦY"
@@ -135,11 +132,7 @@ def test_party_draft_with_blank_number_and_day_like_the_seed() -> None:
     assert m.date is not None and (m.date.day, m.date.month, m.date.year) == (None, 3, 2020)
     assert m.draft
     assert (m.doc_type_code, m.doc_type_name) == ("BC", "Báo cáo chính trị")
-    assert (
-        m.subtitle is not None
-        and m.subtitle.startswith("(Báo cáo Chính trị")
-        and m.subtitle.endswith("2025)")
-    )
+    assert m.subtitle is not None and m.subtitle.startswith("(Báo cáo Chính trị") and m.subtitle.endswith("2025)")
     assert (m.term, m.congress_ordinal, m.committee_term) == ((2020, 2025), 22, 21)
     assert doc.body[0].span.start == doc.text.index("Trong 5 năm qua")
     check_spans(doc)
@@ -193,8 +186,7 @@ def test_number_split_over_two_lines_corpus_07_style() -> None:
     doc = parse(
         "THÀNH ỦY HÀ NỘI\nBAN TỔ CHỨC\n*\nSố\n- HD/BTCTU\n\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày\n\n"
         "tháng 11 năm 2025\n\nHƯỚNG DẪN\nNghiệp vụ công tác tổ chức đảng và đảng viên\n"
-        "----- Căn cứ Điều lệ Đảng, Quy định số 294-QĐ/TW, ngày 26/5/2025 của Ban\nChấp hành Trung ương;\n"
-        + BODY
+        "----- Căn cứ Điều lệ Đảng, Quy định số 294-QĐ/TW, ngày 26/5/2025 của Ban\nChấp hành Trung ương;\n" + BODY
     )
     m = doc.metadata
     assert (m.number, m.symbol, m.issuer_code, m.issuer_level) == (None, "HD/BTCTU", "BTCTU", "province")
@@ -279,9 +271,7 @@ def test_state_pipe_flattened_with_year_in_number_reference_7_9() -> None:
     assert m.committee_term == 2
 
 
-@pytest.mark.parametrize(
-    "title", ["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
-)
+@pytest.mark.parametrize("title", ["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
 def test_tone_placement_variants_match_the_same_pattern_reference_7_10(title: str) -> None:
     m = meta_of(
         f"BỘ Y TẾ\nTRƯỜNG ĐẠI HỌC ĐIỀU DƯỠNG NAM ĐỊNH\nSố: 1893/QĐ-ĐDN\n{title}\nĐộc lập -Tự do- Hạnh phúc\n"
@@ -377,7 +367,9 @@ def test_law_number_without_type_code_corpus_16_style() -> None:
 # Closing matter: signatures and recipients (reference §1.3, §2.3, §7)
 # ---------------------------------------------------------------------------------------------
 
-HEADER = "HUYỆN ỦY VĂN LÃNG\n*\nSố 12-BC/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nVăn Lãng, ngày 05 tháng 3 năm 2020\n\nBÁO CÁO\n-----\n"  # noqa: E501
+HEADER = (
+    "HUYỆN ỦY VĂN LÃNG\n*\nSố 12-BC/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nVăn Lãng, ngày 05 tháng 3 năm 2020\n\nBÁO CÁO\n-----\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -431,9 +423,7 @@ def sig_span(doc: vnreport.Document, name: str) -> object:
 
 def test_recipients_then_signature_like_the_seed() -> None:
     doc = parse(
-        HEADER
-        + BODY
-        + "\nNơi nhận:\n\n- Thường trực Tỉnh uỷ (báo cáo),\n\n- Các chi, đảng ủy trực thuộc,\n\n"
+        HEADER + BODY + "\nNơi nhận:\n\n- Thường trực Tỉnh uỷ (báo cáo),\n\n- Các chi, đảng ủy trực thuộc,\n\n"
         "- Lưu VT.\n\n \n\nT/M HUYỆN ỦY\n\nBÍ THƯ \n\n \n\nNguyễn Văn Trường\n"
     )
     m = doc.metadata
@@ -450,9 +440,7 @@ def test_recipients_then_signature_like_the_seed() -> None:
 
 def test_interleaved_recipients_and_signature_corpus_08_style() -> None:
     m = meta_of(
-        HEADER
-        + BODY
-        + "Nơi nhận:\n\nK/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n\n- Thường trực Thành ủy (để báo cáo),\n"
+        HEADER + BODY + "Nơi nhận:\n\nK/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n\n- Thường trực Thành ủy (để báo cáo),\n"
         "- Các Ban Đảng và VP Thành ủy,\n- Lưu VP, P.TCĐ-ĐV.\n\nTriệu Thị Ngọc\n\n8\n"
     )
     assert m.recipients == (
@@ -492,9 +480,7 @@ def test_interleaved_with_wrapped_items_and_split_post_corpus_09_style() -> None
 
 def test_signature_printed_before_the_list_corpus_11_style() -> None:
     doc = parse(
-        HEADER
-        + BODY
-        + "\nT/M BAN BÍ THƯ\nNơi nhận:\n\n33\n- Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương,\n"
+        HEADER + BODY + "\nT/M BAN BÍ THƯ\nNơi nhận:\n\n33\n- Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương,\n"
         "- Lưu Văn phòng Trung ương Đảng.\n\nTrần Cẩm Tú\n"
     )
     m = doc.metadata
@@ -513,9 +499,7 @@ def test_signature_printed_before_the_list_corpus_11_style() -> None:
 
 def test_bare_collective_signature_before_an_appendix_corpus_01_style() -> None:
     doc = parse(
-        HEADER
-        + BODY
-        + "xây dựng tỉnh Thái Nguyên phát triển nhanh và bền vững.\nBAN CHẤP HÀNH ĐẢNG BỘ TỈNH\n\n41\n\n"
+        HEADER + BODY + "xây dựng tỉnh Thái Nguyên phát triển nhanh và bền vững.\nBAN CHẤP HÀNH ĐẢNG BỘ TỈNH\n\n41\n\n"
         "PHỤ LỤC\nĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU\nI. KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ "
         "TIÊU CHỦ YẾU\n"
         "(1) Tốc độ tăng trưởng kinh tế bình quân đạt 7,35%/năm.\n"
@@ -563,9 +547,7 @@ def test_news_crawl_trailer_corpus_13_style() -> None:
 
 
 def test_no_header() -> None:
-    doc = parse(
-        BODY + "".join(f"{k}- Mục {k}\nNội dung của mục {k} được trình bày ở đây.\n" for k in range(2, 12))
-    )
+    doc = parse(BODY + "".join(f"{k}- Mục {k}\nNội dung của mục {k} được trình bày ở đây.\n" for k in range(2, 12)))
     assert doc.metadata == Metadata()
     assert any(d.code is DiagnosticCode.METADATA_MISSING_HEADER for d in doc.diagnostics)
     assert first_body_title(doc) == "TÌNH HÌNH CHUNG"
@@ -578,17 +560,14 @@ def test_a_snippet_without_header_gets_no_diagnostic() -> None:
 
 
 def test_header_only() -> None:
-    doc = parse(
-        "HUYỆN ỦY VĂN LÃNG\n*\nSố 12-BC/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nVăn Lãng, ngày 05 tháng 3 năm 2020\n"
-    )
+    doc = parse("HUYỆN ỦY VĂN LÃNG\n*\nSố 12-BC/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nVăn Lãng, ngày 05 tháng 3 năm 2020\n")
     assert doc.metadata.number == "12" and doc.metadata.issuer == "HUYỆN ỦY VĂN LÃNG"
     assert doc.body == ()
 
 
 def test_impossible_date_keeps_raw_text() -> None:
     doc = parse(
-        "HUYỆN ỦY VĂN LÃNG\n*\nSố 12-BC/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nVăn Lãng, ngày 31 tháng 2 năm 2020\n\n"
-        + BODY
+        "HUYỆN ỦY VĂN LÃNG\n*\nSố 12-BC/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nVăn Lãng, ngày 31 tháng 2 năm 2020\n\n" + BODY
     )
     m = doc.metadata
     assert m.date is not None and (m.date.day, m.date.month, m.date.year) == (None, 2, 2020)
@@ -599,17 +578,14 @@ def test_impossible_date_keeps_raw_text() -> None:
 
 
 def test_month_thirteen() -> None:
-    doc = parse(
-        "HUYỆN ỦY VĂN LÃNG\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nVăn Lãng, ngày 05 tháng 13 năm 2020\n\n" + BODY
-    )
+    doc = parse("HUYỆN ỦY VĂN LÃNG\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nVăn Lãng, ngày 05 tháng 13 năm 2020\n\n" + BODY)
     assert doc.metadata.date is not None and doc.metadata.date.month is None
     assert any(d.code is DiagnosticCode.METADATA_IMPOSSIBLE_DATE for d in doc.diagnostics)
 
 
 def test_garbage_number_line() -> None:
     doc = parse(
-        "HUYỆN ỦY VĂN LÃNG\n*\nSố: abc xyz ???\nĐẢNG CỘNG SẢN VIỆT NAM\nVăn Lãng, ngày 5 tháng 3 năm 2020\n\n"
-        + BODY
+        "HUYỆN ỦY VĂN LÃNG\n*\nSố: abc xyz ???\nĐẢNG CỘNG SẢN VIỆT NAM\nVăn Lãng, ngày 5 tháng 3 năm 2020\n\n" + BODY
     )
     m = doc.metadata
     assert m.number is None and m.symbol is None
@@ -671,10 +647,7 @@ def test_every_type_name_is_a_type_line() -> None:
 def test_folds() -> None:
     assert codes.fold("CỘNG HOÀ") == codes.fold("CỘNG HÒA") == "CONG HOA"
     assert len(codes.fold("Đảng Cộng sản Việt Nam – ¯")) == len("Đảng Cộng sản Việt Nam – ¯")
-    assert (
-        codes.fold_tones("HUYỆN UỶ ĐỊNH HOÁ, khoá, Thuỷ, hoàn, quý")
-        == "HUYỆN ỦY ĐỊNH HÓA, khóa, Thủy, hoàn, quý"
-    )
+    assert codes.fold_tones("HUYỆN UỶ ĐỊNH HOÁ, khoá, Thuỷ, hoàn, quý") == "HUYỆN ỦY ĐỊNH HÓA, khóa, Thủy, hoàn, quý"
 
 
 # ---------------------------------------------------------------------------------------------

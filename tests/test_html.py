@@ -84,9 +84,7 @@ def test_fixture_is_up_to_date() -> None:
         import make_seed_html
     finally:
         sys.path.pop(0)
-    assert make_seed_html.build(SEED_TEXT.read_text(encoding="utf-8")) == SEED_PAGE.read_text(
-        encoding="utf-8"
-    )
+    assert make_seed_html.build(SEED_TEXT.read_text(encoding="utf-8")) == SEED_PAGE.read_text(encoding="utf-8")
 
 
 def test_seed_page_gives_the_plain_text_tree(
@@ -110,9 +108,7 @@ def test_seed_page_text_is_the_seed_without_the_skip_link() -> None:
     text = extract_html(SEED_PAGE.read_text(encoding="utf-8")).text
     assert not text.startswith("Skip to main content")
     # Same lines, apart from whitespace runs a browser collapses too.
-    assert [squash(x) for x in text.split("\n") if x.strip()] == [
-        squash(x) for x in seed.split("\n")[1:] if x.strip()
-    ]
+    assert [squash(x) for x in text.split("\n") if x.strip()] == [squash(x) for x in seed.split("\n")[1:] if x.strip()]
     # NBSP indentation survives as NBSP.
     opening = next(line for line in text.split("\n") if "Trong 5 năm qua" in line)
     assert opening.startswith("\u00a0" * 9 + " Trong")
@@ -290,8 +286,7 @@ def test_a_table_row_is_never_read_as_a_heading() -> None:
 
 def test_layout_table_is_read_as_blocks() -> None:
     ex = extract_html(
-        "<table><tr><td><p>ĐẢNG BỘ TỈNH</p><p>HUYỆN ỦY</p></td>"
-        "<td><p>ĐẢNG CỘNG SẢN VIỆT NAM</p></td></tr></table>"
+        "<table><tr><td><p>ĐẢNG BỘ TỈNH</p><p>HUYỆN ỦY</p></td><td><p>ĐẢNG CỘNG SẢN VIỆT NAM</p></td></tr></table>"
     )
     assert ex.text == "ĐẢNG BỘ TỈNH\n\nHUYỆN ỦY\n\nĐẢNG CỘNG SẢN VIỆT NAM"
     assert ex.tables == ()
@@ -368,9 +363,7 @@ def test_windows_1258_page_is_composed_and_mapped() -> None:
 
 def test_parse_file_sniffs_html(tmp_path: Path) -> None:
     path = tmp_path / "report.txt"
-    path.write_text(
-        "<!DOCTYPE html><html><body><p>I- KẾT QUẢ</p><p>Nội dung.</p></body></html>", encoding="utf-8"
-    )
+    path.write_text("<!DOCTYPE html><html><body><p>I- KẾT QUẢ</p><p>Nội dung.</p></body></html>", encoding="utf-8")
     doc = vnreport.parse_file(path)
     assert doc.source_format == "html"
     assert structure(doc) == [(1, "I-", "KẾT QUẢ")]

@@ -70,7 +70,10 @@ def test_stats_cli_on_a_folder(tmp_path: Path) -> None:
     seed_row = next(line for line in lines if line.startswith("a.txt"))
     assert " 47 " in seed_row  # footnote bodies
     assert "error: input is a PNG image" in next(line for line in lines if line.startswith("c.txt"))
-    rows = [json.loads(x) for x in CliRunner().invoke(main, ["stats", str(tmp_path), "--format", "jsonl"]).output.splitlines()]
+    rows = [
+        json.loads(x)
+        for x in CliRunner().invoke(main, ["stats", str(tmp_path), "--format", "jsonl"]).output.splitlines()
+    ]
     assert rows[0]["linked"] == 47
 
 

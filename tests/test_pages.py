@@ -259,10 +259,7 @@ def test_page_numbers_without_form_feeds() -> None:
 
 def test_running_header_and_watermark() -> None:
     mark = "Tài liệu này thuộc sở hữu của các cơ quan Đảng. Việc phát tán trái phép bị nghiêm cấm"
-    pages = [
-        "\n".join([str(k), "", "BÁO CÁO CHÍNH TRỊ - ĐẢNG BỘ TỈNH", *run(k), "", mark, ""])
-        for k in range(1, 6)
-    ]
+    pages = ["\n".join([str(k), "", "BÁO CÁO CHÍNH TRỊ - ĐẢNG BỘ TỈNH", *run(k), "", mark, ""]) for k in range(1, 6)]
     text = "\f".join(pages) + "\f"
     layout = layout_of(text)
     kinds = [f.kind for f in layout.furniture if f.kind != "form-feed"]

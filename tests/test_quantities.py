@@ -62,9 +62,7 @@ def test_parse_vn_number(raw: str, value: str) -> None:
     assert parse_vn_number(raw) == Decimal(value)
 
 
-@pytest.mark.parametrize(
-    "raw", ["1.2.3.4", "12,,5", "1,2,3", "", "%%", ",5", "5,", "1" * 400, "abc", "1.234.56"]
-)
+@pytest.mark.parametrize("raw", ["1.2.3.4", "12,,5", "1,2,3", "", "%%", ",5", "5,", "1" * 400, "abc", "1.234.56"])
 def test_parse_vn_number_refuses_to_guess(raw: str) -> None:
     assert parse_vn_number(raw) is None
 
@@ -387,9 +385,7 @@ def test_unreadable_figures_are_skipped_with_a_diagnostic(text: str) -> None:
     assert all(q.value is None or len(str(q.value)) <= MAX_DIGITS + 2 for q in qs)
 
 
-@pytest.mark.parametrize(
-    "text", ["%%", "tỷ tỷ đồng", "đạt % tấn", "triệu đồng", "", "   ", "\n\n", "[", "(", "/"]
-)
+@pytest.mark.parametrize("text", ["%%", "tỷ tỷ đồng", "đạt % tấn", "triệu đồng", "", "   ", "\n\n", "[", "(", "/"])
 def test_nothing_to_read(text: str) -> None:
     assert quantities_in(text) == ((), ())
 

@@ -49,7 +49,8 @@ def test_hard_wrapped_lines_become_paragraphs_and_titles_stay_whole() -> None:
     assert paragraphs(doc.body) == [
         "Trong nhiệm kỳ, Ban Chấp hành Đảng bộ tỉnh đã lãnh đạo thực hiện có hiệu quả các nhiệm vụ chính "
         "trị, đạt nhiều kết quả quan trọng trong năm 2025. Đến nay toàn tỉnh có 96 đảng bộ trực thuộc.",
-        "Công tác kiểm tra, giám sát được tăng cường, có nhiều đổi mới, sáng tạo theo hướng chủ động phát hiện vi phạm.",
+        "Công tác kiểm tra, giám sát được tăng cường, có nhiều đổi mới, sáng tạo theo hướng chủ động phát "
+        "hiện vi phạm.",
         "Tốc độ tăng trưởng bình quân đạt 7,5%/năm, quy mô kinh tế tăng 30 - 35 triệu đồng mỗi năm trên đầu người.",
     ]
     first = next(doc.sentences())
@@ -102,7 +103,10 @@ def test_markdown_item_glued_to_the_previous_sentence() -> None:
 
 
 def test_separator_glued_to_the_first_line() -> None:
-    doc = vnreport.parse("TỈNH ỦY THÁI NGUYÊN\n*\n----Đại hội đại biểu Đảng bộ tỉnh lần thứ I diễn ra trong bối cảnh mới.\n1. Kết quả\nNội dung.\n")
+    doc = vnreport.parse(
+        "TỈNH ỦY THÁI NGUYÊN\n*\n----Đại hội đại biểu Đảng bộ tỉnh lần thứ I diễn ra trong bối cảnh mới.\n"
+        "1. Kết quả\nNội dung.\n"
+    )
     check_document(doc)
     assert any("Đại hội đại biểu" in p for p in paragraphs(doc.body))
 
@@ -111,7 +115,8 @@ def test_ocr_damaged_text_gives_partial_structure_and_a_diagnostic() -> None:
     text = (
         "BANG CONG SAN VIT NAM\nTiNH UY THAI NGUYEN\nS 348-TB/TU\nTHONG BAO\n"
         + "Ve noi dung, thoi gian to chuc Dai hoi dai bieu Dang bo tinh lan thu I cua cac co quan "
-        "trong tinh va viec thuc hien nghi quyet cua Ban chap hanh Dang bo nhan dan.\n" * 3
+        "trong tinh va viec thuc hien nghi quyet cua Ban chap hanh Dang bo nhan dan.\n"
+        * 3
         + "1. Thoi gian to chuc Dai hoi cua dang bo tinh theo ke hoach cua Ban chap hanh.\n"
         "2. Noi dung cua Dai hoi va cac cong tac chuan bi duoc thuc hien theo huong dan.\n"
     )
@@ -122,7 +127,9 @@ def test_ocr_damaged_text_gives_partial_structure_and_a_diagnostic() -> None:
 
 
 def test_a_year_or_number_at_a_wrapped_line_start_is_not_a_marker() -> None:
-    text = "Tỉnh đã hoàn thành kế hoạch giai đoạn 2021 -\n2025. Đến nay đã có 96 đảng bộ, tăng\n30 năm liền đạt chuẩn.\n"
+    text = (
+        "Tỉnh đã hoàn thành kế hoạch giai đoạn 2021 -\n2025. Đến nay đã có 96 đảng bộ, tăng\n30 năm liền đạt chuẩn.\n"
+    )
     doc = vnreport.parse(text)
     assert not [n for n in doc.nodes() if isinstance(n, (Section, Item))]
 

@@ -71,7 +71,16 @@ def test_shared_gold(gold: Path) -> None:
     if gold.name.endswith(".quantities.gold.json"):
         pytest.skip("scored by test_quantities")
     output = _gold_check("check_gold.py", gold)
-    for metric in ("outline_recall", "outline_precision", "outline_depth", "outline_parent", "outline_kind",
-                   "span_invariants", "footnote_links", "footnote_bodies", "footnote_ref_precision"):
+    for metric in (
+        "outline_recall",
+        "outline_precision",
+        "outline_depth",
+        "outline_parent",
+        "outline_kind",
+        "span_invariants",
+        "footnote_links",
+        "footnote_bodies",
+        "footnote_ref_precision",
+    ):
         line = next(x for x in output.splitlines() if x.startswith(metric))
         assert line.split()[-1] == "1.000", output

@@ -129,7 +129,9 @@ def test_letters_follow_vietnamese_order() -> None:
 
 
 def test_capital_letters_continue_past_h() -> None:
-    doc = vnreport.parse("Báo cáo gồm các mục sau đây, được trình bày theo thứ tự chữ cái của từng phần.\nG. MỤC G\nH. MỤC H\nI. MỤC I\n")
+    doc = vnreport.parse(
+        "Báo cáo gồm các mục sau đây, được trình bày theo thứ tự chữ cái của từng phần.\nG. MỤC G\nH. MỤC H\nI. MỤC I\n"
+    )
     last = doc.body[-1]
     assert isinstance(last, Section) and last.marker is not None
     assert last.marker.style.value == "capital"

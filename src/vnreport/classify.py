@@ -160,14 +160,20 @@ def redecide_wrapped(text: str, cl: ClassifiedLine, end: int) -> ClassifiedLine:
     """
     if cl.marker is None or cl.role not in (Role.ITEM, Role.HEADING):
         return cl
-    rest_start = cl.title.start if cl.role is Role.HEADING and cl.title is not None else cl.body.start if cl.body else None
+    rest_start = (
+        cl.title.start if cl.role is Role.HEADING and cl.title is not None else cl.body.start if cl.body else None
+    )
     if rest_start is None:
         return cl
     joined = " ".join(text[rest_start:end].split())
-    if cl.role is Role.ITEM and cl.marker.style not in BULLET_STYLES and cl.marker.style is not MarkerStyle.ORDINAL_WORD:
-        if is_title_like(joined, MAX_WRAPPED_TITLE_WORDS) and not joined.endswith(":"):
-            return ClassifiedLine(cl.line, Role.HEADING, cl.marker, cl.rule, Span(rest_start, end))
+    if (
+        cl.role is Role.ITEM
+        and cl.marker.style not in BULLET_STYLES
+        and cl.marker.style is not MarkerStyle.ORDINAL_WORD
+        and is_title_like(joined, MAX_WRAPPED_TITLE_WORDS)
+        and not joined.endswith(":")
+    ):
+        return ClassifiedLine(cl.line, Role.HEADING, cl.marker, cl.rule, Span(rest_start, end))
     if cl.role is Role.HEADING and not is_title_like(joined, MAX_WRAPPED_TITLE_WORDS) and not is_upper_title(joined):
         return ClassifiedLine(cl.line, Role.ITEM, cl.marker, cl.rule, body=Span(rest_start, cl.line.content.end))
     return cl
-

@@ -106,9 +106,7 @@ def claims_command(file: str | None, sample: bool, fmt: str) -> None:
                 "section_path": list(claim.section_path),
                 "sentence": claim.text,
                 "span": [claim.span.start, claim.span.end],
-                "footnotes": [
-                    {"id": note.id, "label": note.label, "text": note.text} for note in claim.evidence
-                ],
+                "footnotes": [{"id": note.id, "label": note.label, "text": note.text} for note in claim.evidence],
             }
             if claim.check is not None:
                 record["evidence_status"] = claim.check.status

@@ -238,9 +238,7 @@ def level_from_name(name: str) -> Level | None:
     m = _CITY.search(key)
     if m is not None:
         i = m.start()
-        level = (
-            Level.PROVINCE if any(m.group("city").startswith(c) for c in CENTRAL_CITIES) else Level.DISTRICT
-        )
+        level = Level.PROVINCE if any(m.group("city").startswith(c) for c in CENTRAL_CITIES) else Level.DISTRICT
         if best is None or i < best[0]:
             best = (i, level)
     return best[1] if best else None
@@ -308,9 +306,7 @@ _OLD_TONES = {
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }  # fmt: skip
 _OLD_TONES.update({k.upper(): v.upper() for k, v in list(_OLD_TONES.items())})
-_OLD_TONES.update(
-    {k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_OLD_TONES.items()) if k.islower()}
-)
+_OLD_TONES.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_OLD_TONES.items()) if k.islower()})
 _OLD_TONE = regex.compile(
     "(?<![qQ])(" + "|".join(sorted(_OLD_TONES, key=len, reverse=True)) + r")(?!\p{L})", regex.VERSION1
 )

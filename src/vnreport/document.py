@@ -31,7 +31,7 @@ from .offsets import OffsetMap
 from .reading import NormalizedText
 
 if TYPE_CHECKING:
-    import pandas  # type: ignore[import-untyped]
+    import pandas
 
 SCHEMA_VERSION = "1.0"
 
@@ -192,7 +192,7 @@ class Document:
 
         return document_outline(self)
 
-    def to_frame(self) -> pandas.DataFrame:  # type: ignore[no-any-unimported]
+    def to_frame(self) -> pandas.DataFrame:
         """One row per figure (needs the ``frame`` extra: ``pip install vnreport[frame]``)."""
         from .serialize.table import indicators_frame
 

@@ -344,15 +344,12 @@ def _to_cp1258(text: str) -> str:
 # -- scoring ---------------------------------------------------------------------------------------
 
 _VN_VOWELS = "aăâeêioôơuưy"
-_VN_LETTERS = "".join(
-    unicodedata.normalize("NFC", v + t) for v in _VN_VOWELS for t in ("", *sorted(TONE_MARKS))
-)
+_VN_LETTERS = "".join(unicodedata.normalize("NFC", v + t) for v in _VN_VOWELS for t in ("", *sorted(TONE_MARKS)))
 _VN_LETTERS += "đ"
 _VN_LETTERS += _VN_LETTERS.upper()
 # Non-ASCII characters at home in a Vietnamese document that are not letters.
 _PLAUSIBLE_SYMBOLS = (
-    "\u00a0\u00ab\u00bb\u00b0\u00b1\u00b2\u00b3\u00b7\u00bc\u00bd\u00be\u00d7\u00f7\u00a7\u00a9\u00ae"
-    "\u2116\u2122\u20ac"
+    "\u00a0\u00ab\u00bb\u00b0\u00b1\u00b2\u00b3\u00b7\u00bc\u00bd\u00be\u00d7\u00f7\u00a7\u00a9\u00ae\u2116\u2122\u20ac"
 )
 _BAD_CHAR = re.compile(
     "[^\\x09\\x0a\\x0c\\x0d\\x20-\\x7e\\u2000-\\u206f\\u2190-\\u21ff\\u2200-\\u22ff\\u25a0-\\u25ff"
@@ -363,9 +360,7 @@ _BAD_CHAR = re.compile(
 # A symbol inside a word ("cá»§a" is "của" in UTF-8 read as Windows-1252): mojibake, never text.
 # Dashes are left out: "kinh tế–xã hội" is written without spaces at times.
 _GLUED = re.compile(
-    "(?<=[^\\W\\d_])["
-    + _PLAUSIBLE_SYMBOLS[1:]
-    + "\\u2000-\\u200f\\u2016-\\u206f\\u00a1-\\u00bf]+(?=[^\\W\\d_])"
+    "(?<=[^\\W\\d_])[" + _PLAUSIBLE_SYMBOLS[1:] + "\\u2000-\\u200f\\u2016-\\u206f\\u00a1-\\u00bf]+(?=[^\\W\\d_])"
 )
 _TOKEN = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
 
@@ -374,9 +369,7 @@ _ONSET = "(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?"
 _FINALS = "ch|c|m|ng|nh|n|p|t"
 _MAY_END = "a|e|ê|i|o|ô|ơ|u|ư|y|oa|oe|uê|uy|oo"
 _MUST_END = "ă|â|iê|yê|uô|ươ|uâ|oă|uyê"
-_OPEN = (
-    "ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ua|ui|ưa|ưi|ưu|oai|oay|oao|oeo|uây|uôi|uya|uyu|ươi|ươu|iêu|yêu"
-)
+_OPEN = "ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ua|ui|ưa|ưi|ưu|oai|oay|oao|oeo|uây|uôi|uya|uyu|ươi|ươu|iêu|yêu"
 _SYLLABLE = re.compile(
     f"{_ONSET}(?:(?:{_MUST_END})(?P<final>{_FINALS})|(?:{_MAY_END})(?P<final2>{_FINALS})?|(?:{_OPEN}))"
 )
@@ -735,9 +728,7 @@ def _segments(
             # In a legacy file, legacy bytes can happen to be valid UTF-8 ("ườ" in VISCII is U+07F6).
             keep = not mostly_legacy or not prefer_legacy(chunk, chunk.decode("utf-8"))
             segments.append((s, e, "u" if keep else str(legacy)))
-        elif (
-            legacy is None or _UTF8_VN_LETTER.search(chunk.decode("utf-8", errors="surrogateescape")) is None
-        ):
+        elif legacy is None or _UTF8_VN_LETTER.search(chunk.decode("utf-8", errors="surrogateescape")) is None:
             segments.append((s, e, undecodable(chunk)))
         else:
             # UTF-8 words and undecodable ones on one line: a phrase pasted into a sentence.
@@ -782,9 +773,7 @@ def _settle_ascii(segments: list[tuple[int, int, str]], default: str) -> None:
         i = j
 
 
-def _replaceable(
-    data: bytes, lines: Sequence[tuple[int, int]], invalid: Sequence[int], valid_high: int
-) -> bool:
+def _replaceable(data: bytes, lines: Sequence[tuple[int, int]], invalid: Sequence[int], valid_high: int) -> bool:
     """Whether the invalid bytes are few enough to be stray bytes in a UTF-8 text."""
     if valid_high > 0 and valid_high >= len(invalid):
         return True
@@ -843,8 +832,7 @@ def _diagnostics(text: str, main: str, odd: Sequence[tuple[int, int, str, int]])
         diagnostics.append(
             Diagnostic(
                 DiagnosticCode.ENCODING_LEGACY,
-                f"the input is in the legacy Vietnamese encoding {ENCODING_NAMES[main]}; "
-                "it was converted to Unicode",
+                f"the input is in the legacy Vietnamese encoding {ENCODING_NAMES[main]}; it was converted to Unicode",
                 Span(0, len(text)),
                 Severity.INFO,
             )
@@ -856,9 +844,7 @@ def _diagnostics(text: str, main: str, odd: Sequence[tuple[int, int, str, int]])
             what = f"lines in UTF-8 inside a file in {ENCODING_NAMES[main]}"
         else:
             what = f"lines in the legacy encoding {ENCODING_NAMES[kind]}, converted to Unicode"
-        diagnostics.append(
-            Diagnostic(DiagnosticCode.ENCODING_MIXED, f"mixed encodings: {what}", Span(start, end))
-        )
+        diagnostics.append(Diagnostic(DiagnosticCode.ENCODING_MIXED, f"mixed encodings: {what}", Span(start, end)))
     if len(odd) > _MAX_DIAGNOSTICS:
         rest = odd[_MAX_DIAGNOSTICS:]
         diagnostics.append(

@@ -42,7 +42,9 @@ def expand_labels(labels: str) -> list[str] | None:
     return out
 
 
-def find_refs(text: str, span: Span, resolve: Callable[[str], str | None]) -> tuple[list[FootnoteRef], list[Diagnostic]]:
+def find_refs(
+    text: str, span: Span, resolve: Callable[[str], str | None]
+) -> tuple[list[FootnoteRef], list[Diagnostic]]:
     """Footnote markers inside ``span``; ``resolve`` maps a label to a footnote id."""
     refs: list[FootnoteRef] = []
     diagnostics: list[Diagnostic] = []
@@ -131,7 +133,9 @@ def read_bodies(
         note_id = f"{id_prefix}fn{label}" if seen[label] == 1 else f"{id_prefix}fn{label}-{seen[label]}"
         if seen[label] > 1:
             index.diagnostics.append(
-                Diagnostic(DiagnosticCode.FOOTNOTE_DUPLICATE_BODY, f"a second footnote body is labelled [{label}]", span)
+                Diagnostic(
+                    DiagnosticCode.FOOTNOTE_DUPLICATE_BODY, f"a second footnote body is labelled [{label}]", span
+                )
             )
         else:
             index.by_label[label] = note_id
@@ -140,8 +144,9 @@ def read_bodies(
             index.diagnostics.append(
                 Diagnostic(
                     DiagnosticCode.FOOTNOTE_LABEL_ORDER,
-                    f"footnote body [{label}] follows [{previous_label}]" if previous_label else
-                    f"the first footnote body is [{label}], not [1]",
+                    f"footnote body [{label}] follows [{previous_label}]"
+                    if previous_label
+                    else f"the first footnote body is [{label}], not [1]",
                     span,
                 )
             )
@@ -156,9 +161,7 @@ def read_bodies(
     return index
 
 
-def link(
-    footnotes: Sequence[Footnote], sentences: Iterable[Sentence]
-) -> tuple[tuple[Footnote, ...], list[Diagnostic]]:
+def link(footnotes: Sequence[Footnote], sentences: Iterable[Sentence]) -> tuple[tuple[Footnote, ...], list[Diagnostic]]:
     """Fill ``cited_by`` and report markers without bodies and bodies without markers."""
     cited: dict[str, list[str]] = {}
     diagnostics: list[Diagnostic] = []
@@ -167,7 +170,9 @@ def link(
             if ref.footnote is None:
                 diagnostics.append(
                     Diagnostic(
-                        DiagnosticCode.FOOTNOTE_MARKER_WITHOUT_BODY, f"footnote marker [{ref.label}] has no body", ref.span
+                        DiagnosticCode.FOOTNOTE_MARKER_WITHOUT_BODY,
+                        f"footnote marker [{ref.label}] has no body",
+                        ref.span,
                     )
                 )
                 continue

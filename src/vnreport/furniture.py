@@ -141,9 +141,7 @@ class _Acc:
     def blank(self, i: int) -> bool:
         return self.lines[i].line.kind is LineKind.BLANK
 
-    def diagnose(
-        self, code: DiagnosticCode, message: str, span: Span, severity: Severity = Severity.WARNING
-    ) -> None:
+    def diagnose(self, code: DiagnosticCode, message: str, span: Span, severity: Severity = Severity.WARNING) -> None:
         self.diagnostics.append(Diagnostic(code, message, span, severity))
 
 
@@ -358,9 +356,7 @@ def _read_header(acc: _Acc, pos: int, limit: int) -> int:
         # No anchor, but upper-case lines over a type line are an issuing body ("ĐẠI HỘI ĐẠI BIỂU
         # HỘI SINH VIÊN … / ______ / CHƯƠNG TRÌNH", corpus 12).
         found_header = all(
-            acc.blank(i)
-            or acc.lines[i].line.kind is not LineKind.TEXT
-            or _mostly_upper(_clean(acc.content(i)))
+            acc.blank(i) or acc.lines[i].line.kind is not LineKind.TEXT or _mostly_upper(_clean(acc.content(i)))
             for i in range(pos, type_line)
         )
     if found_header:
@@ -419,10 +415,7 @@ def _window(acc: _Acc, pos: int, limit: int) -> tuple[int, int | None]:
 
 def _has_anchor(folded: str) -> bool:
     return bool(
-        P.PARTY_TITLE.search(folded)
-        or P.STATE_TITLE.search(folded)
-        or P.NUMBER.search(folded)
-        or P.DATE.search(folded)
+        P.PARTY_TITLE.search(folded) or P.STATE_TITLE.search(folded) or P.NUMBER.search(folded) or P.DATE.search(folded)
     )
 
 
@@ -640,9 +633,7 @@ def _read_title(acc: _Acc, start: int, limit: int, expect: bool) -> tuple[int, b
             i = start + 1
     if not expect and not type_alone:  # noqa: SIM102 - the comment belongs to the inner test
         # No header and no type line: only an upper-case first line can be a title.
-        if not (
-            start < limit and _mostly_upper(_clean(acc.content(start))) and not _is_marker_line(acc, start)
-        ):
+        if not (start < limit and _mostly_upper(_clean(acc.content(start))) and not _is_marker_line(acc, start)):
             return _skip_blank(acc, start, limit), False
     while i < limit:
         cl = acc.lines[i]
@@ -652,9 +643,7 @@ def _read_title(acc: _Acc, start: int, limit: int, expect: bool) -> tuple[int, b
         content = acc.content(i)
         folded = acc.folded(i)
         cleaned = _clean(content)
-        if cl.line.kind in (LineKind.RULE, LineKind.STAR) or (
-            not P.LETTER_OR_DIGIT.search(cleaned) and cleaned != ""
-        ):
+        if cl.line.kind in (LineKind.RULE, LineKind.STAR) or (not P.LETTER_OR_DIGIT.search(cleaned) and cleaned != ""):
             acc.kind(i, "title")
             i += 1
             if title or subtitle:
@@ -757,11 +746,7 @@ def _summary_end(acc: _Acc, start: int, limit: int, strict: bool) -> int:
         cl = acc.lines[i]
         content = acc.content(i)
         folded = acc.folded(i)
-        if (
-            cl.line.kind in (LineKind.RULE, LineKind.STAR)
-            or P.RULE_GLUED.match(content)
-            or P.DRAFT.match(folded)
-        ):
+        if cl.line.kind in (LineKind.RULE, LineKind.STAR) or P.RULE_GLUED.match(content) or P.DRAFT.match(folded):
             return last + 1 if taken else start
         if P.PREAMBLE.match(folded) or P.ADDRESSEES.match(folded) or _is_marker_line(acc, i):
             return start if strict else last + 1
@@ -872,9 +857,7 @@ def _closing_candidate(acc: _Acc, body_start: int, limit: int) -> int | None:
         c = line.content
         if c.start == c.end:
             continue
-        if text.startswith(_CLOSING_PREFIXES, c.start) and P.CLOSING_START.match(
-            text, line.span.start, c.end
-        ):
+        if text.startswith(_CLOSING_PREFIXES, c.start) and P.CLOSING_START.match(text, line.span.start, c.end):
             return i
         if (
             text[c.start] in "-–"
@@ -919,11 +902,7 @@ def _appendix_start(acc: _Acc, start: int, limit: int) -> int | None:
     text = acc.text
     for i in range(start, limit):
         c = acc.lines[i].line.content
-        if (
-            c.start < c.end
-            and text[c.start] in "PpBM*_#|"
-            and P.APPENDIX.match(codes.fold(text[c.start : c.end]))
-        ):
+        if c.start < c.end and text[c.start] in "PpBM*_#|" and P.APPENDIX.match(codes.fold(text[c.start : c.end])):
             return i
     return None
 
@@ -1137,9 +1116,7 @@ def _read_trailer(acc: _Acc, body_start: int, limit: int) -> int:
         if m is not None:
             date = _web_date(m.group("when"))
             if date is not None:
-                acc.set(
-                    "web_date", DateValue(*date, span=acc.lines[i].line.content), acc.lines[i].line.content
-                )
+                acc.set("web_date", DateValue(*date, span=acc.lines[i].line.content), acc.lines[i].line.content)
         elif not (P.WEB_SOURCE.match(content) or _is_page_furniture(acc, i)):
             break
         acc.kind(i, "web")
@@ -1275,9 +1252,7 @@ def _metadata(acc: _Acc) -> Metadata:
     return Metadata(**kwargs, spans=spans)
 
 
-def _furniture(
-    acc: _Acc, body_start: int, body_end: int, skip: frozenset[int], limit: int
-) -> tuple[Furniture, ...]:
+def _furniture(acc: _Acc, body_start: int, body_end: int, skip: frozenset[int], limit: int) -> tuple[Furniture, ...]:
     """One furniture block per non-blank line outside the body (and per skipped line in it)."""
     out: list[Furniture] = []
     positions = [*range(0, body_start), *sorted(skip), *range(body_end, limit)]

@@ -43,12 +43,7 @@ def looks_like_markdown(text: str) -> bool:
         return True
     if "#" not in text:
         return False
-    found = 0
-    for _ in MARKDOWN_HEADING.finditer(text):
-        found += 1
-        if found >= MIN_MARKDOWN_SIGNS:
-            return True
-    return False
+    return any(found >= MIN_MARKDOWN_SIGNS for found, _ in enumerate(MARKDOWN_HEADING.finditer(text), start=1))
 
 
 def match_text(text: str) -> tuple[str, bool]:

@@ -11,9 +11,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Union
+from typing import Any
 
-import attrs
 from attrs import field, frozen
 
 
@@ -436,7 +435,7 @@ class SubDocument:
     furniture: tuple[Furniture, ...] = field(default=())
 
 
-Node = Union[Section, Item, Paragraph, Table, SubDocument]
+Node = Section | Item | Paragraph | Table | SubDocument
 
 
 def iter_nodes(nodes: tuple[Any, ...]) -> Iterator[Any]:

@@ -109,8 +109,8 @@ MAX_COVER_LINE_CHARS = 80
 STRONG = 4
 WEAK = 1
 
-_TERMINAL = ".;!?…)”\"’:"
-_CLOSERS = ".,;:)]”\"’»"
+_TERMINAL = '.;!?…)”"’:'
+_CLOSERS = '.,;:)]”"’»'
 
 
 def analyze_pages(text: str, lines: Sequence[ClassifiedLine]) -> PageLayout:
@@ -633,9 +633,7 @@ class _Analyzer:
         if run:
             return None
         for entry in out:
-            if not entry.number_last and not any(
-                ch.isalpha() for pos in entry.body for ch in self._content(pos)[:40]
-            ):
+            if not entry.number_last and not any(ch.isalpha() for pos in entry.body for ch in self._content(pos)[:40]):
                 return None
         return out
 
@@ -689,7 +687,7 @@ class _Analyzer:
         for k in range(1, len(body)):
             previous = self._content(body[k - 1])
             head = self._content(body[k])[:1]
-            if not (head.isupper() or head.isdigit() or head in "“\"("):
+            if not (head.isupper() or head.isdigit() or head in '“"('):
                 continue
             if previous.endswith(tuple(_TERMINAL)):
                 cuts.append((0 if not self._is_long(body[k - 1]) else 1, k))
@@ -870,4 +868,4 @@ class _Analyzer:
 
 
 def _ends_token(ch: str) -> bool:
-    return ch.isspace() or ch in ".,;:!?…)]”\"’»"
+    return ch.isspace() or ch in '.,;:!?…)]”"’»'

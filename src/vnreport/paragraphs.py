@@ -22,7 +22,7 @@ from .patterns import LOWER
 WRAPPED_SHARE = 0.5
 #: Characters that close a sentence (or a title) at a line end.
 _CLOSERS = frozenset(".!?…;:")
-_TRAILING = "\"”’)]*_ \u00a0"
+_TRAILING = '"”’)]*_ \u00a0'
 
 
 def is_hard_wrapped(lines: Sequence[ClassifiedLine]) -> bool:
@@ -57,7 +57,7 @@ def _wrapped_dash(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> 
     if marker is None or marker.style is not MarkerStyle.DASH or closes(text, previous):
         return False
     before = text[previous.line.content.start : previous.line.content.end].rstrip(_TRAILING)
-    return bool(before) and (before[-1].isalnum() or before[-1] in "”\"")
+    return bool(before) and (before[-1].isalnum() or before[-1] in '”"')
 
 
 def group_lines(
@@ -95,7 +95,12 @@ def group_lines(
                 k = j
                 while k < n and (k in skip or lines[k].role is Role.BLANK) and k not in barriers:
                     k += 1
-                if k < n and lines[k].role is Role.TEXT and not closes(text, lines[last]) and _starts_lower(text, lines[k]):
+                if (
+                    k < n
+                    and lines[k].role is Role.TEXT
+                    and not closes(text, lines[last])
+                    and _starts_lower(text, lines[k])
+                ):
                     j = k
                     continue
                 break

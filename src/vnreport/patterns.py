@@ -325,9 +325,7 @@ UPPER = regex.compile(r"\p{Lu}", regex.VERSION1)
 # ---------------------------------------------------------------------------------------------
 
 #: An inline bracket marker: "[14]", "[3-5]", "[3,4]", "[3, 4]". Labels are 1-4 digits.
-FOOTNOTE_REF = regex.compile(
-    r"\[(?P<labels>\d{1,4}(?:[^\S\n]*[-–,;][^\S\n]*\d{1,4})*)\]", regex.VERSION1
-)
+FOOTNOTE_REF = regex.compile(r"\[(?P<labels>\d{1,4}(?:[^\S\n]*[-–,;][^\S\n]*\d{1,4})*)\]", regex.VERSION1)
 #: A footnote body line: "[1]- text", "[3] - text", "[2] text", "[12]. text".
 FOOTNOTE_BODY = regex.compile(rf"{SP}*\[(?P<label>\d{{1,4}})\]{SP}*(?:[-–—.:)]{SP}*)?", regex.VERSION1)
 
@@ -347,22 +345,15 @@ FOOTNOTE_BODY = regex.compile(rf"{SP}*\[(?P<label>\d{{1,4}})\]{SP}*(?:[-–—.:
 _FM = regex.VERSION1 | regex.MULTILINE
 _FMI = _FM | regex.IGNORECASE
 
-_SEG_START = (
-    r"(?:(?<=^[^\S\n]*[*_|#>]*[^\S\n]*)|(?<=[|_¯=\-][^\S\n]*\**[^\S\n]*)|(?<=[^\S\n]{3}))"
-)
+_SEG_START = r"(?:(?<=^[^\S\n]*[*_|#>]*[^\S\n]*)|(?<=[|_¯=\-][^\S\n]*\**[^\S\n]*)|(?<=[^\S\n]{3}))"
 _SEG_END = r"(?=[^\S\n]*[*_]*[^\S\n]*(?:$|[|¯=\-]|_{2}|[^\S\n]{2}))"
 
 #: (folded) The Party title "ĐẢNG CỘNG SẢN VIỆT NAM", upper case, possibly wrapped over two
 #: lines (markdown 14) or damaged ("VIT", "BANG"; "NAM" lost: reference §7.3).
-PARTY_TITLE = regex.compile(
-    _SEG_START + r"(?P<title>[DB]ANG\s+CONG\s+SAN\s+VIE?T(?:\s+NAM)?)" + _SEG_END, _FM
-)
+PARTY_TITLE = regex.compile(_SEG_START + r"(?P<title>[DB]ANG\s+CONG\s+SAN\s+VIE?T(?:\s+NAM)?)" + _SEG_END, _FM)
 #: (folded) The State title; in crawls the motto is glued to it ("VIỆT NAMĐộc lập", corpus 16/17).
 STATE_TITLE = regex.compile(
-    _SEG_START
-    + r"(?P<title>CONG\s+HOA\s+XA\s+HOI\s+CHU\s+NGHIA\s+VIET\s+NAM)(?:"
-    + _SEG_END
-    + r"|(?=Doc\s))",
+    _SEG_START + r"(?P<title>CONG\s+HOA\s+XA\s+HOI\s+CHU\s+NGHIA\s+VIET\s+NAM)(?:" + _SEG_END + r"|(?=Doc\s))",
     _FM,
 )
 #: (folded) The motto "Độc lập - Tự do - Hạnh phúc" (also "Độc lập -Tự do- Hạnh phúc", en dashes).
@@ -373,8 +364,7 @@ _CODE = r"[A-Za-z][A-Za-z0-9]*"
 #: ("Số      -BC/HU", "Số⏎- HD/BTCTU"); State "Số: 15/BC-UBND", "23/2015/NQ-HĐND",
 #: "Luật số: 60/2024/QH15", "66/QĐ/TW"; OCR "S 348-TB/TU" (only with the full Party shape).
 NUMBER = regex.compile(
-    _SEG_START
-    + r"(?P<label>(?:(?P<prefix>(?i:bo\s+luat|luat|phap\s+lenh|nghi\s+quyet|nghi\s+dinh|quyet\s+dinh"
+    _SEG_START + r"(?P<label>(?:(?P<prefix>(?i:bo\s+luat|luat|phap\s+lenh|nghi\s+quyet|nghi\s+dinh|quyet\s+dinh"
     r"|thong\s+tu(?:\s+lien\s+tich)?|chi\s+thi|lenh))[^\S\n]+)?(?:(?i:so)|S(?=[^\S\n]+\d+[^\S\n]*-)))"
     r"(?![A-Za-z])[^\S\n]*:?\s*"
     r"(?:(?P<pnum>\d+[a-z]?)?[^\S\n]*\n?[^\S\n]*-[^\S\n]*(?P<ptype>[A-Za-z]{1,6})[^\S\n]*/[^\S\n]*"
@@ -399,8 +389,11 @@ DATE = regex.compile(DATE_PHRASE, _FM)
 #: case words (one line break allowed, as in "*Hà⏎Nội, ngày", corpus 19), possibly after a rule
 #: ("-----Hà Nội, …", corpus 10) or glued ("TháiNguyên", OCR).
 PLACE = regex.compile(
-    r"(?P<place>(?<!\p{L})(?:TP\.[^\S\n]*)?" + _PLACE_WORD
-    + r"(?:(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*\**)(?:" + _PLACE_WORD + r"|pho)){0,5})[^\S\n]*,[^\S\n]*$",
+    r"(?P<place>(?<!\p{L})(?:TP\.[^\S\n]*)?"
+    + _PLACE_WORD
+    + r"(?:(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*\**)(?:"
+    + _PLACE_WORD
+    + r"|pho)){0,5})[^\S\n]*,[^\S\n]*$",
     _FM,
 )
 #: (folded) A line or segment that is only a type name: the title block starts here. Upper case
@@ -433,9 +426,7 @@ MARKS = regex.compile(
 #: (folded) State công văn subject "V/v nâng bậc lương năm 2019" (reference §7.11).
 SUBJECT_LINE = regex.compile(r"^[^\S\n]*[*_]*[^\S\n]*(?P<label>V/v)[^\S\n]*(?P<rest>\S.*?)[\s*_]*$", _FMI)
 #: (folded) "Kính gửi: …" addressees (tờ trình, báo cáo lên cấp trên, công văn).
-ADDRESSEES = regex.compile(
-    r"^[^\S\n]*[*_]*[^\S\n]*(?P<label>kinh\s+gui)[^\S\n]*[*_]*[^\S\n]*:(?P<rest>.*)$", _FMI
-)
+ADDRESSEES = regex.compile(r"^[^\S\n]*[*_]*[^\S\n]*(?P<label>kinh\s+gui)[^\S\n]*[*_]*[^\S\n]*:(?P<rest>.*)$", _FMI)
 #: (folded) Preamble lines that open the body of decisions and guidelines: "Căn cứ …",
 #: "- Căn cứ …", "*Căn cứ …*", "Xét đề nghị …", "Theo đề nghị …". Not "Thực hiện …": a title
 #: may start so ("HƯỚNG DẪN ⏎ Thực hiện quy trình, thủ tục …", corpus 08).
@@ -469,9 +460,7 @@ CLOSING_START = regex.compile(
 #: "- Ban Bí thư Trung ương Đảng; - Thủ tướng…; - Lưu: VT, TCCV (2). |".
 RECIPIENT_RUN = regex.compile(r"^[^\S\n]*[-–][^\S\n]*[^\n]*?[;,][^\S\n]*[-–][^\n]*?[-–][^\S\n]*Lưu\b", _FM)
 #: "Nơi nhận:" at the start of a closing segment (folded; "No'i nhân:" from OCR folds the same).
-RECIPIENTS_LABEL = regex.compile(
-    r"^[^\S\n]*[*_|]*[^\S\n]*(?P<label>no'?i\s+nhan)[^\S\n]*[*_]*[^\S\n]*:?", _FMI
-)
+RECIPIENTS_LABEL = regex.compile(r"^[^\S\n]*[*_|]*[^\S\n]*(?P<label>no'?i\s+nhan)[^\S\n]*[*_]*[^\S\n]*:?", _FMI)
 #: (folded) Signature authority: "T/M", "K/T", "T/L" (Party, 36-HD §1.3); "TM.", "KT.", "TL.",
 #: "TUQ.", "Q." (State, NĐ30 ô 7a); spelled out "THỪA LỆNH", "THỪA ỦY QUYỀN", "THAY MẶT", "KÝ THAY".
 SIGNATURE_AUTHORITY = regex.compile(
@@ -490,9 +479,7 @@ SIGNER_POSITION = regex.compile(
 )
 DANGLING_POSITION = regex.compile(r"^(?:PHO|PHO\s+CHU|PHO\s+TRUONG|TONG|PHO\s+TONG)$", regex.VERSION1)
 #: A signer's name: two to five capitalised words and nothing else ("Nguyễn Văn Trường", "**Mai Sơn**").
-SIGNER_NAME = regex.compile(
-    r"^[\s*_|]*(?P<name>\p{Lu}\p{Ll}+(?:[^\S\n]+\p{Lu}\p{Ll}*){1,4})[\s*_|]*$", regex.VERSION1
-)
+SIGNER_NAME = regex.compile(r"^[\s*_|]*(?P<name>\p{Lu}\p{Ll}+(?:[^\S\n]+\p{Lu}\p{Ll}*){1,4})[\s*_|]*$", regex.VERSION1)
 #: "(đã ký)", "Đã ký", "(Ký tên, đóng dấu)", "(Ký, ghi rõ họ tên)", "(chữ ký số)".
 SIGNED_MARK = regex.compile(
     r"^[\s*_]*\(?[^\S\n]*(?i:đã[^\S\n]+ký|ký[^\S\n]+tên(?:[^\S\n]*,[^\S\n]*đóng[^\S\n]+dấu)?"
@@ -500,9 +487,7 @@ SIGNED_MARK = regex.compile(
     regex.VERSION1,
 )
 #: A recipient (or addressee) item: "- Thường trực Tỉnh uỷ (báo cáo),", "+ Lưu: VT.".
-RECIPIENT_ITEM = regex.compile(
-    r"^[\s*_|]*(?P<bullet>[-–—+•])[^\S\n]*(?P<text>\S.*?)[\s*_|]*$", regex.VERSION1
-)
+RECIPIENT_ITEM = regex.compile(r"^[\s*_|]*(?P<bullet>[-–—+•])[^\S\n]*(?P<text>\S.*?)[\s*_|]*$", regex.VERSION1)
 #: Several items on one line: "- Các đồng chí Phó Trưởng Ban, - Các vụ, cục," (corpus 09, 17).
 RECIPIENT_SPLIT = regex.compile(r"(?<=[,;.])[^\S\n]+[-–][^\S\n]+(?=\S)", regex.VERSION1)
 #: A typist/copy reference under the recipients ("BTCTU/205", "ABC-268"): furniture, not a post.
@@ -523,9 +508,7 @@ SKIP_LINK = regex.compile(
     regex.VERSION1,
 )
 #: A CMS byline: "Submitted by Ban biên tập Huyện Văn Lãng on 22 April 2020" (Drupal).
-WEB_BYLINE = regex.compile(
-    r"^(?i:submitted|posted)\s+(?i:by)\s+(?P<who>.+?)\s+(?i:on)\s+(?P<when>.+)$", regex.VERSION1
-)
+WEB_BYLINE = regex.compile(r"^(?i:submitted|posted)\s+(?i:by)\s+(?P<who>.+?)\s+(?i:on)\s+(?P<when>.+)$", regex.VERSION1)
 #: A Vietnamese CMS date line: "Ngày đăng: 22/04/2020", "Ngày giờ đăng bài viết gốc: 12:40 19/5/2025".
 WEB_DATE_LINE = regex.compile(
     r"^(?i:ngày\s+giờ\s+đăng(?:\s+bài\s+viết\s+gốc)?|ngày\s+đăng|đăng\s+ngày|ngày\s+cập\s+nhật|cập\s+nhật(?:\s+lúc)?)"
@@ -540,9 +523,7 @@ WEB_SOURCE = regex.compile(
 #: A markdown heading line ("# TOÀN VĂN: …" is the page title of a crawl; "### Nội dung chính" chrome).
 MARKDOWN_HEADING = regex.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*$", regex.VERSION1)
 #: Headings a news page puts around an article: "### Nội dung chính", "Mục lục".
-WEB_CHROME_HEADING = regex.compile(
-    r"^(?i:nội\s+dung\s+chính|mục\s+lục|tóm\s+tắt|tin\s+liên\s+quan)$", regex.VERSION1
-)
+WEB_CHROME_HEADING = regex.compile(r"^(?i:nội\s+dung\s+chính|mục\s+lục|tóm\s+tắt|tin\s+liên\s+quan)$", regex.VERSION1)
 #: Web dates: "22 April 2020", "April 22, 2020", "Wed, 04/22/2020 - 10:15", "12:40 19/5/2025".
 WEB_DATE_DMY_WORDS = regex.compile(
     r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})", regex.VERSION1
@@ -619,9 +600,7 @@ WATERMARK_WORDS = regex.compile(
 #: A footnote label alone on its line (superscript flattened, smaller font): "3".
 PDF_FOOTNOTE_LONE_LABEL = regex.compile(r"[1-9]\d{0,2}", regex.VERSION1)
 #: A footnote body opened by its label: "4 Thái Nguyên quy hoạch…", "12 “Dân vận khéo”…".
-PDF_FOOTNOTE_GLUED_LABEL = regex.compile(
-    rf"(?P<n>[1-9]\d{{0,2}}){SP}+(?P<text>[\p{{Lu}}“\"(])", regex.VERSION1
-)
+PDF_FOOTNOTE_GLUED_LABEL = regex.compile(rf"(?P<n>[1-9]\d{{0,2}}){SP}+(?P<text>[\p{{Lu}}“\"(])", regex.VERSION1)
 #: A maximal run of digits: each is judged as a possible glued marker by its neighbours
 #: (pages._Analyzer._candidate): after a word "đại1.", after closing punctuation "VNeID.9",
 #: before a word "Bác” 2tại", apart before punctuation "đề ra 4.", after a year "20281.".
@@ -630,18 +609,89 @@ DIGIT_RUN = regex.compile(r"\d+", regex.VERSION1)
 #: "15g00", "100đ"; digits next to them are never footnote markers.
 MARKER_UNITS = frozenset(
     {
-        "km", "m", "cm", "mm", "dm", "ha", "kg", "g", "mg", "l", "ml", "h", "ph", "p", "s", "t", "tr",
-        "đ", "vnđ", "kw", "kwh", "mw", "mwh", "gb", "mb", "tb", "co", "x", "lần",
+        "km",
+        "m",
+        "cm",
+        "mm",
+        "dm",
+        "ha",
+        "kg",
+        "g",
+        "mg",
+        "l",
+        "ml",
+        "h",
+        "ph",
+        "p",
+        "s",
+        "t",
+        "tr",
+        "đ",
+        "vnđ",
+        "kw",
+        "kwh",
+        "mw",
+        "mwh",
+        "gb",
+        "mb",
+        "tb",
+        "co",
+        "x",
+        "lần",
     }
 )
 #: Words a number counts or names ("Điều 4.", "lần 2,", "khoản 3."): a number set apart after
 #: them is not a marker, even in a footnote's place.
 COUNTER_WORDS = frozenset(
     {
-        "số", "điều", "khoản", "điểm", "mục", "phần", "chương", "lần", "thứ", "năm", "tháng", "ngày",
-        "quý", "kỳ", "khóa", "khoá", "trang", "lớp", "tổ", "cấp", "nhóm", "loại", "hạng", "phụ", "lục",
-        "bước", "giai", "đoạn", "tiết", "tầng", "phòng", "xã", "phường", "quận", "huyện", "tỉnh",
-        "giờ", "phút", "km", "tuổi", "đợt", "vòng", "đội", "tốp", "bảng", "biểu", "mẫu", "hình",
+        "số",
+        "điều",
+        "khoản",
+        "điểm",
+        "mục",
+        "phần",
+        "chương",
+        "lần",
+        "thứ",
+        "năm",
+        "tháng",
+        "ngày",
+        "quý",
+        "kỳ",
+        "khóa",
+        "khoá",
+        "trang",
+        "lớp",
+        "tổ",
+        "cấp",
+        "nhóm",
+        "loại",
+        "hạng",
+        "phụ",
+        "lục",
+        "bước",
+        "giai",
+        "đoạn",
+        "tiết",
+        "tầng",
+        "phòng",
+        "xã",
+        "phường",
+        "quận",
+        "huyện",
+        "tỉnh",
+        "giờ",
+        "phút",
+        "km",
+        "tuổi",
+        "đợt",
+        "vòng",
+        "đội",
+        "tốp",
+        "bảng",
+        "biểu",
+        "mẫu",
+        "hình",
     }
 )
 

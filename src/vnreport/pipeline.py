@@ -25,12 +25,11 @@ from .document import Document
 from .errors import UnreadableInputError
 from .furniture import read_furniture
 from .lines import split_lines
-from .paragraphs import group_lines, is_hard_wrapped
 from .model import (
     Comparison,
     Diagnostic,
-    Evidence,
     DiagnosticCode,
+    Evidence,
     Footnote,
     FootnoteRef,
     Furniture,
@@ -48,6 +47,7 @@ from .model import (
     Target,
     iter_nodes,
 )
+from .paragraphs import group_lines, is_hard_wrapped
 from .patterns import MARKER_RULES, MarkerRule
 from .quantities import check_evidence, find_comparisons, find_quantities, read_target
 from .reading import NormalizedText, read
@@ -153,9 +153,17 @@ def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT
                 options,
                 prefix=f"d{k}." if len(segments) > 1 else "",
                 page_skip=frozenset(i - start for i in layout.skip if start <= i < end),
-                pdf_notes=[f for f in layout.footnotes if seg_start <= f.span.start < seg_end or start == 0 and f.span.start < seg_end],
+                pdf_notes=[
+                    f
+                    for f in layout.footnotes
+                    if seg_start <= f.span.start < seg_end or (start == 0 and f.span.start < seg_end)
+                ],
                 pdf_refs=[r for r in layout.refs if seg_start <= r[1].start < seg_end],
-                tables=[attrs.evolve(b, start=b.start - start, end=b.end - start) for b in blocks if start <= b.start and b.end <= end],
+                tables=[
+                    attrs.evolve(b, start=b.start - start, end=b.end - start)
+                    for b in blocks
+                    if start <= b.start and b.end <= end
+                ],
             )
         )
     if len(parts) == 1:
@@ -201,7 +209,9 @@ def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT
 
 #: A section that lists targets: "Chỉ tiêu chủ yếu nhiệm kỳ 2020 - 2025", "Các chỉ tiêu chủ yếu".
 _TARGET_LIST = regex.compile(r"^(?:các\s+|một\s+số\s+|hệ\s+thống\s+)?chỉ\s+tiêu", regex.IGNORECASE | regex.VERSION1)
-_TARGET_STYLES = frozenset({MarkerStyle.PAREN, MarkerStyle.ARABIC, MarkerStyle.LETTER, MarkerStyle.DASH, MarkerStyle.PLUS})
+_TARGET_STYLES = frozenset(
+    {MarkerStyle.PAREN, MarkerStyle.ARABIC, MarkerStyle.LETTER, MarkerStyle.DASH, MarkerStyle.PLUS}
+)
 
 
 @frozen
@@ -264,9 +274,7 @@ def _parse_part(
         builder.make_table = table_factory(text, body_lines, body_tables)
     table_starts = frozenset(b.start for b in body_tables)
     groups = group_lines(match, body_lines, body_skip, table_starts) if is_hard_wrapped(body_lines) else None
-    builder.build(
-        body_lines, paragraphs=groups, skip=body_skip, tables=[(b.start, b.end) for b in body_tables]
-    )
+    builder.build(body_lines, paragraphs=groups, skip=body_skip, tables=[(b.start, b.end) for b in body_tables])
     body = builder.finish(prefix)
     diagnostics.extend(builder.diagnostics)
     diagnostics.extend(sentence_maker.diagnostics)
@@ -341,9 +349,7 @@ class _SentenceMaker:
         self.extra_refs: list[tuple[int, int, str, str | None]] = []
         """Markers found by another stage (glued PDF digits): start, end, label, footnote id."""
 
-    def sentences(
-        self, prefix: str, span: Span, with_refs: bool, gaps: tuple[Span, ...] = ()
-    ) -> tuple[Sentence, ...]:
+    def sentences(self, prefix: str, span: Span, with_refs: bool, gaps: tuple[Span, ...] = ()) -> tuple[Sentence, ...]:
         if not self.options.sentences:
             return ()
         text = self.text
@@ -385,9 +391,7 @@ class _SentenceMaker:
                 if figures:
                     comparisons = find_comparisons(text, s, figures)
             out.append(
-                Sentence(
-                    f"{prefix}t{k}", s, text[s.start : s.end], tuple(refs), figures, comparisons, gaps=inside
-                )
+                Sentence(f"{prefix}t{k}", s, text[s.start : s.end], tuple(refs), figures, comparisons, gaps=inside)
             )
         return tuple(out)
 
@@ -417,7 +421,11 @@ def _targets(text: str, body: Sequence[Node]) -> tuple[Target, ...]:
         for child in node.children:
             if isinstance(child, Section) and not child.children:
                 continue
-            for item in ([child] if isinstance(child, Item) else [c for c in getattr(child, "children", ()) if isinstance(c, Item)]):
+            for item in (
+                [child]
+                if isinstance(child, Item)
+                else [c for c in getattr(child, "children", ()) if isinstance(c, Item)]
+            ):
                 if item.marker.style not in _TARGET_STYLES:
                     continue
                 figures = [q for n in iter_nodes(item.children) if isinstance(n, Sentence) for q in n.quantities]

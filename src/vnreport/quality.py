@@ -26,8 +26,42 @@ _PUNCTUATION = ".,;:!?()[]\"'“”…-–"
 #: Words that only Vietnamese without diacritics produces ("cua", "nhung", "duoc"…): a text full
 #: of them is damaged Vietnamese, not another language.
 _STRIPPED_VIETNAMESE = frozenset(
-    "cua va cac nhung duoc trong nguoi nhan dan dang tinh huyen xa thuc hien cong tac nam theo ve "
-    "voi tren den tu mot chi uy ban chap hanh nghi quyet bao cao".split()
+    [
+        "cua",
+        "va",
+        "cac",
+        "nhung",
+        "duoc",
+        "trong",
+        "nguoi",
+        "nhan",
+        "dan",
+        "dang",
+        "tinh",
+        "huyen",
+        "xa",
+        "thuc",
+        "hien",
+        "cong",
+        "tac",
+        "nam",
+        "theo",
+        "ve",
+        "voi",
+        "tren",
+        "den",
+        "tu",
+        "mot",
+        "chi",
+        "uy",
+        "ban",
+        "chap",
+        "hanh",
+        "nghi",
+        "quyet",
+        "bao",
+        "cao",
+    ]
 )
 MIN_WORDS_TO_JUDGE = 40
 #: Characters read to judge damage: a page and a half of a report is plenty.
@@ -58,7 +92,8 @@ def assess(text: str, lines: tuple[Line, ...]) -> list[Diagnostic]:
             out.append(
                 Diagnostic(
                     DiagnosticCode.LONG_LINE,
-                    f"line {line.index + 1} is {len(line.span):,} characters long: the text may have lost its line breaks",
+                    f"line {line.index + 1} is {len(line.span):,} characters long: "
+                    "the text may have lost its line breaks",
                     line.span,
                     Severity.INFO,
                 )

@@ -158,9 +158,7 @@ UNIT = re.compile(
 #: "/" after a figure: a denominator ("14/17 xã", "47.053 người/49.760 dân số") or a rate
 #: ("400ha/năm", "11,2 tiêu chí/xã", "30 giường bệnh/1 vạn dân", "đồng/người/tháng").
 SLASH_NUMBER = re.compile(rf"{H}*/{H}*(?P<n>\d(?:[\d.,]*\d)?)(?![\d/])")
-SLASH_PER = re.compile(
-    rf"{H}*/{H}*(?:1{H}+)?(?P<per>(?:vạn|nghìn|ngàn|trăm){H}+{L}+|{L}+(?:{H}*/{H}*{L}+)?)(?!{L})"
-)
+SLASH_PER = re.compile(rf"{H}*/{H}*(?:1{H}+)?(?P<per>(?:vạn|nghìn|ngàn|trăm){H}+{L}+|{L}+(?:{H}*/{H}*{L}+)?)(?!{L})")
 
 #: Qualifiers written after the figure: "10% trở lên", "từ 10% trở lên".
 POST_QUALIFIER = re.compile(rf"{H}*(?P<q>trở{H}+lên|trở{H}+xuống)(?!{L})", _I)
@@ -214,9 +212,7 @@ TARGET_BEFORE = regex.compile(
     rf"(?r)\({H}*{_TARGET_WORD}{_TARGET_TAIL}{H}*(?:là|:)?{H}*(?:(?P<dir>tăng|giảm|đạt){H}+)?", _RV
 )
 #: "đạt 101,6% so với mục tiêu", "đạt 86% mục tiêu đề ra", "102% kế hoạch", "120% dự toán".
-OF_TARGET_AFTER = re.compile(
-    rf"{H}*(?:so{H}+(?:với{H}+)?|của{H}+)?(?:{_TARGET_WORD}|dự{H}+toán){_TARGET_TAIL}", _I
-)
+OF_TARGET_AFTER = re.compile(rf"{H}*(?:so{H}+(?:với{H}+)?|của{H}+)?(?:{_TARGET_WORD}|dự{H}+toán){_TARGET_TAIL}", _I)
 #: The verb of a change right before its figure: "tăng 166,4%", "giảm 43 vụ", "vượt 10%",
 #: "tăng bình quân hàng năm 19,5%", "Kiềm chế … 10%".
 CHANGE_BEFORE = regex.compile(
@@ -243,16 +239,12 @@ SO_VOI_HEADER = re.compile(
 #: "(năm 2015 là 29,67%)", "năm 2019 đạt 81%": a figure tied to a year.
 YEAR_IS_BEFORE = regex.compile(rf"(?r)(?<!\p{{L}})năm{H}+(?P<y>{_YEAR})(?:{H}+(?:đạt|là|có|chiếm))?{H}*", _RV)
 FROM_BEFORE = regex.compile(rf"(?r)(?:(?P<verb>tăng|giảm|nâng|hạ){H}+)?(?<!\p{{L}})từ{H}*", _RV)
-TO_BETWEEN = re.compile(
-    rf"(?:{H}+năm{H}+(?P<y>{_YEAR}))?[^;\n]{{0,40}}?{H}(?P<to>lên|xuống(?:{H}+còn)?){H}*", _I
-)
+TO_BETWEEN = re.compile(rf"(?:{H}+năm{H}+(?P<y>{_YEAR}))?[^;\n]{{0,40}}?{H}(?P<to>lên|xuống(?:{H}+còn)?){H}*", _I)
 #: "hoàn thành và vượt 18/19 chỉ tiêu", "đạt chỉ tiêu tỉnh giao, … 624/624 công dân".
 TARGETS_MET_BEFORE = regex.compile(
     rf"(?r)(?<!\p{{L}})(?:hoàn{H}+thành|đạt|vượt)(?:{H}+và{H}+vượt(?:{H}+mức)?)?{H}*", _RV
 )
-MET_TARGET_PHRASE = re.compile(
-    rf"(?<!{L})(?:hoàn{H}+thành|đạt|vượt)(?:{H}+và{H}+vượt)?{H}+chỉ{H}+tiêu(?!{L})", _I
-)
+MET_TARGET_PHRASE = re.compile(rf"(?<!{L})(?:hoàn{H}+thành|đạt|vượt)(?:{H}+và{H}+vượt)?{H}+chỉ{H}+tiêu(?!{L})", _I)
 #: "A thành B" (eight units merged into five): the figure before "thành" is a baseline.
 MERGED_INTO = re.compile(rf"(?<!{L})thành(?!{L})", _I)
 #: "giảm 43 vụ (32,5%)", "tăng 249 cuộc, với 11.232 lượt người so với …": a change goes on.
@@ -260,8 +252,23 @@ CHANGE_GOES_ON = re.compile(rf"{H}*\({H}*|{H}*,{H}*(?:với{H}+)?")
 _PHRASE = re.compile(r"[^,;:.()\[\]\n]*")
 _SUBJECT_LEAD = re.compile(rf"^(?:và|trong đó|hiện nay|đến nay|theo đó|qua đó)(?!{L}){H}*,?{H}*", _I)
 _SUBJECT_TAIL_WORDS = (
-    "đạt", "là", "được", "có", "còn", "lên", "chiếm", "tăng", "giảm", "vượt", "bình quân", "trung bình",
-    "hằng năm", "hàng năm", "mỗi năm", "so với", "thực hiện",
+    "đạt",
+    "là",
+    "được",
+    "có",
+    "còn",
+    "lên",
+    "chiếm",
+    "tăng",
+    "giảm",
+    "vượt",
+    "bình quân",
+    "trung bình",
+    "hằng năm",
+    "hàng năm",
+    "mỗi năm",
+    "so với",
+    "thực hiện",
 )
 #: Verbs and adverbs that end a subject phrase and are dropped from it ("Tổng thu ngân sách đạt").
 _SUBJECT_TAIL = re.compile(
@@ -310,11 +317,75 @@ _TARGET_SUBJECT_TAIL = re.compile(
 #: với", "2019 có"): verbs, prepositions, conjunctions, determiners.
 STOP_WORDS = frozenset(
     {
-        "và", "với", "của", "là", "có", "được", "đã", "đang", "sẽ", "so", "tăng", "giảm", "đạt", "vượt",
-        "trong", "trên", "dưới", "theo", "tại", "cho", "từ", "đến", "tới", "lên", "xuống", "còn", "thì",
-        "mà", "nhưng", "hoặc", "hay", "để", "về", "này", "đó", "kia", "các", "những", "mỗi", "trở", "bằng",
-        "như", "chiếm", "gồm", "thuộc", "sau", "trước", "khi", "nếu", "vì", "do", "nên", "ở", "ra", "vào",
-        "qua", "đi", "lại", "nữa", "cũng", "đều", "chỉ", "rồi", "hơn", "nhất", "ước", "nay", "hiện", "thêm",
+        "và",
+        "với",
+        "của",
+        "là",
+        "có",
+        "được",
+        "đã",
+        "đang",
+        "sẽ",
+        "so",
+        "tăng",
+        "giảm",
+        "đạt",
+        "vượt",
+        "trong",
+        "trên",
+        "dưới",
+        "theo",
+        "tại",
+        "cho",
+        "từ",
+        "đến",
+        "tới",
+        "lên",
+        "xuống",
+        "còn",
+        "thì",
+        "mà",
+        "nhưng",
+        "hoặc",
+        "hay",
+        "để",
+        "về",
+        "này",
+        "đó",
+        "kia",
+        "các",
+        "những",
+        "mỗi",
+        "trở",
+        "bằng",
+        "như",
+        "chiếm",
+        "gồm",
+        "thuộc",
+        "sau",
+        "trước",
+        "khi",
+        "nếu",
+        "vì",
+        "do",
+        "nên",
+        "ở",
+        "ra",
+        "vào",
+        "qua",
+        "đi",
+        "lại",
+        "nữa",
+        "cũng",
+        "đều",
+        "chỉ",
+        "rồi",
+        "hơn",
+        "nhất",
+        "ước",
+        "nay",
+        "hiện",
+        "thêm",
     }
 )
 
@@ -323,22 +394,121 @@ STOP_WORDS = frozenset(
 #: nghỉ" → "phòng"): reports count by that syllable, and the modifiers after it are not units.
 COMPOUND_HEADS = frozenset(
     {
-        "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "đảng viên", "tổ chức đảng", "tổ chức cơ sở đảng",
-        "chi bộ", "đảng bộ", "nhà nghỉ", "nhà khách", "nhà văn hóa", "nhà văn hoá", "khách sạn",
-        "khẩu súng", "viên đạn", "xe ô tô", "ô tô", "xe máy", "trường hợp", "đơn vị", "cán bộ", "công chức",
-        "viên chức", "lao động", "người lao động", "công trình", "mô hình", "hội nghị", "hội thảo",
-        "phong trào", "tập thể", "cá nhân", "vụ việc", "vụ án", "đối tượng", "câu lạc bộ", "chương trình",
-        "chuyên mục", "tin bài", "bài viết", "bài báo", "nhân khẩu", "thủ tục", "yêu cầu", "cơ quan",
-        "văn bản", "hồ sơ", "tài liệu", "dự án", "địa điểm", "đường dây", "trung tâm", "bác sĩ", "bác sỹ",
-        "giáo viên", "học viên", "học sinh", "sinh viên", "bị can", "bị cáo", "đồng chí", "tiêu chí",
-        "chỉ tiêu", "đề tài", "thôn bản", "cơ sở", "công dân", "hộ gia đình", "huân chương", "huy chương",
-        "cờ thi đua", "bằng khen", "giấy khen", "khen thưởng", "sản phẩm", "giường bệnh", "trạm y tế",
-        "bệnh viện", "nhân viên", "giấy chứng nhận", "đoàn viên", "hội viên", "thanh niên", "chiến sĩ",
-        "quân nhân", "tân binh", "thành viên", "ủy viên", "uỷ viên", "cấp ủy viên", "cấp uỷ viên",
-        "đại biểu", "điểm trường", "làng nghề", "cụm công nghiệp", "khu công nghiệp", "thị trấn", "khu phố",
-        "tổ dân phố", "hạng mục", "gói thầu", "sáng kiến", "phóng sự", "tuyến đường", "nhà đầu tư",
-        "trang trại", "gia trại", "hộ kinh doanh", "cơ sở sản xuất", "chi hội", "tổ chức", "bánh hêrôin",
-        "bánh heroin", "dân số", "máy tính",
+        "doanh nghiệp",
+        "hợp tác xã",
+        "tổ hợp tác",
+        "đảng viên",
+        "tổ chức đảng",
+        "tổ chức cơ sở đảng",
+        "chi bộ",
+        "đảng bộ",
+        "nhà nghỉ",
+        "nhà khách",
+        "nhà văn hóa",
+        "nhà văn hoá",
+        "khách sạn",
+        "khẩu súng",
+        "viên đạn",
+        "xe ô tô",
+        "ô tô",
+        "xe máy",
+        "trường hợp",
+        "đơn vị",
+        "cán bộ",
+        "công chức",
+        "viên chức",
+        "lao động",
+        "người lao động",
+        "công trình",
+        "mô hình",
+        "hội nghị",
+        "hội thảo",
+        "phong trào",
+        "tập thể",
+        "cá nhân",
+        "vụ việc",
+        "vụ án",
+        "đối tượng",
+        "câu lạc bộ",
+        "chương trình",
+        "chuyên mục",
+        "tin bài",
+        "bài viết",
+        "bài báo",
+        "nhân khẩu",
+        "thủ tục",
+        "yêu cầu",
+        "cơ quan",
+        "văn bản",
+        "hồ sơ",
+        "tài liệu",
+        "dự án",
+        "địa điểm",
+        "đường dây",
+        "trung tâm",
+        "bác sĩ",
+        "bác sỹ",
+        "giáo viên",
+        "học viên",
+        "học sinh",
+        "sinh viên",
+        "bị can",
+        "bị cáo",
+        "đồng chí",
+        "tiêu chí",
+        "chỉ tiêu",
+        "đề tài",
+        "thôn bản",
+        "cơ sở",
+        "công dân",
+        "hộ gia đình",
+        "huân chương",
+        "huy chương",
+        "cờ thi đua",
+        "bằng khen",
+        "giấy khen",
+        "khen thưởng",
+        "sản phẩm",
+        "giường bệnh",
+        "trạm y tế",
+        "bệnh viện",
+        "nhân viên",
+        "giấy chứng nhận",
+        "đoàn viên",
+        "hội viên",
+        "thanh niên",
+        "chiến sĩ",
+        "quân nhân",
+        "tân binh",
+        "thành viên",
+        "ủy viên",
+        "uỷ viên",
+        "cấp ủy viên",
+        "cấp uỷ viên",
+        "đại biểu",
+        "điểm trường",
+        "làng nghề",
+        "cụm công nghiệp",
+        "khu công nghiệp",
+        "thị trấn",
+        "khu phố",
+        "tổ dân phố",
+        "hạng mục",
+        "gói thầu",
+        "sáng kiến",
+        "phóng sự",
+        "tuyến đường",
+        "nhà đầu tư",
+        "trang trại",
+        "gia trại",
+        "hộ kinh doanh",
+        "cơ sở sản xuất",
+        "chi hội",
+        "tổ chức",
+        "bánh hêrôin",
+        "bánh heroin",
+        "dân số",
+        "máy tính",
     }
 )
 _MAX_HEAD = 5
@@ -353,24 +523,81 @@ _COMPOUNDS_BY_FIRST: dict[str, tuple[str, ...]] = {
 #: "Khu 2,3,5,6", "Nghị quyết Trung ương 4", "đối tượng 2, 3, 4", "lần thứ 42").
 STRONG_LABELS = frozenset(
     {
-        "khóa", "khoá", "thứ", "điều", "khoản", "chương", "mục", "phần", "tiết", "khu", "tổ", "đợt", "nhóm",
-        "loại", "hạng", "lô", "lần", "phường", "quận", "thôn", "xóm", "ấp", "iso", "tcvn", "january",
-        "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "khóa",
+        "khoá",
+        "thứ",
+        "điều",
+        "khoản",
+        "chương",
+        "mục",
+        "phần",
+        "tiết",
+        "khu",
+        "tổ",
+        "đợt",
+        "nhóm",
+        "loại",
+        "hạng",
+        "lô",
+        "lần",
+        "phường",
+        "quận",
+        "thôn",
+        "xóm",
+        "ấp",
+        "iso",
+        "tcvn",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
         "december",
     }
 ) | frozenset(
     {
-        "mức độ", "cấp độ", "giai đoạn", "trung ương", "quốc lộ", "tỉnh lộ", "đường tỉnh", "huyện lộ",
-        "kỳ họp", "tiểu mục", "khu phố", "tiểu khu", "đối tượng", "phiên bản", "tổ dân phố", "khu vực",
-        "đơn nguyên", "tuyến số",
+        "mức độ",
+        "cấp độ",
+        "giai đoạn",
+        "trung ương",
+        "quốc lộ",
+        "tỉnh lộ",
+        "đường tỉnh",
+        "huyện lộ",
+        "kỳ họp",
+        "tiểu mục",
+        "khu phố",
+        "tiểu khu",
+        "đối tượng",
+        "phiên bản",
+        "tổ dân phố",
+        "khu vực",
+        "đơn nguyên",
+        "tuyến số",
     }
 )
 #: Weaker labels name only a small plain integer with nothing counted after it ("Quyết định số
 #: 15", "mức 2"); "tổng số 1.023 hồ sơ" and "Kế hoạch 5 năm" stay figures.
 WEAK_LABELS = frozenset({"số", "mức"}) | frozenset(
     {
-        "nghị quyết", "quyết định", "chỉ thị", "thông tư", "nghị định", "kết luận", "quy định", "hướng dẫn",
-        "công văn", "thông báo", "tờ trình", "chương trình",
+        "nghị quyết",
+        "quyết định",
+        "chỉ thị",
+        "thông tư",
+        "nghị định",
+        "kết luận",
+        "quy định",
+        "hướng dẫn",
+        "công văn",
+        "thông báo",
+        "tờ trình",
+        "chương trình",
     }
 )
 #: Words before "1 lần" that make it a lump sum, not one occasion ("trợ cấp 1 lần").
@@ -384,18 +611,14 @@ GENERIC_TOTALS = frozenset({"dân số", "dân", "tổng số", "số"})
 #: The standard drawing scales of Vietnamese plans ("1/500", "1/2000"): never fractions.
 MAP_SCALES = frozenset(Decimal(n) for n in (200, 250, 500, 1000, 2000, 2500, 5000, 10000, 25000, 50000))
 QUALIFIERS = frozenset({"khoảng", "trên", "dưới", "gần", "hơn", "từ", "chừng"})
-QUALIFIERS_2 = frozenset(
-    {"ít nhất", "tối thiểu", "tối đa", "không quá", "không dưới", "xấp xỉ", "khoảng chừng"}
-)
+QUALIFIERS_2 = frozenset({"ít nhất", "tối thiểu", "tối đa", "không quá", "không dưới", "xấp xỉ", "khoảng chừng"})
 #: "cao hơn 5%" compares; only a bare "hơn" qualifies a figure.
 _NOT_BEFORE_HON = frozenset({"cao", "thấp", "nhiều", "ít", "lớn", "nhỏ", "tốt", "kém"})
 #: "hàng tháng 16 người", "mỗi ngày 5 chuyến": a period word, not a date.
 _EVERY = frozenset({"hàng", "hằng", "mỗi", "từng", "các", "những", "trong"})
 _DATE_LIMITS = {"ngày": 31, "tháng": 12, "quý": 4}
 #: Last words of every label and qualifier: most figures follow none of them, and skip the rest.
-_LABEL_LAST = (
-    frozenset(w.split()[-1] for w in STRONG_LABELS | WEAK_LABELS) | frozenset(_DATE_LIMITS) | {"năm"}
-)
+_LABEL_LAST = frozenset(w.split()[-1] for w in STRONG_LABELS | WEAK_LABELS) | frozenset(_DATE_LIMITS) | {"năm"}
 _QUALIFIER_LAST = QUALIFIERS | frozenset(w.split()[-1] for w in QUALIFIERS_2)
 #: Last words after which the two words before them matter too (labels, qualifiers, "tỷ lệ",
 #: lump sums); after any other word only that word is read.
@@ -760,9 +983,7 @@ def _number(tok: str) -> Decimal | None:
     return value
 
 
-def _read_at(
-    text: str, s: int, e: int, start: int, end: int, figs: list[_Fig], diags: list[Diagnostic]
-) -> int:
+def _read_at(text: str, s: int, e: int, start: int, end: int, figs: list[_Fig], diags: list[Diagnostic]) -> int:
     """Read the figure whose first digit run is ``text[s:e]``; returns where scanning resumes."""
     tok = text[s:e]
     prev = text[s - 1] if s > start else " "
@@ -775,7 +996,7 @@ def _read_at(
             ref = FOOTNOTE_REF.match(text, s - 1, end)
             if ref:
                 return ref.end()
-        if prev in "”\"’" and len(tok) <= 3 and tok.isdigit():
+        if prev in '”"’' and len(tok) <= 3 and tok.isdigit():
             return e  # a note number glued to a closing quote (PDF text)
     c1 = text[e : e + 1]
     if (
@@ -996,7 +1217,7 @@ def _denominator(
     w3: str,
     diags: list[Diagnostic],
 ) -> list[_Fig] | int:
-    """"14/17 xã", "47.053 người/49.760 dân số" (a fraction) or "105 lần/5.248 lượt" (two figures)."""
+    """ "14/17 xã", "47.053 người/49.760 dân số" (a fraction) or "105 lần/5.248 lượt" (two figures)."""
     vd = _number(sl.group("n"))
     if vd is None:
         diags.append(_unreadable(text, sl.start("n"), sl.end("n"), "unreadable denominator"))
@@ -1262,7 +1483,16 @@ class _Sentence:
     """The figures of one sentence and what each has become in a comparison."""
 
     __slots__ = (
-        "aligned", "clause_of_end", "clause_of_start", "end", "header", "low", "qs", "role", "start", "text",
+        "aligned",
+        "clause_of_end",
+        "clause_of_start",
+        "end",
+        "header",
+        "low",
+        "qs",
+        "role",
+        "start",
+        "text",
     )
 
     def __init__(self, text: str, start: int, end: int, qs: list[Quantity], low: str) -> None:
@@ -1416,7 +1646,7 @@ def _find_all(low: str, words: Sequence[str], offset: int) -> list[int]:
 
 
 def _achieved_vs_target(st: _Sentence) -> list[Comparison]:
-    """"28,67% (mục tiêu 29,44%)", "(chỉ tiêu 70%, tăng 11% so với chỉ tiêu)"."""
+    """ "28,67% (mục tiêu 29,44%)", "(chỉ tiêu 70%, tăng 11% so với chỉ tiêu)"."""
     text, s, e, qs = st.text, st.start, st.end, st.qs
     out: list[Comparison] = []
     for i, q in enumerate(qs):
@@ -1456,7 +1686,7 @@ def _achieved_vs_target(st: _Sentence) -> list[Comparison]:
 
 
 def _percent_of_target(st: _Sentence) -> list[Comparison]:
-    """"đạt 101,6% so với mục tiêu", "171 người/199 người đạt 86% mục tiêu đề ra"."""
+    """ "đạt 101,6% so với mục tiêu", "171 người/199 người đạt 86% mục tiêu đề ra"."""
     text, s, e, qs = st.text, st.start, st.end, st.qs
     out: list[Comparison] = []
     for i, q in enumerate(qs):
@@ -1482,7 +1712,7 @@ def _percent_of_target(st: _Sentence) -> list[Comparison]:
 
 
 def _targets_met(st: _Sentence) -> list[Comparison]:
-    """"hoàn thành và vượt 18/19 chỉ tiêu", "đạt chỉ tiêu tỉnh giao, … được 624/624 công dân"."""
+    """ "hoàn thành và vượt 18/19 chỉ tiêu", "đạt chỉ tiêu tỉnh giao, … được 624/624 công dân"."""
     text, s, e, qs = st.text, st.start, st.end, st.qs
     out: list[Comparison] = []
     phrase = MET_TARGET_PHRASE.search(text, s, e)
@@ -1504,7 +1734,7 @@ def _targets_met(st: _Sentence) -> list[Comparison]:
 
 
 def _from_to(st: _Sentence) -> list[Comparison]:
-    """"tăng từ 74,5% lên 94,63%", "từ 215 thôn, khu phố xuống còn 185 thôn"."""
+    """ "tăng từ 74,5% lên 94,63%", "từ 215 thôn, khu phố xuống còn 185 thôn"."""
     text, s, qs = st.text, st.start, st.qs
     out: list[Comparison] = []
     header = _header_baseline(st)
@@ -1535,7 +1765,7 @@ def _from_to(st: _Sentence) -> list[Comparison]:
 
 
 def _year_pairs(st: _Sentence) -> list[Comparison]:
-    """"năm 2015 đạt 65,4%, năm 2019 đạt 81%": a change whose direction the reader derives."""
+    """ "năm 2015 đạt 65,4%, năm 2019 đạt 81%": a change whose direction the reader derives."""
     text, s, qs = st.text, st.start, st.qs
     out: list[Comparison] = []
     for i in range(len(qs) - 1):
@@ -1590,7 +1820,7 @@ def _find_header_baseline(st: _Sentence) -> tuple[str | None, int]:
 
 
 def _changes(st: _Sentence, cues: list[int]) -> list[Comparison]:
-    """"tăng 166,4% so với giai đoạn 2011-2015", "giảm 43 vụ (32,5%)", "vượt 10% so mục tiêu",
+    """ "tăng 166,4% so với giai đoạn 2011-2015", "giảm 43 vụ (32,5%)", "vượt 10% so mục tiêu",
     "Tỷ lệ hộ nghèo năm 2019 là 8,85%, giảm 20,82% (năm 2015 là 29,67%)"."""
     text, s, e, qs = st.text, st.start, st.end, st.qs
     out: list[Comparison] = []
@@ -1650,9 +1880,7 @@ def _changes(st: _Sentence, cues: list[int]) -> list[Comparison]:
                 achieved=achieved,
                 baseline=baseline,
                 change=q,
-                percent=q
-                if q.unit == "%" and achieved is not None and achieved.unit not in (None, "%")
-                else None,
+                percent=q if q.unit == "%" and achieved is not None and achieved.unit not in (None, "%") else None,
                 direction=direction,
                 baseline_period=base_text,
             )
@@ -1666,9 +1894,7 @@ def _changes(st: _Sentence, cues: list[int]) -> list[Comparison]:
 # =============================================================================================
 
 
-def read_target(
-    text: str, item_id: str, label: str, item_span: Span, quantities: Sequence[Quantity]
-) -> Target:
+def read_target(text: str, item_id: str, label: str, item_span: Span, quantities: Sequence[Quantity]) -> Target:
     """One item of a "Chỉ tiêu …" list read as a target.
 
     Args:

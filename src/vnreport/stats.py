@@ -74,15 +74,32 @@ def collect_paths(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             out.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in {".txt", ".html", ".htm", ".docx", ".md"})
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and p.suffix.lower() in {".txt", ".html", ".htm", ".docx", ".md"}
+                )
             )
         else:
             out.append(path)
     return out
 
 
-COLUMNS = ("file", "chars", "sections", "items", "depth", "tables", "documents", "sentences", "refs", "bodies",
-           "linked", "quantities", "ms")
+COLUMNS = (
+    "file",
+    "chars",
+    "sections",
+    "items",
+    "depth",
+    "tables",
+    "documents",
+    "sentences",
+    "refs",
+    "bodies",
+    "linked",
+    "quantities",
+    "ms",
+)
 
 
 def format_table(rows: list[dict[str, Any]]) -> str:
@@ -93,9 +110,7 @@ def format_table(rows: list[dict[str, Any]]) -> str:
         if "error" in r:
             lines.append(f"{str(r['file'])[:48].ljust(widths['file'])}  error: {r['error']}")
             continue
-        cells = [
-            str(r[c])[:48].ljust(widths[c]) if c == "file" else str(r[c]).rjust(widths[c]) for c in COLUMNS
-        ]
+        cells = [str(r[c])[:48].ljust(widths[c]) if c == "file" else str(r[c]).rjust(widths[c]) for c in COLUMNS]
         diags = " ".join(f"{k}={v}" for k, v in r["diagnostics"].items())
         lines.append("  ".join(cells) + "  " + diags)
     return "\n".join(lines)

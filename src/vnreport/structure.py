@@ -361,7 +361,9 @@ class TreeBuilder:
             return Item(node_id, span, node.marker, level, children)
         title_span = node.title or Span(node.marker.span.end, node.marker.span.end)
         title = clean_title(self.text[title_span.start : title_span.end])
-        figures = self.read_title(title_span) if self.read_title is not None and title_span.end > title_span.start else ()
+        figures = (
+            self.read_title(title_span) if self.read_title is not None and title_span.end > title_span.start else ()
+        )
         return Section(node_id, span, node.marker, level, title, title_span, children, figures)
 
 

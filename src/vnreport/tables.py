@@ -173,9 +173,7 @@ def _fold(s: str) -> str:
     """Lower case without diacritics ("Tỷ lệ"/"Tỉ lệ", "hoá"/"hóa" meet the same pattern), and
     without the bold, rule and colon marks around a cell ("**TT**", "----Cơ quan chủ trì")."""
     decomposed = unicodedata.normalize("NFD", s.casefold().strip(" *_-:\u00a0"))
-    return " ".join(
-        "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("đ", "d").split()
-    )
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("đ", "d").split())
 
 
 # =============================================================================================
@@ -239,18 +237,13 @@ def _parse_pipes(text: str, lines: Sequence[ClassifiedLine], a: int, b: int) -> 
     if not rows or max(len(r) for r in rows) < 2 or sum(1 for r in rows for c in r if len(c)) < 2:
         return None
     layout = len(rows) <= 3 and any(
-        len(c) <= MAX_PATTERN_LINE * 4 and TABLE_LAYOUT_CELL.search(text, c.start, c.end)
-        for r in rows
-        for c in r
+        len(c) <= MAX_PATTERN_LINE * 4 and TABLE_LAYOUT_CELL.search(text, c.start, c.end) for r in rows for c in r
     )
     return TableBlock(a, b, tuple(tuple(r) for r in rows), KIND_MARKDOWN, layout)
 
 
 def _is_separator(text: str, cell: Span) -> bool:
-    return (
-        len(cell) <= MAX_PATTERN_LINE
-        and TABLE_SEPARATOR_CELL.fullmatch(text, cell.start, cell.end) is not None
-    )
+    return len(cell) <= MAX_PATTERN_LINE and TABLE_SEPARATOR_CELL.fullmatch(text, cell.start, cell.end) is not None
 
 
 def _rows_leading_pipes(text: str, pipes: list[int]) -> tuple[list[list[Span]], bool]:
@@ -260,9 +253,7 @@ def _rows_leading_pipes(text: str, pipes: list[int]) -> tuple[list[list[Span]], 
     segments = [_trim(text, pipes[k] + 1, pipes[k + 1]) for k in range(len(pipes) - 1)]
     breaks = [not len(s) and "\n" in text[pipes[k] + 1 : pipes[k + 1]] for k, s in enumerate(segments)]
     first_break = next((k for k, is_break in enumerate(breaks) if is_break), len(segments))
-    candidates = [first_break] + [
-        w for w in range(1, min(MAX_PIPE_COLUMNS, len(segments)) + 1) if w != first_break
-    ]
+    candidates = [first_break] + [w for w in range(1, min(MAX_PIPE_COLUMNS, len(segments)) + 1) if w != first_break]
     for width in candidates:
         if width >= 1 and _fits(segments, breaks, width):
             return [segments[r : r + width] for r in range(0, len(segments), width + 1)], True
@@ -541,9 +532,7 @@ def _flattened_block(
     return TableBlock(start, end, tuple(rows), KIND_FLATTENED)
 
 
-def _row_starts(
-    text: str, lines: Sequence[ClassifiedLine], shapes: list[_Shape], start: int, end: int
-) -> list[int]:
+def _row_starts(text: str, lines: Sequence[ClassifiedLine], shapes: list[_Shape], start: int, end: int) -> list[int]:
     """Positions where a row begins: a number of the numbering column, in sequence, or a
     repeated header (the column titles at the top of each page)."""
     first_header = _fold(_content(text, lines[start]))
@@ -571,9 +560,7 @@ def _row_starts(
     return out
 
 
-def _label_follows(
-    text: str, lines: Sequence[ClassifiedLine], shapes: list[_Shape], k: int, end: int
-) -> bool:
+def _label_follows(text: str, lines: Sequence[ClassifiedLine], shapes: list[_Shape], k: int, end: int) -> bool:
     """A row number is followed by its label (a figure "17" is followed by another figure)."""
     for j in range(k + 1, min(end, k + 6)):
         if lines[j].line.kind is LineKind.BLANK or shapes[j].page:
@@ -582,9 +569,7 @@ def _label_follows(
     return False
 
 
-def _cells(
-    text: str, lines: Sequence[ClassifiedLine], shapes: list[_Shape], a: int, b: int
-) -> tuple[Span, ...]:
+def _cells(text: str, lines: Sequence[ClassifiedLine], shapes: list[_Shape], a: int, b: int) -> tuple[Span, ...]:
     """Cells of one row. Where pdftotext left blank lines between cells, a cell is a block of
     lines; otherwise a cell is a line, and a line that starts in lower case continues the
     wrapped text of the cell above ("Vượt mục⏎tiêu")."""
@@ -682,9 +667,7 @@ def _aligned_tables(text: str, lines: Sequence[ClassifiedLine], taken: bytearray
                 wide += len(gaps) >= MIN_ALIGNED_GAPS
                 if headers < 2 and len(cl.line.content) <= MAX_PATTERN_LINE:
                     parts = TABLE_COLUMN_GAP.split(_content(text, cl))
-                    headers += sum(
-                        1 for part in parts if TABLE_HEADER_CELL.fullmatch(_fold(part)) is not None
-                    )
+                    headers += sum(1 for part in parts if TABLE_HEADER_CELL.fullmatch(_fold(part)) is not None)
             else:
                 shape = _shape(text, cl)
                 if shape.long or plain >= ALIGNED_PLAIN_RUN or _has_marker(cl):
@@ -701,9 +684,7 @@ def _aligned_tables(text: str, lines: Sequence[ClassifiedLine], taken: bytearray
     return out
 
 
-def _aligned_rows(
-    text: str, lines: Sequence[ClassifiedLine], start: int, end: int
-) -> tuple[tuple[Span, ...], ...]:
+def _aligned_rows(text: str, lines: Sequence[ClassifiedLine], start: int, end: int) -> tuple[tuple[Span, ...], ...]:
     rows: list[tuple[Span, ...]] = []
     for k in range(start, end):
         cl = lines[k]

@@ -29,12 +29,8 @@ def _fold_table() -> dict[str, str]:
             new = unicodedata.normalize("NFC", first + mark) + second
             for upper_first in (False, True):
                 for upper_second in (False, True):
-                    o = (old[0].upper() if upper_first else old[0]) + (
-                        old[1].upper() if upper_second else old[1]
-                    )
-                    n = (new[0].upper() if upper_first else new[0]) + (
-                        new[1].upper() if upper_second else new[1]
-                    )
+                    o = (old[0].upper() if upper_first else old[0]) + (old[1].upper() if upper_second else old[1])
+                    n = (new[0].upper() if upper_first else new[0]) + (new[1].upper() if upper_second else new[1])
                     table[o] = n
     return table
 

@@ -190,7 +190,10 @@ def _table(t: Table) -> dict[str, Any]:
         "id": t.id,
         "span": [t.span.start, t.span.end],
         "rows": [
-            {"span": [r.span.start, r.span.end], "cells": [{"span": [c.span.start, c.span.end], "text": c.text} for c in r.cells]}
+            {
+                "span": [r.span.start, r.span.end],
+                "cells": [{"span": [c.span.start, c.span.end], "text": c.text} for c in r.cells],
+            }
             for r in t.rows
         ],
         "children": [],
@@ -250,12 +253,15 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "body": [_node(n) for n in doc.body],
         "footnotes": [_footnote(f) for f in doc.footnotes],
         "targets": [CONVERTER.unstructure(t) for t in doc.targets()],
-        "evidence": [
-            dict(CONVERTER.unstructure(e), status=e.status) for e in doc.evidence
-        ],
+        "evidence": [dict(CONVERTER.unstructure(e), status=e.status) for e in doc.evidence],
         "furniture": [_furniture(f) for f in doc.furniture],
         "diagnostics": [
-            {"code": d.code.value, "message": d.message, "span": [d.span.start, d.span.end], "severity": d.severity.value}
+            {
+                "code": d.code.value,
+                "message": d.message,
+                "span": [d.span.start, d.span.end],
+                "severity": d.severity.value,
+            }
             for d in doc.diagnostics
         ],
     }
@@ -307,7 +313,8 @@ def _node_in(v: dict[str, Any]) -> Any:
         return Item(v["id"], _span(v["span"]), CONVERTER.structure(v["marker_info"], Marker), v["level"], children)
     if kind == "table":
         rows = tuple(
-            TableRow(_span(r["span"]), tuple(TableCell(_span(c["span"]), c["text"]) for c in r["cells"])) for r in v["rows"]
+            TableRow(_span(r["span"]), tuple(TableCell(_span(c["span"]), c["text"]) for c in r["cells"]))
+            for r in v["rows"]
         )
         return Table(v["id"], _span(v["span"]), rows)
     if kind == "document":
@@ -345,7 +352,9 @@ def document_from_dict(v: dict[str, Any]) -> Document:
         footnotes=tuple(_footnote_in(f) for f in v.get("footnotes", [])),
         metadata=CONVERTER.structure(v.get("metadata", {}), Metadata),
         diagnostics=tuple(
-            Diagnostic(DiagnosticCode(d["code"]), d["message"], _span(d["span"]), Severity(d.get("severity", "warning")))
+            Diagnostic(
+                DiagnosticCode(d["code"]), d["message"], _span(d["span"]), Severity(d.get("severity", "warning"))
+            )
             for d in v.get("diagnostics", [])
         ),
         furniture=tuple(Furniture(f["kind"], _span(f["span"]), f["text"]) for f in v.get("furniture", [])),

@@ -55,7 +55,9 @@ def indicator_rows(doc: Document) -> Iterator[dict[str, Any]]:
         path = doc.path(sentence.id) if doc.node(sentence.id) is not None else ()
         footnotes = ";".join(r.label for r in sentence.footnote_refs)
         yield {
-            "section_path": " › ".join(path) if path else ("footnote " + owner if owner.startswith("fn") or ".fn" in owner else ""),
+            "section_path": " › ".join(path)
+            if path
+            else ("footnote " + owner if owner.startswith("fn") or ".fn" in owner else ""),
             "sentence_id": sentence.id,
             "sentence": " ".join(sentence.text.split()),
             "start": quantity.span.start,

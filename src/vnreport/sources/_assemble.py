@@ -52,9 +52,7 @@ def assemble(
     text, nfc = normalize(extracted.text)
     to_raw = nfc.then(extracted.to_source)
     tables = tuple(_table_through(t, nfc) for t in extracted.tables)
-    all_diagnostics = tuple(diagnostics) + tuple(
-        d for d in extracted.diagnostics if isinstance(d, Diagnostic)
-    )
+    all_diagnostics = tuple(diagnostics) + tuple(d for d in extracted.diagnostics if isinstance(d, Diagnostic))
     # Byte offsets come from ``raw`` (the markup string) and ``encoding``, on demand.
     normalized = NormalizedText(
         text=text,
@@ -113,9 +111,7 @@ def mask_tables(text: str, tables: Sequence[TableSpans]) -> str:
 
 
 def _make_table(node_id: str, table: TableSpans, text: str) -> Table:
-    rows = tuple(
-        TableRow(r.span, tuple(TableCell(c, c.slice(text)) for c in r.cells)) for r in table.rows if r.cells
-    )
+    rows = tuple(TableRow(r.span, tuple(TableCell(c, c.slice(text)) for c in r.cells)) for r in table.rows if r.cells)
     return Table(node_id, table.span, rows)
 
 

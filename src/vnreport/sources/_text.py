@@ -138,12 +138,7 @@ class TextBuilder:
             elif pending_space is not None and not at_line_start:
                 out.append(" ")
                 starts.append(pending_space)
-            elif (
-                pending_soft is not None
-                and not at_line_start
-                and next_char is not None
-                and next_char.isalnum()
-            ):
+            elif pending_soft is not None and not at_line_start and next_char is not None and next_char.isalnum():
                 out.append(" ")
                 starts.append(pending_soft)
             pending_breaks = 0

@@ -80,14 +80,11 @@ def read_package(data: bytes) -> dict[str, bytes]:
         total = sum(i.file_size for i in infos)
         if total > MAX_TOTAL_BYTES:
             raise UnreadableInputError(
-                f"the .docx package would inflate to {total} bytes (limit {MAX_TOTAL_BYTES}): "
-                "refused as a zip bomb"
+                f"the .docx package would inflate to {total} bytes (limit {MAX_TOTAL_BYTES}): refused as a zip bomb"
             )
         by_name = {i.filename: i for i in infos}
         if "word/document.xml" not in by_name:
-            raise UnreadableInputError(
-                "the file is a ZIP package but not a Word document (no word/document.xml)"
-            )
+            raise UnreadableInputError("the file is a ZIP package but not a Word document (no word/document.xml)")
         parts: dict[str, bytes] = {}
         for name in _PARTS:
             info = by_name.get(name)
@@ -373,9 +370,7 @@ def _decode(raw: str, base: int) -> tuple[str, list[int], list[int]]:
     return "".join(chars), starts, ends
 
 
-def _text_positions(
-    root: Any, xml: str, base: int
-) -> tuple[dict[int, tuple[list[int], list[int]]], list[Any], int]:
+def _text_positions(root: Any, xml: str, base: int) -> tuple[dict[int, tuple[list[int], list[int]]], list[Any], int]:
     """Offsets of the characters of every ``w:t``, matched in order with the raw XML."""
     m = re.search(rf'xmlns:([A-Za-z_][\w.-]*)="{re.escape(_W_NS)}"', xml)
     prefix = (m.group(1) + ":") if m else ""
@@ -388,9 +383,7 @@ def _text_positions(
         return positions, elements, len(elements)
     for el, match in zip(elements, matches, strict=True):
         raw = match.group(1) or ""
-        chars, starts, ends = _decode(
-            raw, base + match.start(1) if match.group(1) is not None else base + match.end()
-        )
+        chars, starts, ends = _decode(raw, base + match.start(1) if match.group(1) is not None else base + match.end())
         if chars != (el.text or ""):
             misses += 1
             continue
@@ -445,9 +438,7 @@ def is_layout_table(tbl: Any) -> bool:
 
 
 class _Walker:
-    def __init__(
-        self, numbering: Numbering, styles: Styles, positions: dict[int, tuple[list[int], list[int]]]
-    ) -> None:
+    def __init__(self, numbering: Numbering, styles: Styles, positions: dict[int, tuple[list[int], list[int]]]) -> None:
         self.numbering = numbering
         self.styles = styles
         self.positions = positions
@@ -517,11 +508,7 @@ class _Walker:
     def run(self, r: Any) -> None:
         out = self.out
         r_pr = r.find(W + "rPr")
-        if (
-            r_pr is not None
-            and r_pr.find(W + "vanish") is not None
-            and _val(r_pr, W + "vanish") not in ("0", "false")
-        ):
+        if r_pr is not None and r_pr.find(W + "vanish") is not None and _val(r_pr, W + "vanish") not in ("0", "false"):
             return
         for child in r:
             tag = child.tag
@@ -592,11 +579,7 @@ class _Walker:
 
     def footnotes(self, root: Any) -> None:
         """Bodies of the referenced footnotes, in label order, as "[n] body" lines."""
-        notes = {
-            n.get(W + "id") or "": n
-            for n in root.iter(W + "footnote")
-            if n.get(W + "type") in (None, "normal")
-        }
+        notes = {n.get(W + "id") or "": n for n in root.iter(W + "footnote") if n.get(W + "type") in (None, "normal")}
         ordered = sorted(self.footnote_labels.items(), key=lambda kv: int(kv[1]))
         if ordered:
             self.out.block_break(2)
@@ -630,22 +613,12 @@ def extract_docx(data: bytes) -> DocxText:
     document_xml = parts["word/document.xml"]
     document = parse_part("word/document.xml", document_xml)
     numbering = Numbering(
-        parse_part("word/numbering.xml", parts["word/numbering.xml"])
-        if "word/numbering.xml" in parts
-        else None
+        parse_part("word/numbering.xml", parts["word/numbering.xml"]) if "word/numbering.xml" in parts else None
     )
-    styles = Styles(
-        parse_part("word/styles.xml", parts["word/styles.xml"]) if "word/styles.xml" in parts else None
-    )
-    footnotes = (
-        parse_part("word/footnotes.xml", parts["word/footnotes.xml"])
-        if "word/footnotes.xml" in parts
-        else None
-    )
+    styles = Styles(parse_part("word/styles.xml", parts["word/styles.xml"]) if "word/styles.xml" in parts else None)
+    footnotes = parse_part("word/footnotes.xml", parts["word/footnotes.xml"]) if "word/footnotes.xml" in parts else None
     doc_text = document_xml.decode("utf-8", errors="replace")
-    notes_text = (
-        parts["word/footnotes.xml"].decode("utf-8", errors="replace") if footnotes is not None else ""
-    )
+    notes_text = parts["word/footnotes.xml"].decode("utf-8", errors="replace") if footnotes is not None else ""
     positions, alive, misses = _text_positions(document, doc_text, 0)
     alive_notes: list[Any] = []
     if footnotes is not None:
@@ -686,8 +659,7 @@ def extract_docx(data: bytes) -> DocxText:
         if len(span) and kept:
             tables.append(TableSpans(span, kept))
     headings = tuple(
-        (Span(marks[("s", key)], max(marks[("s", key)], marks[("e", key)])), level)
-        for key, level in walker.headings
+        (Span(marks[("s", key)], max(marks[("s", key)], marks[("e", key)])), level) for key, level in walker.headings
     )
     return DocxText(Extracted(text, to_source, tuple(tables), tuple(diagnostics)), source, headings)
 

@@ -174,9 +174,7 @@ class SourceIndex:
         return starts, ends
 
 
-def _literal(
-    source: str, start: int, end: int, chars: list[str], starts: array[int], ends: array[int]
-) -> None:
+def _literal(source: str, start: int, end: int, chars: list[str], starts: array[int], ends: array[int]) -> None:
     """Literal text; CR LF and lone CR read as LF (as the parser reads them)."""
     chunk = source[start:end]
     if "\r" not in chunk:
@@ -225,9 +223,7 @@ _BOILERPLATE_WORDS = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 #: Words of page headers; an article's own header (with the title) is kept.
-_PAGE_HEADER_WORDS = re.compile(
-    r"(?:^|[\s_-])(?:header|masthead|top|logo|branding)(?:$|[\s_-])", re.IGNORECASE
-)
+_PAGE_HEADER_WORDS = re.compile(r"(?:^|[\s_-])(?:header|masthead|top|logo|branding)(?:$|[\s_-])", re.IGNORECASE)
 _SKIP_LINK_TEXT = re.compile(
     r"^\s*(?:skip\s+to\s+(?:main\s+)?content|skip\s+navigation|bỏ\s+qua|chuyển\s+(?:đến|tới)\s+nội\s+dung)",
     re.IGNORECASE,
@@ -389,9 +385,7 @@ _OL_TYPES = {"1", "a", "A", "i", "I"}
 
 
 class _Walker:
-    def __init__(
-        self, positions: dict[tuple[int, str], tuple[list[int], list[int]]], labels: set[str]
-    ) -> None:
+    def __init__(self, positions: dict[tuple[int, str], tuple[list[int], list[int]]], labels: set[str]) -> None:
         self.positions = positions
         self.labels = labels
         self.out = TextBuilder()
@@ -550,9 +544,7 @@ class _Walker:
         else:
             self.out.synthetic("[", first)
         if digits:
-            self.out.text(
-                "".join(c[0] for c in digits), [c[1] for c in digits], [c[2] for c in digits], preserve=True
-            )
+            self.out.text("".join(c[0] for c in digits), [c[1] for c in digits], [c[2] for c in digits], preserve=True)
         else:
             self.out.synthetic(label)
         if chars and chars[-1][0] == "]":
@@ -721,9 +713,7 @@ def html_parser() -> etree.HTMLParser:
     return etree.HTMLParser(no_network=True, huge_tree=False, remove_pis=True, encoding="utf-8")
 
 
-def _locate_all(
-    root: Any, index: SourceIndex
-) -> tuple[dict[tuple[int, str], tuple[list[int], list[int]]], list[Any]]:
+def _locate_all(root: Any, index: SourceIndex) -> tuple[dict[tuple[int, str], tuple[list[int], list[int]]], list[Any]]:
     """Source offsets of every text node, keyed by ``(id(element), "text"|"tail")``.
 
     Also returns the element proxies themselves: lxml re-creates proxies on demand, so they must
@@ -783,9 +773,7 @@ def extract_html(source: str | bytes) -> Extracted:
             )
         )
     try:
-        root = lxml_html.document_fromstring(
-            parsed_text.encode("utf-8", errors="replace"), parser=html_parser()
-        )
+        root = lxml_html.document_fromstring(parsed_text.encode("utf-8", errors="replace"), parser=html_parser())
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableInputError(f"cannot read the HTML page: {exc}") from exc
     index = SourceIndex(html_text)

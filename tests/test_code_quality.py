@@ -1,0 +1,32 @@
+"""The engineering standards as tests: ruff and mypy --strict are clean."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.skipif(
+    shutil.which("ruff") is None and not (Path(sys.executable).parent / "ruff").exists(), reason="ruff not installed"
+)
+def test_ruff_check_and_format() -> None:
+    check = _run("ruff", "check", "src", "tests")
+    assert check.returncode == 0, check.stdout + check.stderr
+    fmt = _run("ruff", "format", "--check", "src", "tests")
+    assert fmt.returncode == 0, fmt.stdout + fmt.stderr
+
+
+def test_mypy_strict() -> None:
+    pytest.importorskip("mypy")
+    result = _run("mypy")
+    assert result.returncode == 0, result.stdout + result.stderr
