@@ -44,8 +44,7 @@ def main() -> None:
             data = unit * max(1, int(target * fraction) // len(unit))
             seconds, detected = _timed(data)
             print(
-                f"{encoding:<22}{len(data):>10}{seconds:>10.3f}{seconds * 1e6 / (len(data) / 1024):>9.1f}"
-                f"  {detected}"
+                f"{encoding:<22}{len(data):>10}{seconds:>10.3f}{seconds * 1e6 / (len(data) / 1024):>9.1f}  {detected}"
             )
     lines = text.splitlines(keepends=True)
     mixed_unit = b"".join(

@@ -36,11 +36,7 @@ def _type(meta: Metadata) -> str:
 def _number(meta: Metadata) -> str:
     if meta.symbol is None:
         return meta.number or ""
-    sep = (
-        "-"
-        if "/" in meta.symbol and "-" not in meta.symbol.split("/")[0] and meta.number_year is None
-        else "/"
-    )
+    sep = "-" if "/" in meta.symbol and "-" not in meta.symbol.split("/")[0] and meta.number_year is None else "/"
     year = f"{meta.number_year}/" if meta.number_year else ""
     return f"{meta.number or '…'}{sep}{year}{meta.symbol}"
 
@@ -114,8 +110,7 @@ def main() -> None:
                 ("furniture", ", ".join(sorted({f.kind for f in doc.furniture}))),
                 (
                     "diagnostics",
-                    ", ".join(d.code.value for d in doc.diagnostics if d.code.value.startswith("metadata"))
-                    or None,
+                    ", ".join(d.code.value for d in doc.diagnostics if d.code.value.startswith("metadata")) or None,
                 ),
                 ("ms", f"{elapsed * 1e3:.1f}"),
             ]

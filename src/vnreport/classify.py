@@ -10,12 +10,22 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from functools import lru_cache
 
 from attrs import frozen
 
 from .lines import Line, LineKind
 from .model import BULLET_STYLES, Marker, MarkerStyle, Span
-from .patterns import LOWER, MARKER_RULES, RUN_IN, SENTENCE_BREAK, UPPER, MarkerRule
+from .patterns import (
+    LOWER,
+    MARKER_RULES,
+    MARKER_RULES_BY_FIRST,
+    RUN_IN,
+    SENTENCE_BREAK,
+    UPPER,
+    MarkerRule,
+    rules_by_first_char,
+)
 
 
 class Role(str, enum.Enum):
@@ -70,7 +80,11 @@ def classify_line(
         start += 1
     if start == end:
         return ClassifiedLine(line, Role.RULE)
-    for rule in rules:
+    table = MARKER_RULES_BY_FIRST if rules is MARKER_RULES else _dispatch(tuple(rules))
+    candidates = table.get(text[start].lower())
+    if not candidates:
+        return ClassifiedLine(line, Role.TEXT)
+    for rule in candidates:
         m = rule.pattern.match(text, start, end)
         if m is None:
             continue
@@ -84,6 +98,11 @@ def classify_line(
         rest_start = m_end
         return _decide(text, line, marker, rule.name, rest_start, end)
     return ClassifiedLine(line, Role.TEXT)
+
+
+@lru_cache(maxsize=16)
+def _dispatch(rules: tuple[MarkerRule, ...]) -> dict[str, tuple[MarkerRule, ...]]:
+    return rules_by_first_char(rules)
 
 
 def _decide(text: str, line: Line, marker: Marker, rule: str, rest_start: int, end: int) -> ClassifiedLine:

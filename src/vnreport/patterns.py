@@ -107,6 +107,9 @@ class MarkerRule:
     value: ValueOf
     example: str
     why: str
+    first: str = ""
+    """Characters a marker of this rule can start with (lower case; empty: any). Lets the
+    classifier try only the few rules that can match a line, the cheap way."""
 
 
 def _compile(body: str, flags: int = _FLAGS) -> regex.Pattern[str]:
@@ -166,6 +169,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         _part_value,
         "Phần thứ hai",
         "Top division of congress reports; spelled out, Roman or Arabic, any case (seed, corpus 01, 07).",
+        first="p",
     ),
     MarkerRule(
         "chapter",
@@ -174,6 +178,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         _roman_or_int,
         "Chương I",
         "Chapters of laws, decrees, regulations (Decree 30/2020, corpus 16-18).",
+        first="c",
     ),
     MarkerRule(
         "subsection",
@@ -182,6 +187,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         _roman_or_int,
         "Tiểu mục 1",
         "Sub-sections inside a Mục of long legal texts.",
+        first="t",
     ),
     MarkerRule(
         "section",
@@ -190,6 +196,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         _roman_or_int,
         "Mục 1",
         "Sections inside a Chương (corpus 16, 17); 'Mục tiêu' has no number and never matches.",
+        first="m",
     ),
     MarkerRule(
         "article",
@@ -198,6 +205,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         _int_value,
         "Điều 1.",
         "Articles; the '.' or ':' is required so that 'Điều 5 Luật …' in prose is not taken.",
+        first="đ",
     ),
     MarkerRule(
         "ordinal-word",
@@ -210,6 +218,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         "Một là,",
         "Enumerated lessons and tasks: 'Một là, …', 'Thứ nhất, …' (seed 'Bài học kinh nghiệm'). "
         "'Thứ hai, ngày 5/10' is a weekday, not an ordinal.",
+        first="mhbtnsc",
     ),
     MarkerRule(
         "paren",
@@ -218,6 +227,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         _int_value,
         "(1)",
         "Numbered targets and tasks: '(1) Đến năm 2025 …' (seed 'Chỉ tiêu chủ yếu').",
+        first="(",
     ),
     MarkerRule(
         "decimal",
@@ -231,6 +241,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         "2.1-",
         "Sub-numbering that carries its parents: '2.1-', '1.1.1.'. Components have at most two digits, "
         "so '1.683.240' stays a number; without a separator only when a capital follows.",
+        first="0123456789",
     ),
     MarkerRule(
         "roman",
@@ -239,6 +250,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         _roman_or_int,
         "II-",
         "Main sections of reports: 'I-', 'II.', 'IV -'. Upper case only.",
+        first="ivx",
     ),
     MarkerRule(
         "capital",
@@ -247,6 +259,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         _capital_value,
         "A.",
         "Lettered divisions 'A.', 'B.' (programmes, appendices). I, V, X are read as Roman first.",
+        first="abcdefghijklmnopqrstuvwxyzđ",
     ),
     MarkerRule(
         "arabic",
@@ -260,6 +273,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         "Numbered sections and items: '1-', '1.', '1)'. A digit after the separator means a range or "
         "a number ('30 - 35', '1.683'), four digits mean a year ('2020 - 2025'), and capitals then a "
         "slash a document code wrapped to a line start ('21-NQ/TW').",
+        first="0123456789",
     ),
     MarkerRule(
         "letter",
@@ -268,6 +282,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         _letter_value,
         "đ)",
         "Lettered points 'a)', 'b.', 'đ)'; a space must follow, so 'v.v.' is not a marker.",
+        first="abcdefghijklmnopqrstuvwxyzđ",
     ),
     MarkerRule(
         "dash",
@@ -276,6 +291,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         _none,
         "-",
         "Dash bullets; a rule line '-----' is not a bullet.",
+        first="-–—−‐",
     ),
     MarkerRule(
         "plus",
@@ -284,6 +300,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         _none,
         "+",
         "Second-level bullets.",
+        first="+",
     ),
     MarkerRule(
         "bullet",
@@ -292,6 +309,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         _none,
         "•",
         "Typographic bullets from Word and PDF exports.",
+        first="•●▪■◦○♦➢➤✓√",
     ),
     MarkerRule(
         "star",
@@ -300,8 +318,22 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         _none,
         "* Về kinh tế",
         "A star bullet introduces a bullet-level sub-heading; '**bold**' (no space) is not one.",
+        first="*",
     ),
 )
+
+
+def rules_by_first_char(rules: tuple[MarkerRule, ...]) -> dict[str, tuple[MarkerRule, ...]]:
+    """For each possible first character, the rules (in order) that can match a line starting with it."""
+    table: dict[str, list[MarkerRule]] = {}
+    chars = {ch for rule in rules for ch in rule.first}
+    for ch in chars:
+        table[ch] = [rule for rule in rules if not rule.first or ch in rule.first]
+    return {ch: tuple(found) for ch, found in table.items()}
+
+
+#: The dispatch table of the default rules; lines starting with another character match no rule.
+MARKER_RULES_BY_FIRST = rules_by_first_char(MARKER_RULES)
 
 # ---------------------------------------------------------------------------------------------
 # Line shapes

@@ -181,7 +181,7 @@ def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT
     for part in parts:
         diagnostics.extend(part.diagnostics)
 
-    if text.strip() and not any(isinstance(n, (Section, Item)) for n in iter_nodes(body)):
+    if text.strip() and not any(part.structured for part in parts):
         diagnostics.append(
             Diagnostic(
                 DiagnosticCode.NO_STRUCTURE,
@@ -226,6 +226,8 @@ class _Part:
     diagnostics: tuple[Diagnostic, ...]
     targets: tuple[Target, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    structured: bool = False
+    """Whether any heading or numbered item was recognized."""
 
 
 def _parse_part(
@@ -278,7 +280,7 @@ def _parse_part(
     body = builder.finish(prefix)
     diagnostics.extend(builder.diagnostics)
     diagnostics.extend(sentence_maker.diagnostics)
-    diagnostics.extend(_refs_in_headings(text, body, index))
+    diagnostics.extend(_refs_in_headings(text, builder.sections, index))
 
     notes, link_diagnostics = fn.link(index.bodies, sentence_maker.body_sentences)
     diagnostics.extend(link_diagnostics)
@@ -286,9 +288,12 @@ def _parse_part(
         span = Span(classified[0].line.span.start, classified[-1].line.span.end)
     else:
         span = Span(0, 0)
-    targets = _targets(text, body) if options.quantities and options.sentences else ()
+    targets = _targets(text, builder.sections) if options.quantities and options.sentences else ()
     evidence = _evidence(text, sentence_maker.body_sentences, notes) if options.quantities and options.sentences else ()
-    return _Part(span, furniture.metadata, furniture.furniture, body, notes, tuple(diagnostics), targets, evidence)
+    structured = bool(builder.sections) or builder.items > 0
+    return _Part(
+        span, furniture.metadata, furniture.furniture, body, notes, tuple(diagnostics), targets, evidence, structured
+    )
 
 
 def _add_pdf_footnotes(
@@ -412,11 +417,11 @@ def _shift_quantity(q: Quantity, base: int) -> Quantity:
     return attrs.evolve(q, span=Span(q.span.start + base, q.span.end + base))
 
 
-def _targets(text: str, body: Sequence[Node]) -> tuple[Target, ...]:
+def _targets(text: str, sections: Sequence[Section]) -> tuple[Target, ...]:
     """The items of every "Chỉ tiêu …" list as targets."""
     out: list[Target] = []
-    for node in iter_nodes(tuple(body)):
-        if not isinstance(node, Section) or not _TARGET_LIST.search(node.title):
+    for node in sorted(sections, key=lambda s: s.span.start):
+        if not _TARGET_LIST.search(node.title):
             continue
         for child in node.children:
             if isinstance(child, Section) and not child.children:
@@ -457,10 +462,10 @@ def _blank_gaps(text: str, span: Span, gaps: tuple[Span, ...]) -> str:
     return "".join(pieces)
 
 
-def _refs_in_headings(text: str, body: Sequence[object], index: fn.FootnoteIndex) -> list[Diagnostic]:
+def _refs_in_headings(text: str, sections: Sequence[Section], index: fn.FootnoteIndex) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    for node in iter_nodes(tuple(body)):
-        if isinstance(node, Section) and "[" in node.title:
+    for node in sections:
+        if "[" in node.title:
             refs, _ = fn.find_refs(text, node.title_span, index.resolve)
             for ref in refs:
                 out.append(

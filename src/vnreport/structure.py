@@ -110,6 +110,9 @@ class TreeBuilder:
         self._stack: list[_Open] = [self._root]
         self._ranks: dict[str, int] = {}
         self._table_starts: frozenset[int] = frozenset()
+        self.sections: list[Section] = []
+        """Every section made by :meth:`finish`, in document order of completion."""
+        self.items = 0
         self._last_capital: str | None = None
 
     # -- feeding ------------------------------------------------------------------------------
@@ -358,13 +361,16 @@ class TreeBuilder:
         span = Span(node.start, end)
         assert node.marker is not None
         if node.kind == "item":
+            self.items += 1
             return Item(node_id, span, node.marker, level, children)
         title_span = node.title or Span(node.marker.span.end, node.marker.span.end)
         title = clean_title(self.text[title_span.start : title_span.end])
         figures = (
             self.read_title(title_span) if self.read_title is not None and title_span.end > title_span.start else ()
         )
-        return Section(node_id, span, node.marker, level, title, title_span, children, figures)
+        section = Section(node_id, span, node.marker, level, title, title_span, children, figures)
+        self.sections.append(section)
+        return section
 
 
 def clean_title(raw: str) -> str:

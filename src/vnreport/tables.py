@@ -103,14 +103,22 @@ _STRONG_HEADING_STYLES = frozenset(
 
 def find_tables(text: str, lines: Sequence[ClassifiedLine]) -> tuple[TableBlock, ...]:
     """Every table among ``lines``, in order, none overlapping."""
-    blocks = _pipe_tables(text, lines)
+    # Whole-text checks first: most reports have no pipes and no column gaps at all.
+    blocks = _pipe_tables(text, lines) if "|" in text else []
     taken = _taken(blocks, len(lines))
     flattened = _flattened_tables(text, lines, taken)
     blocks.extend(flattened)
-    taken = _taken(blocks, len(lines))
-    blocks.extend(_aligned_tables(text, lines, taken))
+    if _has_column_gaps(text):
+        taken = _taken(blocks, len(lines))
+        blocks.extend(_aligned_tables(text, lines, taken))
     blocks.sort(key=lambda b: b.start)
     return tuple(blocks)
+
+
+def _has_column_gaps(text: str) -> bool:
+    """Aligned (``pdftotext -layout``) columns are runs of ASCII spaces; a text without a single
+    run of three has no aligned table, and ``in`` finds that out at C speed."""
+    return "   " in text
 
 
 def make_table(text: str, node_id: str, block: TableBlock) -> Table:
@@ -318,12 +326,26 @@ class _Shape:
         self.page = False  # a page number after a form feed
 
 
-def _shape(text: str, cl: ClassifiedLine) -> _Shape:
+def _constant_shape(long: bool) -> _Shape:
     shape = _Shape()
+    shape.long = long
+    return shape
+
+
+#: Shared shapes for the lines that cannot be cells (most of a report): never mutated.
+_BLANK_SHAPE = _constant_shape(False)
+_LONG_SHAPE = _constant_shape(True)
+_MEDIUM_SHAPE = _constant_shape(False)
+
+
+def _shape(text: str, cl: ClassifiedLine) -> _Shape:
     line = cl.line
     if line.kind is LineKind.BLANK:
-        return shape
-    length = len(line.content)
+        return _BLANK_SHAPE
+    length = line.content.end - line.content.start
+    if length > SHORT_CELL and not text[line.content.start].isdigit():
+        return _LONG_SHAPE if length >= LONG_LINE else _MEDIUM_SHAPE
+    shape = _Shape()
     shape.long = length >= LONG_LINE
     if length > MAX_PATTERN_LINE:
         return shape
