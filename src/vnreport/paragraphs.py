@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from .classify import ClassifiedLine, Role
 from .model import MarkerStyle
-from .patterns import LOWER
+from .patterns import INLINE_PAREN_NUMBER, LOWER
 
 #: Share of text lines followed directly by another text line above which a text is wrapped.
 WRAPPED_SHARE = 0.5
@@ -60,6 +60,28 @@ def _wrapped_dash(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> 
     return bool(before) and (before[-1].isalnum() or before[-1] in '”"')
 
 
+def _inline_numbers(text: str, cl: ClassifiedLine) -> int:
+    """The highest "(n)" written inside the line (not as its own marker): an enumeration that
+    runs on in the sentence, "… chính trị: (1) Tăng cường …; (2) Tập trung …"."""
+    start = cl.marker.span.end if cl.marker is not None else cl.line.content.start
+    end = cl.line.content.end
+    if "(" not in text[start:end]:
+        return 0
+    return max((int(m.group(1)) for m in INLINE_PAREN_NUMBER.finditer(text, start, end)), default=0)
+
+
+def _inline_enumeration(line: ClassifiedLine, inline: int) -> bool:
+    """A "(6)" at a line start that continues "(5)" written inside the paragraph above."""
+    marker = line.marker
+    return (
+        inline > 0
+        and marker is not None
+        and marker.style is MarkerStyle.PAREN
+        and isinstance(marker.value, int)
+        and marker.value == inline + 1
+    )
+
+
 def group_lines(
     text: str,
     lines: Sequence[ClassifiedLine],
@@ -82,6 +104,7 @@ def group_lines(
             continue
         j = i + 1
         last = i
+        inline = _inline_numbers(text, cl)
         while j < n:
             if j in barriers:
                 break
@@ -106,13 +129,15 @@ def group_lines(
                 break
             if nxt.role is Role.RULE:
                 break
-            if nxt.role is not Role.TEXT and not _wrapped_dash(text, lines[last], nxt):
-                break
-            if closes(text, lines[last]) and not _starts_lower(text, nxt):
-                break
-            if cl.role is Role.HEADING and not _starts_lower(text, nxt):
-                break
+            if not _inline_enumeration(nxt, inline):
+                if nxt.role is not Role.TEXT and not _wrapped_dash(text, lines[last], nxt):
+                    break
+                if closes(text, lines[last]) and not _starts_lower(text, nxt):
+                    break
+                if cl.role is Role.HEADING and not _starts_lower(text, nxt):
+                    break
             last = j
+            inline = max(inline, _inline_numbers(text, nxt))
             j += 1
         if last > i:
             groups.append((i, last + 1))

@@ -352,6 +352,10 @@ RUN_IN = regex.compile(rf"^(?P<label>[^:.;!?\n]{{1,90}}?){SP}*:{SP}*(?P<body>\S)
 LOWER = regex.compile(r"\p{Ll}", regex.VERSION1)
 UPPER = regex.compile(r"\p{Lu}", regex.VERSION1)
 
+#: "(5)" inside running text: an enumeration in a sentence, which a wrapped line may continue
+#: with "(6)" at its start (corpus 03).
+INLINE_PAREN_NUMBER = regex.compile(r"\((\d{1,2})\)", regex.VERSION1)
+
 # ---------------------------------------------------------------------------------------------
 # Footnotes
 # ---------------------------------------------------------------------------------------------

@@ -128,9 +128,9 @@ def _damage(text: str) -> list[Diagnostic]:
     vietnamese = sum(1 for w in all_words if "\x01" in w)
     stripped = sum(1 for w in all_words if w.strip(_PUNCTUATION) in _STRIPPED_VIETNAMESE)
     share = vietnamese / words
-    # Only a text that is Vietnamese at all (some diacritics left, or Vietnamese words written
-    # without them) can be damaged Vietnamese; English or French text is neither.
-    is_vietnamese = share >= 0.05 or stripped >= 0.05 * words
+    # Only a text full of Vietnamese words written without their marks ("cua", "cac", "duoc") is
+    # damaged Vietnamese; English or French text quoting a few Vietnamese names is not.
+    is_vietnamese = stripped >= 0.05 * words
     if share < MIN_DIACRITIC_SHARE and is_vietnamese:
         return [
             Diagnostic(

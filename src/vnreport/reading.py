@@ -9,6 +9,7 @@ and columns stay as written.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from array import array
 from bisect import bisect_left
@@ -165,39 +166,63 @@ def _guess_utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+#: Where the text needs work: a CR, or a starter followed by combining marks (NFD pieces).
+#: Everything between two such places is copied as it is, at C speed.
+_NEEDS_WORK = re.compile(r"\r\n?|.[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.DOTALL)
+
+
 def normalize(raw: str) -> tuple[str, OffsetMap]:
     """Newlines to ``\\n``, a leading BOM dropped, NFC; with the map back to ``raw``."""
     if "\r" not in raw and not raw.startswith("\ufeff") and unicodedata.is_normalized("NFC", raw):
         return raw, OffsetMap.identity(len(raw))
     out: list[str] = []
     starts = array("q")
-    i = 0
     n = len(raw)
-    if raw.startswith("\ufeff"):
-        i = 1
-    while i < n:
-        ch = raw[i]
-        if ch == "\r":
+    pos = 1 if raw.startswith("\ufeff") else 0
+    for m in _NEEDS_WORK.finditer(raw, pos):
+        i, j = m.span()
+        if i > pos:
+            out.append(raw[pos:i])
+            starts.extend(range(pos, i))
+        if raw[i] == "\r":
             out.append("\n")
             starts.append(i)
-            i += 2 if i + 1 < n and raw[i + 1] == "\n" else 1
-            continue
-        # A normalization segment: one starter and the combining marks after it.
-        j = i + 1
-        while j < n and unicodedata.combining(raw[j]):
-            j += 1
-        segment = raw[i:j]
-        composed = unicodedata.normalize("NFC", segment) if j - i > 1 or ord(ch) > 0x7F else segment
-        out.append(composed)
-        starts.extend([i] * len(composed))
-        i = j
+        else:
+            composed = unicodedata.normalize("NFC", raw[i:j])
+            out.append(composed)
+            starts.extend([i] * len(composed))
+        pos = j
+    if pos < n:
+        out.append(raw[pos:])
+        starts.extend(range(pos, n))
     starts.append(n)
     text = "".join(out)
     if not unicodedata.is_normalized("NFC", text):
-        # Compositions across starters (Hangul jamo, a few scripts) are beyond the per-segment
-        # pass; they are rare enough in this genre to map coarsely rather than exactly.
-        fixed = unicodedata.normalize("NFC", text)
-        coarse = array("q", (starts[min(k, len(starts) - 1)] for k in range(len(fixed))))
-        coarse.append(n)
-        return fixed, OffsetMap(coarse)
+        # Singleton decompositions (CJK compatibility ideographs) and compositions across
+        # starters (Hangul jamo) need the character-by-character pass; they are rare here.
+        return _normalize_slowly(text, starts)
     return text, OffsetMap(starts)
+
+
+def _normalize_slowly(text: str, starts: array[int]) -> tuple[str, OffsetMap]:
+    out: list[str] = []
+    mapped = array("q")
+    i = 0
+    n = len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        composed = unicodedata.normalize("NFC", text[i:j])
+        out.append(composed)
+        mapped.extend([starts[i]] * len(composed))
+        i = j
+    mapped.append(starts[n])
+    fixed = "".join(out)
+    if not unicodedata.is_normalized("NFC", fixed):
+        # Compositions across starters: map coarsely rather than exactly.
+        whole = unicodedata.normalize("NFC", fixed)
+        coarse = array("q", (mapped[min(k, len(mapped) - 1)] for k in range(len(whole))))
+        coarse.append(starts[n])
+        return whole, OffsetMap(coarse)
+    return fixed, OffsetMap(mapped)
