@@ -43,6 +43,14 @@ def test_indicators_cli_csv_and_jsonl() -> None:
     assert set(first) == set(COLUMNS)
 
 
+def test_to_frame(seed_doc: vnreport.Document) -> None:
+    pytest.importorskip("pandas")
+    frame = seed_doc.to_frame()
+    assert list(frame.columns) == list(COLUMNS)
+    assert len(frame) == len(list(indicator_rows(seed_doc)))
+    assert frame.loc[frame["text"] == "802,2 tỷ đồng", "value"].iloc[0] == 802_200_000_000
+
+
 def test_targets_api(seed_doc: vnreport.Document) -> None:
     targets = seed_doc.targets()
     assert [t.label for t in targets] == [str(n) for n in range(1, 19)]

@@ -82,6 +82,29 @@ def _inline_enumeration(line: ClassifiedLine, inline: int) -> bool:
     )
 
 
+#: A line the page broke is a full line: shorter ones end where their author ended them.
+MIN_WRAPPED_LINE = 40
+#: Numbered styles whose values run in one sequence per list (a value out of it is suspect).
+_SEQUENCED = frozenset({MarkerStyle.ROMAN, MarkerStyle.ARABIC, MarkerStyle.PAREN})
+
+
+def _wrapped_number(text: str, previous: ClassifiedLine, line: ClassifiedLine, seen: dict[MarkerStyle, int]) -> bool:
+    """A number the PDF wrapped to a line start: "… Nghị quyết Đại hội⏎XIII. Đảng ta …".
+
+    The line above is unfinished and the number fits no list: neither the next value of its
+    style nor a new list's first.
+    """
+    marker = line.marker
+    if marker is None or marker.style not in _SEQUENCED or not isinstance(marker.value, int):
+        return False
+    if previous.role is Role.BLANK or closes(text, previous):
+        return False
+    if len(previous.line.content) < MIN_WRAPPED_LINE:
+        return False  # a short line above is a heading of its own, not a line the page broke
+    last = seen.get(marker.style)
+    return marker.value != 1 and (last is None or marker.value != last + 1)
+
+
 def group_lines(
     text: str,
     lines: Sequence[ClassifiedLine],
@@ -95,6 +118,7 @@ def group_lines(
     never runs into a position in ``barriers`` (where a table starts).
     """
     groups: list[tuple[int, int]] = []
+    seen: dict[MarkerStyle, int] = {}
     n = len(lines)
     i = 0
     while i < n:
@@ -102,6 +126,8 @@ def group_lines(
         if i in skip or cl.role is Role.BLANK or cl.role is Role.RULE:
             i += 1
             continue
+        if cl.marker is not None and isinstance(cl.marker.value, int):
+            seen[cl.marker.style] = cl.marker.value
         j = i + 1
         last = i
         inline = _inline_numbers(text, cl)
@@ -129,7 +155,7 @@ def group_lines(
                 break
             if nxt.role is Role.RULE:
                 break
-            if not _inline_enumeration(nxt, inline):
+            if not _inline_enumeration(nxt, inline) and not _wrapped_number(text, lines[last], nxt, seen):
                 if nxt.role is not Role.TEXT and not _wrapped_dash(text, lines[last], nxt):
                     break
                 if closes(text, lines[last]) and not _starts_lower(text, nxt):
