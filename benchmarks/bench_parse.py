@@ -35,6 +35,7 @@ def median_seconds(fn: Callable[[], object], repeat: int) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeat", type=int, default=31)
+    ap.add_argument("--big", action="store_true", help="also parse a 50 MB text once (about 20 s)")
     args = ap.parse_args()
     data = sample_bytes()
     text = data.decode("utf-8")
@@ -78,6 +79,20 @@ def main() -> None:
             f"  {times:3d}x  {len(big) / 1e6:7.2f} MB  {t * 1e3:9.1f} ms  per copy {per_copy * 1e3:7.2f} ms  "
             f"ratio to 1x {per_copy / base:5.2f}"
         )
+    if args.big:
+        big_run(data)
+
+
+def big_run(data: bytes) -> None:
+    copies = 50_000_000 // len(data) + 1
+    big = (data + b"\n") * copies
+    start = time.perf_counter()
+    doc = vnreport.parse(big)
+    seconds = time.perf_counter() - start
+    megabytes = len(big) / 1e6
+    print(
+        f"big input: {megabytes:.1f} MB in {seconds:.1f} s ({megabytes / seconds:.2f} MB/s), {len(doc.body)} documents"
+    )
 
 
 if __name__ == "__main__":
