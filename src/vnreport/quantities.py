@@ -134,12 +134,10 @@ RANGE_TAIL = re.compile(
     rf"(?P<pct>{H}*%)?(?P<sep>{H}*[-–—]{H}*|{H}+(?:đến|tới){H}+)(?P<n2>\d(?:[\d.,]*\d)?)(?![\d/])", _I
 )
 
-#: What follows a number: an optional scale word ("nghìn tỷ" and "triệu tỷ" before "nghìn"; "tỷ
-#: lệ" is a word of its own), then the unit. Units are tried in order: "đ/c" (đồng chí) before
-#: "đ" (đồng); symbols and currencies may be glued to the number ("88,6ha", "7.977.500.000đ"); a
-#: counted noun needs a space (a letter glued to a number is an identifier: "5G", "4A").
-UNIT = re.compile(
-    rf"""
+
+def _unit_pattern(words: str) -> str:
+    """The body of UNIT, with ``words`` as its last alternative (FIGURE reads only the first word)."""
+    return rf"""
     (?:{H}*(?P<scale>(?:nghìn|ngàn|triệu){H}+t[ỷỉ]|nghìn|ngàn|vạn|triệu|t[ỷỉ](?!{H}*lệ))(?!{L}|\d))?
     (?P<sp>{H}*)
     (?:
@@ -149,11 +147,48 @@ UNIT = re.compile(
             |USD|đô{H}?la(?:{H}+Mỹ)?|nhân{H}+dân{H}+tệ|NDT|CNY|EUR|euro)(?!{L})
       | (?P<measure>km2|km²|km|hm|ha|héc{H}?ta|hecta|m2|m²|m3|m³|cm|mm|m|tấn|tạ|kg|lít|MW|kWh|kW|MWh|GWh)
             (?!{L}|\d)
-      | (?P<words>(?P<w0>{L}+)(?:{H}+{L}+){{0,4}})
+      | {words}
     )?
+    """
+
+
+#: What follows a number: an optional scale word ("nghìn tỷ" and "triệu tỷ" before "nghìn"; "tỷ
+#: lệ" is a word of its own), then the unit. Units are tried in order: "đ/c" (đồng chí) before
+#: "đ" (đồng); symbols and currencies may be glued to the number ("88,6ha", "7.977.500.000đ"); a
+#: counted noun needs a space (a letter glued to a number is an identifier: "5G", "4A").
+UNIT = re.compile(_unit_pattern(rf"(?P<words>(?P<w0>{L}+)(?:{H}+{L}+){{0,4}})"), re.VERBOSE)
+
+
+#: A figure read in one match, or else just its number. A number token (the NUMBER_TOKEN tiling:
+#: a run starting at a digit) first; then, when the number is well formed and the simple figure
+#: it most often starts is certain from the text alone, the rest of that figure: a percent sign, a
+#: currency, a measure or the first word of a counted noun (UNIT's reading, atomic, so that no
+#: other reading is ever tried), and nothing after it that would extend or qualify it. Everything
+#: else about such a figure is checked in code (the words before it, its head noun); any other
+#: token is read by the general path. Only the leading digit is outside the alternation: ``re``
+#: then skips to the next digit in C.
+FIGURE = re.compile(
+    rf"""
+    [0-9]
+    (?:
+        # Not glued to letters, a "[", a quote or an identifier's "-/." (read by the general path).
+        (?<!(?:{L}|[-/.\[”"’])[0-9])
+        # The rest of a well-formed number that is the whole token.
+        (?P<f>(?:[0-9]{{0,2}}(?:\.[0-9]{{3}})+|[0-9]*)(?:,[0-9]+)?)(?![0-9.,]*[0-9])
+        # No date, period or document number can start here, no range follows.
+        (?![ \u00a0](?:[-–/]|[A-ZĐ]))
+        (?![\s\S]{{0,5}}[-–—])
+        (?>{_unit_pattern(rf"(?P<w0>{L}+)")})
+        # No "/" (fraction, rate) and no "trở lên" or "năm" (qualifier, per year) right after.
+        (?![\s\S]{{0,2}}/)
+        (?![\s\S]{{0,13}}(?:trở|năm))
+    |
+        (?:[0-9.,]*[0-9])?
+    )
     """,
     re.VERBOSE,
 )
+
 
 #: "/" after a figure: a denominator ("14/17 xã", "47.053 người/49.760 dân số") or a rate
 #: ("400ha/năm", "11,2 tiêu chí/xã", "30 giường bệnh/1 vạn dân", "đồng/người/tháng").

@@ -17,7 +17,8 @@ the last source character, not the length of the source.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from attrs import frozen
 
@@ -68,6 +69,9 @@ _MARK_START = 6  # (_MARK_START, key)
 _MARK_END = 7  # (_MARK_END, key)
 
 
+_Cell = TypeVar("_Cell")
+
+
 class TextBuilder:
     """Collects text runs and layout requests; :meth:`finish` lays them out."""
 
@@ -115,6 +119,44 @@ class TextBuilder:
 
     def mark_end(self, key: object) -> None:
         self._items.append((_MARK_END, key))
+
+    def table(
+        self,
+        rows: Iterable[Sequence[_Cell]],
+        new_key: Callable[[], int],
+        walk: Callable[[_Cell], None],
+    ) -> tuple[int, list[tuple[int, list[int]]]]:
+        """Lay out a data table: one line per row, cells separated by a tab, every table, row
+        and cell marked so that its span can be found after :meth:`finish`. ``walk`` writes
+        one cell's content; HTML and DOCX readers differ only in how they find rows and cells.
+
+        Returns the table's key and, per row, the row's key and its cells' keys.
+        """
+        self.block_break(1)
+        table_key = new_key()
+        self.mark_start(("s", table_key))
+        recorded: list[tuple[int, list[int]]] = []
+        for cells in rows:
+            if not cells:
+                continue
+            self.block_break(1)
+            row_key = new_key()
+            self.mark_start(("s", row_key))
+            keys: list[int] = []
+            for k, cell in enumerate(cells):
+                if k:
+                    self.separator()
+                cell_key = new_key()
+                self.mark_start(("s", cell_key))
+                walk(cell)
+                self.mark_end(("e", cell_key))
+                keys.append(cell_key)
+            self.mark_end(("e", row_key))
+            self.block_break(1)
+            recorded.append((row_key, keys))
+        self.mark_end(("e", table_key))
+        self.block_break(1)
+        return table_key, recorded
 
     def finish(self, source_length: int) -> tuple[str, OffsetMap, dict[object, int]]:
         """Lay the items out: ``(text, map to the source, positions of the marks)``."""

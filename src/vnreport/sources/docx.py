@@ -548,33 +548,9 @@ class _Walker:
                 for tc in tr.findall(W + "tc"):
                     self.body(tc)
             return
-        out.block_break(1)
-        table_key = self._key()
-        out.mark_start(("s", table_key))
-        recorded: list[tuple[int, list[int]]] = []
         self.in_cell += 1
-        for tr in rows:
-            cells = tr.findall(W + "tc")
-            if not cells:
-                continue
-            out.block_break(1)
-            row_key = self._key()
-            out.mark_start(("s", row_key))
-            keys: list[int] = []
-            for k, tc in enumerate(cells):
-                if k:
-                    out.separator()
-                cell_key = self._key()
-                out.mark_start(("s", cell_key))
-                self.body(tc)
-                out.mark_end(("e", cell_key))
-                keys.append(cell_key)
-            out.mark_end(("e", row_key))
-            out.block_break(1)
-            recorded.append((row_key, keys))
+        table_key, recorded = out.table((tr.findall(W + "tc") for tr in rows), self._key, self.body)
         self.in_cell -= 1
-        out.mark_end(("e", table_key))
-        out.block_break(1)
         self.tables.append((table_key, recorded))
 
     def footnotes(self, root: Any) -> None:

@@ -591,33 +591,9 @@ class _Walker:
 
     def _data_table(self, el: Any) -> None:
         out = self.out
-        out.block_break(1)
-        table_key = self._key()
-        out.mark_start(("s", table_key))
-        rows: list[tuple[int, list[int]]] = []
         self.in_cell += 1
-        for row in _rows(el):
-            cells = _cells(row)
-            if not cells:
-                continue
-            out.block_break(1)
-            row_key = self._key()
-            out.mark_start(("s", row_key))
-            cell_keys: list[int] = []
-            for k, cell in enumerate(cells):
-                if k:
-                    out.separator()
-                cell_key = self._key()
-                out.mark_start(("s", cell_key))
-                self.children(cell)
-                out.mark_end(("e", cell_key))
-                cell_keys.append(cell_key)
-            out.mark_end(("e", row_key))
-            out.block_break(1)
-            rows.append((row_key, cell_keys))
+        table_key, rows = out.table((_cells(row) for row in _rows(el)), self._key, self.children)
         self.in_cell -= 1
-        out.mark_end(("e", table_key))
-        out.block_break(1)
         self.tables.append((table_key, rows))
 
 
