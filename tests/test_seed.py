@@ -69,7 +69,22 @@ def _gold_check(tool: str, gold: Path) -> str:
 @pytest.mark.parametrize("gold", sorted(GOLD.glob("*.gold.json")) if GOLD.exists() else [], ids=lambda p: p.name)
 def test_shared_gold(gold: Path) -> None:
     if gold.name.endswith(".quantities.gold.json"):
-        pytest.skip("scored by test_quantities")
+        output = _gold_check("check_quantities.py", gold)
+        scores = {
+            line.split()[0]: float(line.split()[1])
+            for line in output.splitlines()
+            if line[:1].isalpha() and len(line.split()) == 2
+        }
+        assert set(scores) >= {
+            "quantities_recall",
+            "quantities_precision",
+            "quantities_unit",
+            "non_quantities_rejected",
+            "comparisons_recall",
+            "targets",
+        }, output
+        assert min(scores.values()) >= 0.95, output
+        return
     output = _gold_check("check_gold.py", gold)
     for metric in (
         "outline_recall",
@@ -81,6 +96,28 @@ def test_shared_gold(gold: Path) -> None:
         "footnote_links",
         "footnote_bodies",
         "footnote_ref_precision",
+        "metadata_fields",
     ):
         line = next(x for x in output.splitlines() if x.startswith(metric))
         assert line.split()[-1] == "1.000", output
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="../shared/gold not present")
+def test_seed_html_page_scores_like_the_text() -> None:
+    gold = GOLD / "000_39d0727b6502c1d4.gold.json"
+    cmd = f"{sys.executable} -m vnreport parse {{path}} --format json"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(GOLD.parent / "tools" / "check_gold.py"),
+            str(gold),
+            "--doc",
+            str(FIXTURES / "seed_page.html"),
+            "--cmd",
+            cmd,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..document import Document
 from ..model import Item, Metadata, Paragraph, Section, SubDocument
+from ..structure import clean_title
 
 
 def _metadata_lines(meta: Metadata, indent: str = "") -> list[str]:
@@ -74,7 +75,7 @@ def _walk(nodes: tuple[Any, ...], depth: int, out: list[str]) -> None:
             _walk(node.children, depth + 1, out)
         elif isinstance(node, Item):
             first = next((c for c in node.children if isinstance(c, Paragraph)), None)
-            snippet = " ".join(first.text.split())[:70] if first else ""
+            snippet = clean_title(first.text)[:70] if first else ""
             out.append(f"{pad}{node.marker.text} {snippet}".rstrip())
             _walk(node.children, depth + 1, out)
         elif isinstance(node, SubDocument):
