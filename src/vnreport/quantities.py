@@ -134,10 +134,12 @@ RANGE_TAIL = re.compile(
     rf"(?P<pct>{H}*%)?(?P<sep>{H}*[-–—]{H}*|{H}+(?:đến|tới){H}+)(?P<n2>\d(?:[\d.,]*\d)?)(?![\d/])", _I
 )
 
-
-def _unit_pattern(words: str) -> str:
-    """The body of UNIT, with ``words`` as its last alternative (FIGURE reads only the first word)."""
-    return rf"""
+#: What follows a number: an optional scale word ("nghìn tỷ" and "triệu tỷ" before "nghìn"; "tỷ
+#: lệ" is a word of its own), then the unit. Units are tried in order: "đ/c" (đồng chí) before
+#: "đ" (đồng); symbols and currencies may be glued to the number ("88,6ha", "7.977.500.000đ"); a
+#: counted noun needs a space (a letter glued to a number is an identifier: "5G", "4A").
+UNIT = re.compile(
+    rf"""
     (?:{H}*(?P<scale>(?:nghìn|ngàn|triệu){H}+t[ỷỉ]|nghìn|ngàn|vạn|triệu|t[ỷỉ](?!{H}*lệ))(?!{L}|\d))?
     (?P<sp>{H}*)
     (?:
@@ -147,48 +149,11 @@ def _unit_pattern(words: str) -> str:
             |USD|đô{H}?la(?:{H}+Mỹ)?|nhân{H}+dân{H}+tệ|NDT|CNY|EUR|euro)(?!{L})
       | (?P<measure>km2|km²|km|hm|ha|héc{H}?ta|hecta|m2|m²|m3|m³|cm|mm|m|tấn|tạ|kg|lít|MW|kWh|kW|MWh|GWh)
             (?!{L}|\d)
-      | {words}
+      | (?P<words>(?P<w0>{L}+)(?:{H}+{L}+){{0,4}})
     )?
-    """
-
-
-#: What follows a number: an optional scale word ("nghìn tỷ" and "triệu tỷ" before "nghìn"; "tỷ
-#: lệ" is a word of its own), then the unit. Units are tried in order: "đ/c" (đồng chí) before
-#: "đ" (đồng); symbols and currencies may be glued to the number ("88,6ha", "7.977.500.000đ"); a
-#: counted noun needs a space (a letter glued to a number is an identifier: "5G", "4A").
-UNIT = re.compile(_unit_pattern(rf"(?P<words>(?P<w0>{L}+)(?:{H}+{L}+){{0,4}})"), re.VERBOSE)
-
-
-#: A figure read in one match, or else just its number. A number token (the NUMBER_TOKEN tiling:
-#: a run starting at a digit) first; then, when the number is well formed and the simple figure
-#: it most often starts is certain from the text alone, the rest of that figure: a percent sign, a
-#: currency, a measure or the first word of a counted noun (UNIT's reading, atomic, so that no
-#: other reading is ever tried), and nothing after it that would extend or qualify it. Everything
-#: else about such a figure is checked in code (the words before it, its head noun); any other
-#: token is read by the general path. Only the leading digit is outside the alternation: ``re``
-#: then skips to the next digit in C.
-FIGURE = re.compile(
-    rf"""
-    [0-9]
-    (?:
-        # Not glued to letters, a "[", a quote or an identifier's "-/." (read by the general path).
-        (?<!(?:{L}|[-/.\[”"’])[0-9])
-        # The rest of a well-formed number that is the whole token.
-        (?P<f>(?:[0-9]{{0,2}}(?:\.[0-9]{{3}})+|[0-9]*)(?:,[0-9]+)?)(?![0-9.,]*[0-9])
-        # No date, period or document number can start here, no range follows.
-        (?![ \u00a0](?:[-–/]|[A-ZĐ]))
-        (?![\s\S]{{0,5}}[-–—])
-        (?>{_unit_pattern(rf"(?P<w0>{L}+)")})
-        # No "/" (fraction, rate) and no "trở lên" or "năm" (qualifier, per year) right after.
-        (?![\s\S]{{0,2}}/)
-        (?![\s\S]{{0,13}}(?:trở|năm))
-    |
-        (?:[0-9.,]*[0-9])?
-    )
     """,
     re.VERBOSE,
 )
-
 
 #: "/" after a figure: a denominator ("14/17 xã", "47.053 người/49.760 dân số") or a rate
 #: ("400ha/năm", "11,2 tiêu chí/xã", "30 giường bệnh/1 vạn dân", "đồng/người/tháng").
@@ -930,40 +895,6 @@ def _unit_follows(text: str, pos: int, end: int) -> bool:
     return not (noun and noun[:1].isupper())
 
 
-#: First words that FIGURE's fast path leaves to the general one: whatever _read_unit reads in
-#: more than one step (stop words, compounds, "lượt", a second scale word), and "sao" (a rating).
-_NOT_SIMPLE_HEAD = STOP_WORDS | _COMPOUND_FIRST | _SCALE_WORDS | RATING_UNITS | {"lượt"}
-#: After a bare "1": an idiom ("1 số") or maybe a lump sum ("trợ cấp 1 lần").
-_NOT_ONE = ONE_IDIOMS | {"lần"}
-#: Units and scale factors by the text that names them; bounded like _NUMBER_CACHE.
-_CURRENCY_NAMES: dict[str, str] = {}
-_MEASURE_NAMES: dict[str, str] = {}
-_SCALES: dict[str, Decimal] = {}
-_NAMES_SIZE = 512
-
-
-def _currency_name(raw: str) -> str:
-    if len(_CURRENCY_NAMES) >= _NAMES_SIZE:
-        _CURRENCY_NAMES.clear()
-    name = _CURRENCY_NAMES[raw] = CURRENCIES.get(_one_spaced(raw.casefold()), "VND")
-    return name
-
-
-def _measure_name(raw: str) -> str:
-    if len(_MEASURE_NAMES) >= _NAMES_SIZE:
-        _MEASURE_NAMES.clear()
-    key = _one_spaced(raw.casefold())
-    name = _MEASURE_NAMES[raw] = raw if raw in _CASED_MEASURES else MEASURES.get(key, key)
-    return name
-
-
-def _scale_value(raw: str) -> Decimal:
-    if len(_SCALES) >= _NAMES_SIZE:
-        _SCALES.clear()
-    value = _SCALES[raw] = SCALE_VALUES[_one_spaced(raw.casefold())]
-    return value
-
-
 def _label_kind(w1: str, w2: str, w3: str, tok: str) -> str | None:
     """How the words before a number make it a label: 'strong', 'weak', 'date' or None."""
     if w3 in STRONG_LABELS or f"{w2} {w3}" in STRONG_LABELS or f"{w1} {w2} {w3}" in STRONG_LABELS:
@@ -1003,46 +934,16 @@ def find_quantities(text: str, span: Span) -> tuple[tuple[Quantity, ...], tuple[
     figs: list[_Fig] = []
     diags: list[Diagnostic] = []
     skip = -1
-    for m in FIGURE.finditer(text, start, end):
-        s = m.start()
+    for m in NUMBER_TOKEN.finditer(text, start, end):
+        s, e = m.span()
         if skip < 0:
             # The leading label is looked for only once a digit is seen (half the sentences of
             # a report have none), and only when the sentence can open with one.
             first = text[start : start + 1]
             lab = LEADING_LABEL.match(text, start, end) if first in _LABEL_FIRST or first.isspace() else None
             skip = lab.end() if lab else start
-        if s < skip:
-            continue
-        e = m.end(1)
-        if e < 0:
-            skip = _read_at(text, s, m.end(), start, end, figs, diags)
-            continue
-        # A simple figure, if the words before it and its head noun agree (see FIGURE).
-        _, scale_w, sp, pct, comrade, currency, measure, w0 = m.groups()
-        unit: str | None = None
-        if pct:
-            unit = "%"
-        elif w0:
-            if sp or scale_w:
-                first = w0.casefold()
-                if first not in _NOT_SIMPLE_HEAD and not w0[0].isupper() and not (e == s + 1 and first in _NOT_ONE):
-                    unit = first
-        elif currency:
-            unit = _CURRENCY_NAMES.get(currency) or _currency_name(currency)
-        elif measure:
-            unit = _MEASURE_NAMES.get(measure) or _measure_name(measure)
-        elif comrade:
-            unit = "đồng chí"
-        if unit is not None and _last_word_before(text, s, start) not in _CONTEXT_LAST:
-            tok = text[s:e]
-            value = _number(tok)
-            if value is not None:
-                if scale_w:
-                    value = _scaled(value, _SCALES.get(scale_w) or _scale_value(scale_w))
-                figs.append(_Fig(s, m.end(), value, None, None, unit))
-                skip = m.end()
-                continue
-        skip = _read_at(text, s, e, start, end, figs, diags)
+        if s >= skip:
+            skip = _read_at(text, s, e, start, end, figs, diags)
     if not figs:
         return ((), tuple(diags)) if diags else _NOTHING
     _resolve_bare_units(text, start, end, figs)
