@@ -183,3 +183,13 @@ def test_sentences_never_cross_a_paragraph_line_break(lines: list[str]) -> None:
 
 def test_seed_spans(seed_doc: vnreport.Document) -> None:
     check_document(seed_doc)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_parse_or_raise_the_library_error(data: bytes) -> None:
+    try:
+        doc = vnreport.parse(data)
+    except vnreport.UnreadableInputError:
+        return
+    check_document(doc)
