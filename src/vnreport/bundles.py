@@ -30,9 +30,11 @@ MAX_HEADER_LINES = 12
 
 def find_segments(text: str, lines: Sequence[ClassifiedLine]) -> list[tuple[int, int]]:
     """Positions ``[start, end)`` of each document in the file; one segment for a plain file."""
+    n = len(lines)
+    if not _may_hold_several(text, lines):
+        return [(0, n)]
     starts = [0]
     body_lines = 0
-    n = len(lines)
     i = 0
     while i < n:
         cl = lines[i]
@@ -53,6 +55,14 @@ def find_segments(text: str, lines: Sequence[ClassifiedLine]) -> list[tuple[int,
         i += 1
     bounds = [*starts, n]
     return [(bounds[k], bounds[k + 1]) for k in range(len(starts))]
+
+
+def _may_hold_several(text: str, lines: Sequence[ClassifiedLine]) -> bool:
+    """A cheap look first: a second header needs a second motto, or a rule line below the top."""
+    mottos = sum(text.count(m) for m in ("CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", "ĐẢNG CỘNG SẢN VIỆT NAM"))
+    if mottos >= 2:
+        return True
+    return any(cl.role is Role.RULE for cl in lines[MAX_HEADER_LINES * 2 :])
 
 
 def _content(text: str, cl: ClassifiedLine) -> str:

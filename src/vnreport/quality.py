@@ -16,6 +16,7 @@ _WORD = regex.compile(r"\p{L}{2,}", regex.VERSION1)
 # The standard library's engine scans a whole text for one character class several times faster.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
+
 #: Share of words carrying a Vietnamese letter (a diacritic or đ) below which a Vietnamese text is
 #: judged to have lost its diacritics (OCR, a broken font). Real reports sit at 0.85–0.9; the
 #: OCR-damaged notice of the corpus at 0.3.
@@ -68,6 +69,8 @@ MIN_WORDS_TO_JUDGE = 40
 SAMPLE_CHARS = 8_000
 LONG_LINE_CHARS = 100_000
 MANY_BLANK_LINES = 1_000
+# Anchored on a newline, each attempt fails at the first line with text in it.
+_BLANK_FLOOD = re.compile(rf"\n(?:[^\S\n]*\n){{{MANY_BLANK_LINES - 1}}}")
 
 
 def assess(text: str, lines: tuple[Line, ...]) -> list[Diagnostic]:
@@ -84,6 +87,9 @@ def assess(text: str, lines: tuple[Line, ...]) -> list[Diagnostic]:
                 Severity.INFO,
             )
         )
+    longest = len(max(text.split("\n"), key=len)) if text else 0
+    if longest <= LONG_LINE_CHARS and _BLANK_FLOOD.search(text) is None:
+        return out  # neither check can fire: skip the pass over the lines
     blank_run = 0
     run_start = 0
     reported_blank = False
