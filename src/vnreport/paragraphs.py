@@ -105,6 +105,21 @@ def _wrapped_number(text: str, previous: ClassifiedLine, line: ClassifiedLine, s
     return marker.value != 1 and (last is None or marker.value != last + 1)
 
 
+#: A line shorter than this share of the typical full line ends where its author ended it.
+SHORT_LINE_SHARE = 0.6
+#: A numbered or bulleted line that stops short of this is a title of its own ("- Lãnh đạo công
+#: tác xây dựng Đảng" then "Ban Chấp hành …" on the next line).
+SHORT_MARKER_LINE_SHARE = 0.8
+
+
+def _typical_width(lines: Sequence[ClassifiedLine]) -> float:
+    """The usual length of a full line: the upper quartile of text line lengths."""
+    lengths = sorted(len(cl.line.content) for cl in lines if cl.role is not Role.BLANK and cl.role is not Role.RULE)
+    if not lengths:
+        return 0.0
+    return float(lengths[(3 * len(lengths)) // 4])
+
+
 def group_lines(
     text: str,
     lines: Sequence[ClassifiedLine],
@@ -120,6 +135,9 @@ def group_lines(
     groups: list[tuple[int, int]] = []
     seen: dict[MarkerStyle, int] = {}
     n = len(lines)
+    width = _typical_width(lines)
+    short_line = SHORT_LINE_SHARE * width
+    short_marker_line = SHORT_MARKER_LINE_SHARE * width
     i = 0
     while i < n:
         cl = lines[i]
@@ -162,6 +180,9 @@ def group_lines(
                     break
                 if cl.role is Role.HEADING and not _starts_lower(text, nxt):
                     break
+                limit = short_marker_line if last == i and cl.marker is not None else short_line
+                if len(lines[last].line.content) < limit and not _starts_lower(text, nxt):
+                    break  # the line stopped well before the margin: its paragraph ended there
             last = j
             inline = max(inline, _inline_numbers(text, nxt))
             j += 1
