@@ -72,6 +72,19 @@ _MARK_END = 7  # (_MARK_END, key)
 _Cell = TypeVar("_Cell")
 
 
+def roman_numeral(n: int) -> str:
+    """1 → "I", 14 → "XIV": how Word and HTML lists print an upper-Roman number."""
+    out = ""
+    for value, numeral in (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ):  # fmt: skip
+        while n >= value:
+            out += numeral
+            n -= value
+    return out
+
+
 class TextBuilder:
     """Collects text runs and layout requests; :meth:`finish` lays them out."""
 

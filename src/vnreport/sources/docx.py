@@ -41,6 +41,7 @@ from ..model import Diagnostic, DiagnosticCode, Severity, Span
 from ..pipeline import DEFAULT_OPTIONS, ParseOptions
 from ._assemble import assemble
 from ._text import Extracted, RowSpans, TableSpans, TextBuilder
+from ._text import roman_numeral as _roman
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -274,18 +275,6 @@ def format_number(value: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{value:02d}"
     return str(value)
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, numeral in (
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-    ):  # fmt: skip
-        while n >= value:
-            out += numeral
-            n -= value
-    return out
 
 
 class Styles:

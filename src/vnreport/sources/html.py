@@ -41,6 +41,7 @@ from ..pipeline import DEFAULT_OPTIONS, ParseOptions
 from ..reading import decode_bytes
 from ._assemble import assemble
 from ._text import Extracted, RowSpans, TableSpans, TextBuilder
+from ._text import roman_numeral as _roman
 
 #: Input larger than this is refused before parsing (libxml2 also refuses huge trees).
 MAX_HTML_CHARS = 50_000_000
@@ -608,18 +609,6 @@ def _list_number(n: int, kind: str) -> str:
         roman = _roman(n)
         return roman.lower() if kind == "i" else roman
     return str(n)
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, numeral in (
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-    ):  # fmt: skip
-        while n >= value:
-            out += numeral
-            n -= value
-    return out
 
 
 # ---------------------------------------------------------------------------------------------
