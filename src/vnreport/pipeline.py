@@ -170,7 +170,7 @@ def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT
         part = parts[0]
         body: tuple[Node, ...] = part.body
         metadata, notes = part.metadata, part.footnotes
-        furniture = tuple(sorted((*part.furniture, *layout.furniture), key=lambda f: (f.span.start, f.span.end)))
+        furniture = _merge_furniture(part.furniture, layout.furniture)
     else:
         body = tuple(
             SubDocument(f"d{k}", part.span, part.metadata, part.body, part.footnotes, part.furniture)
@@ -212,6 +212,15 @@ _TARGET_LIST = regex.compile(r"^(?:các\s+|một\s+số\s+|hệ\s+thống\s+)?ch
 _TARGET_STYLES = frozenset(
     {MarkerStyle.PAREN, MarkerStyle.ARABIC, MarkerStyle.LETTER, MarkerStyle.DASH, MarkerStyle.PLUS}
 )
+
+
+def _merge_furniture(*groups: Sequence[Furniture]) -> tuple[Furniture, ...]:
+    """All furniture in text order; a line both stages recognized (a page number) once."""
+    seen: dict[tuple[int, int], Furniture] = {}
+    for group in groups:
+        for piece in group:
+            seen.setdefault((piece.span.start, piece.span.end), piece)
+    return tuple(sorted(seen.values(), key=lambda f: (f.span.start, f.span.end)))
 
 
 @frozen
