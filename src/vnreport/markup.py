@@ -46,6 +46,20 @@ def looks_like_markdown(text: str) -> bool:
     return any(found >= MIN_MARKDOWN_SIGNS for found, _ in enumerate(MARKDOWN_HEADING.finditer(text), start=1))
 
 
+def glued_separators(text: str) -> list[Span]:
+    """Rules glued to the text that follows them ("----Đại hội …"): page furniture."""
+    if "---" not in text and "¯¯¯" not in text and "___" not in text:
+        return []
+    found: list[Span] = []
+    for candidate in _RULE_START.finditer(text):
+        m = GLUED_SEPARATOR.match(text, candidate.start())
+        if m is not None:
+            rule = m.group(0)
+            start = m.start() + len(rule) - len(rule.lstrip())
+            found.append(Span(start, m.end()))
+    return found
+
+
 def match_text(text: str) -> tuple[str, bool]:
     """The text with markup blanked out (same length), and whether it was Markdown."""
     masked = text

@@ -170,7 +170,8 @@ def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT
         part = parts[0]
         body: tuple[Node, ...] = part.body
         metadata, notes = part.metadata, part.footnotes
-        furniture = _merge_furniture(part.furniture, layout.furniture)
+        separators = tuple(Furniture("separator", s, text[s.start : s.end]) for s in markup.glued_separators(text))
+        furniture = _merge_furniture(part.furniture, layout.furniture, separators)
     else:
         body = tuple(
             SubDocument(f"d{k}", part.span, part.metadata, part.body, part.footnotes, part.furniture)

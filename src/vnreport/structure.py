@@ -150,7 +150,11 @@ class TreeBuilder:
             j = groups.get(i, i + 1)
             gaps = tuple(lines[k].line.content for k in range(i + 1, j) if k in skip) if j > i + 1 else ()
             if role is Role.TEXT:
-                self._add_paragraph(cl.line.content.start, lines[j - 1].line.content.end, gaps)
+                # Markup blanked in the match text (a glued "----" rule) is not the paragraph's.
+                start = cl.line.content.start
+                while self.match[start].isspace() and start < cl.line.content.end:
+                    start += 1
+                self._add_paragraph(start, lines[j - 1].line.content.end, gaps)
                 i = j
                 continue
             if j > i + 1:
