@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 import vnreport
@@ -13,6 +16,7 @@ from .conftest import CORPUS
 from .test_properties import check_document
 
 FILES = sorted(CORPUS.glob("*.txt")) if CORPUS.exists() else []
+SCHEMA = json.loads(resources.files("vnreport").joinpath("data", "vnreport.schema.json").read_text("utf-8"))
 
 
 @pytest.mark.skipif(not FILES, reason="../shared/corpus not present")
@@ -22,3 +26,4 @@ def test_corpus_file_parses(path: Path) -> None:
     check_document(doc)
     structural = [n for n in doc.nodes() if isinstance(n, (Section, Item))]
     assert structural, f"{path.name}: no structure recognized"
+    jsonschema.validate(json.loads(doc.to_json()), SCHEMA)
