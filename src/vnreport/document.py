@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-import attrs
 from attrs import field, frozen
 
 from .lines import Line
@@ -228,7 +227,3 @@ class Document:
             self._index["by_id"] = by_id
             self._index["parents"] = parents
         return self._index[name]
-
-
-def evolve(document: Document, **changes: Any) -> Document:
-    return attrs.evolve(document, **changes)

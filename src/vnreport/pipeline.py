@@ -166,11 +166,11 @@ def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT
                 ],
             )
         )
+    separators = tuple(Furniture("separator", s, text[s.start : s.end]) for s in markup.glued_separators(text))
     if len(parts) == 1:
         part = parts[0]
         body: tuple[Node, ...] = part.body
         metadata, notes = part.metadata, part.footnotes
-        separators = tuple(Furniture("separator", s, text[s.start : s.end]) for s in markup.glued_separators(text))
         furniture = _merge_furniture(part.furniture, layout.furniture, separators)
     else:
         body = tuple(
@@ -178,7 +178,9 @@ def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT
             for k, part in enumerate(parts, start=1)
         )
         main = max(parts, key=lambda p: p.span.end - p.span.start)
-        metadata, notes, furniture = main.metadata, (), layout.furniture
+        # Each document keeps its own furniture; the file's pages and separators stay on top.
+        metadata, notes = main.metadata, ()
+        furniture = _merge_furniture(layout.furniture, separators)
     for part in parts:
         diagnostics.extend(part.diagnostics)
 
@@ -486,7 +488,3 @@ def _refs_in_headings(text: str, sections: Sequence[Section], index: fn.Footnote
                     )
                 )
     return out
-
-
-def with_footnotes(document: Document, notes: tuple[Footnote, ...]) -> Document:
-    return attrs.evolve(document, footnotes=notes)
