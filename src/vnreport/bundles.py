@@ -10,15 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from .classify import ClassifiedLine, Role, is_upper_title
+from .patterns import HEADER_MOTTO
 
-#: Mottos that open a Vietnamese document header (Decree 30/2020, Guideline 36-HD/VPTW).
-MOTTO = regex.compile(
-    r"(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)",
-    regex.VERSION1,
-)
 #: Lines of body text a document needs before another may start: fewer, and the block above was
 #: a cover page or a second header column, not a document.
 MIN_BODY_LINES = 8
@@ -72,7 +66,7 @@ def _content(text: str, cl: ClassifiedLine) -> str:
 def _opens_header(text: str, lines: Sequence[ClassifiedLine], i: int) -> bool:
     """Is the header block that contains line ``i`` a document's header?"""
     content = _content(text, lines[i])
-    if MOTTO.search(content) and len(content) < 90:
+    if HEADER_MOTTO.search(content) and len(content) < 90:
         return True
     if not is_upper_title(content) or lines[i].marker is not None:
         return False

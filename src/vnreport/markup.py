@@ -9,25 +9,11 @@ the real text.
 
 from __future__ import annotations
 
-import re
-
 import regex
 
 from .lines import Line, LineKind
 from .model import Span
-from .patterns import SP
-
-#: Emphasis runs: "**", "__", and a single "*" that touches a word on one side (italics), but
-#: not a star bullet ("* Về kinh tế": a star, a space, a word).
-MARKDOWN_EMPHASIS = regex.compile(r"\*\*+|__+|(?<=\S)\*|\*(?=\S)", regex.VERSION1)
-#: "# Title", "### Nội dung chính": Markdown heading hashes at a line start.
-MARKDOWN_HEADING = regex.compile(rf"^{SP}*#{{1,6}}(?={SP})", regex.VERSION1 | regex.MULTILINE)
-#: A separator rule glued to the text that follows it: "----Đại hội …", "¯¯¯¯Hà Nội, ngày …".
-GLUED_SEPARATOR = regex.compile(rf"{SP}*(?:-{{3,}}|¯{{3,}}|_{{3,}})(?=[^\s\-¯_])", regex.VERSION1)
-# Candidate lines for GLUED_SEPARATOR; the standard library's engine finds them much faster.
-_RULE_START = re.compile(r"^[^\S\n]*[-¯_]{3}", re.MULTILINE)
-#: A numbered item glued to the sentence before it: "… như sau:**1. Cơ bản thống nhất …".
-GLUED_ITEM = regex.compile(r"(?<=[:.;!?])\*\*(?=\s?\d{1,2}(?:\.\d{1,2})*\.\s)", regex.VERSION1)
+from .patterns import GLUED_ITEM, GLUED_SEPARATOR, MARKDOWN_EMPHASIS, MARKDOWN_HEADING_MARK, RULE_START
 
 #: A text is treated as Markdown when it has at least this many emphasis pairs or headings.
 MIN_MARKDOWN_SIGNS = 3
@@ -43,7 +29,7 @@ def looks_like_markdown(text: str) -> bool:
         return True
     if "#" not in text:
         return False
-    return any(found >= MIN_MARKDOWN_SIGNS for found, _ in enumerate(MARKDOWN_HEADING.finditer(text), start=1))
+    return any(found >= MIN_MARKDOWN_SIGNS for found, _ in enumerate(MARKDOWN_HEADING_MARK.finditer(text), start=1))
 
 
 def glued_separators(text: str) -> list[Span]:
@@ -51,7 +37,7 @@ def glued_separators(text: str) -> list[Span]:
     if "---" not in text and "¯¯¯" not in text and "___" not in text:
         return []
     found: list[Span] = []
-    for candidate in _RULE_START.finditer(text):
+    for candidate in RULE_START.finditer(text):
         m = GLUED_SEPARATOR.match(text, candidate.start())
         if m is not None:
             rule = m.group(0)
@@ -65,7 +51,7 @@ def match_text(text: str) -> tuple[str, bool]:
     masked = text
     if "---" in text or "¯¯¯" in text or "___" in text:
         # Only lines that start with a rule are candidates; most texts have a handful.
-        starts = [m.start() for m in _RULE_START.finditer(text)]
+        starts = [m.start() for m in RULE_START.finditer(text)]
         if starts:
             pieces: list[str] = []
             pos = 0
@@ -79,7 +65,7 @@ def match_text(text: str) -> tuple[str, bool]:
             masked = "".join(pieces)
     markdown = looks_like_markdown(text)
     if markdown:
-        masked = MARKDOWN_HEADING.sub(_blank, masked)
+        masked = MARKDOWN_HEADING_MARK.sub(_blank, masked)
         masked = MARKDOWN_EMPHASIS.sub(_blank, masked)
     return masked, markdown
 

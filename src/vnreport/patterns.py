@@ -1054,3 +1054,63 @@ _TARGET_SUBJECT_TAIL = re.compile(
     rf"(?:{H}*(?:đạt|là|:|được|bình{H}+quân|hằng{H}+năm|hàng{H}+năm|tăng|giảm|từ|trong{H}+nhiệm{H}+kỳ))+{H}*$",
     _I,
 )
+
+
+# =============================================================================================
+# Markup that hides markers (markup.py)
+# =============================================================================================
+
+#: Emphasis runs: "**", "__", and a single "*" that touches a word on one side (italics), but
+#: not a star bullet ("* Về kinh tế": a star, a space, a word).
+MARKDOWN_EMPHASIS = regex.compile(r"\*\*+|__+|(?<=\S)\*|\*(?=\S)", regex.VERSION1)
+#: "# Title", "### Nội dung chính": Markdown heading hashes at a line start.
+MARKDOWN_HEADING_MARK = regex.compile(rf"^{SP}*#{{1,6}}(?={SP})", regex.VERSION1 | regex.MULTILINE)
+#: A separator rule glued to the text that follows it: "----Đại hội …", "¯¯¯¯Hà Nội, ngày …".
+GLUED_SEPARATOR = regex.compile(rf"{SP}*(?:-{{3,}}|¯{{3,}}|_{{3,}})(?=[^\s\-¯_])", regex.VERSION1)
+# Candidate lines for GLUED_SEPARATOR; the standard library's engine finds them much faster.
+RULE_START = re.compile(r"^[^\S\n]*[-¯_]{3}", re.MULTILINE)
+#: A numbered item glued to the sentence before it: "… như sau:**1. Cơ bản thống nhất …".
+GLUED_ITEM = regex.compile(r"(?<=[:.;!?])\*\*(?=\s?\d{1,2}(?:\.\d{1,2})*\.\s)", regex.VERSION1)
+
+
+# =============================================================================================
+# Bundles: where a second document starts (bundles.py)
+# =============================================================================================
+
+#: Mottos that open a Vietnamese document header (Decree 30/2020, Guideline 36-HD/VPTW).
+HEADER_MOTTO = regex.compile(
+    r"(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)",
+    regex.VERSION1,
+)
+
+
+# =============================================================================================
+# Sentences: what the splitter gets wrong (sentences.py)
+# =============================================================================================
+
+#: "[1]." / "[1]" alone: a footnote label the splitter cut off as a sentence.
+LABEL_ONLY = regex.compile(r"\[\d{1,4}\][.:\-–]?")
+#: Footnote markers opening a sentence that belong to the previous one.
+LEADING_REFS = regex.compile(r"^(?:\[\d{1,4}(?:[-–,;]\s*\d{1,4})*\][.,;:]?\s*)+")
+#: Places the splitter misses: "v.v. Sau", "mức độ A. Năm" (lower-case word, capital, period).
+MISSED_BREAK = regex.compile(r"(?:\bv\.v\.|(?<=\p{Ll}\s)\p{Lu}\.)(?=\s+\p{Lu})", regex.VERSION1)
+
+
+# =============================================================================================
+# Quality checks (quality.py)
+# =============================================================================================
+
+# The standard library's engine scans a whole text for one character class several times faster.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: The number of blank lines in a row that the quality check reports.
+MANY_BLANK_LINES = 1_000
+# Anchored on a newline, each attempt fails at the first line with text in it.
+BLANK_FLOOD = re.compile(rf"\n(?:[^\S\n]*\n){{{MANY_BLANK_LINES - 1}}}")
+
+
+# =============================================================================================
+# Targets: which sections list targets (pipeline.py)
+# =============================================================================================
+
+#: A section that lists targets: "Chỉ tiêu chủ yếu nhiệm kỳ 2020 - 2025", "Các chỉ tiêu chủ yếu".
+TARGET_LIST = regex.compile(r"^(?:các\s+|một\s+số\s+|hệ\s+thống\s+)?chỉ\s+tiêu", regex.IGNORECASE | regex.VERSION1)

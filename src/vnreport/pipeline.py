@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import attrs
-import regex
 from attrs import frozen
 
 from . import footnotes as fn
@@ -48,7 +47,7 @@ from .model import (
     iter_nodes,
 )
 from .paragraphs import group_lines, is_hard_wrapped
-from .patterns import MARKER_RULES, MarkerRule
+from .patterns import MARKER_RULES, TARGET_LIST, MarkerRule
 from .quantities import check_evidence, find_comparisons, find_quantities, read_target
 from .reading import NormalizedText, read
 from .sentences import split_paragraph
@@ -210,8 +209,6 @@ def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT
     )
 
 
-#: A section that lists targets: "Chỉ tiêu chủ yếu nhiệm kỳ 2020 - 2025", "Các chỉ tiêu chủ yếu".
-_TARGET_LIST = regex.compile(r"^(?:các\s+|một\s+số\s+|hệ\s+thống\s+)?chỉ\s+tiêu", regex.IGNORECASE | regex.VERSION1)
 _TARGET_STYLES = frozenset(
     {MarkerStyle.PAREN, MarkerStyle.ARABIC, MarkerStyle.LETTER, MarkerStyle.DASH, MarkerStyle.PLUS}
 )
@@ -433,7 +430,7 @@ def _targets(text: str, sections: Sequence[Section]) -> tuple[Target, ...]:
     """The items of every "Chỉ tiêu …" list as targets."""
     out: list[Target] = []
     for node in sorted(sections, key=lambda s: s.span.start):
-        if not _TARGET_LIST.search(node.title):
+        if not TARGET_LIST.search(node.title):
             continue
         for child in node.children:
             if isinstance(child, Section) and not child.children:

@@ -5,17 +5,9 @@ Each check is linear in the text and returns diagnostics; none changes the text.
 
 from __future__ import annotations
 
-import re
-
-import regex
-
 from .lines import Line, LineKind
 from .model import Diagnostic, DiagnosticCode, Severity, Span
-
-_WORD = regex.compile(r"\p{L}{2,}", regex.VERSION1)
-# The standard library's engine scans a whole text for one character class several times faster.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-
+from .patterns import BLANK_FLOOD, CONTROL_CHARACTER, MANY_BLANK_LINES
 
 #: Share of words carrying a Vietnamese letter (a diacritic or đ) below which a Vietnamese text is
 #: judged to have lost its diacritics (OCR, a broken font). Real reports sit at 0.85–0.9; the
@@ -68,17 +60,14 @@ MIN_WORDS_TO_JUDGE = 40
 #: Characters read to judge damage: a page and a half of a report is plenty.
 SAMPLE_CHARS = 8_000
 LONG_LINE_CHARS = 100_000
-MANY_BLANK_LINES = 1_000
-# Anchored on a newline, each attempt fails at the first line with text in it.
-_BLANK_FLOOD = re.compile(rf"\n(?:[^\S\n]*\n){{{MANY_BLANK_LINES - 1}}}")
 
 
 def assess(text: str, lines: tuple[Line, ...]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     out.extend(_damage(text))
-    control = _CONTROL.search(text)
+    control = CONTROL_CHARACTER.search(text)
     if control is not None:
-        count = len(_CONTROL.findall(text))
+        count = len(CONTROL_CHARACTER.findall(text))
         out.append(
             Diagnostic(
                 DiagnosticCode.TEXT_CONTROL_CHARACTERS,
@@ -88,7 +77,7 @@ def assess(text: str, lines: tuple[Line, ...]) -> list[Diagnostic]:
             )
         )
     longest = len(max(text.split("\n"), key=len)) if text else 0
-    if longest <= LONG_LINE_CHARS and _BLANK_FLOOD.search(text) is None:
+    if longest <= LONG_LINE_CHARS and BLANK_FLOOD.search(text) is None:
         return out  # neither check can fire: skip the pass over the lines
     blank_run = 0
     run_start = 0

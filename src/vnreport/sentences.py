@@ -16,17 +16,10 @@ without closing continues on the next line; a paragraph boundary always ends a s
 
 from __future__ import annotations
 
-import regex
-
 from . import nlp
 from .model import Span
+from .patterns import LABEL_ONLY, LEADING_REFS, MISSED_BREAK
 
-#: "[1]." / "[1]" alone: a footnote label the splitter cut off as a sentence.
-_LABEL_ONLY = regex.compile(r"\[\d{1,4}\][.:\-–]?")
-#: Footnote markers opening a sentence that belong to the previous one.
-_LEADING_REFS = regex.compile(r"^(?:\[\d{1,4}(?:[-–,;]\s*\d{1,4})*\][.,;:]?\s*)+")
-#: Places the splitter misses: "v.v. Sau", "mức độ A. Năm" (lower-case word, capital, period).
-_MISSED_BREAK = regex.compile(r"(?:\bv\.v\.|(?<=\p{Ll}\s)\p{Lu}\.)(?=\s+\p{Lu})", regex.VERSION1)
 _TERMINAL = frozenset('.!?…:;"”)')
 
 
@@ -66,8 +59,8 @@ def _correct(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for span in spans:
         piece = text[span.start : span.end]
-        if out and piece.startswith("[") and _LABEL_ONLY.fullmatch(piece) is None:
-            lead = _LEADING_REFS.match(piece)
+        if out and piece.startswith("[") and LABEL_ONLY.fullmatch(piece) is None:
+            lead = LEADING_REFS.match(piece)
             if lead is not None and lead.end() < len(piece):
                 # "quy định.[9] Các …": the marker closes the previous sentence.
                 cut = span.start + len(piece[: lead.end()].rstrip())
@@ -85,7 +78,7 @@ def _correct(text: str, spans: list[Span]) -> list[Span]:
     merged: list[Span] = []
     pending: Span | None = None
     for span in out:
-        if text[span.start] == "[" and _LABEL_ONLY.fullmatch(text, span.start, span.end):
+        if text[span.start] == "[" and LABEL_ONLY.fullmatch(text, span.start, span.end):
             pending = pending or span
             continue
         if pending is not None:
@@ -104,7 +97,7 @@ def _split_missed(text: str, span: Span, piece: str) -> list[Span]:
         return [span]
     result: list[Span] = []
     start = 0
-    for m in _MISSED_BREAK.finditer(piece):
+    for m in MISSED_BREAK.finditer(piece):
         cut = m.end()
         result.append(Span(span.start + start, span.start + cut))
         nxt = cut
