@@ -862,13 +862,7 @@ def _last_word_before(text: str, s: int, start: int) -> str:
             return word.casefold()
     elif c == "\n" or not c.isspace():
         return ""
-    seg = text[lo:s]
-    nl = seg.rfind("\n")
-    if nl >= 0:
-        seg = seg[nl + 1 :]
-        cut_word = False
-    else:
-        cut_word = lo > start and not text[lo - 1].isspace() and not seg[:1].isspace()
+    seg, cut_word = _line_window(text, lo, s, start)
     parts = seg.rsplit(None, 1)
     if not parts or (cut_word and len(parts) == 1):
         return ""  # no word, or only the one the window began inside
@@ -879,6 +873,15 @@ def _last_word_before(text: str, s: int, start: int) -> str:
     return head.casefold() if head != word and head.isalpha() else ""
 
 
+def _line_window(text: str, lo: int, s: int, start: int) -> tuple[str, bool]:
+    """``text[lo:s]`` cut back to the figure's own line, and whether it begins inside a word."""
+    seg = text[lo:s]
+    nl = seg.rfind("\n")
+    if nl >= 0:
+        return seg[nl + 1 :], False
+    return seg, lo > start and not text[lo - 1].isspace() and not seg[:1].isspace()
+
+
 def _words_before(text: str, s: int, start: int) -> tuple[str, str, str]:
     """The (up to) three words right before offset ``s``, casefolded, nearest last.
 
@@ -886,13 +889,7 @@ def _words_before(text: str, s: int, start: int) -> tuple[str, str, str]:
     gives ("", "", "tiêu"). A str.split of a short window is cheaper than any regex here.
     """
     lo = max(start, s - 32)
-    seg = text[lo:s]
-    nl = seg.rfind("\n")
-    if nl >= 0:
-        seg = seg[nl + 1 :]
-        cut_word = False
-    else:
-        cut_word = lo > start and not text[lo - 1].isspace() and not seg[:1].isspace()
+    seg, cut_word = _line_window(text, lo, s, start)
     if not seg or not seg[-1].isspace():
         return "", "", ""
     parts = seg.split()
