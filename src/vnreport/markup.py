@@ -13,7 +13,7 @@ import regex
 
 from .lines import Line, LineKind
 from .model import Span
-from .patterns import GLUED_ITEM, GLUED_SEPARATOR, MARKDOWN_EMPHASIS, MARKDOWN_HEADING_MARK, RULE_START
+from .patterns import GLUED_ITEM, GLUED_SEPARATOR, MARKDOWN_EMPHASIS, MARKDOWN_HEADING_MARK
 
 #: A text is treated as Markdown when it has at least this many emphasis pairs or headings.
 MIN_MARKDOWN_SIGNS = 3
@@ -32,37 +32,53 @@ def looks_like_markdown(text: str) -> bool:
     return any(found >= MIN_MARKDOWN_SIGNS for found, _ in enumerate(MARKDOWN_HEADING_MARK.finditer(text), start=1))
 
 
+def _rule_line_starts(text: str) -> list[int]:
+    """Offsets of the lines that open (after spaces) with three rule characters: the candidates
+    for GLUED_SEPARATOR. Found with ``str.find``: a regular expression scanning a whole report
+    for line starts costs a hundred times more."""
+    starts: set[int] = set()
+    for rule in ("---", "¯¯¯", "___"):
+        # A glued separator opens with a run of one rule character, so these three strings
+        # find every candidate.
+        i = text.find(rule)
+        while i >= 0:
+            line_start = text.rfind("\n", 0, i) + 1
+            if line_start == i or text[line_start:i].isspace():
+                starts.add(line_start)
+            line_end = text.find("\n", i)
+            if line_end < 0:
+                break
+            i = text.find(rule, line_end)
+    return sorted(starts)
+
+
+def _glued(text: str) -> list[regex.Match[str]]:
+    return [m for start in _rule_line_starts(text) if (m := GLUED_SEPARATOR.match(text, start)) is not None]
+
+
 def glued_separators(text: str) -> list[Span]:
     """Rules glued to the text that follows them ("----Đại hội …"): page furniture."""
-    if "---" not in text and "¯¯¯" not in text and "___" not in text:
-        return []
     found: list[Span] = []
-    for candidate in RULE_START.finditer(text):
-        m = GLUED_SEPARATOR.match(text, candidate.start())
-        if m is not None:
-            rule = m.group(0)
-            start = m.start() + len(rule) - len(rule.lstrip())
-            found.append(Span(start, m.end()))
+    for m in _glued(text):
+        rule = m.group(0)
+        start = m.start() + len(rule) - len(rule.lstrip())
+        found.append(Span(start, m.end()))
     return found
 
 
 def match_text(text: str) -> tuple[str, bool]:
     """The text with markup blanked out (same length), and whether it was Markdown."""
     masked = text
-    if "---" in text or "¯¯¯" in text or "___" in text:
-        # Only lines that start with a rule are candidates; most texts have a handful.
-        starts = [m.start() for m in RULE_START.finditer(text)]
-        if starts:
-            pieces: list[str] = []
-            pos = 0
-            for start in starts:
-                m = GLUED_SEPARATOR.match(text, start)
-                if m is not None:
-                    pieces.append(text[pos : m.start()])
-                    pieces.append(" " * (m.end() - m.start()))
-                    pos = m.end()
-            pieces.append(text[pos:])
-            masked = "".join(pieces)
+    glued = _glued(text)
+    if glued:
+        pieces: list[str] = []
+        pos = 0
+        for m in glued:
+            pieces.append(text[pos : m.start()])
+            pieces.append(" " * (m.end() - m.start()))
+            pos = m.end()
+        pieces.append(text[pos:])
+        masked = "".join(pieces)
     markdown = looks_like_markdown(text)
     if markdown:
         masked = MARKDOWN_HEADING_MARK.sub(_blank, masked)

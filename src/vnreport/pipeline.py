@@ -373,40 +373,40 @@ class _SentenceMaker:
             source, base = _blank_gaps(text, span, gaps), span.start
         else:
             source, base = text, 0
-        local = Span(span.start - base, span.end - base)
+        local = Span(span.start - base, span.end - base) if base else span
+        extra = self.extra_refs if with_refs else None
+        figures_on = self.options.quantities
         out: list[Sentence] = []
         for k, piece in enumerate(self.options.split_sentences(source, local), start=1):
-            s = Span(piece.start + base, piece.end + base)
+            # Without gaps the splitter read the text itself: its spans need no shifting, which
+            # spares rebuilding every span and ref of every sentence.
+            s = Span(piece.start + base, piece.end + base) if base else piece
             refs: list[FootnoteRef] = []
             if with_refs:
-                found, diags = fn.find_refs(source, piece, self.resolve)
-                refs = [attrs.evolve(r, span=Span(r.span.start + base, r.span.end + base)) for r in found]
-                self.diagnostics.extend(
-                    attrs.evolve(d, span=Span(d.span.start + base, d.span.end + base)) for d in diags
-                )
-            if with_refs and self.extra_refs:
-                at = bisect.bisect_left(self.extra_refs, (s.start, -1, "", None))
-                while at < len(self.extra_refs) and self.extra_refs[at][1] <= s.end:
-                    r_start, r_end, label, target = self.extra_refs[at]
+                refs, diags = fn.find_refs(source, piece, self.resolve)
+                if base:
+                    refs = [attrs.evolve(r, span=Span(r.span.start + base, r.span.end + base)) for r in refs]
+                if diags:
+                    self.diagnostics.extend(_shift_diagnostics(diags, base))
+            if extra:
+                at = bisect.bisect_left(extra, (s.start, -1, "", None))
+                while at < len(extra) and extra[at][1] <= s.end:
+                    r_start, r_end, label, target = extra[at]
                     refs.append(FootnoteRef(label, Span(r_start, r_end), target))
                     at += 1
                 refs.sort(key=lambda r: r.span.start)
-            inside = tuple(g for g in gaps if s.start <= g.start and g.end <= s.end)
+            inside = tuple(g for g in gaps if s.start <= g.start and g.end <= s.end) if gaps else ()
             figures: tuple[Quantity, ...] = ()
             comparisons: tuple[Comparison, ...] = ()
-            if self.options.quantities:
+            if figures_on:
                 figures, figure_diagnostics = find_quantities(source, piece)
-                if base:
+                if base and figures:
                     figures = tuple(_shift_quantity(q, base) for q in figures)
                 if figure_diagnostics:
-                    self.diagnostics.extend(
-                        attrs.evolve(d, span=Span(d.span.start + base, d.span.end + base)) for d in figure_diagnostics
-                    )
+                    self.diagnostics.extend(_shift_diagnostics(figure_diagnostics, base))
                 if figures:
                     comparisons = find_comparisons(text, s, figures)
-            out.append(
-                Sentence(f"{prefix}t{k}", s, text[s.start : s.end], tuple(refs), figures, comparisons, gaps=inside)
-            )
+            out.append(Sentence(f"{prefix}t{k}", s, text[s.start : s.end], tuple(refs), figures, comparisons, inside))
         return tuple(out)
 
     def title_quantities(self, span: Span) -> tuple[Quantity, ...]:
@@ -420,6 +420,12 @@ class _SentenceMaker:
 
     def footnote_sentences(self, prefix: str, span: Span) -> tuple[Sentence, ...]:
         return self.sentences(prefix, span, False)
+
+
+def _shift_diagnostics(diagnostics: Sequence[Diagnostic], base: int) -> Sequence[Diagnostic]:
+    if not base:
+        return diagnostics
+    return [attrs.evolve(d, span=Span(d.span.start + base, d.span.end + base)) for d in diagnostics]
 
 
 def _shift_quantity(q: Quantity, base: int) -> Quantity:

@@ -14,7 +14,7 @@ from .patterns import BLANK_FLOOD, CONTROL_CHARACTER, MANY_BLANK_LINES
 #: OCR-damaged notice of the corpus at 0.3.
 MIN_DIACRITIC_SHARE = 0.5
 _VIETNAMESE_LETTERS = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
-_MARK_VIETNAMESE = str.maketrans({ch: "\x01" for ch in _VIETNAMESE_LETTERS})
+_VIETNAMESE_LETTER_SET = frozenset(_VIETNAMESE_LETTERS)
 _PUNCTUATION = ".,;:!?()[]\"'“”…-–"
 #: Words that only Vietnamese without diacritics produces ("cua", "nhung", "duoc"…): a text full
 #: of them is damaged Vietnamese, not another language.
@@ -65,9 +65,20 @@ LONG_LINE_CHARS = 100_000
 def assess(text: str, lines: tuple[Line, ...]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     out.extend(_damage(text))
-    control = CONTROL_CHARACTER.search(text)
+    # A line is searched only when str.isprintable (C speed) says it holds something odd besides
+    # NBSP and tabs: a regex over the whole text costs far more.
+    odd: list[tuple[int, int]] = []
+    longest = 0
+    pos = 0
+    for segment in text.split("\n"):
+        length = len(segment)
+        if not segment.isprintable() and not segment.replace("\xa0", " ").replace("\t", " ").isprintable():
+            odd.append((pos, pos + length))
+        longest = max(longest, length)
+        pos += length + 1
+    control = next((m for lo, hi in odd if (m := CONTROL_CHARACTER.search(text, lo, hi))), None)
     if control is not None:
-        count = len(CONTROL_CHARACTER.findall(text))
+        count = sum(len(CONTROL_CHARACTER.findall(text, lo, hi)) for lo, hi in odd)
         out.append(
             Diagnostic(
                 DiagnosticCode.TEXT_CONTROL_CHARACTERS,
@@ -76,7 +87,6 @@ def assess(text: str, lines: tuple[Line, ...]) -> list[Diagnostic]:
                 Severity.INFO,
             )
         )
-    longest = len(max(text.split("\n"), key=len)) if text else 0
     if longest <= LONG_LINE_CHARS and BLANK_FLOOD.search(text) is None:
         return out  # neither check can fire: skip the pass over the lines
     blank_run = 0
@@ -113,14 +123,13 @@ def assess(text: str, lines: tuple[Line, ...]) -> list[Diagnostic]:
 
 
 def _damage(text: str) -> list[Diagnostic]:
-    # A sample is enough to judge, and keeps the check cheap on big inputs. Words are compared
-    # after one translate() that marks every Vietnamese letter, so no per-character Python loop.
-    sample = text[:SAMPLE_CHARS].casefold().translate(_MARK_VIETNAMESE)
-    all_words = [w for w in sample.split() if len(w) > 1]
+    # A sample is enough to judge, and keeps the check cheap on big inputs. A set's isdisjoint
+    # tells a Vietnamese word in C; a translate() of the sample to mark its letters cost more.
+    all_words = [w for w in text[:SAMPLE_CHARS].casefold().split() if len(w) > 1]
     words = len(all_words)
     if words < MIN_WORDS_TO_JUDGE:
         return []
-    vietnamese = sum(1 for w in all_words if "\x01" in w)
+    vietnamese = sum(1 for w in all_words if not w.isascii() and not _VIETNAMESE_LETTER_SET.isdisjoint(w))
     stripped = sum(1 for w in all_words if w.strip(_PUNCTUATION) in _STRIPPED_VIETNAMESE)
     share = vietnamese / words
     # Only a text full of Vietnamese words written without their marks ("cua", "cac", "duoc") is
