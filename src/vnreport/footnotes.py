@@ -48,7 +48,7 @@ def find_refs(
     """Footnote markers inside ``span``; ``resolve`` maps a label to a footnote id."""
     refs: list[FootnoteRef] = []
     diagnostics: list[Diagnostic] = []
-    if "[" not in text[span.start : span.end]:
+    if text.find("[", span.start, span.end) < 0:
         return refs, diagnostics
     for m in FOOTNOTE_REF.finditer(text, span.start, span.end):
         marker = Span(m.start(), m.end())

@@ -45,7 +45,9 @@ def split_lines(text: str) -> tuple[Line, ...]:
         raw = text[start:end]
         stripped_left = raw.lstrip()
         if not stripped_left:
-            lines.append(Line(index, Span(start, end), Span(start, start), LineKind.BLANK))
+            # Spans are immutable: an empty line's span is its content too.
+            whole = Span(start, end)
+            lines.append(Line(index, whole, whole if start == end else Span(start, start), LineKind.BLANK))
         else:
             c_start = start + (len(raw) - len(stripped_left))
             c_end = start + len(raw.rstrip())
@@ -56,7 +58,8 @@ def split_lines(text: str) -> tuple[Line, ...]:
                 kind = LineKind.RULE
             else:
                 kind = LineKind.TEXT
-            lines.append(Line(index, Span(start, end), Span(c_start, c_end), kind))
+            whole = Span(start, end)
+            lines.append(Line(index, whole, whole if c_end - c_start == end - start else Span(c_start, c_end), kind))
         index += 1
         if end == n:
             break

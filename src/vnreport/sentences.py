@@ -57,23 +57,32 @@ def split_line(text: str, start: int, end: int) -> list[Span]:
 
 def _correct(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
+    bracketed = False
     for span in spans:
-        piece = text[span.start : span.end]
-        if out and piece.startswith("[") and LABEL_ONLY.fullmatch(piece) is None:
-            lead = LEADING_REFS.match(piece)
-            if lead is not None and lead.end() < len(piece):
-                # "quy định.[9] Các …": the marker closes the previous sentence.
-                cut = span.start + len(piece[: lead.end()].rstrip())
-                prev = out[-1]
-                out[-1] = Span(prev.start, cut)
-                rest_start = span.start + lead.end()
-                span = Span(rest_start, span.end)
+        if text[span.start] == "[":
+            bracketed = True
+            if out:
                 piece = text[span.start : span.end]
-            elif lead is not None:
-                prev = out[-1]
-                out[-1] = Span(prev.start, span.end)
-                continue
-        out.extend(_split_missed(text, span, piece))
+                if LABEL_ONLY.fullmatch(piece) is None:
+                    lead = LEADING_REFS.match(piece)
+                    if lead is not None and lead.end() < len(piece):
+                        # "quy định.[9] Các …": the marker closes the previous sentence.
+                        cut = span.start + len(piece[: lead.end()].rstrip())
+                        prev = out[-1]
+                        out[-1] = Span(prev.start, cut)
+                        span = Span(span.start + lead.end(), span.end)
+                    elif lead is not None:
+                        prev = out[-1]
+                        out[-1] = Span(prev.start, span.end)
+                        continue
+        # Both missed breaks are a period, a space and a capital inside the piece; most pieces
+        # have no ". " before their end at all.
+        if text.find(". ", span.start, span.end - 1) < 0:
+            out.append(span)
+        else:
+            out.extend(_split_missed(text, span, text[span.start : span.end]))
+    if not bracketed:
+        return out
     # "[1]." alone: glue it to the sentence that follows it.
     merged: list[Span] = []
     pending: Span | None = None
@@ -91,10 +100,6 @@ def _correct(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _split_missed(text: str, span: Span, piece: str) -> list[Span]:
-    # Both missed breaks are a period, a space and a capital inside the piece; most pieces
-    # have no ". " before their end at all.
-    if ". " not in piece[:-1]:
-        return [span]
     result: list[Span] = []
     start = 0
     for m in MISSED_BREAK.finditer(piece):
@@ -112,9 +117,9 @@ def _split_missed(text: str, span: Span, piece: str) -> list[Span]:
 
 def split_paragraph(text: str, span: Span) -> list[Span]:
     """Sentence spans of a paragraph; wrapped lines continue an unfinished sentence."""
-    segment = text[span.start : span.end]
-    if "\n" not in segment:
+    if text.find("\n", span.start, span.end) < 0:
         return split_line(text, span.start, span.end)
+    segment = text[span.start : span.end]
     spans: list[Span] = []
     line_start = span.start
     for line in segment.split("\n"):
