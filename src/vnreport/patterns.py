@@ -1090,11 +1090,8 @@ HEADER_MOTTO = regex.compile(
 LABEL_ONLY = regex.compile(r"\[\d{1,4}\][.:\-–]?")
 #: Footnote markers opening a sentence that belong to the previous one.
 LEADING_REFS = regex.compile(r"^(?:\[\d{1,4}(?:[-–,;]\s*\d{1,4})*\][.,;:]?\s*)+")
-#: A stretch of a line without ".", "?" or "!" long enough to be worth shortening before the
-#: splitter reads the line (``sentences._condense``).
-LONG_GAP = re.compile(r"[^.?!]{48,}")
-#: What the splitter may read at the start of such a stretch: the spaces, the first word, and
-#: one character more.
+#: What the splitter may read at the start of a stretch between marks: the spaces, the first
+#: word, and one character more (``sentences.condense``).
 GAP_HEAD = re.compile(r"\s*\S+\s?")
 #: Places the splitter misses: "v.v. Sau", "mức độ A. Năm" (lower-case word, capital, period).
 MISSED_BREAK = regex.compile(r"(?:\bv\.v\.|(?<=\p{Ll}\s)\p{Lu}\.)(?=\s+\p{Lu})", regex.VERSION1)
