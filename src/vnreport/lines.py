@@ -33,6 +33,10 @@ class Line:
         return self.content.start - self.span.start
 
 
+#: The characters a rule line (RULE_LINE) or the star line (STAR_LINE) can open with.
+_RULE_FIRST = frozenset("¯-_=─━~·.…*")
+
+
 def split_lines(text: str) -> tuple[Line, ...]:
     lines: list[Line] = []
     start = 0
@@ -51,13 +55,14 @@ def split_lines(text: str) -> tuple[Line, ...]:
         else:
             c_start = start + (len(raw) - len(stripped_left))
             c_end = start + len(raw.rstrip())
-            content = raw[c_start - start : c_end - start]
-            if len(content) <= 200 and STAR_LINE.match(content):
-                kind = LineKind.STAR
-            elif len(content) <= 400 and RULE_LINE.match(content):
-                kind = LineKind.RULE
-            else:
-                kind = LineKind.TEXT
+            kind = LineKind.TEXT
+            if stripped_left[0] in _RULE_FIRST:
+                # Only a line opening with a rule character can be a rule or the lone star.
+                content = raw[c_start - start : c_end - start]
+                if len(content) <= 200 and STAR_LINE.match(content):
+                    kind = LineKind.STAR
+                elif len(content) <= 400 and RULE_LINE.match(content):
+                    kind = LineKind.RULE
             whole = Span(start, end)
             lines.append(Line(index, whole, whole if c_end - c_start == end - start else Span(c_start, c_end), kind))
         index += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from .lines import Line, LineKind
+from .lines import Line, LineKind, split_lines
 from .model import Span
 from .patterns import GLUED_ITEM, GLUED_SEPARATOR, MARKDOWN_EMPHASIS, MARKDOWN_HEADING_MARK
 
@@ -32,44 +32,43 @@ def looks_like_markdown(text: str) -> bool:
     return any(found >= MIN_MARKDOWN_SIGNS for found, _ in enumerate(MARKDOWN_HEADING_MARK.finditer(text), start=1))
 
 
-def _rule_line_starts(text: str) -> list[int]:
-    """Offsets of the lines that open (after spaces) with three rule characters: the candidates
-    for GLUED_SEPARATOR. Found with ``str.find``: a regular expression scanning a whole report
-    for line starts costs a hundred times more."""
-    starts: set[int] = set()
-    for rule in ("---", "¯¯¯", "___"):
-        # A glued separator opens with a run of one rule character, so these three strings
-        # find every candidate.
-        i = text.find(rule)
-        while i >= 0:
-            line_start = text.rfind("\n", 0, i) + 1
-            if line_start == i or text[line_start:i].isspace():
-                starts.add(line_start)
-            line_end = text.find("\n", i)
-            if line_end < 0:
-                break
-            i = text.find(rule, line_end)
-    return sorted(starts)
+def glued_rules(text: str, lines: tuple[Line, ...]) -> list[regex.Match[str]]:
+    """Rules glued to the text that follows them ("----Đại hội …"), one match per line.
+
+    Only a line whose text opens with three rule characters can hold one; testing each line's
+    start costs a fraction of a regular expression run over the whole text.
+    """
+    found: list[regex.Match[str]] = []
+    for line in lines:
+        if line.kind is LineKind.TEXT and text.startswith(_RULE_OPENINGS, line.content.start):
+            m = GLUED_SEPARATOR.match(text, line.span.start)
+            if m is not None:
+                found.append(m)
+    return found
 
 
-def _glued(text: str) -> list[regex.Match[str]]:
-    return [m for start in _rule_line_starts(text) if (m := GLUED_SEPARATOR.match(text, start)) is not None]
+#: How a glued separator opens: a run of one rule character.
+_RULE_OPENINGS = ("---", "¯¯¯", "___")
 
 
-def glued_separators(text: str) -> list[Span]:
-    """Rules glued to the text that follows them ("----Đại hội …"): page furniture."""
+def separator_spans(glued: list[regex.Match[str]]) -> list[Span]:
+    """The rules of :func:`glued_rules` without the spaces before them: page furniture."""
     found: list[Span] = []
-    for m in _glued(text):
+    for m in glued:
         rule = m.group(0)
         start = m.start() + len(rule) - len(rule.lstrip())
         found.append(Span(start, m.end()))
     return found
 
 
-def match_text(text: str) -> tuple[str, bool]:
-    """The text with markup blanked out (same length), and whether it was Markdown."""
+def match_text(text: str, glued: list[regex.Match[str]] | None = None) -> tuple[str, bool]:
+    """The text with markup blanked out (same length), and whether it was Markdown.
+
+    ``glued`` are the glued rules of the text (:func:`glued_rules`), found from its lines when
+    not given."""
     masked = text
-    glued = _glued(text)
+    if glued is None:
+        glued = glued_rules(text, split_lines(text))
     if glued:
         pieces: list[str] = []
         pos = 0

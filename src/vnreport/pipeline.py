@@ -121,8 +121,9 @@ def parse_file(path: str | Path, options: ParseOptions = DEFAULT_OPTIONS) -> Doc
 def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT_OPTIONS) -> Document:
     """Parse an already normalized text (the entry point of the HTML and DOCX readers)."""
     text = normalized.text
-    match, is_markdown = markup.match_text(text)
     lines = split_lines(text)
+    glued = markup.glued_rules(text, lines)
+    match, is_markdown = markup.match_text(text, glued)
     if is_markdown:
         lines = markup.split_glued_items(text, lines)
     rules = options.marker_rules
@@ -165,7 +166,7 @@ def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT
                 ],
             )
         )
-    separators = tuple(Furniture("separator", s, text[s.start : s.end]) for s in markup.glued_separators(text))
+    separators = tuple(Furniture("separator", s, text[s.start : s.end]) for s in markup.separator_spans(glued))
     if len(parts) == 1:
         part = parts[0]
         body: tuple[Node, ...] = part.body

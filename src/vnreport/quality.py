@@ -66,16 +66,16 @@ def assess(text: str, lines: tuple[Line, ...]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     out.extend(_damage(text))
     # A line is searched only when str.isprintable (C speed) says it holds something odd besides
-    # NBSP and tabs: a regex over the whole text costs far more.
+    # NBSP and tabs: a regex over the whole text costs far more. Most texts pass as a whole.
     odd: list[tuple[int, int]] = []
-    longest = 0
-    pos = 0
-    for segment in text.split("\n"):
-        length = len(segment)
-        if not segment.isprintable() and not segment.replace("\xa0", " ").replace("\t", " ").isprintable():
-            odd.append((pos, pos + length))
-        longest = max(longest, length)
-        pos += length + 1
+    if not text.replace("\n", " ").replace("\xa0", " ").replace("\t", " ").isprintable():
+        pos = 0
+        for segment in text.split("\n"):
+            length = len(segment)
+            if not segment.isprintable() and not segment.replace("\xa0", " ").replace("\t", " ").isprintable():
+                odd.append((pos, pos + length))
+            pos += length + 1
+    longest = max((line.span.end - line.span.start for line in lines), default=0)
     control = next((m for lo, hi in odd if (m := CONTROL_CHARACTER.search(text, lo, hi))), None)
     if control is not None:
         count = sum(len(CONTROL_CHARACTER.findall(text, lo, hi)) for lo, hi in odd)
@@ -123,15 +123,17 @@ def assess(text: str, lines: tuple[Line, ...]) -> list[Diagnostic]:
 
 
 def _damage(text: str) -> list[Diagnostic]:
-    # A sample is enough to judge, and keeps the check cheap on big inputs. A set's isdisjoint
-    # tells a Vietnamese word in C; a translate() of the sample to mark its letters cost more.
+    # A sample is enough to judge, and keeps the check cheap on big inputs. A word carries a
+    # Vietnamese letter unless it is disjoint from them: map() keeps that loop in C.
     all_words = [w for w in text[:SAMPLE_CHARS].casefold().split() if len(w) > 1]
     words = len(all_words)
     if words < MIN_WORDS_TO_JUDGE:
         return []
-    vietnamese = sum(1 for w in all_words if not w.isascii() and not _VIETNAMESE_LETTER_SET.isdisjoint(w))
-    stripped = sum(1 for w in all_words if w.strip(_PUNCTUATION) in _STRIPPED_VIETNAMESE)
+    vietnamese = words - sum(map(_VIETNAMESE_LETTER_SET.isdisjoint, all_words))
     share = vietnamese / words
+    if share >= MIN_DIACRITIC_SHARE:
+        return []
+    stripped = sum(1 for w in all_words if w.strip(_PUNCTUATION) in _STRIPPED_VIETNAMESE)
     # Only a text full of Vietnamese words written without their marks ("cua", "cac", "duoc") is
     # damaged Vietnamese; English or French text quoting a few Vietnamese names is not.
     is_vietnamese = stripped >= 0.05 * words
