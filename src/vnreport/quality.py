@@ -5,6 +5,8 @@ Each check is linear in the text and returns diagnostics; none changes the text.
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from .lines import Line, LineKind
 from .model import Diagnostic, DiagnosticCode, Severity, Span
 from .patterns import BLANK_FLOOD, CONTROL_CHARACTER, MANY_BLANK_LINES
@@ -66,15 +68,16 @@ def assess(text: str, lines: tuple[Line, ...]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     out.extend(_damage(text))
     # A line is searched only when str.isprintable (C speed) says it holds something odd besides
-    # NBSP and tabs: a regex over the whole text costs far more. Most texts pass as a whole.
+    # NBSP and tabs: a regex over the whole text costs far more.
     odd: list[tuple[int, int]] = []
-    if not text.replace("\n", " ").replace("\xa0", " ").replace("\t", " ").isprintable():
-        pos = 0
-        for segment in text.split("\n"):
-            length = len(segment)
-            if not segment.isprintable() and not segment.replace("\xa0", " ").replace("\t", " ").isprintable():
-                odd.append((pos, pos + length))
-            pos += length + 1
+    parts = text.split("\n")
+    suspects = [i for i, printable in enumerate(map(str.isprintable, parts)) if not printable]
+    if suspects:
+        ends = list(accumulate(map(len, parts)))  # ends[i] + i: where line i ends
+        for i in suspects:
+            if not parts[i].replace("\xa0", " ").replace("\t", " ").isprintable():
+                end = ends[i] + i
+                odd.append((end - len(parts[i]), end))
     longest = max((line.span.end - line.span.start for line in lines), default=0)
     control = next((m for lo, hi in odd if (m := CONTROL_CHARACTER.search(text, lo, hi))), None)
     if control is not None:
