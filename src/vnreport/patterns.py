@@ -895,11 +895,14 @@ UNIT = re.compile(
             |USD|đô{H}?la(?:{H}+Mỹ)?|nhân{H}+dân{H}+tệ|NDT|CNY|EUR|euro)(?!{L})
       | (?P<measure>km2|km²|km|hm|ha|héc{H}?ta|hecta|m2|m²|m3|m³|cm|mm|m|tấn|tạ|kg|lít|MW|kWh|kW|MWh|GWh)
             (?!{L}|\d)
-      | (?P<words>(?P<w0>{L}+)(?:{H}+{L}+){{0,4}})
+      | (?P<w0>{L}+)
     )?
     """,
     re.VERBOSE,
 )
+#: The words after a counted noun's first one, read only when that word may open a compound
+#: ("tổ chức cơ sở đảng"): at most four more.
+UNIT_MORE_WORDS = re.compile(rf"(?:{H}+{L}+){{0,4}}")
 
 #: "/" after a figure: a denominator ("14/17 xã", "47.053 người/49.760 dân số") or a rate
 #: ("400ha/năm", "11,2 tiêu chí/xã", "30 giường bệnh/1 vạn dân", "đồng/người/tháng").

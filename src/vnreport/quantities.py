@@ -92,6 +92,7 @@ from .patterns import (  # the stage's patterns live with all the others
     TARGETS_MET_BEFORE,
     TO_BETWEEN,
     UNIT,
+    UNIT_MORE_WORDS,
     VERSION,
     YEAR_IS_BEFORE,
 )
@@ -574,13 +575,6 @@ class _Fig:
         self.den: Decimal | None = None
         self.qual: str | None = None
 
-    def freeze(self, text: str) -> Quantity:
-        # Positional: attrs' keyword handling costs a fifth of building the object.
-        s, e = self.start, self.end
-        return Quantity(
-            Span(s, e), text[s:e], self.value, self.unit, self.low, self.high, self.per, self.den, self.qual
-        )
-
 
 #: What :func:`_read_unit` returns: where the figure ends, the scale factor, the normalised unit,
 #: and None or what went wrong (``_GLUED`` or a diagnostic message). A plain tuple: it is built
@@ -646,7 +640,7 @@ def _read_unit(text: str, pos: int, end: int) -> _UnitRead:
     m = UNIT.match(text, pos, end)
     if m is None:
         return pos, None, None, None
-    scale_w, sp, pct, comrade, currency, measure, words, w0 = m.groups()
+    scale_w, sp, pct, comrade, currency, measure, w0 = m.groups()
     scale: Decimal | None = None
     stop = pos
     if scale_w:
@@ -661,24 +655,25 @@ def _read_unit(text: str, pos: int, end: int) -> _UnitRead:
     if measure:
         key = _one_spaced(measure.casefold())
         return m.end(), scale, measure if measure in _CASED_MEASURES else MEASURES.get(key, key), None
-    if not words:
+    if not w0:
         return stop, scale, None, None
     if not (sp or scale_w):
         return m.end("w0"), None, None, _GLUED  # "5G", "4A": letters glued to a number, no unit
     first = w0.casefold()
     if scale_w and first in _SCALE_WORDS:
         # "tỷ tỷ đồng": no reader can tell what was meant.
-        return m.start("words") + len(first), scale, None, "two scale words after one number"
+        return m.start("w0") + len(first), scale, None, "two scale words after one number"
     # Most counted nouns are one plain syllable; only compounds and "lượt" need the full lookup.
     if first in _COMPOUND_FIRST or first == "lượt":
-        head, length = _head_noun(words)
+        words_end = UNIT_MORE_WORDS.match(text, m.end("w0"), end)
+        head, length = _head_noun(text[m.start("w0") : words_end.end() if words_end else m.end("w0")])
     elif first in STOP_WORDS:
         head, length = None, 0
     else:
         head, length = first, len(w0)
     if head is None:
         return stop, scale, None, None
-    return m.start("words") + length, scale, head, None
+    return m.start("w0") + length, scale, head, None
 
 
 def _unit_follows(text: str, pos: int, end: int) -> bool:
@@ -749,7 +744,14 @@ def find_quantities(text: str, span: Span) -> tuple[tuple[Quantity, ...], tuple[
         return ((), tuple(diags)) if diags else _NOTHING
     _resolve_bare_units(text, start, end, figs)
     _governing_per(text, start, figs)
-    return tuple([f.freeze(text) for f in figs]), tuple(diags) if diags else ()
+    # Positional, and inline: a method call per figure costs more than building it.
+    quantities = tuple(
+        [
+            Quantity(Span(f.start, f.end), text[f.start : f.end], f.value, f.unit, f.low, f.high, f.per, f.den, f.qual)
+            for f in figs
+        ]
+    )
+    return quantities, tuple(diags) if diags else ()
 
 
 def quantities_in(text: str) -> tuple[tuple[Quantity, ...], tuple[Diagnostic, ...]]:
@@ -933,7 +935,8 @@ def _read_figure(
     Returns the figures to keep (two for "105 lần/5.248 lượt"; the first is then qualified), or
     where to resume scanning when there is none: a non-quantity, an unreadable figure.
     """
-    v1 = _number(tok)
+    hit = _NUMBER_CACHE.get(tok)
+    v1 = hit[0] if hit is not None else _number(tok)
     if v1 is None:
         if _unit_follows(text, e, end):
             diags.append(_unreadable(text, s, e, "not a number in Vietnamese notation"))
@@ -972,7 +975,7 @@ def _read_figure(
     if v2 is not None:
         fig = _Fig(s, cursor, None, _scaled(v1, scale), _scaled(v2, scale), unit)
     else:
-        fig = _Fig(s, cursor, _scaled(v1, scale), None, None, unit)
+        fig = _Fig(s, cursor, v1 if scale is None else _tidy(v1 * scale), None, None, unit)
     if stop > cursor:
         fig.end = stop
     if unit is not None:
@@ -1182,7 +1185,7 @@ def _governing_per(text: str, start: int, figs: list[_Fig]) -> None:
     # EACH_YEAR needs one of these words; "ı" matches its "i" only under IGNORECASE.
     each_year = "mỗi" in seg or "hằng" in seg or "hàng" in seg or "ı" in seg
     # A rate needs "/" before a word; a fraction's "14/17" does not count.
-    rate = _SLASH_WORD.search(text, start, last) is not None
+    rate = text.find("/", start, last) >= 0 and _SLASH_WORD.search(text, start, last) is not None
     if not each_year and not rate:
         return
     prev_end = start
