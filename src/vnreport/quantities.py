@@ -812,7 +812,17 @@ def _read_at(text: str, s: int, e: int, start: int, end: int, figs: list[_Fig], 
             return int(nq.end())
     # The word right before decides whether the two before it matter at all: most figures
     # follow a verb ("đạt", "là", "có") that is no label, qualifier or lump-sum word.
-    w3 = _last_word_before(text, s, start)
+    if prev == " " and s > start:
+        # _last_word_before's usual case, inline: a word of letters and one space.
+        lo = s - 32 if s - 32 > start else start
+        j = text.rfind(" ", lo, s - 1)
+        word = text[j + 1 if j >= 0 else lo : s - 1]
+        if word.isalpha() and (j >= 0 or lo <= start or text[lo - 1].isspace()):
+            w3 = word.casefold()
+        else:
+            w3 = _last_word_before(text, s, start)
+    else:
+        w3 = _last_word_before(text, s, start)
     if w3 in _CONTEXT_LAST:
         w1, w2, w3 = _words_before(text, s, start)
         label = _label_kind(w1, w2, w3, tok) if w3 in _LABEL_LAST else None
@@ -1231,10 +1241,16 @@ def _direction(verb: str) -> str:
 
 def _subject(text: str, lo: int, hi: int) -> str | None:
     """Best-effort subject: the words from the clause start to the first figure."""
-    seg = text[lo:hi]
-    cut = max(seg.rfind(";"), seg.rfind("("), seg.rfind(")"), seg.rfind(":"), seg.rfind(". "))
-    if cut >= 0:
-        seg = seg[cut + 1 :]
+    # The clause the figure stands in: searched in the text itself, without copying the
+    # sentence's start first.
+    cut = max(
+        text.rfind(";", lo, hi),
+        text.rfind("(", lo, hi),
+        text.rfind(")", lo, hi),
+        text.rfind(":", lo, hi),
+        text.rfind(". ", lo, hi),
+    )
+    seg = text[cut + 1 if cut >= 0 else lo : hi]
     if "[" in seg:
         seg = _FOOTNOTE_IN_TEXT.sub("", seg)
     seg = _one_spaced_text(seg).strip(" ,.-–")
@@ -1346,14 +1362,23 @@ class _Sentence:
     def achieved_for(self, i: int, prefer_unit: str | None, limit: int | None = None) -> int | None:
         """The figure a target, change or share refers to: the nearest before it in its clause,
         preferably in the same unit, and not itself a target or a change."""
-        cands = [j for j in self.before(i) if self.role.get(j) not in ("target", "change")]
-        if limit is not None:
-            cands = [j for j in cands if self.qs[j].span.end <= limit]
-        if prefer_unit is not None:
-            for j in cands:
-                if self.qs[j].unit == prefer_unit:
-                    return j
-        return cands[0] if cands else None
+        # The nearest figure of before(i) that qualifies, unless a farther one has the unit.
+        if not self.clause_of_start:
+            self._number_clauses()
+        qs, ce, role = self.qs, self.clause_of_end, self.role
+        start, clause = qs[i].span.start, self.clause_of_start[i]
+        nearest: int | None = None
+        for j in range(i - 1, -1, -1):
+            q = qs[j]
+            if ce[j] != clause and q.span.end <= start:
+                continue  # another clause
+            if role.get(j) in ("target", "change") or (limit is not None and q.span.end > limit):
+                continue
+            if prefer_unit is None or q.unit == prefer_unit:
+                return j
+            if nearest is None:
+                nearest = j
+        return nearest
 
     def comparison(
         self,
