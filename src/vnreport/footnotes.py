@@ -80,7 +80,8 @@ def find_body_block(text: str, lines: Sequence[ClassifiedLine], body_start: int)
         if cl.role is Role.BLANK or cl.role is Role.RULE:
             continue
         content = cl.line.content
-        m = FOOTNOTE_BODY.match(text, content.start, content.end)
+        # A body opens with "[" (the content starts after the spaces FOOTNOTE_BODY allows).
+        m = FOOTNOTE_BODY.match(text, content.start, content.end) if text.startswith("[", content.start) else None
         if m is not None and m.group("label") in inline_labels:
             return BodyBlock(i, len(lines))
         if "[" in text[content.start : content.end]:

@@ -462,7 +462,7 @@ def _evidence(text: str, sentences: Sequence[Sentence], notes: Sequence[Footnote
             continue
         cited = [by_id[r.footnote] for r in sentence.footnote_refs if r.footnote in by_id]
         if cited:
-            out.append(check_evidence(text, sentence, cited))
+            out.append(check_evidence(text, sentence, cited, read_missing=False))
     return tuple(out)
 
 

@@ -1798,7 +1798,7 @@ def _target_subject(text: str, lo: int, hi: int) -> str | None:
 # =============================================================================================
 
 
-def check_evidence(text: str, sentence: Sentence, footnotes: Sequence[Footnote]) -> Evidence:
+def check_evidence(text: str, sentence: Sentence, footnotes: Sequence[Footnote], read_missing: bool = True) -> Evidence:
     """Which figures of a claim its cited footnotes contain or add up to.
 
     A claim figure is supported when a cited footnote states the same value in a compatible
@@ -1806,16 +1806,17 @@ def check_evidence(text: str, sentence: Sentence, footnotes: Sequence[Footnote])
     "28.640 giấy" + "15.14 giấy"); shares (%) are not added. The cited footnotes are those the
     sentence's markers resolve to (by id, else by label) or that list the sentence in
     ``cited_by``. Figures come from ``sentence.quantities`` and the footnotes' sentences, or are
-    read afresh when those are empty.
+    read afresh when those are empty and ``read_missing`` is true (the parser, which has read
+    every sentence already, passes false).
     """
     ids = {r.footnote for r in sentence.footnote_refs if r.footnote}
     labels = {r.label for r in sentence.footnote_refs if not r.footnote}
     cited = [f for f in footnotes if f.id in ids or f.label in labels or sentence.id in f.cited_by]
-    claim = sentence.quantities or find_quantities(text, sentence.span)[0]
+    claim = sentence.quantities or (find_quantities(text, sentence.span)[0] if read_missing else ())
     pool: list[Quantity] = []
     for f in cited:
         own = [q for s in f.sentences for q in s.quantities]
-        pool.extend(own or find_quantities(text, f.text_span)[0])
+        pool.extend(own or (find_quantities(text, f.text_span)[0] if read_missing else ()))
     supported: list[Quantity] = []
     unsupported: list[Quantity] = []
     for q in claim:
