@@ -1191,9 +1191,12 @@ def _governing_per(text: str, start: int, figs: list[_Fig]) -> None:
     only the first figure after it. 'số bác sĩ/vạn dân là 5,6 bác sĩ' → per 'vạn dân'.
     """
     last = figs[-1].start
-    seg = text[start:last].casefold()
-    # EACH_YEAR needs one of these words; "ı" matches its "i" only under IGNORECASE.
-    each_year = "mỗi" in seg or "hằng" in seg or "hàng" in seg or "ı" in seg
+    # EACH_YEAR needs one of these words; "ı" matches its "i" only under IGNORECASE. It is only
+    # tried where "năm" is written, so a sentence without it needs no casefolded copy.
+    each_year = False
+    if text.find("năm", start, last) >= 0:
+        seg = text[start:last].casefold()
+        each_year = "mỗi" in seg or "hằng" in seg or "hàng" in seg or "ı" in seg
     # A rate needs "/" before a word; a fraction's "14/17" does not count.
     rate = text.find("/", start, last) >= 0 and _SLASH_WORD.search(text, start, last) is not None
     if not each_year and not rate:
@@ -1563,7 +1566,6 @@ def _from_to(st: _Sentence) -> list[Comparison]:
     """ "tăng từ 74,5% lên 94,63%", "từ 215 thôn, khu phố xuống còn 185 thôn"."""
     text, s, qs = st.text, st.start, st.qs
     out: list[Comparison] = []
-    header = _header_baseline(st)
     for i in range(len(qs) - 1):
         a, b = qs[i], qs[i + 1]
         if not st.has("từ", max(s, a.span.start - 12), a.span.start):
@@ -1584,7 +1586,7 @@ def _from_to(st: _Sentence) -> list[Comparison]:
                 achieved=b,
                 baseline=a,
                 direction=_direction(verb or tb.group("to")),
-                baseline_period=f"năm {tb.group('y')}" if tb.group("y") else header[0],
+                baseline_period=f"năm {tb.group('y')}" if tb.group("y") else _header_baseline(st)[0],
             )
         )
     return out
@@ -1650,7 +1652,6 @@ def _changes(st: _Sentence, cues: list[int]) -> list[Comparison]:
     "Tỷ lệ hộ nghèo năm 2019 là 8,85%, giảm 20,82% (năm 2015 là 29,67%)"."""
     text, s, e, qs = st.text, st.start, st.end, st.qs
     out: list[Comparison] = []
-    header, header_pos = _header_baseline(st)
     last: tuple[int, str | None, int | None] | None = None  # the previous change figure
     for i, q in enumerate(qs):
         if st.role.get(i) is not None:
@@ -1673,8 +1674,10 @@ def _changes(st: _Sentence, cues: list[int]) -> list[Comparison]:
         so = SO_VOI_AFTER.match(text, q.span.end, e) if st.has("so", q.span.end, e) else None
         base_text = _clean_base(so.group("base")) if so else None
         hi = so.end() if so else q.span.end
-        if base_text is None and header is not None and header_pos < q.span.start:
-            base_text = header
+        if base_text is None:
+            header, header_pos = _header_baseline(st)  # read once per sentence, on first need
+            if header is not None and header_pos < q.span.start:
+                base_text = header
         baseline: Quantity | None = None
         nxt = i + 1
         if nxt < len(qs) and st.role.get(nxt) is None:
