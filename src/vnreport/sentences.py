@@ -17,6 +17,7 @@ without closing continues on the next line; a paragraph boundary always ends a s
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate, compress
 
 from . import nlp
 from .model import Span
@@ -90,13 +91,17 @@ def condense(segment: str) -> tuple[str, list[int], list[int]]:
     # Stretches between marks, found by str.split (a regex scan costs several times more); "?"
     # and "!" become "." first, which keeps every offset.
     marked = segment.replace("?", ".").replace("!", ".") if "?" in segment or "!" in segment else segment
-    gap_start = 0
-    for gap in marked.split("."):
-        gap_length = len(gap)
-        g0 = gap_start
-        gap_start += gap_length + 1
-        if gap_length < MIN_GAP:
-            continue
+    gaps = marked.split(".")
+    lengths = list(map(len, gaps))
+    # The long stretches, picked out in C: most stretches are short and stay as they are.
+    long_ones = list(compress(range(len(gaps)), map(MIN_GAP.__le__, lengths)))
+    if not long_ones:
+        return segment, chunk_at, chunk_from
+    ends = list(accumulate(lengths))
+    for i in long_ones:
+        gap = gaps[i]
+        gap_length = lengths[i]
+        g0 = ends[i] - gap_length + i  # i marks come before it
         if gap[0] == " " and not gap[1].isspace():
             first_space = gap.find(" ", 2)  # after the first word: keeps it and one more
         else:
