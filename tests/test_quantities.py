@@ -628,3 +628,56 @@ def test_seed_figures() -> None:
         ("34,5 triệu đồng", D(34_500_000), "VND"),
         ("30 - 35 triệu đồng", None, "VND"),
     ]
+
+
+def _tail_start_by_regex(seg: str) -> int:
+    """The reference: where ``_SUBJECT_TAIL`` (the case-blind regex) starts matching at the end."""
+    from vnreport.patterns import _SUBJECT_TAIL
+
+    m = _SUBJECT_TAIL.search(seg)
+    return m.start() if m else len(seg)
+
+
+_SUBJECT_WORDS = st.sampled_from(
+    [
+        "Tổng",
+        "thu",
+        "ngân",
+        "sách",
+        "ĐẠT",
+        "đạt",
+        "Là",
+        "được",
+        "ước",
+        "Ước",
+        "bình",
+        "quân",
+        "trung",
+        "so",
+        "với",
+        "hàng",
+        "năm",
+        "Mỗi",
+        "thực",
+        "hiện",
+        "tăng",
+        "giảm",
+        "vượt",
+        "chiếm",
+        "lên",
+        "còn",
+        "có",
+        "tỷ",
+        "lệ",
+        "ıs",
+        "İ",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SUBJECT_WORDS, min_size=1, max_size=12).map(" ".join))
+def test_subject_tail_is_peeled_as_the_regex_matches(seg: str) -> None:
+    from vnreport.quantities import _subject_tail_start
+
+    assert _subject_tail_start(seg) == _tail_start_by_regex(seg)

@@ -1023,6 +1023,18 @@ _SUBJECT_TAIL_WORDS = (
 _SUBJECT_TAIL = re.compile(
     rf"(?:{H}+(?:ước{H}+)?(?:{'|'.join(w.replace(' ', f'{H}+') for w in _SUBJECT_TAIL_WORDS)}))+$", _I
 )
+#: The same tail by its last word: the earlier words of each phrase, nearest first, longest
+#: phrase first ("năm" → ("hằng",), ("hàng",), ("mỗi",)).
+_SUBJECT_TAIL_BY_LAST: dict[str, tuple[tuple[str, ...], ...]] = {
+    last: tuple(
+        sorted(
+            (tuple(reversed(w.split()[:-1])) for w in _SUBJECT_TAIL_WORDS if w.split()[-1] == last),
+            key=len,
+            reverse=True,
+        )
+    )
+    for last in {w.split()[-1] for w in _SUBJECT_TAIL_WORDS}
+}
 #: Their last syllables: a phrase whose last word is none of them has no tail to drop. ("ı" and
 #: "İ" match "i" under IGNORECASE but casefold otherwise: such a word is searched anyway.)
 _SUBJECT_TAIL_LAST = frozenset(w.split()[-1] for w in _SUBJECT_TAIL_WORDS)
@@ -1030,6 +1042,8 @@ _SUBJECT_TAIL_LAST = frozenset(w.split()[-1] for w in _SUBJECT_TAIL_WORDS)
 #: spaces made single, is at most " ước trung bình".
 _SUBJECT_TAIL_REACH = 24
 _FOOTNOTE_IN_TEXT = re.compile(r"\[\d+\]")
+#: The nearest mark that opens the clause a subject is read from (searched backwards).
+CLAUSE_MARK_BEFORE = regex.compile(r"(?r)[;():]|\. ", regex.VERSION1)
 
 # ---------------------------------------------------------------------------------------------
 # Targets

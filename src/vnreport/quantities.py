@@ -51,6 +51,7 @@ from .patterns import (  # the stage's patterns live with all the others
     _SPACES,
     _SUBJECT_LEAD,
     _SUBJECT_TAIL,
+    _SUBJECT_TAIL_BY_LAST,
     _SUBJECT_TAIL_LAST,
     _SUBJECT_TAIL_REACH,
     _TARGET_SUBJECT_LEAD,
@@ -61,6 +62,7 @@ from .patterns import (  # the stage's patterns live with all the others
     CHANGE_CUES,
     CHANGE_GOES_ON,
     CHANGE_WORD,
+    CLAUSE_MARK_BEFORE,
     COUNTED_TOTAL,
     DEADLINE,
     EACH_YEAR,
@@ -1244,16 +1246,10 @@ def _direction(verb: str) -> str:
 
 def _subject(text: str, lo: int, hi: int) -> str | None:
     """Best-effort subject: the words from the clause start to the first figure."""
-    # The clause the figure stands in: searched in the text itself, without copying the
-    # sentence's start first.
-    cut = max(
-        text.rfind(";", lo, hi),
-        text.rfind("(", lo, hi),
-        text.rfind(")", lo, hi),
-        text.rfind(":", lo, hi),
-        text.rfind(". ", lo, hi),
-    )
-    seg = text[cut + 1 if cut >= 0 else lo : hi]
+    # The clause the figure stands in: one backward search from the figure, which stops at the
+    # nearest mark (five rfind calls would each scan back to the sentence start when absent).
+    mark = CLAUSE_MARK_BEFORE.search(text, lo, hi)
+    seg = text[mark.start() + 1 if mark else lo : hi]
     if "[" in seg:
         seg = _FOOTNOTE_IN_TEXT.sub("", seg)
     seg = _one_spaced_text(seg).strip(" ,.-–")
@@ -1267,15 +1263,36 @@ def _subject(text: str, lo: int, hi: int) -> str | None:
 def _subject_tail_start(seg: str) -> int:
     """Where the trailing verbs of a subject phrase begin (``_SUBJECT_TAIL``), or its length.
 
-    The same cut as ``_SUBJECT_TAIL.sub``, without its scan of every space of the phrase (whose
-    spaces are single ASCII ones by now): each word of the tail is shorter than the reach, so the
-    tail's start is found by searching backwards one reach at a time until no earlier start
-    turns up.
+    The phrase's spaces are single ASCII ones by now, so the tail is peeled off phrase by phrase
+    from the end (``_SUBJECT_TAIL_BY_LAST``), which gives the start of the leftmost match of
+    ``_SUBJECT_TAIL.sub`` without a case-blind regex scan. A phrase with "ı",
+    "İ" or "ſ" (which IGNORECASE matches with "i" or "s", and "İ" changes length when
+    lower-cased) is searched with the regex itself, one reach at a time.
     """
     cut = len(seg)
     last = seg.rpartition(" ")[2]
     if last.casefold() not in _SUBJECT_TAIL_LAST and "ı" not in last and "İ" not in last:
         return cut
+    low = seg.lower()
+    if len(low) == cut and "ı" not in low and "ſ" not in low:
+        while True:
+            space = low.rfind(" ", 0, cut)
+            phrases = _SUBJECT_TAIL_BY_LAST.get(low[space + 1 : cut]) if space >= 0 else None
+            if not phrases:
+                return cut
+            for phrase in phrases:
+                start = space
+                for word in phrase:  # the phrase's earlier words, nearest first
+                    before = low.rfind(" ", 0, start)
+                    if before < 0 or low[before + 1 : start] != word:
+                        break
+                    start = before
+                else:
+                    break
+            else:
+                return cut
+            before = low.rfind(" ", 0, start)
+            cut = before if before >= 0 and low[before + 1 : start] == "ước" else start
     while True:
         m = _SUBJECT_TAIL.search(seg, max(0, cut - _SUBJECT_TAIL_REACH))
         if m is None or m.start() >= cut:
