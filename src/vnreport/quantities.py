@@ -806,7 +806,7 @@ def _read_at(text: str, s: int, e: int, start: int, end: int, figs: list[_Fig], 
     c1 = text[e : e + 1]
     if (
         (c1 in _IDENTIFIER_NEXT and (c1 != "." or _digit_after_dot(text, e)))
-        or tok[-5:-4] == "."  # "01.10.1997"
+        or (len(tok) >= 5 and tok[-5] == ".")  # "01.10.1997"
         or (c1 in (" ", "\u00a0") and ((c2 := text[e + 1 : e + 2]) in ("-", "–", "/") or c2.isupper()))
     ):
         nq = NON_QUANTITY_AT.match(text, s, end)
@@ -840,10 +840,14 @@ def _read_at(text: str, s: int, e: int, start: int, end: int, figs: list[_Fig], 
     if isinstance(read, int):
         return read
     fig = read[0]
-    after = text[fig.end : fig.end + 16]
+    fe = fig.end
     # Without a qualifier word before, "trở lên" or "năm" after, _qualify would change nothing.
-    if w3 in _QUALIFIER_LAST or "trở" in after or ("năm" in after and fig.per is None):
-        _qualify(text, fig, start, end, w2, w3, after)
+    if (
+        w3 in _QUALIFIER_LAST
+        or text.find("trở", fe, fe + 16) >= 0
+        or (fig.per is None and text.find("năm", fe, fe + 16) >= 0)
+    ):
+        _qualify(text, fig, start, end, w2, w3, text[fe : fe + 16])
     figs.extend(read)
     return read[-1].end
 
@@ -1006,7 +1010,7 @@ def _read_figure(
                 return e + 1  # "(3)" inside running text
             if before in ("", " ", "\t", ":") and INLINE_LABEL.match(text, e, end):
                 return e + 1  # "1) …; 2) …"
-    if "/" in text[fig.end : fig.end + 3]:
+    if text.find("/", fig.end, fig.end + 3) >= 0:
         sl = SLASH_NUMBER.match(text, fig.end, end) if v2 is None else None
         if sl and sl.group("n") == "1" and unit is not None:
             sl = None  # "30 giường bệnh/1 vạn dân": per ten thousand people, not a fraction
@@ -1771,7 +1775,7 @@ def read_target(text: str, item_id: str, label: str, item_span: Span, quantities
                 baselines.append(q)
                 continue
         values.append(q)
-    dl = DEADLINE.search(text, lo, hi)
+    dl = DEADLINE.search(text, lo, hi) if _may_name_a_year(text, lo, hi) else None
     direction: str | None = None
     first = values[0].span.start if values else hi
     if values:
@@ -1789,6 +1793,12 @@ def read_target(text: str, item_id: str, label: str, item_span: Span, quantities
     )
 
 
+def _may_name_a_year(text: str, lo: int, hi: int) -> bool:
+    """Whether DEADLINE can match in ``text[lo:hi]``: it needs "đến" or "tới", so one of their
+    letters in either case (a case-blind regex scan of every item costs more than these)."""
+    return any(text.find(letter, lo, hi) >= 0 for letter in "ếẾớỚ")
+
+
 def _target_direction(text: str, lo: int, hi: int) -> str:
     """The first verb other than đạt/là in the clause decides; otherwise đạt."""
     for m in TARGET_VERB.finditer(text, lo, hi):
@@ -1804,7 +1814,9 @@ def _target_subject(text: str, lo: int, hi: int) -> str | None:
     cut = seg.find(";")
     if cut >= 0:
         seg = seg[:cut]
-    seg = _SPACES.sub(" ", DEADLINE.sub("", seg)).strip(" ,:")
+    if _may_name_a_year(seg, 0, len(seg)):
+        seg = DEADLINE.sub("", seg)
+    seg = _SPACES.sub(" ", seg).strip(" ,:")
     seg = _TARGET_SUBJECT_LEAD.sub("", seg)
     seg = _TARGET_SUBJECT_TAIL.sub("", seg).strip(" ,:")
     seg = _TARGET_SUBJECT_VERB.sub("", seg).strip(" ,:")
