@@ -572,7 +572,7 @@ def test_evidence_finds_figures_and_sums() -> None:
     text = claim + "\n" + body
     fn_start = len(claim) + 1
     refs = [FootnoteRef(label="8", span=Span(claim.index("[8]"), claim.index("[8]") + 3), footnote="fn8")]
-    sentence = Sentence(id="s1", span=Span(0, len(claim)), text=claim, footnote_refs=refs)
+    sentence = Sentence(id="s1", span=Span(0, len(claim)), text=claim, footnote_refs=tuple(refs))
     footnote = Footnote(
         id="fn8",
         label="8",
