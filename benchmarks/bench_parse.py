@@ -5,7 +5,9 @@
 Targets: structure parse of the seed ≤ 10 ms median on the 2-core machine (issue 2); full parse
 (structure, sentences, footnotes, links) ≤ 3× underthesea.sent_tokenize on the same text,
 measured in the same run (issue 3), and the same with figures, comparisons and targets read
-(issue 6); cost linear in input size.
+(issue 6); cost linear in input size. The four timings are interleaved round by round, so that
+the machine's slow spells fall on all of them alike. The first line says whether the install
+compiled the hot modules (setup.py); pure Python is about a quarter slower.
 """
 
 from __future__ import annotations
@@ -18,18 +20,26 @@ from collections.abc import Callable
 import attrs
 
 import vnreport
-from vnreport import nlp
+from vnreport import _compiled, nlp
 from vnreport.cli import sample_bytes
 
 
-def median_seconds(fn: Callable[[], object], repeat: int) -> float:
-    fn()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
+def interleaved_medians(fns: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    """Median seconds of each function, run in turn in every round: a slow spell of the machine
+    then slows all of them alike instead of one, and the ratios stay meaningful."""
+    for fn in fns.values():
         fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(repeat):
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(ts) for name, ts in times.items()}
+
+
+def median_seconds(fn: Callable[[], object], repeat: int) -> float:
+    return interleaved_medians({"fn": fn}, repeat)["fn"]
 
 
 def main() -> None:
@@ -41,13 +51,23 @@ def main() -> None:
     text = data.decode("utf-8")
     sent_tokenize = nlp.sent_tokenize()
     structure_only = attrs.evolve(vnreport.DEFAULT_OPTIONS, sentences=False)
-
     claims_only = attrs.evolve(vnreport.DEFAULT_OPTIONS, quantities=False)
 
-    t_sent = median_seconds(lambda: sent_tokenize(text), args.repeat)
-    t_structure = median_seconds(lambda: vnreport.parse(data, structure_only), args.repeat)
-    t_claims = median_seconds(lambda: vnreport.parse(data, claims_only), args.repeat)
-    t_full = median_seconds(lambda: vnreport.parse(data), args.repeat)
+    medians = interleaved_medians(
+        {
+            "sent": lambda: sent_tokenize(text),
+            "structure": lambda: vnreport.parse(data, structure_only),
+            "claims": lambda: vnreport.parse(data, claims_only),
+            "full": lambda: vnreport.parse(data),
+        },
+        args.repeat,
+    )
+    t_sent, t_structure, t_claims, t_full = (medians[k] for k in ("sent", "structure", "claims", "full"))
+    compiled = _compiled.compiled_modules()
+    print(
+        f"compiled modules: {len(compiled)} of {len(_compiled.COMPILED_MODULES)}"
+        + ("" if compiled else " (pure Python: no C compiler at install, or VNREPORT_PURE_PYTHON=1)")
+    )
     mb = len(data) / 1e6
     print(f"seed: {len(text):,} characters, {len(data):,} bytes")
     print(f"underthesea.sent_tokenize   {t_sent * 1e3:8.2f} ms")
