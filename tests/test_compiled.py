@@ -58,4 +58,7 @@ def test_the_install_compiled_the_hot_modules() -> None:
     # A silent fallback to pure Python would only show as a slower parse; say it here instead.
     import vnreport.pipeline  # noqa: F401  (imports every compiled module)
 
-    assert _compiled.compiled_modules() == _compiled.COMPILED_MODULES
+    assert _compiled.compiled_modules() == _compiled.COMPILED_MODULES, (
+        "the install fell back to pure Python (see `pip install -v -e .`); "
+        "if that was meant, run the tests with VNREPORT_PURE_PYTHON=1"
+    )
