@@ -63,6 +63,9 @@ _PIECES = st.sampled_from(
         "  ",
         "\t",
         "\u00a0",
+        "\x0c",  # form feed: a page break in PDF text
+        "\u3000",
+        "\u200b",
         ".",
         "..",
         "...",
