@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from .lines import Line, LineKind, split_lines
+from .lines import Line, LineKind
 from .model import Span
 from .patterns import GLUED_ITEM, GLUED_SEPARATOR, MARKDOWN_EMPHASIS, MARKDOWN_HEADING_MARK
 
@@ -61,14 +61,11 @@ def separator_spans(glued: list[regex.Match[str]]) -> list[Span]:
     return found
 
 
-def match_text(text: str, glued: list[regex.Match[str]] | None = None) -> tuple[str, bool]:
+def match_text(text: str, glued: list[regex.Match[str]]) -> tuple[str, bool]:
     """The text with markup blanked out (same length), and whether it was Markdown.
 
-    ``glued`` are the glued rules of the text (:func:`glued_rules`), found from its lines when
-    not given."""
+    ``glued`` are the glued rules of the text (:func:`glued_rules`)."""
     masked = text
-    if glued is None:
-        glued = glued_rules(text, split_lines(text))
     if glued:
         pieces: list[str] = []
         pos = 0

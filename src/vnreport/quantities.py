@@ -814,17 +814,7 @@ def _read_at(text: str, s: int, e: int, start: int, end: int, figs: list[_Fig], 
             return int(nq.end())
     # The word right before decides whether the two before it matter at all: most figures
     # follow a verb ("đạt", "là", "có") that is no label, qualifier or lump-sum word.
-    if prev == " " and s > start:
-        # _last_word_before's usual case, inline: a word of letters and one space.
-        lo = s - 32 if s - 32 > start else start
-        j = text.rfind(" ", lo, s - 1)
-        word = text[j + 1 if j >= 0 else lo : s - 1]
-        if word.isalpha() and (j >= 0 or lo <= start or text[lo - 1].isspace()):
-            w3 = word.casefold()
-        else:
-            w3 = _last_word_before(text, s, start)
-    else:
-        w3 = _last_word_before(text, s, start)
+    w3 = _last_word_before(text, s, start)
     if w3 in _CONTEXT_LAST:
         w1, w2, w3 = _words_before(text, s, start)
         label = _label_kind(w1, w2, w3, tok) if w3 in _LABEL_LAST else None
@@ -951,8 +941,7 @@ def _read_figure(
     Returns the figures to keep (two for "105 lần/5.248 lượt"; the first is then qualified), or
     where to resume scanning when there is none: a non-quantity, an unreadable figure.
     """
-    hit = _NUMBER_CACHE.get(tok)
-    v1 = hit[0] if hit is not None else _number(tok)
+    v1 = _number(tok)
     if v1 is None:
         if _unit_follows(text, e, end):
             diags.append(_unreadable(text, s, e, "not a number in Vietnamese notation"))
