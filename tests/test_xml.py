@@ -47,7 +47,7 @@ def test_seed_xml_validates(schema: etree.RelaxNG, seed: vnreport.Document) -> N
 def test_seed_page_and_docx_xml_validate(schema: etree.RelaxNG) -> None:
     _assert_valid(schema, _root(vnreport.parse_file(SEED_PAGE)))
     _assert_valid(schema, _root(vnreport.parse_file(FIXTURES / "word_export.html")))
-    from tests.test_docx import build_docx
+    from tests.helpers import build_docx
     from vnreport.sources.docx import parse_docx
 
     _assert_valid(schema, _root(parse_docx(build_docx())))

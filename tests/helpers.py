@@ -1,0 +1,191 @@
+"""Shared test helpers: builders of test inputs that several test modules and the output check use."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from xml.sax.saxutils import escape
+
+# -- a DOCX package built in memory: Word's numbering, styles, footnotes, a table, a header ----
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml"
+  ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+<Override PartName="/word/numbering.xml"
+  ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
+<Override PartName="/word/styles.xml"
+  ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
+<Override PartName="/word/footnotes.xml"
+  ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
+<Override PartName="/word/header1.xml"
+  ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>
+</Types>"""
+
+ROOT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1"
+  Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+  Target="word/document.xml"/>
+</Relationships>"""
+
+DOCUMENT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1"
+  Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+  Target="numbering.xml"/>
+<Relationship Id="rId2"
+  Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+  Target="styles.xml"/>
+<Relationship Id="rId3"
+  Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+  Target="footnotes.xml"/>
+<Relationship Id="rId4"
+  Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+  Target="header1.xml"/>
+</Relationships>"""
+
+STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="{W_NS}">
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>
+  <w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/>
+  <w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/>
+  <w:pPr><w:numPr><w:ilvl w:val="2"/><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="2"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/></w:style>
+<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/></w:style>
+</w:styles>"""
+
+NUMBERING = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="{W_NS}">
+<w:abstractNum w:abstractNumId="0">
+  <w:multiLevelType w:val="multilevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="1">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>"""
+
+HEADER = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:hdr xmlns:w="{W_NS}"><w:p><w:r><w:t>Trang đầu - chỉ dùng nội bộ</w:t></w:r></w:p></w:hdr>"""
+
+
+def _p(text: str = "", style: str | None = None, num: tuple[int, int] | None = None, runs: str | None = None) -> str:
+    props = ""
+    if style or num:
+        inner = f'<w:pStyle w:val="{style}"/>' if style else ""
+        if num:
+            inner += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
+        props = f"<w:pPr>{inner}</w:pPr>"
+    body = runs if runs is not None else (f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else "")
+    return f"<w:p>{props}{body}</w:p>"
+
+
+def _note_ref(note_id: int) -> str:
+    return f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="{note_id}"/></w:r>'
+
+
+def _cell(*paragraphs: str, border: bool = False) -> str:
+    props = "<w:tcPr><w:tcW w:w='2000' w:type='dxa'/></w:tcPr>"
+    return f"<w:tc>{props}{''.join(paragraphs)}</w:tc>"
+
+
+def _table(rows: list[list[str]], style: str | None) -> str:
+    props = f'<w:tblPr><w:tblStyle w:val="{style}"/></w:tblPr>' if style else "<w:tblPr/>"
+    body = "".join("<w:tr>" + "".join(_cell(_p(c)) for c in row) + "</w:tr>" for row in rows)
+    return f"<w:tbl>{props}{body}</w:tbl>"
+
+
+def _text_run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def document_xml() -> str:
+    header = (
+        "<w:tbl><w:tblPr/><w:tr>"
+        + _cell(_p("ĐẢNG BỘ TỈNH LẠNG SƠN"), _p("HUYỆN ỦY VĂN LÃNG"), _p("*"), _p("Số 45-BC/HU"))
+        + _cell(_p("ĐẢNG CỘNG SẢN VIỆT NAM"), _p("Văn Lãng, ngày 10 tháng 4 năm 2020"))
+        + "</w:tr></w:tbl>"
+    )
+    body = [
+        header,
+        _p(),
+        _p("BÁO CÁO"),
+        _p("Tình hình thực hiện nhiệm vụ quý I năm 2020"),
+        _p("Thực hiện Chương trình công tác năm 2020, Ban Thường vụ Huyện ủy báo cáo như sau:"),
+        _p("KẾT QUẢ ĐẠT ĐƯỢC", "Heading1"),
+        _p("Về kinh tế", "Heading2"),
+        _p(runs=_text_run("Tổng sản phẩm trên địa bàn tăng 8,2%") + _note_ref(5) + _text_run(" so với cùng kỳ.")),
+        _p("Nông nghiệp", "Heading3"),
+        _p("Sản lượng lương thực đạt 12.500 tấn; đàn gia súc ổn định."),
+        _p("Công nghiệp", "Heading3"),
+        _p("Giá trị sản xuất theo lĩnh vực:"),
+        _table(
+            [["STT", "Lĩnh vực", "Giá trị"], ["1", "Sản lượng điện", "310,5"], ["2", "Xây dựng", "120"]],
+            "TableGrid",
+        ),
+        _p("Về xã hội", "Heading2"),
+        _p(runs=_text_run("Tỷ lệ hộ nghèo giảm còn 8,85%") + _note_ref(3) + _text_run(" &amp; tiếp tục giảm.")),
+        _p("NHIỆM VỤ QUÝ II", "Heading1"),
+        _p("Về kinh tế", "Heading2"),
+        _p("Chỉ đạo sản xuất vụ mùa.", num=(2, 0)),
+        _p("Phòng chống dịch bệnh gia súc.", num=(2, 0)),
+    ]
+    # The "&amp;" above is already escaped once by _text_run; keep the literal ampersand test honest.
+    xml = "".join(body).replace("&amp;amp;", "&amp;")
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{xml}'
+        '<w:sectPr><w:headerReference w:type="default" r:id="rId4"/></w:sectPr></w:body></w:document>'
+    )
+
+
+def footnotes_xml() -> str:
+    def note(note_id: int, text: str) -> str:
+        return (
+            f'<w:footnote w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+            "<w:r><w:footnoteRef/></w:r>"
+            f'<w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:footnote>'
+        )
+
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{W_NS}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0">'
+        "<w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
+        + note(3, "Năm 2015 là 29,67%.")
+        + note(5, "Theo số liệu của Chi cục Thống kê huyện.")
+        + "</w:footnotes>"
+    )
+
+
+def build_docx(parts: dict[str, str | bytes] | None = None, omit: tuple[str, ...] = ()) -> bytes:
+    files: dict[str, str | bytes] = {
+        "[Content_Types].xml": CONTENT_TYPES,
+        "_rels/.rels": ROOT_RELS,
+        "word/_rels/document.xml.rels": DOCUMENT_RELS,
+        "word/document.xml": document_xml(),
+        "word/styles.xml": STYLES,
+        "word/numbering.xml": NUMBERING,
+        "word/footnotes.xml": footnotes_xml(),
+        "word/header1.xml": HEADER,
+    }
+    files.update(parts or {})
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            if name not in omit:
+                archive.writestr(name, content)
+    return buffer.getvalue()
