@@ -47,7 +47,7 @@ def extensions() -> list[Any]:
     except ImportError:
         print("vnreport: mypyc is not available; installing pure Python", file=sys.stderr)
         return []
-    paths = [f"src/vnreport/{name}.py" for name in compiled_module_names()]
+    paths = [f"src/vnreport/{name.replace('.', '/')}.py" for name in compiled_module_names()]
     try:
         return list(mypycify(paths, opt_level="3"))
     except (Exception, SystemExit) as exc:  # mypyc exits on a type error
@@ -71,12 +71,15 @@ class OptionalBuildExt(build_ext):
         # an edit made after installing is noticed instead of silently running old code.
         for ext in self.extensions:
             if ext.name.startswith("vnreport."):
-                target = Path(self.get_ext_fullpath(ext.name)).parent
+                # "vnreport.lines.split" sits two folders below the package's parent: climb to the package.
+                depth = ext.name.count(".") - 1
+                target = Path(self.get_ext_fullpath(ext.name)).parents[depth]
                 break
         else:
             return
         digests = {
-            name: hashlib.sha256((PACKAGE / f"{name}.py").read_bytes()).hexdigest() for name in compiled_module_names()
+            name: hashlib.sha256((PACKAGE / f"{name.replace('.', '/')}.py").read_bytes()).hexdigest()
+            for name in compiled_module_names()
         }
         (target / "_compiled_sources.json").write_text(json.dumps(digests, indent=1) + "\n", encoding="utf-8")
 

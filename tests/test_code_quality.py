@@ -32,20 +32,20 @@ def test_mypy_strict() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_patterns_module_defines_every_name_once() -> None:
-    """Blocks of patterns.py are written by several stages; a name defined twice silently
-    replaces the first pattern, so every top-level name must be unique."""
+def test_rule_modules_define_every_name_once() -> None:
+    """A rule name means one pattern: two rule modules defining the same name would let an
+    import pick either, so every top-level name of ``rules/`` is defined in one module only."""
     import ast
     from collections import Counter
 
-    tree = ast.parse((ROOT / "src" / "vnreport" / "patterns.py").read_text(encoding="utf-8"))
     names: list[str] = []
-    for node in tree.body:
-        if isinstance(node, ast.Assign):
-            names.extend(t.id for t in node.targets if isinstance(t, ast.Name))
-        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-            names.append(node.target.id)
-        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-            names.append(node.name)
-    twice = [name for name, count in Counter(names).items() if count > 1]
+    for path in sorted((ROOT / "src" / "vnreport" / "rules").glob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign):
+                names.extend(t.id for t in node.targets if isinstance(t, ast.Name))
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names.append(node.target.id)
+            elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                names.append(node.name)
+    twice = [name for name, count in Counter(names).items() if count > 1 and not name.startswith("_")]
     assert not twice, twice

@@ -25,7 +25,7 @@ def test_compiled_modules_are_built_from_the_current_sources() -> None:
 
 def test_every_listed_module_exists_as_source() -> None:
     for name in _compiled.COMPILED_MODULES:
-        assert (PACKAGE / f"{name}.py").is_file()
+        assert (PACKAGE / f"{name.replace('.', '/')}.py").is_file()
 
 
 @pytest.mark.skipif(not _compiled.compiled_modules(), reason="the package runs as pure Python here")

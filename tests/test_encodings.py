@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vnreport
-from vnreport.encodings import ENCODING_NAMES, decode_as, decode_legacy, encode_legacy
 from vnreport.model import DiagnosticCode, Severity
-from vnreport.reading import decode_bytes, read
-from vnreport.vntext import fold_tone_placement
+from vnreport.text.encodings import ENCODING_NAMES, decode_as, decode_legacy, encode_legacy
+from vnreport.text.folds import fold_tone_placement
+from vnreport.text.reading import decode_bytes, read
 
 LEGACY = ("tcvn3", "vni", "viscii", "cp1258")
 

@@ -8,7 +8,7 @@ import pytest
 
 import vnreport
 from vnreport.model import DiagnosticCode, Section
-from vnreport.sentences import split_line
+from vnreport.sentences.split import split_line
 
 BODY = "\n\nNơi nhận:\n- Lưu VT.\n\n{bodies}\n"
 

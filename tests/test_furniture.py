@@ -13,11 +13,13 @@ import attrs
 import pytest
 
 import vnreport
-from vnreport import codes, footnotes, reading
-from vnreport.classify import classify_line
-from vnreport.furniture import FurnitureResult, read_furniture
-from vnreport.lines import split_lines
+from vnreport.footnotes import notes as footnotes
+from vnreport.layout import codes
+from vnreport.layout.furniture import FurnitureResult, read_furniture
+from vnreport.lines.classify import classify_line
+from vnreport.lines.split import split_lines
 from vnreport.model import DiagnosticCode, Metadata, Paragraph, Section
+from vnreport.text import reading
 
 from .conftest import CORPUS, GOLD, SEED
 
@@ -640,7 +642,7 @@ def test_code_tables() -> None:
 
 
 def test_every_type_name_is_a_type_line() -> None:
-    from vnreport import patterns
+    from vnreport.rules import furniture as patterns
 
     for t in codes.DOC_TYPES:
         assert patterns.TYPE_LINE.match(codes.fold(t.name.upper())), t.name

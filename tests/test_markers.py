@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from vnreport.classify import Role, classify_line
-from vnreport.lines import split_lines
+from vnreport.lines.classify import Role, classify_line
+from vnreport.lines.split import split_lines
 
 CASES = Path(__file__).parent / "cases" / "markers.txt"
 

@@ -6,10 +6,10 @@ import time
 
 import pytest
 
-from vnreport.classify import classify_line
-from vnreport.lines import split_lines
+from vnreport.layout.pages import EMPTY_LAYOUT, PageLayout, analyze_pages
+from vnreport.lines.classify import classify_line
+from vnreport.lines.split import split_lines
 from vnreport.model import DiagnosticCode
-from vnreport.pages import EMPTY_LAYOUT, PageLayout, analyze_pages
 
 from .conftest import CORPUS
 
@@ -370,7 +370,7 @@ CORPUS_PDF = [
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here")
 @pytest.mark.parametrize(("name", "at_least", "numbered"), CORPUS_PDF)
 def test_corpus_pages(name: str, at_least: int, numbered: bool) -> None:
-    from vnreport.reading import read
+    from vnreport.text.reading import read
 
     text = read((CORPUS / name).read_bytes()).text
     layout = layout_of(text)

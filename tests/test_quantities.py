@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vnreport.model import Diagnostic, DiagnosticCode, Footnote, FootnoteRef, Quantity, Sentence, Span
-from vnreport.quantities import (
+from vnreport.figures.quantities import (
     MAX_DIGITS,
     check_evidence,
     find_comparisons,
@@ -19,6 +18,7 @@ from vnreport.quantities import (
     quantities_in,
     read_target,
 )
+from vnreport.model import Diagnostic, DiagnosticCode, Footnote, FootnoteRef, Quantity, Sentence, Span
 
 SEED = Path(__file__).parent / "fixtures" / "000_39d0727b6502c1d4.txt"
 
@@ -631,10 +631,10 @@ def test_seed_figures() -> None:
 
 
 def _tail_start_by_regex(seg: str) -> int:
-    """The reference: where ``_SUBJECT_TAIL`` (the case-blind regex) starts matching at the end."""
-    from vnreport.patterns import _SUBJECT_TAIL
+    """The reference: where ``SUBJECT_TAIL`` (the case-blind regex) starts matching at the end."""
+    from vnreport.rules.figures import SUBJECT_TAIL
 
-    m = _SUBJECT_TAIL.search(seg)
+    m = SUBJECT_TAIL.search(seg)
     return m.start() if m else len(seg)
 
 
@@ -678,6 +678,6 @@ _SUBJECT_WORDS = st.sampled_from(
 @settings(max_examples=500, deadline=None)
 @given(st.lists(_SUBJECT_WORDS, min_size=1, max_size=12).map(" ".join))
 def test_subject_tail_is_peeled_as_the_regex_matches(seg: str) -> None:
-    from vnreport.quantities import _subject_tail_start
+    from vnreport.figures.quantities import _subject_tail_start
 
     assert _subject_tail_start(seg) == _tail_start_by_regex(seg)

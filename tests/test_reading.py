@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 import vnreport
-from vnreport.reading import normalize, read
+from vnreport.text.reading import normalize, read
 
 TEXT = "I- BỐI CẢNH\r\n1- Thuận lợi: Huyện ủy đạt 28,67%.\r\n"
 

@@ -8,8 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vnreport
-from vnreport import nlp
-from vnreport.sentences import condense, split_line, splitter_spans
+from vnreport.sentences.split import condense, nlp, split_line, splitter_spans
 
 from .conftest import CORPUS, SEED
 

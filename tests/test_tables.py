@@ -14,12 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from vnreport.classify import ClassifiedLine, classify_line
-from vnreport.lines import split_lines
-from vnreport.model import Paragraph, Section, Span, Table, iter_nodes
-from vnreport.reading import read
-from vnreport.structure import TreeBuilder
-from vnreport.tables import (
+from vnreport.layout.tables import (
     KIND_ALIGNED,
     KIND_FLATTENED,
     KIND_MARKDOWN,
@@ -29,6 +24,11 @@ from vnreport.tables import (
     make_table,
     table_factory,
 )
+from vnreport.lines.classify import ClassifiedLine, classify_line
+from vnreport.lines.split import split_lines
+from vnreport.model import Paragraph, Section, Span, Table, iter_nodes
+from vnreport.text.reading import read
+from vnreport.tree.builder import TreeBuilder
 
 from .conftest import CORPUS
 

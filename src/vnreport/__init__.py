@@ -8,10 +8,10 @@
 
 from __future__ import annotations
 
-from .document import Claim, Document
-from .errors import UnreadableInputError, VnreportError
-from .pipeline import DEFAULT_OPTIONS, ParseOptions, parse, parse_file
-from .sources.html import parse_html
+from vnreport.document import Claim, Document
+from vnreport.errors import UnreadableInputError, VnreportError
+from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions, parse, parse_file
+from vnreport.sources.html import parse_html
 
 __all__ = [
     "DEFAULT_OPTIONS",

@@ -1,3 +1,3 @@
-from .cli import main
+from vnreport.cli import main
 
 main()

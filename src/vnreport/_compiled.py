@@ -15,7 +15,15 @@ import sys
 from pathlib import Path
 
 #: Module names under ``vnreport`` that ``setup.py`` compiles (it reads this tuple from here).
-COMPILED_MODULES = ("quantities", "sentences", "footnotes", "lines", "classify", "quality", "markup")
+COMPILED_MODULES = (
+    "figures.quantities",
+    "sentences.split",
+    "footnotes.notes",
+    "lines.split",
+    "lines.classify",
+    "lines.quality",
+    "lines.markup",
+)
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -39,7 +47,7 @@ def stale_modules() -> tuple[str, ...]:
     built = json.loads(record.read_text(encoding="utf-8"))
     out = []
     for name in COMPILED_MODULES:
-        source = _PACKAGE / f"{name}.py"
+        source = _PACKAGE / f"{name.replace('.', '/')}.py"
         if name in built and source.exists() and hashlib.sha256(source.read_bytes()).hexdigest() != built[name]:
             out.append(name)
     return tuple(out)

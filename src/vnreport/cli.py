@@ -15,9 +15,9 @@ from typing import Any, TypeVar
 
 import click
 
-from .document import Document
-from .errors import VnreportError
-from .pipeline import parse, parse_file
+from vnreport.document import Document
+from vnreport.errors import VnreportError
+from vnreport.pipeline import parse, parse_file
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -126,7 +126,7 @@ def claims_command(file: str | None, sample: bool, fmt: str) -> None:
 @_guarded
 def indicators_command(file: str | None, sample: bool, fmt: str) -> None:
     """One row per figure: section path, sentence, span, value, unit, comparison, footnote labels."""
-    from .serialize.table import COLUMNS, indicator_rows
+    from vnreport.serialize.table import COLUMNS, indicator_rows
 
     doc = _load(file, sample)
     if fmt == "jsonl":
@@ -147,7 +147,7 @@ def indicators_command(file: str | None, sample: bool, fmt: str) -> None:
 @_guarded
 def stats_command(paths: tuple[Path, ...], fmt: str) -> None:
     """One row per document in PATHS (files or folders): sizes, structure, footnotes, diagnostics, time."""
-    from .stats import COLUMNS, collect_paths, format_table, stats_for_path
+    from vnreport.stats import COLUMNS, collect_paths, format_table, stats_for_path
 
     files = collect_paths(list(paths))
     missing = [p for p in files if not p.exists()]

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
-from .lines import Line
-from .model import (
+from vnreport.lines.split import Line
+from vnreport.model import (
     Comparison,
     Diagnostic,
     Evidence,
@@ -26,8 +26,8 @@ from .model import (
     Target,
     iter_nodes,
 )
-from .offsets import OffsetMap
-from .reading import NormalizedText
+from vnreport.text.offsets import OffsetMap
+from vnreport.text.reading import NormalizedText
 
 if TYPE_CHECKING:
     import pandas
@@ -171,29 +171,29 @@ class Document:
     # -- output -------------------------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        from .serialize.json import document_to_dict
+        from vnreport.serialize.json import document_to_dict
 
         return document_to_dict(self)
 
     def to_json(self, indent: int | None = None) -> str:
-        from .serialize.json import document_to_json
+        from vnreport.serialize.json import document_to_json
 
         return document_to_json(self, indent=indent)
 
     def to_xml(self) -> str:
         """Akoma Ntoso-flavoured XML, valid against the shipped ``data/vnreport.rng``."""
-        from .serialize.xml import document_to_xml
+        from vnreport.serialize.xml import document_to_xml
 
         return document_to_xml(self)
 
     def outline(self) -> str:
-        from .serialize.outline import document_outline
+        from vnreport.serialize.outline import document_outline
 
         return document_outline(self)
 
     def to_frame(self) -> pandas.DataFrame:
         """One row per figure (needs the ``frame`` extra: ``pip install vnreport[frame]``)."""
-        from .serialize.table import indicators_frame
+        from vnreport.serialize.table import indicators_frame
 
         return indicators_frame(self)
 

@@ -249,7 +249,7 @@ class Sentence:
         Not part of the default parse (it is about a hundred times slower than the rest).
         Safe to call from several threads.
         """
-        from .tokens import word_tokens
+        from vnreport.sentences.tokens import word_tokens
 
         return word_tokens(self.text, self.span.start)
 

@@ -16,15 +16,18 @@ from pathlib import Path
 import attrs
 from attrs import frozen
 
-from . import footnotes as fn
-from . import markup, pages, quality
-from .bundles import find_segments
-from .classify import ClassifiedLine, Role, classify_line
-from .document import Document
-from .errors import UnreadableInputError
-from .furniture import read_furniture
-from .lines import split_lines
-from .model import (
+from vnreport.document import Document
+from vnreport.errors import UnreadableInputError
+from vnreport.figures.quantities import check_evidence, find_comparisons, find_quantities, read_target
+from vnreport.footnotes import notes as fn
+from vnreport.layout import pages
+from vnreport.layout.bundles import find_segments
+from vnreport.layout.furniture import read_furniture
+from vnreport.layout.tables import TableBlock, find_tables, table_factory
+from vnreport.lines import markup, quality
+from vnreport.lines.classify import ClassifiedLine, Role, classify_line
+from vnreport.lines.split import split_lines
+from vnreport.model import (
     Comparison,
     Diagnostic,
     DiagnosticCode,
@@ -46,13 +49,12 @@ from .model import (
     Target,
     iter_nodes,
 )
-from .paragraphs import group_lines, is_hard_wrapped
-from .patterns import MARKER_RULES, TARGET_LIST, MarkerRule
-from .quantities import check_evidence, find_comparisons, find_quantities, read_target
-from .reading import NormalizedText, read
-from .sentences import split_paragraph
-from .structure import TreeBuilder
-from .tables import TableBlock, find_tables, table_factory
+from vnreport.rules.figures import TARGET_LIST
+from vnreport.rules.markers import MARKER_RULES, MarkerRule
+from vnreport.sentences.split import split_paragraph
+from vnreport.text.reading import NormalizedText, read
+from vnreport.tree.builder import TreeBuilder
+from vnreport.tree.paragraphs import group_lines, is_hard_wrapped
 
 SentenceSplitter = Callable[[str, Span], list[Span]]
 """``(text, paragraph span) -> sentence spans``; the default wraps underthesea."""
@@ -108,11 +110,11 @@ def parse_file(path: str | Path, options: ParseOptions = DEFAULT_OPTIONS) -> Doc
     suffix = p.suffix.lower()
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if suffix == ".docx" or data.startswith(b"PK\x03\x04"):
-        from .sources.docx import parse_docx
+        from vnreport.sources.docx import parse_docx
 
         return parse_docx(data, options)
     if suffix in (".html", ".htm", ".xhtml") or head.startswith((b"<html", b"<!doctype html")):
-        from .sources.html import parse_html
+        from vnreport.sources.html import parse_html
 
         return parse_html(data, options)
     return parse(data, options)

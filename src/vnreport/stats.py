@@ -7,9 +7,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from .document import Document
-from .errors import VnreportError
-from .model import Item, Section, SubDocument
+from vnreport.document import Document
+from vnreport.errors import VnreportError
+from vnreport.model import Item, Section, SubDocument
 
 
 def _depth(nodes: tuple[Any, ...], level: int = 0) -> int:
@@ -55,7 +55,7 @@ def document_stats(doc: Document) -> dict[str, Any]:
 
 
 def stats_for_path(path: Path) -> dict[str, Any]:
-    from .pipeline import parse_file
+    from vnreport.pipeline import parse_file
 
     start = time.perf_counter()
     try:

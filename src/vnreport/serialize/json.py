@@ -16,8 +16,8 @@ from typing import Any
 import attrs
 import cattrs
 
-from ..document import SCHEMA_VERSION, Document
-from ..model import (
+from vnreport.document import SCHEMA_VERSION, Document
+from vnreport.model import (
     Comparison,
     DateValue,
     Diagnostic,
@@ -61,7 +61,7 @@ def _make_converter() -> cattrs.Converter:
         value = v.get("value")
         if isinstance(value, list):
             value = tuple(value)
-        from ..model import MarkerStyle
+        from vnreport.model import MarkerStyle
 
         return Marker(v["text"], converter.structure(v["span"], Span), MarkerStyle(v["style"]), value)
 
@@ -344,7 +344,7 @@ def _footnote_in(v: dict[str, Any]) -> Footnote:
 
 def document_from_dict(v: dict[str, Any]) -> Document:
     """Rebuild a :class:`Document` from :func:`document_to_dict` output (round-trips exactly)."""
-    from ..model import DiagnosticCode, Severity
+    from vnreport.model import DiagnosticCode, Severity
 
     return Document(
         text=v["text"],

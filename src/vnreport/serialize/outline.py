@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..document import Document
-from ..model import Item, Metadata, Paragraph, Section, SubDocument
-from ..structure import clean_title
+from vnreport.document import Document
+from vnreport.model import Item, Metadata, Paragraph, Section, SubDocument
+from vnreport.tree.builder import clean_title
 
 
 def _metadata_lines(meta: Metadata, indent: str = "") -> list[str]:

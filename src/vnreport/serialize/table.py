@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from ..document import Document
-from ..model import Quantity, Sentence
+from vnreport.document import Document
+from vnreport.model import Quantity, Sentence
 
 COLUMNS = (
     "section_path",

@@ -22,8 +22,8 @@ from typing import Any
 import attrs
 from lxml import etree
 
-from ..document import SCHEMA_VERSION, Document
-from ..model import (
+from vnreport.document import SCHEMA_VERSION, Document
+from vnreport.model import (
     DateValue,
     Footnote,
     Item,

@@ -7,7 +7,7 @@ plain text (see :mod:`._assemble`).
 
 from __future__ import annotations
 
-from .docx import extract_docx, parse_docx
-from .html import extract_html, parse_html
+from vnreport.sources.docx import extract_docx, parse_docx
+from vnreport.sources.html import extract_html, parse_html
 
 __all__ = ["extract_docx", "extract_html", "parse_docx", "parse_html"]

@@ -19,8 +19,8 @@ from typing import Any
 
 import attrs
 
-from ..document import Document
-from ..model import (
+from vnreport.document import Document
+from vnreport.model import (
     Diagnostic,
     Furniture,
     Item,
@@ -32,10 +32,10 @@ from ..model import (
     TableCell,
     TableRow,
 )
-from ..offsets import OffsetMap
-from ..pipeline import DEFAULT_OPTIONS, ParseOptions, parse_normalized
-from ..reading import NormalizedText, normalize
-from ._text import Extracted, RowSpans, TableSpans
+from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions, parse_normalized
+from vnreport.sources._text import Extracted, RowSpans, TableSpans
+from vnreport.text.offsets import OffsetMap
+from vnreport.text.reading import NormalizedText, normalize
 
 
 def assemble(

@@ -22,8 +22,8 @@ from typing import TypeVar
 
 from attrs import frozen
 
-from ..model import Span
-from ..offsets import OffsetMap
+from vnreport.model import Span
+from vnreport.text.offsets import OffsetMap
 
 #: What CSS collapses (``white-space: normal``); NBSP and the other Unicode spaces are kept.
 COLLAPSIBLE = frozenset(" \t\n\r\f")

@@ -35,13 +35,13 @@ from typing import Any
 from attrs import frozen
 from lxml import etree
 
-from ..document import Document
-from ..errors import UnreadableInputError
-from ..model import Diagnostic, DiagnosticCode, Severity, Span
-from ..pipeline import DEFAULT_OPTIONS, ParseOptions
-from ._assemble import assemble
-from ._text import Extracted, RowSpans, TableSpans, TextBuilder
-from ._text import roman_numeral as _roman
+from vnreport.document import Document
+from vnreport.errors import UnreadableInputError
+from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
+from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions
+from vnreport.sources._assemble import assemble
+from vnreport.sources._text import Extracted, RowSpans, TableSpans, TextBuilder
+from vnreport.sources._text import roman_numeral as _roman
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -34,14 +34,14 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..document import Document
-from ..errors import UnreadableInputError
-from ..model import Diagnostic, DiagnosticCode, Severity, Span
-from ..pipeline import DEFAULT_OPTIONS, ParseOptions
-from ..reading import decode_bytes
-from ._assemble import assemble
-from ._text import Extracted, RowSpans, TableSpans, TextBuilder
-from ._text import roman_numeral as _roman
+from vnreport.document import Document
+from vnreport.errors import UnreadableInputError
+from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
+from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions
+from vnreport.sources._assemble import assemble
+from vnreport.sources._text import Extracted, RowSpans, TableSpans, TextBuilder
+from vnreport.sources._text import roman_numeral as _roman
+from vnreport.text.reading import decode_bytes
 
 #: Input larger than this is refused before parsing (libxml2 also refuses huge trees).
 MAX_HTML_CHARS = 50_000_000
@@ -772,7 +772,7 @@ def extract_html(source: str | bytes) -> Extracted:
 
 
 def _empty_map(length: int) -> Any:
-    from ..offsets import OffsetMap
+    from vnreport.text.offsets import OffsetMap
 
     return OffsetMap([length])
 

@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 from attrs import define, frozen
 
-from .classify import ClassifiedLine, Role
-from .model import Diagnostic, DiagnosticCode, Footnote, FootnoteRef, Sentence, Span
-from .patterns import FOOTNOTE_BODY, FOOTNOTE_REF
+from vnreport.lines.classify import ClassifiedLine, Role
+from vnreport.model import Diagnostic, DiagnosticCode, Footnote, FootnoteRef, Sentence, Span
+from vnreport.rules.footnotes import FOOTNOTE_BODY, FOOTNOTE_REF
 
 #: More labels than this in one "[a-b]" range is a typo ("[3-300]"), not a range.
 MAX_RANGE = 50

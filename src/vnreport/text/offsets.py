@@ -13,7 +13,7 @@ from itertools import accumulate
 
 from attrs import frozen
 
-from .model import Span
+from vnreport.model import Span
 
 
 @frozen

@@ -32,11 +32,10 @@ import attrs
 import regex
 from attrs import frozen
 
-from . import codes
-from . import patterns as P
-from .classify import ClassifiedLine, Role
-from .lines import LineKind
-from .model import (
+from vnreport.layout import codes
+from vnreport.lines.classify import ClassifiedLine, Role
+from vnreport.lines.split import LineKind
+from vnreport.model import (
     DateValue,
     Diagnostic,
     DiagnosticCode,
@@ -47,6 +46,9 @@ from .model import (
     Signature,
     Span,
 )
+from vnreport.rules import furniture as P
+from vnreport.rules.shapes import LOWER as SHAPE_LOWER
+from vnreport.rules.shapes import UPPER as SHAPE_UPPER
 
 #: Non-blank lines looked at for the header (the longest real header, corpus 03 or a pipe
 #: table crawl, has about 20).
@@ -405,7 +407,7 @@ def _window(acc: _Acc, pos: int, limit: int) -> tuple[int, int | None]:
             break
         if P.RULE_GLUED.match(content) and not _has_anchor(folded):
             break  # "----Đại hội …" opens the body; "-----Hà Nội, ngày …" is still header (10)
-        if cl.marker is not None and cl.marker.style is MarkerStyle.DASH and P.LOWER.search(content):
+        if cl.marker is not None and cl.marker.style is MarkerStyle.DASH and SHAPE_LOWER.search(content):
             break
         if _is_prose(content) and (len(content) > 300 or not _has_anchor(folded)):
             break
@@ -982,7 +984,7 @@ def _read_closing_block(acc: _Acc, c0: int, limit: int) -> int:
             if P.TYPIST_REFERENCE.match(s):
                 consumed = True
                 continue
-            starts_lower = bool(P.LOWER.match(cleaned[:1]))
+            starts_lower = bool(SHAPE_LOWER.match(cleaned[:1]))
             if recipients and (open_item or starts_lower) and not _mostly_upper(cleaned):
                 parts = _split_items(text, seg)
                 if parts:
@@ -1311,12 +1313,12 @@ def _skip_blank(acc: _Acc, i: int, limit: int) -> int:
 def _mostly_upper(value: str) -> bool:
     """Upper case, allowing a little OCR damage ("TiNH UY THAI NGUYEN")."""
     if value.isupper():
-        first = P.UPPER.search(value)
-        return first is not None and P.UPPER.search(value, first.end()) is not None
-    if value.islower() or len(value) > 400 or not P.UPPER.search(value):
+        first = SHAPE_UPPER.search(value)
+        return first is not None and SHAPE_UPPER.search(value, first.end()) is not None
+    if value.islower() or len(value) > 400 or not SHAPE_UPPER.search(value):
         return False
-    upper = len(P.UPPER.findall(value))
-    lower = len(P.LOWER.findall(value))
+    upper = len(SHAPE_UPPER.findall(value))
+    lower = len(SHAPE_LOWER.findall(value))
     return upper >= 2 and lower * 8 <= upper
 
 

@@ -33,9 +33,9 @@ from collections.abc import Sequence
 import attrs
 from attrs import frozen
 
-from .classify import ClassifiedLine, Role
-from .model import Diagnostic, DiagnosticCode, Furniture, Severity, Span
-from .patterns import (
+from vnreport.lines.classify import ClassifiedLine, Role
+from vnreport.model import Diagnostic, DiagnosticCode, Furniture, Severity, Span
+from vnreport.rules.pages import (
     COUNTER_WORDS,
     DIGIT_RUN,
     MARKER_UNITS,

@@ -11,8 +11,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from . import nlp
-from .model import Span, Token
+from vnreport.model import Span, Token
+from vnreport.sentences import nlp
 
 
 @lru_cache(maxsize=4096)

@@ -18,10 +18,10 @@ from collections.abc import Sequence
 import attrs
 from attrs import frozen
 
-from . import encodings
-from .errors import UnreadableInputError
-from .model import Diagnostic, Span
-from .offsets import OffsetMap, byte_offsets
+from vnreport.errors import UnreadableInputError
+from vnreport.model import Diagnostic, Span
+from vnreport.text import encodings
+from vnreport.text.offsets import OffsetMap, byte_offsets
 
 #: Leading bytes of formats that are certainly not text (the message names the format).
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (

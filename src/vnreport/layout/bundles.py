@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .classify import ClassifiedLine, Role, is_upper_title
-from .patterns import HEADER_MOTTO
+from vnreport.lines.classify import ClassifiedLine, Role, is_upper_title
+from vnreport.rules.bundles import HEADER_MOTTO
 
 #: Lines of body text a document needs before another may start: fewer, and the block above was
 #: a cover page or a second header column, not a document.

@@ -30,7 +30,7 @@ from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
-from .model import (
+from vnreport.model import (
     Comparison,
     Diagnostic,
     DiagnosticCode,
@@ -42,21 +42,8 @@ from .model import (
     Span,
     Target,
 )
-from .patterns import (  # the stage's patterns live with all the others
+from vnreport.rules.figures import (
     _FOOTNOTE_IN_TEXT,
-    _LABEL_FIRST,
-    _PARENS,
-    _PHRASE,
-    _SLASH_WORD,
-    _SPACES,
-    _SUBJECT_LEAD,
-    _SUBJECT_TAIL,
-    _SUBJECT_TAIL_BY_LAST,
-    _SUBJECT_TAIL_LAST,
-    _SUBJECT_TAIL_REACH,
-    _TARGET_SUBJECT_LEAD,
-    _TARGET_SUBJECT_TAIL,
-    _TARGET_SUBJECT_VERB,
     BASELINE_PAREN,
     CHANGE_BEFORE,
     CHANGE_CUES,
@@ -72,6 +59,7 @@ from .patterns import (  # the stage's patterns live with all the others
     GOVERNING_RATE,
     IDENTIFIER_TAIL,
     INLINE_LABEL,
+    LABEL_FIRST,
     LABEL_TAIL,
     LEADING_LABEL,
     MAP_SCALE_TAIL,
@@ -80,15 +68,27 @@ from .patterns import (  # the stage's patterns live with all the others
     NON_QUANTITY_AT,
     NUMBER_TOKEN,
     OF_TARGET_AFTER,
+    PARENS,
+    PHRASE,
     POST_QUALIFIER,
     QUANTITY_FOOTNOTE_REF,
     RANGE_TAIL,
     RESTATED_BY,
     SLASH_NUMBER,
     SLASH_PER,
+    SLASH_WORD,
     SO_VOI_AFTER,
     SO_VOI_HEADER,
+    SPACES,
+    SUBJECT_LEAD,
+    SUBJECT_TAIL,
+    SUBJECT_TAIL_BY_LAST,
+    SUBJECT_TAIL_LAST,
+    SUBJECT_TAIL_REACH,
     TARGET_BEFORE,
+    TARGET_SUBJECT_LEAD,
+    TARGET_SUBJECT_TAIL,
+    TARGET_SUBJECT_VERB,
     TARGET_VERB,
     TARGET_WORDS,
     TARGETS_MET_BEFORE,
@@ -634,7 +634,7 @@ def _length_of_words(words: str, parts: list[str], n: int) -> int:
 
 def _one_spaced(words: str) -> str:
     """Words joined by single spaces, as the lexicon keys are ("nghìn  tỷ" → "nghìn tỷ")."""
-    return words if words.isalpha() else _SPACES.sub(" ", words)
+    return words if words.isalpha() else SPACES.sub(" ", words)
 
 
 def _read_unit(text: str, pos: int, end: int) -> _UnitRead:
@@ -738,7 +738,7 @@ def find_quantities(text: str, span: Span) -> tuple[tuple[Quantity, ...], tuple[
             # The leading label is looked for only once a digit is seen (half the sentences of
             # a report have none), and only when the sentence can open with one.
             first = text[start : start + 1]
-            lab = LEADING_LABEL.match(text, start, end) if first in _LABEL_FIRST or first.isspace() else None
+            lab = LEADING_LABEL.match(text, start, end) if first in LABEL_FIRST or first.isspace() else None
             skip = lab.end() if lab else start
         if s >= skip:
             skip = _read_at(text, s, e, start, end, figs, diags)
@@ -1008,7 +1008,7 @@ def _read_figure(
         if unit is not None:
             per = SLASH_PER.match(text, fig.end, end)
             if per:
-                fig.per = _SPACES.sub(" ", per.group("per").casefold())
+                fig.per = SPACES.sub(" ", per.group("per").casefold())
                 fig.end = per.end()
     return [fig]
 
@@ -1068,7 +1068,7 @@ def _qualify(text: str, fig: _Fig, start: int, end: int, w2: str, w3: str, after
             if pq:
                 fig.end = pq.end()
     elif pq:
-        qual = _SPACES.sub(" ", pq.group("q").casefold())
+        qual = SPACES.sub(" ", pq.group("q").casefold())
         fig.end = pq.end()
     fig.qual = qual
     fig.start = qual_start
@@ -1134,7 +1134,7 @@ def _paren_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return []
     out: list[tuple[int, int]] = []
     stack: list[int] = []
-    for m in _PARENS.finditer(text, start, end):
+    for m in PARENS.finditer(text, start, end):
         if m.group() == "(":
             stack.append(m.start())
         elif stack:
@@ -1193,7 +1193,7 @@ def _governing_per(text: str, start: int, figs: list[_Fig]) -> None:
         seg = text[start:last].casefold()
         each_year = "mỗi" in seg or "hằng" in seg or "hàng" in seg or "ı" in seg
     # A rate needs "/" before a word; a fraction's "14/17" does not count.
-    rate = text.find("/", start, last) >= 0 and _SLASH_WORD.search(text, start, last) is not None
+    rate = text.find("/", start, last) >= 0 and SLASH_WORD.search(text, start, last) is not None
     if not each_year and not rate:
         return
     prev_end = start
@@ -1204,14 +1204,14 @@ def _governing_per(text: str, start: int, figs: list[_Fig]) -> None:
         if f.per is not None:
             continue
         before = text[lo : f.start]
-        if f.unit and rate and "/" in before and _SLASH_WORD.search(before):
+        if f.unit and rate and "/" in before and SLASH_WORD.search(before):
             m = GOVERNING_RATE.search(before)
             if (
                 m
                 and m.group("unit").casefold() == f.unit
                 and not before[: m.start()].rstrip().endswith(tuple("0123456789%"))
             ):
-                f.per = _SPACES.sub(" ", m.group("per").casefold())
+                f.per = SPACES.sub(" ", m.group("per").casefold())
                 continue
         if (
             each_year
@@ -1246,7 +1246,7 @@ def _subject(text: str, lo: int, hi: int) -> str | None:
     if "[" in seg:
         seg = _FOOTNOTE_IN_TEXT.sub("", seg)
     seg = _one_spaced_text(seg).strip(" ,.-–")
-    seg = _SUBJECT_LEAD.sub("", seg)
+    seg = SUBJECT_LEAD.sub("", seg)
     seg = seg[: _subject_tail_start(seg)].strip(" ,:")
     if not seg:
         return None
@@ -1254,23 +1254,23 @@ def _subject(text: str, lo: int, hi: int) -> str | None:
 
 
 def _subject_tail_start(seg: str) -> int:
-    """Where the trailing verbs of a subject phrase begin (``_SUBJECT_TAIL``), or its length.
+    """Where the trailing verbs of a subject phrase begin (``SUBJECT_TAIL``), or its length.
 
     The phrase's spaces are single ASCII ones by now, so the tail is peeled off phrase by phrase
-    from the end (``_SUBJECT_TAIL_BY_LAST``), which gives the start of the leftmost match of
-    ``_SUBJECT_TAIL.sub`` without a case-blind regex scan. A phrase with "ı",
+    from the end (``SUBJECT_TAIL_BY_LAST``), which gives the start of the leftmost match of
+    ``SUBJECT_TAIL.sub`` without a case-blind regex scan. A phrase with "ı",
     "İ" or "ſ" (which IGNORECASE matches with "i" or "s", and "İ" changes length when
     lower-cased) is searched with the regex itself, one reach at a time.
     """
     cut = len(seg)
     last = seg.rpartition(" ")[2]
-    if last.casefold() not in _SUBJECT_TAIL_LAST and "ı" not in last and "İ" not in last:
+    if last.casefold() not in SUBJECT_TAIL_LAST and "ı" not in last and "İ" not in last:
         return cut
     low = seg.lower()
     if len(low) == cut and "ı" not in low and "ſ" not in low:
         while True:
             space = low.rfind(" ", 0, cut)
-            phrases = _SUBJECT_TAIL_BY_LAST.get(low[space + 1 : cut]) if space >= 0 else None
+            phrases = SUBJECT_TAIL_BY_LAST.get(low[space + 1 : cut]) if space >= 0 else None
             if not phrases:
                 return cut
             for phrase in phrases:
@@ -1287,16 +1287,16 @@ def _subject_tail_start(seg: str) -> int:
             before = low.rfind(" ", 0, start)
             cut = before if before >= 0 and low[before + 1 : start] == "ước" else start
     while True:
-        m = _SUBJECT_TAIL.search(seg, max(0, cut - _SUBJECT_TAIL_REACH))
+        m = SUBJECT_TAIL.search(seg, max(0, cut - SUBJECT_TAIL_REACH))
         if m is None or m.start() >= cut:
             return cut
         cut = m.start()
 
 
 def _one_spaced_text(s: str) -> str:
-    """``_SPACES.sub(" ", s)``, skipped when every space is already a single ASCII one (any other
+    """``SPACES.sub(" ", s)``, skipped when every space is already a single ASCII one (any other
     whitespace character is unprintable)."""
-    return _SPACES.sub(" ", s) if "  " in s or not s.isprintable() else s
+    return SPACES.sub(" ", s) if "  " in s or not s.isprintable() else s
 
 
 def _clean_base(base: str | None) -> str | None:
@@ -1544,7 +1544,7 @@ def _percent_of_target(st: _Sentence) -> list[Comparison]:
                 m.end(),
                 achieved=qs[a] if a is not None else None,
                 percent=q,
-                baseline_period=_SPACES.sub(" ", m.group()).strip(),
+                baseline_period=SPACES.sub(" ", m.group()).strip(),
             )
         )
     return out
@@ -1566,7 +1566,7 @@ def _targets_met(st: _Sentence) -> list[Comparison]:
         else:
             continue
         st.role.setdefault(i, "target")
-        pe = _PHRASE.match(text, q.span.end, e)
+        pe = PHRASE.match(text, q.span.end, e)
         hi = max(q.span.end, pe.end() if pe else q.span.end)
         out.append(st.comparison("targets_met", lo, hi, achieved=q))
     return out
@@ -1791,7 +1791,7 @@ def _may_name_a_year(text: str, lo: int, hi: int) -> bool:
 def _target_direction(text: str, lo: int, hi: int) -> str:
     """The first verb other than đạt/là in the clause decides; otherwise đạt."""
     for m in TARGET_VERB.finditer(text, lo, hi):
-        v = _SPACES.sub(" ", m.group("v").casefold())
+        v = SPACES.sub(" ", m.group("v").casefold())
         norm = _TARGET_DIRECTIONS.get(v, v)
         if norm != "đạt":
             return norm
@@ -1805,10 +1805,10 @@ def _target_subject(text: str, lo: int, hi: int) -> str | None:
         seg = seg[:cut]
     if _may_name_a_year(seg, 0, len(seg)):
         seg = DEADLINE.sub("", seg)
-    seg = _SPACES.sub(" ", seg).strip(" ,:")
-    seg = _TARGET_SUBJECT_LEAD.sub("", seg)
-    seg = _TARGET_SUBJECT_TAIL.sub("", seg).strip(" ,:")
-    seg = _TARGET_SUBJECT_VERB.sub("", seg).strip(" ,:")
+    seg = SPACES.sub(" ", seg).strip(" ,:")
+    seg = TARGET_SUBJECT_LEAD.sub("", seg)
+    seg = TARGET_SUBJECT_TAIL.sub("", seg).strip(" ,:")
+    seg = TARGET_SUBJECT_VERB.sub("", seg).strip(" ,:")
     if not seg:
         return None
     return seg[:1].upper() + seg[1:]

@@ -32,10 +32,10 @@ from collections.abc import Callable, Sequence
 
 from attrs import frozen
 
-from .classify import ClassifiedLine, Role
-from .lines import LineKind
-from .model import MarkerStyle, Span, Table, TableCell, TableRow
-from .patterns import (
+from vnreport.lines.classify import ClassifiedLine, Role
+from vnreport.lines.split import LineKind
+from vnreport.model import MarkerStyle, Span, Table, TableCell, TableRow
+from vnreport.rules.tables import (
     TABLE_CLOSING,
     TABLE_COLUMN_GAP,
     TABLE_HEADER_CELL,

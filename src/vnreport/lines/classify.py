@@ -14,18 +14,10 @@ from functools import lru_cache
 
 from attrs import frozen
 
-from .lines import Line, LineKind
-from .model import BULLET_STYLES, Marker, MarkerStyle, Span
-from .patterns import (
-    LOWER,
-    MARKER_RULES,
-    MARKER_RULES_BY_FIRST,
-    RUN_IN,
-    SENTENCE_BREAK,
-    UPPER,
-    MarkerRule,
-    rules_by_first_char,
-)
+from vnreport.lines.split import Line, LineKind
+from vnreport.model import BULLET_STYLES, Marker, MarkerStyle, Span
+from vnreport.rules.markers import MARKER_RULES, MARKER_RULES_BY_FIRST, MarkerRule, rules_by_first_char
+from vnreport.rules.shapes import LOWER, RUN_IN, SENTENCE_BREAK, UPPER
 
 
 class Role(str, enum.Enum):

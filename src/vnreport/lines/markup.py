@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import regex
 
-from .lines import Line, LineKind
-from .model import Span
-from .patterns import GLUED_ITEM, GLUED_SEPARATOR, MARKDOWN_EMPHASIS, MARKDOWN_HEADING_MARK
+from vnreport.lines.split import Line, LineKind
+from vnreport.model import Span
+from vnreport.rules.markup import GLUED_ITEM, GLUED_SEPARATOR, MARKDOWN_EMPHASIS, MARKDOWN_HEADING_MARK
 
 #: A text is treated as Markdown when it has at least this many emphasis pairs or headings.
 MIN_MARKDOWN_SIGNS = 3

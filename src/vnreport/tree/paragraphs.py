@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .classify import ClassifiedLine, Role
-from .model import MarkerStyle
-from .patterns import INLINE_PAREN_NUMBER, LOWER
+from vnreport.lines.classify import ClassifiedLine, Role
+from vnreport.model import MarkerStyle
+from vnreport.rules.shapes import INLINE_PAREN_NUMBER, LOWER
 
 #: Share of text lines followed directly by another text line above which a text is wrapped.
 WRAPPED_SHARE = 0.5

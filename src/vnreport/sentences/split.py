@@ -19,9 +19,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate, compress
 
-from . import nlp
-from .model import Span
-from .patterns import GAP_HEAD, LABEL_ONLY, LEADING_REFS, MISSED_BREAK
+from vnreport.model import Span
+from vnreport.rules.sentences import GAP_HEAD, LABEL_ONLY, LEADING_REFS, MISSED_BREAK
+from vnreport.sentences import nlp
 
 _TERMINAL = frozenset('.!?…:;"”)')
 #: Stretches between marks shorter than this are handed to the splitter as they are.

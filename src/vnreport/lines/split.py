@@ -6,8 +6,8 @@ import enum
 
 from attrs import frozen
 
-from .model import Span
-from .patterns import RULE_LINE, STAR_LINE
+from vnreport.model import Span
+from vnreport.rules.shapes import RULE_LINE, STAR_LINE
 
 
 class LineKind(str, enum.Enum):

@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
-from .model import Diagnostic, DiagnosticCode, Severity, Span
-from .vntext import TONE_MARKS, fold_tone_placement
+from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
+from vnreport.text.folds import TONE_MARKS, fold_tone_placement
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer

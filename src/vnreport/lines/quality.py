@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from itertools import accumulate
 
-from .lines import Line, LineKind
-from .model import Diagnostic, DiagnosticCode, Severity, Span
-from .patterns import BLANK_FLOOD, CONTROL_CHARACTER, MANY_BLANK_LINES
+from vnreport.lines.split import Line, LineKind
+from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
+from vnreport.rules.quality import BLANK_FLOOD, CONTROL_CHARACTER, MANY_BLANK_LINES
 
 #: Share of words carrying a Vietnamese letter (a diacritic or đ) below which a Vietnamese text is
 #: judged to have lost its diacritics (OCR, a broken font). Real reports sit at 0.85–0.9; the

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .classify import ClassifiedLine, Role, is_title_like, is_upper_title, redecide_wrapped
-from .model import (
+from vnreport.lines.classify import ClassifiedLine, Role, is_title_like, is_upper_title, redecide_wrapped
+from vnreport.model import (
     LIST_STYLES,
     Diagnostic,
     DiagnosticCode,
@@ -33,7 +33,8 @@ from .model import (
     Span,
     Table,
 )
-from .patterns import LOWER, letter_index
+from vnreport.rules.numbers import letter_index
+from vnreport.rules.shapes import LOWER
 
 ParagraphFactory = Callable[[str, Span, tuple[Span, ...]], Paragraph]
 """Makes a paragraph (with its sentences) from an id, a span and the spans of page furniture

@@ -1,0 +1,1 @@
+"""Figures: quantities, comparisons, targets and evidence read from sentences."""

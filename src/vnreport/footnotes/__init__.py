@@ -1,0 +1,1 @@
+"""Footnotes: markers in sentences, bodies, and the links between them."""

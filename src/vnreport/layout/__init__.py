@@ -1,0 +1,1 @@
+"""Layout: pages, the header and closing furniture, bundles of documents, tables, code tables."""

@@ -1,0 +1,1 @@
+"""Rules: every pattern the parser matches, one module per topic, named and commented."""

@@ -1,0 +1,283 @@
+"""Figures: numbers, units, comparison cues and targets."""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+# =============================================================================================
+# Quantities: numbers, units, comparison cues, targets (used by quantities.py)
+#
+# Forward patterns use the stdlib ``re`` (half the per-call cost of ``regex`` on these short
+# anchored matches); ``L`` is "a letter" in ``re`` syntax. Patterns that read the words *before*
+# a figure use ``regex`` in reverse mode (``(?r)``): ``.match(text, pos, endpos)`` then anchors
+# at ``endpos`` and reads leftwards, so no window has to be searched.
+# ``H`` is one horizontal space: NBSP counts (reports pad with it), a newline never does.
+# =============================================================================================
+
+H = r"[^\S\n]"
+L = r"[^\W\d_]"
+_I = re.IGNORECASE
+_RV = regex.VERSION1 | regex.IGNORECASE
+
+#: A digit run with its separators, validated later by :func:`parse_vn_number`. Deliberately
+#: permissive ("1.2.3.4", "12,,5") so that malformed figures are seen and reported, not split
+#: into innocent-looking pieces. (``regex`` and ASCII digits: the fastest scan of a sentence,
+#: which is most of what a sentence without figures costs.)
+NUMBER_TOKEN = regex.compile(r"[0-9](?:[0-9.,]*[0-9])?")
+
+#: A label opening the sentence (or the item or footnote it belongs to): "(3)", "[14]-", "1-",
+#: "2.1-", "5.6-", "1.". A digit right after the separator makes a figure instead ("1- 2%").
+LEADING_LABEL = re.compile(
+    rf"{H}*(?:\(\d{{1,3}}\)|\[\d{{1,4}}\]{H}*[-–—.:)]?|\d{{1,3}}(?:\.\d{{1,2}}){{0,4}}{H}*[-–—.)])"
+    rf"(?={H}+\D|{H}*$)"
+)
+
+#: What LEADING_LABEL can start with, after its optional spaces.
+LABEL_FIRST = frozenset("([0123456789")
+
+#: An inline footnote reference "[14]", "[3-5]", "[3, 4]": a note number, never an amount.
+QUANTITY_FOOTNOTE_REF = re.compile(rf"\[\d{{1,4}}(?:{H}*[-–,;]{H}*\d{{1,4}})*\]")
+
+_MONTHS_EN = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_YEAR = r"(?:19|20)\d\d"
+
+#: Shapes that identify something, tried at the first digit of a token, most specific first.
+#: (``regex``: type codes need ``\p{Lu}``.)
+NON_QUANTITY_AT = regex.compile(
+    rf"""
+    (?P<document_number>
+        # "05-CT/TW", "142/2008/QĐ-TTg", "367 - QĐ/TWĐTN-VP", "60/2024/QH15": a number, an optional
+        # year, then a type code of capitals ("QyĐ", "CTr": a capital after the first one too).
+        \d+[a-zđ]?(?:{H}?/{H}?\d+)*{H}?[-–/]{H}?
+        (?:\p{{Lu}}{{2,}}|\p{{Lu}}[\p{{L}}\d]*(?=[-/]\p{{Lu}}))[\p{{L}}\d]*(?:[-/.&]\p{{L}}[\p{{L}}\d]*)*
+    )
+    | (?P<date>
+        # "15/5/2016", "7-4-2015", "01.10.1997", "3/2020" (month/year), "22 April 2020".
+        \d{{1,2}}{H}?(?P<sep>[/.-]){H}?\d{{1,2}}{H}?(?P=sep){H}?{_YEAR}(?!\d)
+        | (?:0?[1-9]|1[0-2])/{_YEAR}(?!\d)
+        | \d{{1,2}}{H}+{_MONTHS_EN}(?:,?{H}+{_YEAR})?(?![\p{{L}}\d])
+    )
+    | (?P<period>
+        # "2020 - 2025", "2015- 2020", "2019/2020", "nhiệm kỳ 2020-2015" (reversed, still a period).
+        {_YEAR}{H}*[-–—/]{H}*{_YEAR}(?!\d)
+    )
+    """,
+    regex.VERSION1 | regex.VERBOSE,
+)
+
+#: Up to three words right before a figure, read backwards: the qualifier ("trên", "ít nhất"),
+#: the label noun ("giai đoạn", "mức độ", "Trung ương"), the date word ("ngày", "tháng", "năm").
+PRE_WORDS = regex.compile(
+    rf"(?r)(?:(?P<w1>\p{{L}}+){H}+)?(?:(?P<w2>\p{{L}}+){H}+)?(?P<w3>\p{{L}}+){H}*", regex.VERSION1
+)
+
+#: After the first number: the other end of a range. "30 - 35", "1- 2%", "4-5%", "6,5% - 7%",
+#: "từ 2 đến 3" (``đến``/``tới`` only count after "từ"; checked in code).
+RANGE_TAIL = re.compile(
+    rf"(?P<pct>{H}*%)?(?P<sep>{H}*[-–—]{H}*|{H}+(?:đến|tới){H}+)(?P<n2>\d(?:[\d.,]*\d)?)(?![\d/])", _I
+)
+
+#: What follows a number: an optional scale word ("nghìn tỷ" and "triệu tỷ" before "nghìn"; "tỷ
+#: lệ" is a word of its own), then the unit. Units are tried in order: "đ/c" (đồng chí) before
+#: "đ" (đồng); symbols and currencies may be glued to the number ("88,6ha", "7.977.500.000đ"); a
+#: counted noun needs a space (a letter glued to a number is an identifier: "5G", "4A").
+UNIT = re.compile(
+    rf"""
+    (?:{H}*(?P<scale>(?:nghìn|ngàn|triệu){H}+t[ỷỉ]|nghìn|ngàn|vạn|triệu|t[ỷỉ](?!{H}*lệ))(?!{L}|\d))?
+    (?P<sp>{H}*)
+    (?:
+        (?P<pct>%|phần{H}+trăm(?!{L}))
+      | (?P<comrade>[đĐ]/[cC](?!{L}))
+      | (?P<currency>đồng(?!{H}*(?:chí|bào|hương|ruộng|bằng)(?!{L}))|đ(?![^\W\d_/])|VNĐ|VND|vnđ
+            |USD|đô{H}?la(?:{H}+Mỹ)?|nhân{H}+dân{H}+tệ|NDT|CNY|EUR|euro)(?!{L})
+      | (?P<measure>km2|km²|km|hm|ha|héc{H}?ta|hecta|m2|m²|m3|m³|cm|mm|m|tấn|tạ|kg|lít|MW|kWh|kW|MWh|GWh)
+            (?!{L}|\d)
+      | (?P<w0>{L}+)
+    )?
+    """,
+    re.VERBOSE,
+)
+#: The words after a counted noun's first one, read only when that word may open a compound
+#: ("tổ chức cơ sở đảng"): at most four more.
+UNIT_MORE_WORDS = re.compile(rf"(?:{H}+{L}+){{0,4}}")
+
+#: "/" after a figure: a denominator ("14/17 xã", "47.053 người/49.760 dân số") or a rate
+#: ("400ha/năm", "11,2 tiêu chí/xã", "30 giường bệnh/1 vạn dân", "đồng/người/tháng").
+SLASH_NUMBER = re.compile(rf"{H}*/{H}*(?P<n>\d(?:[\d.,]*\d)?)(?![\d/])")
+SLASH_PER = re.compile(rf"{H}*/{H}*(?:1{H}+)?(?P<per>(?:vạn|nghìn|ngàn|trăm){H}+{L}+|{L}+(?:{H}*/{H}*{L}+)?)(?!{L})")
+
+#: Qualifiers written after the figure: "10% trở lên", "từ 10% trở lên".
+POST_QUALIFIER = re.compile(rf"{H}*(?P<q>trở{H}+lên|trở{H}+xuống)(?!{L})", _I)
+
+#: A from→to change after "từ X" ("từ 86,6 nghìn tấn lên 2.760", "từ 215 thôn, khu phố xuống
+#: còn 185", "từ 572,5 nghìn m3 năm 2015 lên"): then "từ" is no qualifier.
+FROM_TO_AHEAD = re.compile(rf"[^;\n]{{0,60}}?{H}(?:lên|xuống(?:{H}+còn)?|đến|tới){H}+(?=\d)", _I)
+
+#: After a label number: more labels of the same list ("Khu 2,3,5,6", "đối tượng 2, 3, 4",
+#: "năm 2018, 2019", "tháng 3/2020", "ngày 01/01", "giai đoạn 1 và 2").
+LABEL_TAIL = re.compile(
+    rf"(?:{H}*(?:[,;/]|và|-|–|đến|tới){H}*(?:năm{H}+)?(?:{_YEAR}|\d{{1,2}})(?![\d.,]*\d|{H}*%))*", _I
+)
+#: The rest of a drawing scale after its "1": "tỷ lệ 1/2000", "tỷ lệ 1:500".
+MAP_SCALE_TAIL = re.compile(rf"{H}*[/:]{H}*\d[\d.]*")
+#: Letters and digits glued to an identifier's number ("19" of "COVID-19", "15" of "QH15").
+IDENTIFIER_TAIL = re.compile(r"[\w./-]*")
+#: "4.0", "2.0": a version number ("cách mạng công nghiệp 4.0").
+VERSION = re.compile(r"\d\.0")
+#: "1) …; 2) …": a label inside running text.
+INLINE_LABEL = re.compile(rf"\){H}+{L}")
+
+#: "mỗi năm", "hằng năm", "hàng năm": governs a flow or a rate of change (per = "năm").
+EACH_YEAR = re.compile(rf"(?:mỗi|hằng|hàng){H}+năm(?!{L})", _I)
+EACH_YEAR_AFTER = re.compile(rf"{H}*(?:/{H}*năm|(?:mỗi|hằng|hàng){H}+năm)(?!{L})", _I)
+#: Verbs that make a yearly figure a rate of change rather than a level held each year.
+CHANGE_WORD = re.compile(rf"(?<!{L})(?:tăng|giảm|kiềm{H}+chế|kéo{H}+giảm)(?!{L})", _I)
+#: "số bác sĩ/vạn dân là 5,6 bác sĩ": the rate named before its figure.
+GOVERNING_RATE = re.compile(rf"(?P<unit>{L}+(?:{H}+{L}+)?){H}*/{H}*(?P<per>(?:vạn|nghìn|ngàn){H}+{L}+|{L}+)")
+#: "/" before a word: what GOVERNING_RATE needs, searched for first.
+SLASH_WORD = re.compile(rf"/{H}*{L}")
+#: "Tổng số được khen thưởng 60": a bare number counting what follows "tổng số".
+COUNTED_TOTAL = re.compile(rf"(?:tổng{H}+)?số{H}+(?:lượng{H}+)?(?:được{H}+)?", _I)
+#: Between a bare number and the figure that restates it with a unit: a comma and at most three
+#: words ("308, tăng 48 người", "3.910, chi trả 3.710 hồ sơ").
+RESTATED_BY = re.compile(rf"{H}*,{H}*(?:{L}+{H}+){{0,3}}")
+PARENS = re.compile(r"[()]")
+SPACES = re.compile(r"\s+")
+
+# ---------------------------------------------------------------------------------------------
+# Comparison cues: read backwards before a figure, or forwards after it
+# ---------------------------------------------------------------------------------------------
+
+_TARGET_WORD = rf"(?:mục{H}+tiêu|chỉ{H}+tiêu|kế{H}+hoạch|KH)"
+_TARGET_TAIL = rf"(?:{H}+(?:đề{H}+ra|nghị{H}+quyết|NQ|tỉnh{H}+giao|được{H}+giao|giao|năm))?"
+#: A baseline that is a target ("so mục tiêu Nghị quyết") makes a change a change_vs_target.
+TARGET_WORDS = re.compile(rf"{_TARGET_WORD}|nghị{H}+quyết|NQ", _I)
+
+#: "(mục tiêu 29,44%)", "(chỉ tiêu 70%", "(Mục tiêu 50%)", "(mục tiêu giảm 2% trở lên)".
+TARGET_BEFORE = regex.compile(
+    rf"(?r)\({H}*{_TARGET_WORD}{_TARGET_TAIL}{H}*(?:là|:)?{H}*(?:(?P<dir>tăng|giảm|đạt){H}+)?", _RV
+)
+#: "đạt 101,6% so với mục tiêu", "đạt 86% mục tiêu đề ra", "102% kế hoạch", "120% dự toán".
+OF_TARGET_AFTER = re.compile(rf"{H}*(?:so{H}+(?:với{H}+)?|của{H}+)?(?:{_TARGET_WORD}|dự{H}+toán){_TARGET_TAIL}", _I)
+#: The verb of a change right before its figure: "tăng 166,4%", "giảm 43 vụ", "vượt 10%",
+#: "tăng bình quân hàng năm 19,5%", "Kiềm chế … 10%".
+CHANGE_BEFORE = regex.compile(
+    rf"(?r)(?<!\p{{L}})(?P<verb>tăng|giảm|vượt|kiềm{H}+chế|kéo{H}+giảm|cao{H}+hơn|thấp{H}+hơn"
+    rf"|nhiều{H}+hơn|ít{H}+hơn)(?:{H}+thêm)?(?:{H}+(?:bình{H}+quân|trung{H}+bình))?"
+    rf"(?:{H}+(?:hàng|hằng|mỗi){H}+năm)?(?:{H}+(?:bình{H}+quân|trung{H}+bình))?(?:{H}+được)?{H}*",
+    _RV,
+)
+#: Where change verbs may be: CHANGE_BEFORE runs only near them (found with str.find, which is
+#: far cheaper than a case-insensitive regex scan of every sentence).
+CHANGE_CUES = ("tăng", "giảm", "vượt", "chế", "hơn")
+#: "so với năm 2015", "so mục tiêu Nghị quyết", "so với giai đoạn 2011-2015" after a change, in
+#: its clause.
+SO_VOI_AFTER = re.compile(
+    rf"[^;()\n]{{0,80}}?(?<!{L})so{H}+(?:với{H}+)?(?P<base>[^,;:.()\[\]\n]{{1,60}}(?:\.\d[^,;:()\[\]\n]*)?)",
+    _I,
+)
+#: A reference for the whole sentence: "So với năm 2015: …", "… so với nhiệm kỳ 2010-2015: …",
+#: "So với mục tiêu Nghị quyết giảm 05 vụ, …".
+SO_VOI_HEADER = re.compile(
+    rf"(?<!{L})so{H}+(?:với{H}+)?(?P<base>[^,;:.()\n]{{1,60}}?)(?:{H}*:|(?=,)|(?={H}+(?:tăng|giảm|vượt)(?!{L})))",
+    _I,
+)
+#: "(năm 2015 là 29,67%)", "năm 2019 đạt 81%": a figure tied to a year.
+YEAR_IS_BEFORE = regex.compile(rf"(?r)(?<!\p{{L}})năm{H}+(?P<y>{_YEAR})(?:{H}+(?:đạt|là|có|chiếm))?{H}*", _RV)
+FROM_BEFORE = regex.compile(rf"(?r)(?:(?P<verb>tăng|giảm|nâng|hạ){H}+)?(?<!\p{{L}})từ{H}*", _RV)
+TO_BETWEEN = re.compile(rf"(?:{H}+năm{H}+(?P<y>{_YEAR}))?[^;\n]{{0,40}}?{H}(?P<to>lên|xuống(?:{H}+còn)?){H}*", _I)
+#: "hoàn thành và vượt 18/19 chỉ tiêu", "đạt chỉ tiêu tỉnh giao, … 624/624 công dân".
+TARGETS_MET_BEFORE = regex.compile(
+    rf"(?r)(?<!\p{{L}})(?:hoàn{H}+thành|đạt|vượt)(?:{H}+và{H}+vượt(?:{H}+mức)?)?{H}*", _RV
+)
+MET_TARGET_PHRASE = re.compile(rf"(?<!{L})(?:hoàn{H}+thành|đạt|vượt)(?:{H}+và{H}+vượt)?{H}+chỉ{H}+tiêu(?!{L})", _I)
+#: "A thành B" (eight units merged into five): the figure before "thành" is a baseline.
+MERGED_INTO = re.compile(rf"(?<!{L})thành(?!{L})", _I)
+#: "giảm 43 vụ (32,5%)", "tăng 249 cuộc, với 11.232 lượt người so với …": a change goes on.
+CHANGE_GOES_ON = re.compile(rf"{H}*\({H}*|{H}*,{H}*(?:với{H}+)?")
+PHRASE = re.compile(r"[^,;:.()\[\]\n]*")
+SUBJECT_LEAD = re.compile(rf"^(?:và|trong đó|hiện nay|đến nay|theo đó|qua đó)(?!{L}){H}*,?{H}*", _I)
+_SUBJECT_TAIL_WORDS = (
+    "đạt",
+    "là",
+    "được",
+    "có",
+    "còn",
+    "lên",
+    "chiếm",
+    "tăng",
+    "giảm",
+    "vượt",
+    "bình quân",
+    "trung bình",
+    "hằng năm",
+    "hàng năm",
+    "mỗi năm",
+    "so với",
+    "thực hiện",
+)
+#: Verbs and adverbs that end a subject phrase and are dropped from it ("Tổng thu ngân sách đạt").
+SUBJECT_TAIL = re.compile(
+    rf"(?:{H}+(?:ước{H}+)?(?:{'|'.join(w.replace(' ', f'{H}+') for w in _SUBJECT_TAIL_WORDS)}))+$", _I
+)
+#: The same tail by its last word: the earlier words of each phrase, nearest first, longest
+#: phrase first ("năm" → ("hằng",), ("hàng",), ("mỗi",)).
+SUBJECT_TAIL_BY_LAST: dict[str, tuple[tuple[str, ...], ...]] = {
+    last: tuple(
+        sorted(
+            (tuple(reversed(w.split()[:-1])) for w in _SUBJECT_TAIL_WORDS if w.split()[-1] == last),
+            key=len,
+            reverse=True,
+        )
+    )
+    for last in {w.split()[-1] for w in _SUBJECT_TAIL_WORDS}
+}
+#: Their last syllables: a phrase whose last word is none of them has no tail to drop. ("ı" and
+#: "İ" match "i" under IGNORECASE but casefold otherwise: such a word is searched anyway.)
+SUBJECT_TAIL_LAST = frozenset(w.split()[-1] for w in _SUBJECT_TAIL_WORDS)
+#: How far from its end a phrase ending in SUBJECT_TAIL words is searched: one word of it,
+#: spaces made single, is at most " ước trung bình".
+SUBJECT_TAIL_REACH = 24
+_FOOTNOTE_IN_TEXT = re.compile(r"\[\d+\]")
+#: The nearest mark that opens the clause a subject is read from (searched backwards).
+CLAUSE_MARK_BEFORE = regex.compile(r"(?r)[;():]|\. ", regex.VERSION1)
+
+# ---------------------------------------------------------------------------------------------
+# Targets
+# ---------------------------------------------------------------------------------------------
+
+#: "Đến năm 2025", "đến hết năm 2025", "tới năm 2030": the deadline of a target item.
+DEADLINE = re.compile(rf"(?<!{L})(?:đến|tới)(?:{H}+(?:hết|cuối))?{H}+năm{H}+(?P<y>{_YEAR})", _I)
+#: The verb that sets a target figure; longer phrases first.
+TARGET_VERB = re.compile(
+    rf"(?<!{L})(?P<v>xây{H}+dựng{H}+thêm|xây{H}+dựng{H}+mới|trồng{H}+mới|kết{H}+nạp|duy{H}+trì"
+    rf"|giữ{H}+vững|giữ{H}+ổn{H}+định|kiềm{H}+chế|kéo{H}+giảm|tăng|giảm|đạt|là|chiếm)(?!{L})",
+    _I,
+)
+#: A parenthesis quoting a reference figure, not a target: "(giai đoạn 2015-2020 đạt 3.275,7 tỷ đồng)".
+BASELINE_PAREN = re.compile(
+    rf"giai{H}+đoạn|nhiệm{H}+kỳ|năm{H}+{_YEAR}|so{H}+với|hiện{H}+nay|hiện{H}+tại|cùng{H}+kỳ|trước", _I
+)
+TARGET_SUBJECT_LEAD = re.compile(rf"^{H}*,?{H}*(?:phấn{H}+đấu{H}*)?", _I)
+TARGET_SUBJECT_VERB = re.compile(
+    rf"^(?:xây{H}+dựng{H}+thêm|xây{H}+dựng{H}+mới(?:{H}+được)?|xây{H}+dựng|kết{H}+nạp|duy{H}+trì"
+    rf"|kiềm{H}+chế|giảm|tăng){H}+",
+    _I,
+)
+TARGET_SUBJECT_TAIL = re.compile(
+    rf"(?:{H}*(?:đạt|là|:|được|bình{H}+quân|hằng{H}+năm|hàng{H}+năm|tăng|giảm|từ|trong{H}+nhiệm{H}+kỳ))+{H}*$",
+    _I,
+)
+
+
+# =============================================================================================
+# Targets: which sections list targets (pipeline.py)
+# =============================================================================================
+
+#: A section that lists targets: "Chỉ tiêu chủ yếu nhiệm kỳ 2020 - 2025", "Các chỉ tiêu chủ yếu".
+TARGET_LIST = regex.compile(r"^(?:các\s+|một\s+số\s+|hệ\s+thống\s+)?chỉ\s+tiêu", regex.IGNORECASE | regex.VERSION1)

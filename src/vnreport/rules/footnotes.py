@@ -1,0 +1,16 @@
+"""Footnotes: inline bracket markers and body lines."""
+
+from __future__ import annotations
+
+import regex
+
+from vnreport.rules.common import SP
+
+# ---------------------------------------------------------------------------------------------
+# Footnotes
+# ---------------------------------------------------------------------------------------------
+
+#: An inline bracket marker: "[14]", "[3-5]", "[3,4]", "[3, 4]". Labels are 1-4 digits.
+FOOTNOTE_REF = regex.compile(r"\[(?P<labels>\d{1,4}(?:[^\S\n]*[-–,;][^\S\n]*\d{1,4})*)\]", regex.VERSION1)
+#: A footnote body line: "[1]- text", "[3] - text", "[2] text", "[12]. text".
+FOOTNOTE_BODY = regex.compile(rf"{SP}*\[(?P<label>\d{{1,4}})\]{SP}*(?:[-–—.:)]{SP}*)?", regex.VERSION1)

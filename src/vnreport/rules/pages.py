@@ -1,0 +1,126 @@
+"""Pages: page numbers, running headers, glued footnote markers (what pdftotext leaves of a page)."""
+
+from __future__ import annotations
+
+import regex
+
+from vnreport.rules.common import SP
+
+# =============================================================================================
+# Pages: page numbers, running headers, glued footnote markers
+# =============================================================================================
+# Owned by the pages stage (src/vnreport/pages.py): what pdftotext leaves of a printed page.
+# Footnote markers are read body first (a page's labelled bodies fix which numbers to look
+# for), so these patterns only say what a label or a marker can look like, never that one is.
+
+#: A printed page number alone on its line: "7", "- 7 -", "Trang 7", "7/45".
+PAGE_NUMBER = regex.compile(
+    rf"(?:(?i:trang){SP}*)?[-–—]?{SP}*(?P<n>\d{{1,4}}){SP}*[-–—]?(?:{SP}*/{SP}*\d{{1,4}})?", regex.VERSION1
+)
+#: Digits replaced by "#" when comparing running lines: "Trang 7" and "Trang 8" are one line.
+RUNNING_LINE_DIGITS = regex.compile(r"\d+", regex.VERSION1)
+#: Words of a watermark or circulation stamp printed across pages: "Tài liệu này thuộc sở hữu
+#: của các cơ quan Đảng…" (corpus 09), "Lưu hành nội bộ", "Tài liệu mật", "Bản quyền…".
+WATERMARK_WORDS = regex.compile(
+    r"tài\s+liệu|thuộc\s+sở\s+hữu|lưu\s+hành\s+nội\s+bộ|nghiêm\s+cấm|bản\s+quyền|không\s+phổ\s+biến"
+    r"|\bmật\b|copyright|watermark",
+    regex.VERSION1 | regex.IGNORECASE,
+)
+
+#: A footnote label alone on its line (superscript flattened, smaller font): "3".
+PDF_FOOTNOTE_LONE_LABEL = regex.compile(r"[1-9]\d{0,2}", regex.VERSION1)
+#: A footnote body opened by its label: "4 Thái Nguyên quy hoạch…", "12 “Dân vận khéo”…".
+PDF_FOOTNOTE_GLUED_LABEL = regex.compile(rf"(?P<n>[1-9]\d{{0,2}}){SP}+(?P<text>[\p{{Lu}}“\"(])", regex.VERSION1)
+#: A maximal run of digits: each is judged as a possible glued marker by its neighbours
+#: (pages._Analyzer._candidate): after a word "đại1.", after closing punctuation "VNeID.9",
+#: before a word "Bác” 2tại", apart before punctuation "đề ra 4.", after a year "20281.".
+DIGIT_RUN = regex.compile(r"\d+", regex.VERSION1)
+#: Units written with a flattened exponent or glued to their number: "km2", "m3", "3km",
+#: "15g00", "100đ"; digits next to them are never footnote markers.
+MARKER_UNITS = frozenset(
+    {
+        "km",
+        "m",
+        "cm",
+        "mm",
+        "dm",
+        "ha",
+        "kg",
+        "g",
+        "mg",
+        "l",
+        "ml",
+        "h",
+        "ph",
+        "p",
+        "s",
+        "t",
+        "tr",
+        "đ",
+        "vnđ",
+        "kw",
+        "kwh",
+        "mw",
+        "mwh",
+        "gb",
+        "mb",
+        "tb",
+        "co",
+        "x",
+        "lần",
+    }
+)
+#: Words a number counts or names ("Điều 4.", "lần 2,", "khoản 3."): a number set apart after
+#: them is not a marker, even in a footnote's place.
+COUNTER_WORDS = frozenset(
+    {
+        "số",
+        "điều",
+        "khoản",
+        "điểm",
+        "mục",
+        "phần",
+        "chương",
+        "lần",
+        "thứ",
+        "năm",
+        "tháng",
+        "ngày",
+        "quý",
+        "kỳ",
+        "khóa",
+        "khoá",
+        "trang",
+        "lớp",
+        "tổ",
+        "cấp",
+        "nhóm",
+        "loại",
+        "hạng",
+        "phụ",
+        "lục",
+        "bước",
+        "giai",
+        "đoạn",
+        "tiết",
+        "tầng",
+        "phòng",
+        "xã",
+        "phường",
+        "quận",
+        "huyện",
+        "tỉnh",
+        "giờ",
+        "phút",
+        "km",
+        "tuổi",
+        "đợt",
+        "vòng",
+        "đội",
+        "tốp",
+        "bảng",
+        "biểu",
+        "mẫu",
+        "hình",
+    }
+)

@@ -1,0 +1,1 @@
+"""Sentences: the underthesea door, sentence splitting with exact spans, word tokens."""

@@ -1,0 +1,1 @@
+"""Text: bytes in, one normalized text out — decoding, legacy encodings, offset maps, folds."""

@@ -1,0 +1,1 @@
+"""Tree: from classified lines to nested sections, items and paragraphs."""
