@@ -16,7 +16,7 @@ from .conftest import CORPUS
 from .test_properties import check_document
 
 FILES = sorted(CORPUS.glob("*.txt")) if CORPUS.exists() else []
-SCHEMA = json.loads(resources.files("vnreport").joinpath("data", "vnreport.schema.json").read_text("utf-8"))
+SCHEMA = json.loads((resources.files("vnreport") / "data" / "vnreport.schema.json").read_text("utf-8"))
 
 
 @pytest.mark.skipif(not FILES, reason="../shared/corpus not present")

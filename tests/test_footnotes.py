@@ -71,6 +71,7 @@ def test_marker_forms(sentence: str, labels: list[str]) -> None:
     assert [r.label for r in cited.footnote_refs] == labels
     for ref in cited.footnote_refs:
         assert doc.text[ref.span.start] == "[" and doc.text[ref.span.end - 1] == "]"
+        assert ref.footnote is not None
         note = doc.node(ref.footnote)
         assert note.label == ref.label
         assert cited.id in note.cited_by

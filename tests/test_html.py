@@ -79,11 +79,8 @@ def seed_page_doc() -> vnreport.Document:
 
 
 def test_fixture_is_up_to_date() -> None:
-    sys.path.insert(0, str(FIXTURES))
-    try:
-        import make_seed_html
-    finally:
-        sys.path.pop(0)
+    from .fixtures import make_seed_html
+
     assert make_seed_html.build(SEED_TEXT.read_text(encoding="utf-8")) == SEED_PAGE.read_text(encoding="utf-8")
 
 
@@ -327,7 +324,7 @@ def _cp1258(text: str) -> bytes:
             continue
         except UnicodeEncodeError:
             pass
-        base, *marks = unicodedata.normalize("NFD", ch)
+        base, *marks = list(unicodedata.normalize("NFD", ch))
         for k, mark in enumerate(marks):
             composed = unicodedata.normalize("NFC", base + mark)
             rest = "".join(marks[:k] + marks[k + 1 :])

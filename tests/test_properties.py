@@ -125,10 +125,10 @@ def check_node(text: str, node: Any, parent: Any | None) -> None:
             assert node.span.start <= gap.start and gap.end <= node.span.end
     elif isinstance(node, (Section, Item, SubDocument)):
         previous_end = node.span.start
-        for child in node.children:
-            assert child.span.start >= previous_end
-            previous_end = child.span.end
-            check_node(text, child, node)
+        for member in node.children:
+            assert member.span.start >= previous_end
+            previous_end = member.span.end
+            check_node(text, member, node)
     elif isinstance(node, (Table, Footnote)):
         pass
 

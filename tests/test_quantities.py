@@ -35,7 +35,7 @@ def figures(text: str) -> list[tuple[str, Decimal | None, str | None]]:
     return [(q.text, q.value, q.unit) for q in quantities_in(text)[0]]
 
 
-def D(s: str) -> Decimal:
+def D(s: str | int) -> Decimal:
     return Decimal(s)
 
 
@@ -71,7 +71,7 @@ def vn_format(value: Decimal) -> str:
     """Format the Vietnamese way: '.' between thousands, ',' before decimals."""
     text = f"{value:f}"
     integer, _, fraction = text.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(integer) > 3:
         groups.insert(0, integer[-3:])
         integer = integer[:-3]

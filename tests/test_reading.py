@@ -8,6 +8,7 @@ import unicodedata
 import pytest
 
 import vnreport
+from vnreport.model import Item, Section
 from vnreport.text.reading import normalize, read
 
 TEXT = "I- BỐI CẢNH\r\n1- Thuận lợi: Huyện ủy đạt 28,67%.\r\n"
@@ -41,7 +42,11 @@ def test_nfd_input_becomes_nfc_and_maps_back() -> None:
 
 def test_nfd_marker_is_recognized() -> None:
     doc = vnreport.parse(unicodedata.normalize("NFD", "3- Bài học\nMột là, quán triệt.\n"))
-    assert doc.body[0].children[0].marker.text == "Một là,"
+    section = doc.body[0]
+    assert isinstance(section, Section)
+    item = section.children[0]
+    assert isinstance(item, Item) and item.marker is not None
+    assert item.marker.text == "Một là,"
 
 
 def test_byte_spans_for_utf8_and_utf16() -> None:
@@ -64,7 +69,9 @@ def test_raw_span_for_str_input_with_crlf() -> None:
 def test_nbsp_is_kept_in_text() -> None:
     doc = vnreport.parse("\u00a0\u00a0\u00a0I- BỐI CẢNH\n")
     assert doc.text.startswith("\u00a0")
-    assert doc.body[0].title == "BỐI CẢNH"
+    section = doc.body[0]
+    assert isinstance(section, Section)
+    assert section.title == "BỐI CẢNH"
 
 
 def test_empty_input_is_an_empty_document() -> None:

@@ -27,12 +27,12 @@ def test_golden_outline(seed_doc: vnreport.Document) -> None:
 
 
 def test_bundled_sample_is_the_seed() -> None:
-    sample = resources.files("vnreport").joinpath("data", "sample.txt").read_bytes()
+    sample = (resources.files("vnreport") / "data" / "sample.txt").read_bytes()
     assert sample == SEED.read_bytes()
 
 
 def test_json_validates_against_the_published_schema(seed_doc: vnreport.Document) -> None:
-    schema = json.loads(resources.files("vnreport").joinpath("data", "vnreport.schema.json").read_text("utf-8"))
+    schema = json.loads((resources.files("vnreport") / "data" / "vnreport.schema.json").read_text("utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(json.loads(seed_doc.to_json()), schema)
 

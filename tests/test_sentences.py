@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vnreport
-from vnreport.sentences.split import condense, nlp, split_line, splitter_spans
+from vnreport.sentences import nlp
+from vnreport.sentences.split import condense, split_line, splitter_spans
 
 from .conftest import CORPUS, SEED
 

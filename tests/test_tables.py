@@ -55,8 +55,8 @@ def check_spans(text: str, lines: Sequence[ClassifiedLine], block: TableBlock) -
     """Every cell is trimmed, inside the table's lines, and in document order."""
     outer = block_span(lines, block)
     previous = outer.start
-    for row in block.rows:
-        for cell in row:
+    for cells in block.rows:
+        for cell in cells:
             assert outer.contains(cell), (cell, outer)
             assert cell.start >= previous
             piece = text[cell.start : cell.end]

@@ -22,7 +22,7 @@ NS = {"a": NAMESPACE}
 
 @pytest.fixture(scope="module")
 def schema() -> etree.RelaxNG:
-    rng = resources.files("vnreport").joinpath("data", "vnreport.rng").read_bytes()
+    rng = (resources.files("vnreport") / "data" / "vnreport.rng").read_bytes()
     return etree.RelaxNG(etree.fromstring(rng))
 
 
@@ -120,7 +120,9 @@ def test_control_characters_are_replaced_one_for_one(schema: etree.RelaxNG) -> N
     doc = vnreport.parse("I- BỐI CẢNH\nHuyện có\x0b nhiều lợi thế.")
     root = etree.fromstring(document_to_xml(doc).encode("utf-8"))
     _assert_valid(schema, root)
-    assert len(root.find("a:doc/a:sourceText", NS).text) == len(doc.text)
+    source_text = root.find("a:doc/a:sourceText", NS)
+    assert source_text is not None and source_text.text is not None
+    assert len(source_text.text) == len(doc.text)
 
 
 def test_cli_format_xml(schema: etree.RelaxNG) -> None:
