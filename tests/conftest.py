@@ -1,18 +1,12 @@
-from __future__ import annotations
+"""Fixtures shared by the test modules (paths, checks and builders are in ``helpers``)."""
 
-import os
-from pathlib import Path
+from __future__ import annotations
 
 import pytest
 
 import vnreport
 
-FIXTURES = Path(__file__).parent / "fixtures"
-SEED = FIXTURES / "000_39d0727b6502c1d4.txt"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-CORPUS = SHARED / "corpus"
-GOLD = SHARED / "gold"
-REGEN = os.environ.get("VNREPORT_REGEN") == "1"
+from .helpers import SEED
 
 
 @pytest.fixture(scope="session")

@@ -1,10 +1,119 @@
-"""Shared test helpers: builders of test inputs that several test modules and the output check use."""
+"""Shared test helpers: paths, checks of a parsed document, outlines, unit-case files and the
+DOCX builder that several test modules and the output check use (test modules import from here,
+never from each other)."""
 
 from __future__ import annotations
 
 import io
+import os
 import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
+
+import vnreport
+from vnreport.model import Footnote, Item, Paragraph, Section, Sentence, SubDocument, Table
+
+# -- paths and switches -----------------------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = FIXTURES / "000_39d0727b6502c1d4.txt"
+#: The corpus and gold files live beside the project (``../shared``), not in it.
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CORPUS = SHARED / "corpus"
+GOLD = SHARED / "gold"
+#: ``VNREPORT_REGEN=1`` rewrites the golden files instead of comparing against them.
+REGEN = os.environ.get("VNREPORT_REGEN") == "1"
+
+# -- every span of a parsed document tells the truth ------------------------------------------
+
+
+def check_node(text: str, node: Any, parent: Any | None) -> None:
+    span = node.span
+    assert 0 <= span.start <= span.end <= len(text)
+    if parent is not None:
+        assert parent.span.start <= span.start and span.end <= parent.span.end, (node, parent.span)
+    if hasattr(node, "text") and isinstance(node.text, str):
+        assert text[span.start : span.end] == node.text
+    if isinstance(node, Sentence):
+        assert node.text.strip() == node.text and node.text
+        for ref in node.footnote_refs:
+            assert span.start <= ref.span.start and ref.span.end <= span.end
+            marker = text[ref.span.start : ref.span.end]
+            assert marker.startswith("[") or marker == ref.label  # "[14]" or a glued PDF digit
+    if isinstance(node, Section):
+        assert node.title_span.end <= span.end
+    if isinstance(node, (Section, Item)) and node.marker is not None:
+        assert text[node.marker.span.start : node.marker.span.end] == node.marker.text
+        assert node.marker.span.start == span.start
+    if isinstance(node, Paragraph):
+        for child in node.children:
+            check_node(text, child, node)
+        # Sentences cover the paragraph but for whitespace and page furniture (gaps).
+        covered = "".join(c.clean_text for c in node.children if isinstance(c, Sentence))
+        assert "".join(covered.split()) == "".join(node.clean_text.split())
+        for gap in node.gaps:
+            assert node.span.start <= gap.start and gap.end <= node.span.end
+    elif isinstance(node, (Section, Item, SubDocument)):
+        previous_end = node.span.start
+        for member in node.children:
+            assert member.span.start >= previous_end
+            previous_end = member.span.end
+            check_node(text, member, node)
+    elif isinstance(node, (Table, Footnote)):
+        pass
+
+
+def check_document(doc: vnreport.Document) -> None:
+    text = doc.text
+    previous_end = 0
+    for node in doc.body:
+        assert node.span.start >= previous_end
+        previous_end = node.span.end
+        check_node(text, node, None)
+    for note in doc.footnotes:
+        assert text[note.span.start : note.span.end].endswith(note.text)
+        for sentence in note.sentences:
+            check_node(text, sentence, note)
+    for diagnostic in doc.diagnostics:
+        assert 0 <= diagnostic.span.start <= diagnostic.span.end <= len(text)
+
+
+# -- outlines of the tree ---------------------------------------------------------------------
+
+
+def outline(nodes: tuple[Any, ...], depth: int = 0) -> list[str]:
+    """The headings and items as indented lines: "marker title" for a section, "marker …" for an item."""
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, Section):
+            out.append("  " * depth + f"{node.marker.text if node.marker else ''} {node.title}".strip())
+            out.extend(outline(node.children, depth + 1))
+        elif isinstance(node, Item):
+            out.append("  " * depth + f"{node.marker.text} …")
+            out.extend(outline(node.children, depth + 1))
+    return out
+
+
+def structure(doc: vnreport.Document, clean_title: Callable[[str], str] | None = None) -> list[tuple[int, str, str]]:
+    """(depth, marker, title) of every section and item; ``clean_title`` evens out titles that
+    two sources of one document write differently (a page's whitespace against its text's)."""
+    out: list[tuple[int, str, str]] = []
+
+    def walk(nodes: tuple[object, ...], depth: int) -> None:
+        for node in nodes:
+            if isinstance(node, Section):
+                title = clean_title(node.title) if clean_title else node.title
+                out.append((depth, node.marker.text if node.marker else "", title))
+                walk(node.children, depth + 1)
+            elif isinstance(node, Item):
+                out.append((depth, node.marker.text, ""))
+                walk(node.children, depth + 1)
+
+    walk(doc.body, 1)
+    return out
+
 
 # -- a DOCX package built in memory: Word's numbering, styles, footnotes, a table, a header ----
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from vnreport.cli import main
 
-from .conftest import SEED
+from .helpers import SEED
 
 
 def test_parse_sample_outline() -> None:

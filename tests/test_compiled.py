@@ -13,7 +13,7 @@ import pytest
 import vnreport
 from vnreport import _compiled
 
-from .conftest import CORPUS, SEED
+from .helpers import CORPUS, SEED
 
 PACKAGE = Path(vnreport.__file__).resolve().parent
 

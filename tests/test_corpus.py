@@ -12,8 +12,7 @@ import pytest
 import vnreport
 from vnreport.model import Item, Section
 
-from .conftest import CORPUS
-from .test_properties import check_document
+from .helpers import CORPUS, check_document
 
 FILES = sorted(CORPUS.glob("*.txt")) if CORPUS.exists() else []
 SCHEMA = json.loads((resources.files("vnreport") / "data" / "vnreport.schema.json").read_text("utf-8"))

@@ -8,28 +8,11 @@ import pytest
 
 import vnreport
 from vnreport.errors import UnreadableInputError
-from vnreport.model import Item, Section, Table
+from vnreport.model import Table
 from vnreport.sources import docx as docx_source
 from vnreport.sources.docx import Numbering, extract_docx, format_number, parse_docx
 
-from .helpers import W_NS, build_docx
-
-
-def _structure(doc: vnreport.Document) -> list[tuple[int, str, str]]:
-    out: list[tuple[int, str, str]] = []
-
-    def walk(nodes: tuple[object, ...], depth: int) -> None:
-        for node in nodes:
-            if isinstance(node, Section):
-                out.append((depth, node.marker.text if node.marker else "", node.title))
-                walk(node.children, depth + 1)
-            elif isinstance(node, Item):
-                out.append((depth, node.marker.text, ""))
-                walk(node.children, depth + 1)
-
-    walk(doc.body, 1)
-    return out
-
+from .helpers import W_NS, build_docx, structure
 
 # -- the fixture document ---------------------------------------------------------------------
 
@@ -37,7 +20,7 @@ def _structure(doc: vnreport.Document) -> list[tuple[int, str, str]]:
 def test_auto_numbered_outline() -> None:
     doc = parse_docx(build_docx())
     assert doc.source_format == "docx"
-    assert _structure(doc) == [
+    assert structure(doc) == [
         (1, "I.", "KẾT QUẢ ĐẠT ĐƯỢC"),
         (2, "1.", "Về kinh tế"),
         (3, "a)", "Nông nghiệp"),
@@ -102,7 +85,7 @@ def test_parse_file_dispatches_on_suffix_and_content(tmp_path: Path) -> None:
     named.write_bytes(data)
     unnamed = tmp_path / "report.bin"
     unnamed.write_bytes(data)
-    assert _structure(vnreport.parse_file(named)) == _structure(vnreport.parse_file(unnamed))
+    assert structure(vnreport.parse_file(named)) == structure(vnreport.parse_file(unnamed))
 
 
 # -- numbering --------------------------------------------------------------------------------

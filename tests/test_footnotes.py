@@ -10,6 +10,8 @@ import vnreport
 from vnreport.model import DiagnosticCode, Section
 from vnreport.sentences.split import split_line
 
+from .helpers import check_document
+
 BODY = "\n\nNơi nhận:\n- Lưu VT.\n\n{bodies}\n"
 
 
@@ -133,8 +135,6 @@ def test_marker_inside_heading_is_a_diagnostic() -> None:
     ],
 )
 def test_bad_footnote_input_never_raises(text: str) -> None:
-    from .test_properties import check_document
-
     doc = vnreport.parse(text)
     check_document(doc)
 

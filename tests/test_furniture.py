@@ -21,7 +21,7 @@ from vnreport.lines.split import split_lines
 from vnreport.model import DiagnosticCode, Metadata, Paragraph, Section
 from vnreport.text import reading
 
-from .conftest import CORPUS, GOLD, SEED
+from .helpers import CORPUS, GOLD, SEED
 
 BODY = "I- TÌNH HÌNH CHUNG\n1- Kết quả\nNăm qua, huyện đã đạt được nhiều kết quả quan trọng trên các lĩnh vực.\n"
 OPTIONS = attrs.evolve(vnreport.DEFAULT_OPTIONS, sentences=False)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import vnreport
-from vnreport.model import Footnote, Item, Paragraph, Section, Sentence, SubDocument, Table
+
+from .helpers import check_document
 
 MARKERS = [
     "Phần I",
@@ -95,57 +95,6 @@ line = st.builds(
     st.sampled_from(["", ".", ":", " ", "\u00a0"]),
 )
 document = st.lists(st.one_of(line, st.just(""), st.text(max_size=30)), max_size=40).map("\n".join)
-
-
-def check_node(text: str, node: Any, parent: Any | None) -> None:
-    span = node.span
-    assert 0 <= span.start <= span.end <= len(text)
-    if parent is not None:
-        assert parent.span.start <= span.start and span.end <= parent.span.end, (node, parent.span)
-    if hasattr(node, "text") and isinstance(node.text, str):
-        assert text[span.start : span.end] == node.text
-    if isinstance(node, Sentence):
-        assert node.text.strip() == node.text and node.text
-        for ref in node.footnote_refs:
-            assert span.start <= ref.span.start and ref.span.end <= span.end
-            marker = text[ref.span.start : ref.span.end]
-            assert marker.startswith("[") or marker == ref.label  # "[14]" or a glued PDF digit
-    if isinstance(node, Section):
-        assert node.title_span.end <= span.end
-    if isinstance(node, (Section, Item)) and node.marker is not None:
-        assert text[node.marker.span.start : node.marker.span.end] == node.marker.text
-        assert node.marker.span.start == span.start
-    if isinstance(node, Paragraph):
-        for child in node.children:
-            check_node(text, child, node)
-        # Sentences cover the paragraph but for whitespace and page furniture (gaps).
-        covered = "".join(c.clean_text for c in node.children if isinstance(c, Sentence))
-        assert "".join(covered.split()) == "".join(node.clean_text.split())
-        for gap in node.gaps:
-            assert node.span.start <= gap.start and gap.end <= node.span.end
-    elif isinstance(node, (Section, Item, SubDocument)):
-        previous_end = node.span.start
-        for member in node.children:
-            assert member.span.start >= previous_end
-            previous_end = member.span.end
-            check_node(text, member, node)
-    elif isinstance(node, (Table, Footnote)):
-        pass
-
-
-def check_document(doc: vnreport.Document) -> None:
-    text = doc.text
-    previous_end = 0
-    for node in doc.body:
-        assert node.span.start >= previous_end
-        previous_end = node.span.end
-        check_node(text, node, None)
-    for note in doc.footnotes:
-        assert text[note.span.start : note.span.end].endswith(note.text)
-        for sentence in note.sentences:
-            check_node(text, sentence, note)
-    for diagnostic in doc.diagnostics:
-        assert 0 <= diagnostic.span.start <= diagnostic.span.end <= len(text)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -20,7 +19,7 @@ from vnreport.figures.quantities import (
 )
 from vnreport.model import Diagnostic, DiagnosticCode, Footnote, FootnoteRef, Quantity, Sentence, Span
 
-SEED = Path(__file__).parent / "fixtures" / "000_39d0727b6502c1d4.txt"
+from .helpers import SEED
 
 
 def one(text: str) -> Quantity:

@@ -10,8 +10,7 @@ from typing import Any
 import vnreport
 from vnreport.model import DiagnosticCode, Item, Paragraph, Section
 
-from .test_properties import check_document
-from .test_structure import outline
+from .helpers import check_document, outline
 
 WRAPPED = """I. KẾT QUẢ ĐẠT ĐƯỢC TRONG NHIỆM KỲ
 2020 - 2025

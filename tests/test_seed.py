@@ -14,7 +14,7 @@ import pytest
 import vnreport
 from vnreport.serialize.json import document_from_dict
 
-from .conftest import FIXTURES, GOLD, REGEN, SEED
+from .helpers import FIXTURES, GOLD, REGEN, SEED
 
 GOLDEN_OUTLINE = FIXTURES / "000_39d0727b6502c1d4.outline.txt"
 

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import vnreport
 from vnreport.model import DiagnosticCode, Item, Paragraph, Section
 
-
-def outline(nodes: tuple[Any, ...], depth: int = 0) -> list[str]:
-    out: list[str] = []
-    for node in nodes:
-        if isinstance(node, Section):
-            out.append("  " * depth + f"{node.marker.text if node.marker else ''} {node.title}".strip())
-            out.extend(outline(node.children, depth + 1))
-        elif isinstance(node, Item):
-            out.append("  " * depth + f"{node.marker.text} …")
-            out.extend(outline(node.children, depth + 1))
-    return out
+from .helpers import outline
 
 
 def test_roman_top_level_then_arabic_then_letters() -> None:

@@ -14,7 +14,8 @@ import vnreport
 from vnreport.cli import main
 from vnreport.serialize.xml import NAMESPACE, document_to_xml
 
-FIXTURES = Path(__file__).parent / "fixtures"
+from .helpers import FIXTURES
+
 SEED_TEXT = FIXTURES / "000_39d0727b6502c1d4.txt"
 SEED_PAGE = FIXTURES / "seed_page.html"
 NS = {"a": NAMESPACE}
