@@ -115,6 +115,33 @@ def structure(doc: vnreport.Document, clean_title: Callable[[str], str] | None =
     return out
 
 
+# -- unit cases written as text: tests/cases/<family>.txt --------------------------------------
+
+CASES = Path(__file__).parent / "cases"
+
+
+def read_cases(family: str) -> list[tuple[str, ...]]:
+    """The cases of ``tests/cases/<family>.txt``, each as the tuple of its lines.
+
+    A case is a block of lines; a line holding a single "." ends it. Lines starting with "#" are
+    comments and blank lines are spacing: what a line of a block means is the family's to say
+    (its file's opening comment says it)."""
+    blocks: list[list[str]] = [[]]
+    for line in (CASES / f"{family}.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line:
+            continue
+        if line == ".":
+            blocks.append([])
+        else:
+            blocks[-1].append(line)
+    return [tuple(block) for block in blocks if block]
+
+
+def escaped_bytes(line: str) -> bytes:
+    r"""The bytes a case file writes as printable ASCII with ``\xNN`` for any other byte."""
+    return line.encode("ascii").decode("unicode_escape").encode("latin-1")
+
+
 # -- a DOCX package built in memory: Word's numbering, styles, footnotes, a table, a header ----
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -15,6 +15,8 @@ from vnreport.text.encodings import ENCODING_NAMES, decode_as, decode_legacy, en
 from vnreport.text.folds import fold_tone_placement
 from vnreport.text.reading import decode_bytes, read
 
+from .helpers import escaped_bytes, read_cases
+
 LEGACY = ("tcvn3", "vni", "viscii", "cp1258")
 
 REPORT = """ĐẢNG CỘNG SẢN VIỆT NAM
@@ -50,38 +52,7 @@ VIETNAMESE_LETTERS += VIETNAMESE_LETTERS.upper()
 
 @pytest.mark.parametrize(
     ("encoding", "data", "expected"),
-    [
-        # TCVN3: 0xAD is "ư" (a soft hyphen in Latin-1, and must not be dropped as one).
-        ("tcvn3", b"ng\xad\xeai", "người"),
-        ("tcvn3", b"\xa7\xb6ng", "Đảng"),
-        ("tcvn3", b"c\xb8c", "các"),
-        ("tcvn3", b"\xae\xad\xeec", "được"),
-        ("tcvn3", b"n\xa8m", "năm"),
-        ("tcvn3", b"h\xe4c t\xcbp", "học tập"),
-        ("tcvn3", b"\xa1\xa2\xa3\xa4\xa5\xa6", "ĂÂÊÔƠƯ"),
-        # VNI: a base letter and a mark byte; Đ đ ơ ư ị are one byte.
-        ("vni", b"a\xf8", "à"),
-        ("vni", b"\xd1a\xfbng", "Đảng"),
-        ("vni", b"cu\xfba", "của"),
-        ("vni", b"\xf1\xf6\xf4\xefc", "được"),
-        ("vni", b"na\xeam", "năm"),
-        ("vni", b"nha\xe2n da\xe2n", "nhân dân"),
-        ("vni", b"A\xd9", "Á"),
-        ("vni", b"ch\xf2", "chị"),
-        ("vni", b"ch\xe6 \xf1a\xefo", "chỉ đạo"),
-        ("vni", b"o\xe4", "ộ"),
-        # VISCII (RFC 1456), capitals in C0 positions included.
-        ("viscii", b"\xf0\xdf\xfec", "được"),
-        ("viscii", b"\xd0\xe4ng", "Đảng"),
-        ("viscii", b"\x02\x05\x06\x14\x19\x1e", "ẲẴẪỶỸỴ"),
-        ("viscii", b"\xa0", "Õ"),
-        # Windows-1258: base letters with combining tone marks.
-        ("cp1258", b"ca\xecc", "các"),
-        ("cp1258", b"\xf0\xfd\xf5\xf2c", "được"),
-        ("cp1258", b"\xd0a\xd2ng", "Đảng"),
-        # TCVN 5712 VN1: capitals in 0x80-0x9F and C0.
-        ("tcvn5712", b"\x80\x83\x01\x16", "ÀÁÚÝ"),
-    ],
+    [(encoding, escaped_bytes(data), text) for encoding, data, text in read_cases("encodings")],
 )
 def test_table_entries(encoding: str, data: bytes, expected: str) -> None:
     assert unicodedata.normalize("NFC", decode_as(data, encoding)) == expected
@@ -311,21 +282,7 @@ def test_one_long_legacy_line_and_many_short_ones() -> None:
 # -- tone placement ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("old", "new"),
-    [
-        ("hoá", "hóa"),
-        ("khoẻ", "khỏe"),
-        ("uỷ", "ủy"),
-        ("thuỷ", "thủy"),
-        ("Hoà", "Hòa"),
-        ("HOÀ", "HÒA"),
-        ("UỶ BAN", "ỦY BAN"),
-        ("Tỉnh uỷ khoá XXI", "Tỉnh ủy khóa XXI"),
-        ("toà án, xoè ra, goá bụa", "tòa án, xòe ra, góa bụa"),
-        ("văn hoá1.", "văn hóa1."),
-    ],
-)
+@pytest.mark.parametrize(("old", "new"), read_cases("tone_placement"))
 def test_old_tone_placement_folds_to_new(old: str, new: str) -> None:
     assert fold_tone_placement(old) == new
     assert fold_tone_placement(new) == new

@@ -10,7 +10,7 @@ import vnreport
 from vnreport.model import DiagnosticCode, Section
 from vnreport.sentences.split import split_line
 
-from .helpers import check_document
+from .helpers import check_document, read_cases
 
 BODY = "\n\nNơi nhận:\n- Lưu VT.\n\n{bodies}\n"
 
@@ -19,33 +19,7 @@ def sentences_of(text: str) -> list[str]:
     return [text[s.start : s.end] for s in split_line(text, 0, len(text))]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Theo Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị. Sau đó tốt.",
-            ["Theo Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị.", "Sau đó tốt."],
-        ),
-        (
-            "Tại TP. Hồ Chí Minh có PGS.TS Nguyễn Văn A tham dự.",
-            ["Tại TP. Hồ Chí Minh có PGS.TS Nguyễn Văn A tham dự."],
-        ),
-        (
-            "Đ/c Bí thư dự. Tổng thu 1.683.240 triệu đồng, đạt 28,67%. Tốt.",
-            ["Đ/c Bí thư dự.", "Tổng thu 1.683.240 triệu đồng, đạt 28,67%.", "Tốt."],
-        ),
-        (
-            "Xây dựng trường học, trạm y tế v.v. Sau đó triển khai.",
-            ["Xây dựng trường học, trạm y tế v.v.", "Sau đó triển khai."],
-        ),
-        ("Làm đường, kênh mương, v.v. trên địa bàn.", ["Làm đường, kênh mương, v.v. trên địa bàn."]),
-        ("Đạt mức độ A. Năm 2020 tiếp tục.", ["Đạt mức độ A.", "Năm 2020 tiếp tục."]),
-        ("Đạt chỉ tiêu[14]. Các xã tốt.", ["Đạt chỉ tiêu[14].", "Các xã tốt."]),
-        ("Đạt chỉ tiêu.[14] Các xã tốt.", ["Đạt chỉ tiêu.[14]", "Các xã tốt."]),
-        ("[1]. Sản lượng đạt cao. Tốt.", ["[1]. Sản lượng đạt cao.", "Tốt."]),
-        ("Tỷ trọng 28,67% (mục tiêu 29,44%). Thu nhập tăng.", ["Tỷ trọng 28,67% (mục tiêu 29,44%).", "Thu nhập tăng."]),
-    ],
-)
+@pytest.mark.parametrize(("text", "expected"), [(text, expected) for text, *expected in read_cases("sentences")])
 def test_sentence_corrections(text: str, expected: list[str]) -> None:
     assert sentences_of(text) == expected
 
@@ -57,14 +31,7 @@ def test_heading_title_is_not_a_body_sentence() -> None:
 
 @pytest.mark.parametrize(
     ("sentence", "labels"),
-    [
-        ("Đạt kết quả tốt[14].", ["14"]),
-        ("Đạt kết quả tốt.[14]", ["14"]),
-        ("Đạt kết quả tốt[3-5].", ["3", "4", "5"]),
-        ("Đạt kết quả tốt[3,4].", ["3", "4"]),
-        ("Đạt kết quả tốt[3], [4].", ["3", "4"]),
-        ("Đạt kết quả tốt[3, 5].", ["3", "5"]),
-    ],
+    [(sentence, labels.split()) for sentence, labels in read_cases("footnote_markers")],
 )
 def test_marker_forms(sentence: str, labels: list[str]) -> None:
     bodies = "\n".join(f"[{n}]- Nội dung chú thích {n}." for n in range(1, 15))

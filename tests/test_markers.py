@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from vnreport.lines.classify import Role, classify_line
 from vnreport.lines.split import split_lines
 
-CASES = Path(__file__).parent / "cases" / "markers.txt"
+from .helpers import read_cases
 
 
 def _read_cases() -> list[tuple[str, str, str]]:
-    blocks: list[list[str]] = [[]]
-    for raw in CASES.read_text(encoding="utf-8").splitlines():
-        if raw.startswith("#"):
-            continue
-        if raw == ".":
-            blocks.append([])
-        else:
-            blocks[-1].append(raw)
-    return [(b[0], b[1], b[2]) for b in blocks if b]
+    return [(title, line, expected) for title, line, expected in read_cases("markers")]
 
 
 def _value(v: object) -> str:
