@@ -243,9 +243,8 @@ def _set_recipients(scan: Scan, label: Span | None, recipients: list[list[Span]]
         return
     values = [" ".join(clean(scan.text[p.start : p.end]) for p in pieces) for pieces in recipients]
     start = min(label.start, recipients[0][0].start) if label is not None else recipients[0][0].start
-    scan.set("recipients", tuple(values), Span(start, recipients[-1][-1].end))
-    for k, pieces in enumerate(recipients):
-        scan.spans[f"recipients.{k}"] = Span(pieces[0].start, pieces[-1].end)
+    items = enumerate(Span(pieces[0].start, pieces[-1].end) for pieces in recipients)
+    scan.meta.recipients.offer(tuple(values), Span(start, recipients[-1][-1].end), items)
 
 
 def _set_signature(scan: Scan, signer: list[tuple[str, Span]], name: Span | None) -> None:
@@ -297,6 +296,4 @@ def _set_signature(scan: Scan, signer: list[tuple[str, Span]], name: Span | None
         fields.get("name", (None,))[0],
         whole,
     )
-    scan.set("signature", signature, whole)
-    for key, (_, sp) in fields.items():
-        scan.spans[f"signature.{key}"] = sp
+    scan.meta.signature.offer(signature, whole, [(key, sp) for key, (_, sp) in fields.items()])

@@ -2,109 +2,159 @@
 
 from __future__ import annotations
 
+from attrs import define
+
 from vnreport.layout import codes
+from vnreport.layout.metadata import MetadataDraft, SymbolParts
 from vnreport.layout.scan import Scan
 from vnreport.model import Span
 from vnreport.rules import furniture as P
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
+#: A code as written, with its span.
+_Code = tuple[str, Span]
+
 
 def derive(scan: Scan) -> None:
-    f = scan.fields
-    regime: codes.Regime | None = None
-    if "party_title" in f:
-        regime = codes.Regime.PARTY
-    elif "state_title" in f:
-        regime = codes.Regime.STATE
-    parts = f.get("_symbol_parts")
-    if regime is None and parts is not None:
-        regime = codes.Regime.PARTY if parts[0] == "party" else codes.Regime.STATE
-    type_code: tuple[str, Span] | None = None
-    issuer_code: tuple[str, Span] | None = None
-    if parts is not None:
-        form, a, a_span, b, b_span = parts
-        if form == "party":
-            type_code, issuer_code = (a, a_span), (b, b_span)
-        else:
-            head, _, tail = a.partition("-")
-            if tail and codes.doc_type_for_code(head, regime) is not None:
-                type_code = (head, Span(a_span.start, a_span.start + len(head)))
-                issuer_code = (tail, a_span)
-            else:
-                issuer_code = (head, a_span)  # công văn "UBND-VX", law "QH15"
-    doc_type: codes.DocType | None = None
-    type_span: Span | None = None
-    type_line = f.get("_type_line")
-    if type_line is not None:
-        doc_type = codes.doc_type_for_name(type_line[0], regime)
-        type_span = type_line[1]
-    prefix = f.get("_type_prefix")
-    if doc_type is None and prefix is not None:
-        doc_type = codes.doc_type_for_name(prefix[0], regime)
-        type_span = prefix[1]
+    meta = scan.meta
+    regime = _regime(meta)
+    type_code, issuer_code = _symbol_codes(meta.symbol_parts, regime)
+    doc_type = _written_type(meta, regime)
     if type_code is not None:
+        meta.doc_type_code.offer(*type_code)
         by_code = codes.doc_type_for_code(type_code[0], regime)
-        scan.set("doc_type_code", type_code[0], type_code[1])
         if doc_type is None and by_code is not None:
-            doc_type, type_span = by_code, type_code[1]
-    elif doc_type is not None and doc_type.code is not None and type_span is not None:
-        code = doc_type.code
-        if doc_type.name == "Quy định" and regime is codes.Regime.PARTY:
-            code = "QĐ"  # Party usage since 2019 (corpus 10, 14); QĐi was the 2018 code
-        scan.set("doc_type_code", code, type_span)
-    if doc_type is not None and type_span is not None:
-        context = " ".join(
-            str(x) for x in (type_line[0] if type_line else "", f.get("title", ""), f.get("subtitle", ""))
-        )
-        scan.set("doc_type_name", codes.refine_type_name(doc_type.name, context), type_span)
+            doc_type = by_code, type_code[1]
+    elif doc_type is not None:
+        meta.doc_type_code.offer(_code_of(doc_type[0], regime), doc_type[1])
+    if doc_type is not None:
+        _set_type_name(meta, *doc_type)
     if issuer_code is not None:
-        scan.set("issuer_code", issuer_code[0], issuer_code[1])
-    chain: tuple[str, ...] = f.get("_issuer_chain", ())
-    level = codes.issuer_level(issuer_code[0] if issuer_code else None, chain)
-    if level is not None:
-        where = scan.spans.get("issuer") or (issuer_code[1] if issuer_code else None)
-        if where is not None:
-            scan.set("issuer_level", level.value, where)
+        meta.issuer_code.offer(*issuer_code)
+    _set_issuer_level(meta, issuer_code)
     _congress_context(scan)
+
+
+def _regime(meta: MetadataDraft) -> codes.Regime | None:
+    """The national title says whose document it is; without one, the form of the number does."""
+    if meta.party_title.value is not None:
+        return codes.Regime.PARTY
+    if meta.state_title.value is not None:
+        return codes.Regime.STATE
+    return meta.symbol_parts.regime if meta.symbol_parts is not None else None
+
+
+def _symbol_codes(parts: SymbolParts | None, regime: codes.Regime | None) -> tuple[_Code | None, _Code | None]:
+    """(type code, issuer code) of the symbol: Party "BC/HU"; State "BC-UBND", "UBND-VX", "QH15"."""
+    if parts is None:
+        return None, None
+    if parts.regime is codes.Regime.PARTY:
+        return (parts.head, parts.head_span), (parts.tail, parts.tail_span)
+    head, _, tail = parts.head.partition("-")
+    if tail and codes.doc_type_for_code(head, regime) is not None:
+        start = parts.head_span.start
+        return (head, Span(start, start + len(head))), (tail, parts.head_span)
+    return None, (head, parts.head_span)  # công văn "UBND-VX", law "QH15"
+
+
+def _written_type(meta: MetadataDraft, regime: codes.Regime | None) -> tuple[codes.DocType, Span] | None:
+    """The type named in words: the type line over the title, else the word before "Số"."""
+    for written in (meta.type_line, meta.type_prefix):
+        if written is not None:
+            doc_type = codes.doc_type_for_name(written[0], regime)
+            if doc_type is not None:
+                return doc_type, written[1]
+    return None
+
+
+def _code_of(doc_type: codes.DocType, regime: codes.Regime | None) -> str | None:
+    if doc_type.code is not None and doc_type.name == "Quy định" and regime is codes.Regime.PARTY:
+        return "QĐ"  # Party usage since 2019 (corpus 10, 14); QĐi was the 2018 code
+    return doc_type.code
+
+
+def _set_type_name(meta: MetadataDraft, doc_type: codes.DocType, span: Span) -> None:
+    written = meta.type_line[0] if meta.type_line is not None else ""
+    context = " ".join((written, meta.title.value or "", meta.subtitle.value or ""))
+    meta.doc_type_name.offer(codes.refine_type_name(doc_type.name, context), span)
+
+
+def _set_issuer_level(meta: MetadataDraft, issuer_code: _Code | None) -> None:
+    code, code_span = issuer_code if issuer_code is not None else (None, None)
+    level = codes.issuer_level(code, meta.issuer_chain)
+    if level is None:
+        return
+    where = meta.issuer.span or code_span
+    if where is not None:
+        meta.issuer_level.offer(level.value, where)
 
 
 def _congress_context(scan: Scan) -> None:
     """Term, congress ordinal and committee term, read from the issuer, title and subtitle only."""
-    text = scan.text
-    sources = [scan.spans[k] for k in ("issuer", "parent_issuer", "title", "subtitle") if k in scan.spans]
+    meta = scan.meta
+    found = _Congress()
+    for slot in (meta.issuer, meta.parent_issuer, meta.title, meta.subtitle):
+        sp = slot.span
+        if sp is not None:
+            found.read(codes.fold(scan.text[sp.start : sp.end]), sp.start)
+    term = found.term or found.first_term
+    if term is not None:
+        meta.term.offer(*term)
+    if found.ordinal is not None:
+        meta.congress_ordinal.offer(found.ordinal[0], found.ordinal[1])
+    if found.committee is not None:
+        meta.committee_term.offer(*found.committee)
+
+
+@define
+class _Congress:
+    """The congress context found so far; the first find of each kind wins."""
+
     ordinal: tuple[int, Span, int] | None = None
+    """The congress ordinal, its span and the end of the phrase that names it."""
     term: tuple[tuple[int, int], Span] | None = None
+    """The term written right after the ordinal ("Đại hội XX, nhiệm kỳ 2025 - 2030")."""
     first_term: tuple[tuple[int, int], Span] | None = None
     committee: tuple[int, Span] | None = None
-    for sp in sources:
-        folded = codes.fold(text[sp.start : sp.end])
+
+    def read(self, folded: str, base: int) -> None:
+        """Read one source, ``folded`` being its folded text, which starts at offset ``base``."""
+        self._read_ordinal(folded, base)
+        self._read_terms(folded, base)
+        self._read_committee(folded, base)
+
+    def _read_ordinal(self, folded: str, base: int) -> None:
+        if self.ordinal is not None:
+            return
         for m in P.CONGRESS_ORDINAL.finditer(folded):
             value = _ordinal(m.group("n"))
-            if value is not None and ordinal is None:
-                ordinal = (value, Span(sp.start + m.start("n"), sp.start + m.end("n")), sp.start + m.end())
+            if value is not None:
+                self.ordinal = (value, Span(base + m.start("n"), base + m.end("n")), base + m.end())
+                return
+
+    def _read_terms(self, folded: str, base: int) -> None:
         for m in P.TERM.finditer(folded):
             a, b = int(m.group("start")), int(m.group("end"))
             if not (1900 < a < b <= a + 10):
                 continue
-            found = ((a, b), Span(sp.start + m.start(), sp.start + m.end()))
-            if first_term is None:
-                first_term = found
-            # The term of the congress is the one written right after its ordinal.
-            if ordinal is not None and term is None and 0 <= sp.start + m.start() - ordinal[2] <= 8:
-                term = found
-        m2 = P.COMMITTEE_TERM.search(folded)
-        if m2 is not None and committee is None:
-            value = _ordinal(m2.group("n"))
+            found = ((a, b), Span(base + m.start(), base + m.end()))
+            if self.first_term is None:
+                self.first_term = found
+            if self.term is None and self._follows_ordinal(base + m.start()):
+                self.term = found
+
+    def _follows_ordinal(self, offset: int) -> bool:
+        return self.ordinal is not None and 0 <= offset - self.ordinal[2] <= 8
+
+    def _read_committee(self, folded: str, base: int) -> None:
+        if self.committee is not None:
+            return
+        m = P.COMMITTEE_TERM.search(folded)
+        if m is not None:
+            value = _ordinal(m.group("n"))
             if value is not None:
-                committee = (value, Span(sp.start + m2.start(), sp.start + m2.end()))
-    term = term or first_term
-    if term is not None:
-        scan.set("term", term[0], term[1])
-    if ordinal is not None:
-        scan.set("congress_ordinal", ordinal[0], ordinal[1])
-    if committee is not None:
-        scan.set("committee_term", committee[0], committee[1])
+                self.committee = (value, Span(base + m.start(), base + m.end()))
 
 
 def _ordinal(value: str) -> int | None:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
 from attrs import frozen
 
 from vnreport.layout.closing import appendix_follows, read_closing
@@ -79,7 +78,7 @@ def read_furniture(text: str, lines: Sequence[ClassifiedLine], limit: int) -> Fu
     else:
         body_end = read_trailer(scan, body_start, limit)
     derive(scan)
-    metadata = _metadata(scan)
+    metadata = scan.meta.to_metadata()
     furniture = _furniture(scan, body_start, body_end, skip, limit)
     return FurnitureResult(metadata, furniture, body_start, body_end, skip, tuple(scan.diagnostics), closing)
 
@@ -175,13 +174,6 @@ def _header_follows(scan: Scan, pos: int, limit: int) -> bool:
         if P.PARTY_TITLE.search(folded) or P.STATE_TITLE.search(folded) or P.NUMBER.search(folded):
             return True
     return False
-
-
-def _metadata(scan: Scan) -> Metadata:
-    names = {a.name for a in attrs.fields(Metadata)}
-    kwargs = {k: v for k, v in scan.fields.items() if k in names}
-    spans = {k: v for k, v in scan.spans.items() if k.split(".")[0] in names}
-    return Metadata(**kwargs, spans=spans)
 
 
 def _furniture(scan: Scan, body_start: int, body_end: int, skip: frozenset[int], limit: int) -> tuple[Furniture, ...]:

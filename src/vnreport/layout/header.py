@@ -11,6 +11,8 @@ import calendar
 import regex
 
 from vnreport.layout import codes
+from vnreport.layout.codes import Regime
+from vnreport.layout.metadata import SymbolParts
 from vnreport.layout.scan import Scan, clean, is_prose, mostly_upper, segments
 from vnreport.layout.title import read_title
 from vnreport.lines.classify import Role
@@ -152,16 +154,16 @@ def _anchors(scan: Scan, folded: str, base: int) -> list[tuple[int, int, bool]]:
     def raw(sp: Span) -> str:
         return " ".join(text[sp.start : sp.end].split())
 
-    for name, pattern in (("party_title", P.PARTY_TITLE), ("state_title", P.STATE_TITLE)):
+    for slot, pattern in ((scan.meta.party_title, P.PARTY_TITLE), (scan.meta.state_title, P.STATE_TITLE)):
         m = pattern.search(folded)
         if m is not None:
             sp = span(m, "title")
-            scan.set(name, raw(sp), sp)
+            slot.offer(raw(sp), sp)
             out.append((sp.start, sp.end, True))
     m = P.MOTTO.search(folded)
     if m is not None:
         sp = span(m, "motto")
-        scan.set("motto", raw(sp), sp)
+        scan.meta.motto.offer(raw(sp), sp)
         out.append((sp.start, sp.end, True))
     m = P.NUMBER.search(folded)
     if m is not None:
@@ -173,7 +175,7 @@ def _anchors(scan: Scan, folded: str, base: int) -> list[tuple[int, int, bool]]:
             sp = span(m)
             rest = clean(text[base + m.start("rest") : base + m.end("rest")])
             if rest and P.LETTER_OR_DIGIT.search(rest):
-                scan.set("number_raw", raw(sp), sp)
+                scan.meta.number_raw.offer(raw(sp), sp)
                 scan.diagnose(
                     DiagnosticCode.METADATA_MALFORMED_NUMBER,
                     f"the number line {raw(sp)!r} is not a number and symbol",
@@ -187,17 +189,17 @@ def _anchors(scan: Scan, folded: str, base: int) -> list[tuple[int, int, bool]]:
         out.append((base + (place.start() if place else m.start()), base + m.end(), True))
     for m in P.DRAFT.finditer(folded):
         sp = span(m, "draft")
-        scan.set("draft", True, sp)
+        scan.meta.draft.offer(True, sp)
         out.append((base + m.start(), base + m.end(), False))
     for m in P.MARKS.finditer(folded):
         name = m.lastgroup or ""
         sp = span(m, name)
-        scan.set(name, raw(sp), sp)
+        scan.meta.mark(name).offer(raw(sp), sp)
         out.append((base + m.start(), base + m.end(), False))
     m = P.SUBJECT_LINE.search(folded)
     if m is not None:
         sp = span(m, "rest")
-        scan.set("subject_line", clean(text[sp.start : sp.end]), Span(base + m.start("label"), sp.end))
+        scan.meta.subject_line.offer(clean(text[sp.start : sp.end]), Span(base + m.start("label"), sp.end))
         out.append((base + m.start(), base + m.end(), False))
     return out
 
@@ -214,42 +216,43 @@ def _set_number(scan: Scan, m: regex.Match[str], base: int) -> None:
         return Span(base + m.start(group), base + m.end(group))
 
     whole = Span(base + m.start(), base + m.end())
-    scan.set("number_raw", " ".join(text[whole.start : whole.end].split()), whole)
+    scan.meta.number_raw.offer(" ".join(text[whole.start : whole.end].split()), whole)
     if m.start("prefix") >= 0:
         prefix = clean(text[base + m.start("prefix") : base + m.end("prefix")])
-        scan.fields.setdefault("_type_prefix", (prefix, gspan("prefix")))
+        if scan.meta.type_prefix is None:
+            scan.meta.type_prefix = (prefix, gspan("prefix"))
     if m.start("ptype") >= 0:  # Party: "12-BC/HU"
         number = grab("pnum")
         if number is not None:
-            scan.set("number", number, gspan("pnum"))
+            scan.meta.number.offer(number, gspan("pnum"))
         type_code = grab("ptype") or ""
         issuer = grab("pissuer") or ""
-        scan.set("symbol", f"{type_code}/{issuer}", Span(base + m.start("ptype"), base + m.end("pissuer")))
-        scan.fields["_symbol_parts"] = ("party", type_code, gspan("ptype"), issuer, gspan("pissuer"))
+        scan.meta.symbol.offer(f"{type_code}/{issuer}", Span(base + m.start("ptype"), base + m.end("pissuer")))
+        scan.meta.symbol_parts = SymbolParts(Regime.PARTY, type_code, gspan("ptype"), issuer, gspan("pissuer"))
     else:  # State: "15/BC-UBND", "23/2015/NQ-HĐND", "60/2024/QH15"
         number = grab("snum")
         if number is not None:
-            scan.set("number", number, gspan("snum"))
+            scan.meta.number.offer(number, gspan("snum"))
         if m.start("year") >= 0:
-            scan.set("number_year", int(m.group("year")), gspan("year"))
+            scan.meta.number_year.offer(int(m.group("year")), gspan("year"))
         symbol = grab("ssym") or ""
-        scan.set("symbol", symbol, gspan("ssym"))
-        scan.fields["_symbol_parts"] = ("state", symbol, gspan("ssym"), "", gspan("ssym"))
+        scan.meta.symbol.offer(symbol, gspan("ssym"))
+        scan.meta.symbol_parts = SymbolParts(Regime.STATE, symbol, gspan("ssym"), "", gspan("ssym"))
 
 
 def _set_date(scan: Scan, m: regex.Match[str], place: regex.Match[str] | None, base: int) -> None:
     text = scan.text
     if place is not None:
         sp = Span(base + place.start("place"), base + place.end("place"))
-        scan.set("place", clean(text[sp.start : sp.end]), sp)
+        scan.meta.place.offer(clean(text[sp.start : sp.end]), sp)
     sp = Span(base + m.start("date"), base + m.end("date"))
     # The year group is optional, so a trailing gap is part of the match: trim it off the span.
     while sp.end > sp.start and text[sp.end - 1].isspace():
         sp = Span(sp.start, sp.end - 1)
     raw = " ".join(text[sp.start : sp.end].replace("*", " ").split())
     value = _checked_date(scan, m.group("day"), m.group("month"), m.group("year"), sp, raw)
-    scan.set("date", value, sp)
-    scan.set("date_raw", raw, sp)
+    scan.meta.date.offer(value, sp)
+    scan.meta.date_raw.offer(raw, sp)
 
 
 def _checked_date(
@@ -309,10 +312,10 @@ def _read_issuer(scan: Scan, start: int, end: int, anchors: list[tuple[int, int]
         if congress_open and P.CONGRESS_NAME_END.search(folded):
             congress_open = False
     names = [(" ".join(words), sp) for words, sp in units]
-    scan.set("issuer", names[-1][0], names[-1][1])
+    scan.meta.issuer.offer(names[-1][0], names[-1][1])
     if len(names) >= 2:
-        scan.set("parent_issuer", names[-2][0], names[-2][1])
-    scan.fields["_issuer_chain"] = tuple(n for n, _ in reversed(names))
+        scan.meta.parent_issuer.offer(names[-2][0], names[-2][1])
+    scan.meta.issuer_chain = tuple(n for n, _ in reversed(names))
 
 
 def _subtract(sp: Span, taken: list[tuple[int, int]]) -> list[Span]:

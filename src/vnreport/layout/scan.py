@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from vnreport.layout import codes
+from vnreport.layout.metadata import MetadataDraft
 from vnreport.lines.classify import ClassifiedLine, Role
 from vnreport.lines.split import LineKind
 from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
@@ -15,22 +15,16 @@ from vnreport.rules.shapes import UPPER as SHAPE_UPPER
 
 
 class Scan:
-    """What one call has read so far: fields with their spans, line kinds, diagnostics."""
+    """What one read has found so far: the metadata being assembled, a furniture kind per line,
+    diagnostics; and the lines read, with their accent-folded content cached."""
 
     def __init__(self, text: str, lines: Sequence[ClassifiedLine]) -> None:
         self.text = text
         self.lines = lines
-        self.fields: dict[str, Any] = {}
-        self.spans: dict[str, Span] = {}
+        self.meta = MetadataDraft()
         self.kinds: dict[int, str] = {}
         self.diagnostics: list[Diagnostic] = []
         self._folded: dict[int, str] = {}
-
-    def set(self, name: str, value: Any, span: Span) -> None:
-        if value is None or value == "" or name in self.fields:
-            return
-        self.fields[name] = value
-        self.spans[name] = span
 
     def kind(self, i: int, kind: str) -> None:
         self.kinds.setdefault(i, kind)

@@ -25,13 +25,13 @@ def read_title(scan: Scan, start: int, limit: int, expect: bool) -> tuple[int, b
         if m is not None:
             c0 = scan.lines[start].line.content.start
             tsp = Span(c0 + m.start("type"), c0 + m.end("type"))
-            scan.fields["_type_line"] = (clean(text[tsp.start : tsp.end]), tsp)
+            scan.meta.type_line = (clean(text[tsp.start : tsp.end]), tsp)
             if m.start("draft") >= 0:
-                scan.set("draft", True, Span(c0 + m.start("draft"), c0 + m.end("draft")))
+                scan.meta.draft.offer(True, Span(c0 + m.start("draft"), c0 + m.end("draft")))
             rest = clean(content[m.end() :])
             rest_is_subtype = _is_subtype(clean(text[tsp.start : tsp.end]), rest)
             if rest_is_subtype:
-                scan.fields["_type_line"] = (
+                scan.meta.type_line = (
                     clean(content[m.start("type") :]),
                     Span(tsp.start, scan.lines[start].line.content.end),
                 )
@@ -70,7 +70,7 @@ def read_title(scan: Scan, start: int, limit: int, expect: bool) -> tuple[int, b
             m = P.DRAFT.match(folded)
             assert m is not None
             c0 = cl.line.content.start
-            scan.set("draft", True, Span(c0 + m.start("draft"), c0 + m.end("draft")))
+            scan.meta.draft.offer(True, Span(c0 + m.start("draft"), c0 + m.end("draft")))
             scan.kind(i, "title")
             i += 1
             continue
@@ -120,9 +120,9 @@ def read_title(scan: Scan, start: int, limit: int, expect: bool) -> tuple[int, b
             scan.kind(j, "title")
     if title:
         sp = Span(title[0].start, title[-1].end)
-        scan.set("title", _join(text, title), sp)
+        scan.meta.title.offer(_join(text, title), sp)
     if subtitle:
-        scan.set("subtitle", _join(text, subtitle), subtitle[0])
+        scan.meta.subtitle.offer(_join(text, subtitle), subtitle[0])
     return body, bool(title or type_alone)
 
 
@@ -202,9 +202,8 @@ def _read_addressees(scan: Scan, start: int, limit: int) -> int:
         scan.kind(i, "addressees")
         i += 1
     if items:
-        scan.set("addressees", tuple(v for v, _ in items), Span(c.start, items[-1][1].end))
-        for k, (_, sp) in enumerate(items):
-            scan.spans[f"addressees.{k}"] = sp
+        parts = enumerate(sp for _, sp in items)
+        scan.meta.addressees.offer(tuple(v for v, _ in items), Span(c.start, items[-1][1].end), parts)
     return i
 
 

@@ -38,14 +38,14 @@ def read_web_head(scan: Scan, first: list[int], limit: int) -> int:
             title_lines = [j for j in head[:k] if j >= pos]
             if title_lines and len(title_lines) <= 3:
                 span = lines_span(scan, title_lines[0], title_lines[-1] + 1)
-                scan.set("web_title", clean(" ".join(scan.content(j) for j in title_lines)), span)
+                scan.meta.web_title.offer(clean(" ".join(scan.content(j) for j in title_lines)), span)
                 for j in title_lines:
                     scan.kind(j, "web-title")
             span = scan.lines[i].line.content
-            scan.set("web_byline", content, span)
+            scan.meta.web_byline.offer(content, span)
             date = _web_date(m.group("when"))
             if date is not None:
-                scan.set("web_date", DateValue(*date, span=span), span)
+                scan.meta.web_date.offer(DateValue(*date, span=span), span)
             scan.kind(i, "web-byline")
             return i + 1
     # A markdown crawl opens with the page title as "# …" and chrome headings ("### Nội dung chính").
@@ -60,8 +60,8 @@ def read_web_head(scan: Scan, first: list[int], limit: int) -> int:
         inner = clean(m.group("text"))
         if P.WEB_CHROME_HEADING.match(inner):
             scan.kind(i, "web")
-        elif len(m.group("hashes")) == 1 and "web_title" not in scan.fields:
-            scan.set("web_title", inner, scan.lines[i].line.content)
+        elif len(m.group("hashes")) == 1 and scan.meta.web_title.value is None:
+            scan.meta.web_title.offer(inner, scan.lines[i].line.content)
             scan.kind(i, "web-title")
         else:
             break
@@ -83,7 +83,7 @@ def read_trailer(scan: Scan, body_start: int, limit: int) -> int:
         if m is not None:
             date = _web_date(m.group("when"))
             if date is not None:
-                scan.set("web_date", DateValue(*date, span=scan.lines[i].line.content), scan.lines[i].line.content)
+                scan.meta.web_date.offer(DateValue(*date, span=scan.lines[i].line.content), scan.lines[i].line.content)
         elif not (P.WEB_SOURCE.match(content) or is_page_furniture(scan, i)):
             break
         scan.kind(i, "web")
