@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import attrs
+from attrs import define, frozen
+
 from vnreport.layout import codes
 from vnreport.layout.scan import (
     Scan,
@@ -87,6 +90,19 @@ def _bare_signature(scan: Scan, body_start: int, limit: int) -> int | None:
     """A collective signing without a mark ("BAN CHẤP HÀNH ĐẢNG BỘ TỈNH", corpus 01, 02, 04):
     upper-case lines after the last paragraph, before an appendix or the end."""
     end = _appendix_start(scan, body_start, limit) or limit
+    group, before = _trailing_upper_lines(scan, body_start, end)
+    if not group or len(group) > 3 or before < body_start:
+        return None
+    first = group[-1]
+    folded = codes.fold(clean(scan.content(first))).upper()
+    if not (P.ORG_HEAD.match(folded) or P.SIGNER_POSITION.match(folded)):
+        return None
+    return first if _ends_paragraph(scan, before) else None
+
+
+def _trailing_upper_lines(scan: Scan, body_start: int, end: int) -> tuple[list[int], int]:
+    """Up to four short upper-case lines before ``end``, last first, and the position of the line
+    before them (page numbers and a watermark under them are passed over)."""
     i = end - 1
     group: list[int] = []
     while i >= body_start and len(group) <= 3:
@@ -94,30 +110,29 @@ def _bare_signature(scan: Scan, body_start: int, limit: int) -> int | None:
             i -= 1
             continue
         cleaned = clean(scan.content(i))
-        if mostly_upper(cleaned) and len(cleaned) <= 90 and not is_marker_line(scan, i):
-            group.append(i)
-            i -= 1
-            continue
-        break
-    if not group or len(group) > 3 or i < body_start:
-        return None
-    first = group[-1]
-    folded = codes.fold(clean(scan.content(first))).upper()
-    if not (P.ORG_HEAD.match(folded) or P.SIGNER_POSITION.match(folded)):
-        return None
-    previous = clean(scan.content(i))
+        if not (mostly_upper(cleaned) and len(cleaned) <= 90 and not is_marker_line(scan, i)):
+            break
+        group.append(i)
+        i -= 1
+    return group, i
+
+
+def _ends_paragraph(scan: Scan, i: int) -> bool:
+    """Line ``i`` ends a paragraph (so what follows it is not a heading's continuation)."""
     if is_marker_line(scan, i) and scan.lines[i].role is Role.HEADING:
-        return None
-    if not (previous.endswith((".", "!", "?", "…", "”", '"', ")")) or len(previous) > 60):
-        return None
-    return first
+        return False
+    previous = clean(scan.content(i))
+    return previous.endswith((".", "!", "?", "…", "”", '"', ")")) or len(previous) > 60
+
+
+def _is_appendix_heading(scan: Scan, i: int) -> bool:
+    c = scan.lines[i].line.content
+    return c.start < c.end and scan.text[c.start] in "PpBM*_#|" and P.APPENDIX.match(scan.folded(i)) is not None
 
 
 def _appendix_start(scan: Scan, start: int, limit: int) -> int | None:
-    text = scan.text
     for i in range(start, limit):
-        c = scan.lines[i].line.content
-        if c.start < c.end and text[c.start] in "PpBM*_#|" and P.APPENDIX.match(codes.fold(text[c.start : c.end])):
+        if _is_appendix_heading(scan, i):
             return i
     return None
 
@@ -136,102 +151,146 @@ def _read_closing_block(scan: Scan, c0: int, limit: int) -> int:
     untangle: recipients are the "-" items and their continuation lines, the signature the
     upper-case lines from the authority mark on, and the capitalised name.
     """
-    text = scan.text
-    recipients: list[list[Span]] = []  # each recipient: its pieces (continuation lines)
-    open_item = False
-    label: Span | None = None
-    signer: list[tuple[str, Span]] = []  # upper-case signature lines, in order
-    name: Span | None = None
+    block = _ClosingBlock(scan, c0)
     end = c0
-    i = c0
-    done = False
-    while i < limit and i < c0 + CLOSING_WINDOW and not done:
+    for i in range(c0, min(limit, c0 + CLOSING_WINDOW)):
         if scan.blank(i):
-            i += 1
             continue
         if is_page_furniture(scan, i):
             scan.kind(i, "page-number")
-            i += 1
             continue
-        content = scan.content(i)
-        if (name is not None and label is not None and not open_item) or (
-            content[:1] in "PpBM*_#|" and P.APPENDIX.match(scan.folded(i))
-        ):
+        if block.complete() or _is_appendix_heading(scan, i):
             break
-        if name is not None and signer and label is None:
-            break
-        consumed = False
-        for seg in segments(text, scan.lines[i].line.content):
-            s = text[seg.start : seg.end]
-            cleaned = clean(s)
-            if not cleaned:
-                consumed = True
-                continue
-            item = P.RECIPIENT_ITEM.match(s)
-            if item is not None and (label is not None or recipients or P.RECIPIENT_RUN.match(s)):
-                for _, sp in split_items(text, seg):
-                    recipients.append([sp])
-                open_item = not _closed(text, recipients[-1][-1]) if recipients else False
-                consumed = True
-                continue
-            folded = codes.fold(s)
-            m = P.RECIPIENTS_LABEL.match(folded)
-            if m is not None:
-                if label is None:
-                    label = Span(seg.start + m.start("label"), seg.start + m.end())
-                rest = Span(seg.start + m.end(), seg.end)
-                if clean(text[rest.start : rest.end]):
-                    for _, sp in split_items(text, rest):
-                        recipients.append([sp])
-                    open_item = not _closed(text, recipients[-1][-1]) if recipients else False
-                consumed = True
-                continue
-            if P.SIGNATURE_AUTHORITY.match(folded):
-                signer.append(("auth", seg))
-                open_item = False if not recipients else open_item
-                consumed = True
-                continue
-            if P.SIGNED_MARK.match(s):
-                consumed = True
-                continue
-            if P.TYPIST_REFERENCE.match(s):
-                consumed = True
-                continue
-            starts_lower = bool(SHAPE_LOWER.match(cleaned[:1]))
-            if recipients and (open_item or starts_lower) and not mostly_upper(cleaned):
-                parts = split_items(text, seg)
-                if parts:
-                    recipients[-1].append(parts[0][1])
-                    for _, sp in parts[1:]:
-                        recipients.append([sp])
-                    open_item = not _closed(text, recipients[-1][-1])
-                consumed = True
-                continue
-            nm = P.SIGNER_NAME.match(s)
-            if nm is not None and (signer or label is not None or recipients):
-                name = Span(seg.start + nm.start("name"), seg.start + nm.end("name"))
-                consumed = True
-                continue
-            if mostly_upper(cleaned) and len(cleaned) <= 90 and (signer or i == c0 or label is not None):
-                signer.append(("upper", seg))
-                consumed = True
-                continue
-            if not consumed and i > c0:
-                done = True
-            break
-        if done and is_repeated(scan, i):
+        if block.read_line(i):
+            scan.kind(i, "closing")
+            end = i + 1
+        elif is_repeated(scan, i):
             scan.kind(i, "watermark")
-            done = False
-            i += 1
-            continue
-        if done:
+        else:
             break
-        scan.kind(i, "closing")
-        end = i + 1
-        i += 1
-    _set_recipients(scan, label, recipients)
-    _set_signature(scan, signer, name)
+    _set_recipients(scan, block.label, block.recipients)
+    _set_signature(scan, block.signer, block.name)
     return end
+
+
+@frozen
+class _Segment:
+    """One column of a closing line."""
+
+    span: Span
+    text: str
+    cleaned: str
+    folded: str
+
+
+@define
+class _ClosingBlock:
+    """The closing block read so far."""
+
+    scan: Scan
+    first: int
+    """Position of the line that opened the block."""
+    recipients: list[list[Span]] = attrs.field(factory=list)
+    """Each recipient: its pieces (continuation lines)."""
+    open_item: bool = False
+    """The last recipient does not end with punctuation: a next lower-case line continues it."""
+    label: Span | None = None
+    signer: list[tuple[str, Span]] = attrs.field(factory=list)
+    """Upper-case signature lines in order, "auth" (an authority mark) or "upper"."""
+    name: Span | None = None
+
+    def complete(self) -> bool:
+        """The name closes the block once the list is closed, or when there is no list."""
+        if self.name is None:
+            return False
+        return (self.label is not None and not self.open_item) or (bool(self.signer) and self.label is None)
+
+    def read_line(self, i: int) -> bool:
+        """Take the segments of line ``i``; False if the line is not closing matter at all."""
+        text = self.scan.text
+        taken = False
+        for sp in segments(text, self.scan.lines[i].line.content):
+            s = text[sp.start : sp.end]
+            if not self._take(_Segment(sp, s, clean(s), codes.fold(s)), i):
+                return taken or i == self.first
+            taken = True
+        return True
+
+    def _take(self, seg: _Segment, i: int) -> bool:
+        return (
+            not seg.cleaned
+            or self._take_item(seg)
+            or self._take_label(seg)
+            or self._take_authority(seg)
+            or bool(P.SIGNED_MARK.match(seg.text) or P.TYPIST_REFERENCE.match(seg.text))
+            or self._take_continuation(seg)
+            or self._take_name(seg)
+            or self._take_signer_line(seg, i)
+        )
+
+    def _take_item(self, seg: _Segment) -> bool:
+        """A "-" item, once the list has started (or in a run of items "- Như trên; - Lưu …")."""
+        if P.RECIPIENT_ITEM.match(seg.text) is None:
+            return False
+        if self.label is None and not self.recipients and not P.RECIPIENT_RUN.match(seg.text):
+            return False
+        self._add_items(seg.span)
+        return True
+
+    def _take_label(self, seg: _Segment) -> bool:
+        """ "Nơi nhận:", and the items written after it on the same line."""
+        m = P.RECIPIENTS_LABEL.match(seg.folded)
+        if m is None:
+            return False
+        if self.label is None:
+            self.label = Span(seg.span.start + m.start("label"), seg.span.start + m.end())
+        rest = Span(seg.span.start + m.end(), seg.span.end)
+        if clean(self.scan.text[rest.start : rest.end]):
+            self._add_items(rest)
+        return True
+
+    def _take_authority(self, seg: _Segment) -> bool:
+        """An authority mark: "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH"."""
+        if not P.SIGNATURE_AUTHORITY.match(seg.folded):
+            return False
+        self.signer.append(("auth", seg.span))
+        return True
+
+    def _take_continuation(self, seg: _Segment) -> bool:
+        """The rest of an open recipient, or a lower-case line under the list."""
+        starts_lower = bool(SHAPE_LOWER.match(seg.cleaned[:1]))
+        if not self.recipients or not (self.open_item or starts_lower) or mostly_upper(seg.cleaned):
+            return False
+        parts = split_items(self.scan.text, seg.span)
+        if parts:
+            self.recipients[-1].append(parts[0][1])
+            for _, sp in parts[1:]:
+                self.recipients.append([sp])
+            self.open_item = not _closed(self.scan.text, self.recipients[-1][-1])
+        return True
+
+    def _take_name(self, seg: _Segment) -> bool:
+        """The signer's name, once a signature or list has started."""
+        m = P.SIGNER_NAME.match(seg.text)
+        if m is None or not (self.signer or self.label is not None or self.recipients):
+            return False
+        self.name = Span(seg.span.start + m.start("name"), seg.span.start + m.end("name"))
+        return True
+
+    def _take_signer_line(self, seg: _Segment, i: int) -> bool:
+        """An upper-case signature line: a position, or the body signing collectively."""
+        if not (mostly_upper(seg.cleaned) and len(seg.cleaned) <= 90):
+            return False
+        if not (self.signer or i == self.first or self.label is not None):
+            return False
+        self.signer.append(("upper", seg.span))
+        return True
+
+    def _add_items(self, span: Span) -> None:
+        text = self.scan.text
+        for _, sp in split_items(text, span):
+            self.recipients.append([sp])
+        self.open_item = not _closed(text, self.recipients[-1][-1]) if self.recipients else False
 
 
 def _closed(text: str, sp: Span) -> bool:
@@ -241,7 +300,7 @@ def _closed(text: str, sp: Span) -> bool:
 def _set_recipients(scan: Scan, label: Span | None, recipients: list[list[Span]]) -> None:
     if not recipients:
         return
-    values = [" ".join(clean(scan.text[p.start : p.end]) for p in pieces) for pieces in recipients]
+    values = [_joined(scan.text, pieces)[0] for pieces in recipients]
     start = min(label.start, recipients[0][0].start) if label is not None else recipients[0][0].start
     items = enumerate(Span(pieces[0].start, pieces[-1].end) for pieces in recipients)
     scan.meta.recipients.offer(tuple(values), Span(start, recipients[-1][-1].end), items)
@@ -250,14 +309,26 @@ def _set_recipients(scan: Scan, label: Span | None, recipients: list[list[Span]]
 def _set_signature(scan: Scan, signer: list[tuple[str, Span]], name: Span | None) -> None:
     """Authority groups (a mark and its continuation lines) and the position, then the name."""
     text = scan.text
-    if any(kind == "auth" for kind, _ in signer):
-        first = next(k for k, (kind, _) in enumerate(signer) if kind == "auth")
-        signer = signer[first:]
+    groups = _signature_groups(text, signer)
+    authority = _joined_or_none(text, [sp for kind, g in groups if kind == "auth" for sp in g])
+    position = _joined_or_none(text, [sp for kind, g in groups if kind == "position" for sp in g])
+    named = (clean(text[name.start : name.end]), name) if name is not None else None
+    found = {key: line for key, line in (("authority", authority), ("position", position), ("name", named)) if line}
+    if not found:
+        return
+    whole = Span(min(sp.start for _, sp in found.values()), max(sp.end for _, sp in found.values()))
+    signature = Signature(_value(authority), _value(position), _value(named), whole)
+    scan.meta.signature.offer(signature, whole, [(key, sp) for key, (_, sp) in found.items()])
+
+
+def _signature_groups(text: str, signer: list[tuple[str, Span]]) -> list[tuple[str, list[Span]]]:
+    """The signature lines from the first authority mark on, grouped: each "auth" group a mark and
+    its continuation lines, each "position" group a post ("CHỦ TỊCH", "BÍ THƯ")."""
+    first = next((k for k, (kind, _) in enumerate(signer) if kind == "auth"), 0)
     groups: list[tuple[str, list[Span]]] = []
-    pending: list[Span] = []
-    for kind, sp in signer:
-        value = clean(text[sp.start : sp.end])
-        folded = codes.fold(value).upper()
+    pending: list[Span] = []  # "PHÓ" over "CHỦ TỊCH": a dangling word waits for its post
+    for kind, sp in signer[first:]:
+        folded = codes.fold(clean(text[sp.start : sp.end])).upper()
         if kind == "auth":
             groups.append(("auth", [*pending, sp]))
             pending = []
@@ -273,27 +344,19 @@ def _set_signature(scan: Scan, signer: list[tuple[str, Span]], name: Span | None
     if groups and all(kind == "position" for kind, _ in groups):
         # No mark: the whole block names a collective ("BAN CHẤP HÀNH ĐẢNG BỘ TỈNH") or a post.
         spans = [sp for _, g in groups for sp in g]
-        value = " ".join(clean(text[sp.start : sp.end]) for sp in spans)
-        folded = codes.fold(value).upper()
-        kind = "position" if P.SIGNER_POSITION.match(folded) else "auth"
-        groups = [(kind, spans)]
-    authority = [sp for kind, g in groups if kind == "auth" for sp in g]
-    position = [sp for kind, g in groups if kind == "position" for sp in g]
-    if not authority and not position and name is None:
-        return
-    fields: dict[str, tuple[str, Span]] = {}
-    for key, spans in (("authority", authority), ("position", position)):
-        if spans:
-            value = " ".join(clean(text[sp.start : sp.end]) for sp in spans)
-            fields[key] = (value, Span(spans[0].start, spans[-1].end))
-    if name is not None:
-        fields["name"] = (clean(text[name.start : name.end]), name)
-    all_spans = [sp for _, sp in fields.values()]
-    whole = Span(min(s.start for s in all_spans), max(s.end for s in all_spans))
-    signature = Signature(
-        fields.get("authority", (None,))[0],
-        fields.get("position", (None,))[0],
-        fields.get("name", (None,))[0],
-        whole,
-    )
-    scan.meta.signature.offer(signature, whole, [(key, sp) for key, (_, sp) in fields.items()])
+        folded = codes.fold(_joined(text, spans)[0]).upper()
+        groups = [("position" if P.SIGNER_POSITION.match(folded) else "auth", spans)]
+    return groups
+
+
+def _joined(text: str, spans: list[Span]) -> tuple[str, Span]:
+    """Lines read as one: their cleaned text joined, and the span from the first to the last."""
+    return " ".join(clean(text[sp.start : sp.end]) for sp in spans), Span(spans[0].start, spans[-1].end)
+
+
+def _joined_or_none(text: str, spans: list[Span]) -> tuple[str, Span] | None:
+    return _joined(text, spans) if spans else None
+
+
+def _value(line: tuple[str, Span] | None) -> str | None:
+    return line[0] if line is not None else None
