@@ -15,7 +15,7 @@ from vnreport.layout.codes import Regime
 from vnreport.layout.metadata import SymbolParts
 from vnreport.layout.scan import Scan, clean, is_prose, mostly_upper, segments
 from vnreport.layout.title import read_title
-from vnreport.lines.classify import Role
+from vnreport.lines.classify import ClassifiedLine, Role
 from vnreport.lines.split import LineKind
 from vnreport.model import DateValue, DiagnosticCode, MarkerStyle, Severity, Span
 from vnreport.rules import furniture as P
@@ -48,40 +48,14 @@ _BODY_OPENERS = frozenset(
 def read_header(scan: Scan, pos: int, limit: int) -> int:
     """Read the header window and the title block; return the position of the first body line."""
     window_end, type_line = _window(scan, pos, limit)
-    anchors: list[tuple[int, int]] = []  # (start, end) offsets of everything the anchors matched
-    last_anchor = -1
-    if window_end > pos:
-        base = scan.lines[pos].line.span.start
-        region = scan.text[base : scan.lines[window_end - 1].line.span.end]
-        folded = codes.fold(region)
-        starts = [scan.lines[i].line.span.start for i in range(pos, window_end)]
-
-        def line_of(offset: int) -> int:
-            return pos + bisect.bisect_right(starts, base + offset) - 1
-
-        for s, e, strong in _anchors(scan, folded, base):
-            anchors.append((s, e))
-            if strong:  # a draft mark may sit under the title: it does not end the header
-                last_anchor = max(last_anchor, line_of(e - base - 1))
-        for i in range(pos, window_end):
-            if scan.lines[i].line.kind is LineKind.STAR:
-                anchors.append((scan.lines[i].line.content.start, scan.lines[i].line.content.end))
-                last_anchor = max(last_anchor, i)
-                scan.kind(i, "header")
+    anchors, last_anchor = _read_anchors(scan, pos, window_end)
     if type_line is not None:
         title_start = type_line
     elif last_anchor >= 0:
         title_start = last_anchor + 1
     else:
         title_start = pos
-    found_header = last_anchor >= 0
-    if not found_header and type_line is not None and type_line > pos:
-        # No anchor, but upper-case lines over a type line are an issuing body ("ĐẠI HỘI ĐẠI BIỂU
-        # HỘI SINH VIÊN … / ______ / CHƯƠNG TRÌNH", corpus 12).
-        found_header = all(
-            scan.blank(i) or scan.lines[i].line.kind is not LineKind.TEXT or mostly_upper(clean(scan.content(i)))
-            for i in range(pos, type_line)
-        )
+    found_header = last_anchor >= 0 or _issuer_over_type_line(scan, pos, type_line)
     if found_header:
         _read_issuer(scan, pos, min(title_start, window_end), anchors)
         for i in range(pos, title_start):
@@ -98,6 +72,39 @@ def read_header(scan: Scan, pos: int, limit: int) -> int:
     return body_start
 
 
+def _read_anchors(scan: Scan, pos: int, window_end: int) -> tuple[list[tuple[int, int]], int]:
+    """Read the anchors of the window ``[pos, window_end)``; return the (start, end) offsets of
+    everything they matched and the position of the last line a header anchor is on (-1: none)."""
+    anchors: list[tuple[int, int]] = []
+    last_anchor = -1
+    if window_end <= pos:
+        return anchors, last_anchor
+    base = scan.lines[pos].line.span.start
+    folded = codes.fold(scan.text[base : scan.lines[window_end - 1].line.span.end])
+    starts = [scan.lines[i].line.span.start for i in range(pos, window_end)]
+    for s, e, strong in _anchors(scan, folded, base):
+        anchors.append((s, e))
+        if strong:  # a draft mark may sit under the title: it does not end the header
+            last_anchor = max(last_anchor, pos + bisect.bisect_right(starts, e - 1) - 1)
+    for i in range(pos, window_end):
+        if scan.lines[i].line.kind is LineKind.STAR:
+            anchors.append((scan.lines[i].line.content.start, scan.lines[i].line.content.end))
+            last_anchor = max(last_anchor, i)
+            scan.kind(i, "header")
+    return anchors, last_anchor
+
+
+def _issuer_over_type_line(scan: Scan, pos: int, type_line: int | None) -> bool:
+    """No anchor, but upper-case lines over a type line are an issuing body ("ĐẠI HỘI ĐẠI BIỂU
+    HỘI SINH VIÊN … / ______ / CHƯƠNG TRÌNH", corpus 12)."""
+    if type_line is None or type_line <= pos:
+        return False
+    return all(
+        scan.blank(i) or scan.lines[i].line.kind is not LineKind.TEXT or mostly_upper(clean(scan.content(i)))
+        for i in range(pos, type_line)
+    )
+
+
 def _nonblank_at_least(scan: Scan, start: int, limit: int, n: int) -> bool:
     for i in range(start, limit):
         if not scan.blank(i):
@@ -112,28 +119,30 @@ def _window(scan: Scan, pos: int, limit: int) -> tuple[int, int | None]:
     seen = 0
     end = pos
     for i in range(pos, limit):
-        cl = scan.lines[i]
-        if cl.line.kind is LineKind.BLANK:
+        if scan.blank(i):
             continue
         seen += 1
         if seen > HEADER_WINDOW:
             break
-        content = scan.content(i)
-        folded = scan.folded(i)
-        if P.TYPE_LINE.match(folded):
+        if P.TYPE_LINE.match(scan.folded(i)):
             return i, i
-        if cl.marker is not None and cl.marker.style in _BODY_OPENERS and cl.role is not Role.TEXT:
-            break
-        if P.PREAMBLE.match(folded) or P.ADDRESSEES.match(folded):
-            break
-        if P.RULE_GLUED.match(content) and not _has_anchor(folded):
-            break  # "----Đại hội …" opens the body; "-----Hà Nội, ngày …" is still header (10)
-        if cl.marker is not None and cl.marker.style is MarkerStyle.DASH and SHAPE_LOWER.search(content):
-            break
-        if is_prose(content) and (len(content) > 300 or not _has_anchor(folded)):
+        if _ends_window(scan.lines[i], scan.content(i), scan.folded(i)):
             break
         end = i + 1
     return end, None
+
+
+def _ends_window(cl: ClassifiedLine, content: str, folded: str) -> bool:
+    """A line no header holds: a body marker, a preamble, "Kính gửi:", a dash item, prose."""
+    if cl.marker is not None and cl.marker.style in _BODY_OPENERS and cl.role is not Role.TEXT:
+        return True
+    if P.PREAMBLE.match(folded) or P.ADDRESSEES.match(folded):
+        return True
+    if P.RULE_GLUED.match(content) and not _has_anchor(folded):
+        return True  # "----Đại hội …" opens the body; "-----Hà Nội, ngày …" is still header (10)
+    if cl.marker is not None and cl.marker.style is MarkerStyle.DASH and SHAPE_LOWER.search(content):
+        return True
+    return is_prose(content) and (len(content) > 300 or not _has_anchor(folded))
 
 
 def _has_anchor(folded: str) -> bool:
@@ -285,6 +294,17 @@ def _checked_date(
 
 def _read_issuer(scan: Scan, start: int, end: int, anchors: list[tuple[int, int]]) -> None:
     """Upper-case pieces of the header window that no anchor took: parent body over issuer."""
+    pieces = _issuer_pieces(scan, start, end, anchors)
+    if not pieces:
+        return
+    names = _issuing_bodies(pieces)
+    scan.meta.issuer.offer(names[-1][0], names[-1][1])
+    if len(names) >= 2:
+        scan.meta.parent_issuer.offer(names[-2][0], names[-2][1])
+    scan.meta.issuer_chain = tuple(n for n, _ in reversed(names))
+
+
+def _issuer_pieces(scan: Scan, start: int, end: int, anchors: list[tuple[int, int]]) -> list[tuple[str, Span]]:
     pieces: list[tuple[str, Span]] = []
     for i in range(start, end):
         if scan.blank(i):
@@ -295,8 +315,12 @@ def _read_issuer(scan: Scan, start: int, end: int, anchors: list[tuple[int, int]
                 if len(P.LETTER.findall(value)) >= 2 and mostly_upper(value):
                     pieces.append((value, free))
                     scan.kind(i, "header")
-    if not pieces:
-        return
+    return pieces
+
+
+def _issuing_bodies(pieces: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
+    """The pieces joined into bodies, top down: a piece that opens with an organ ("BAN", "ĐẢNG
+    BỘ", "ỦY BAN") starts a body, except inside a congress name ("ĐẠI HỘI … LẦN THỨ XX")."""
     units: list[tuple[list[str], Span]] = []
     congress_open = False
     for value, sp in pieces:
@@ -311,11 +335,7 @@ def _read_issuer(scan: Scan, start: int, end: int, anchors: list[tuple[int, int]
             congress_open = folded.startswith("DAI HOI")
         if congress_open and P.CONGRESS_NAME_END.search(folded):
             congress_open = False
-    names = [(" ".join(words), sp) for words, sp in units]
-    scan.meta.issuer.offer(names[-1][0], names[-1][1])
-    if len(names) >= 2:
-        scan.meta.parent_issuer.offer(names[-2][0], names[-2][1])
-    scan.meta.issuer_chain = tuple(n for n, _ in reversed(names))
+    return [(" ".join(words), sp) for words, sp in units]
 
 
 def _subtract(sp: Span, taken: list[tuple[int, int]]) -> list[Span]:
