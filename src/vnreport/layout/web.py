@@ -24,7 +24,8 @@ _MONTHS = {
 
 
 def read_web_head(scan: Scan, first: list[int], limit: int) -> int:
-    """Web chrome of a crawled page: skip link, page title, byline; markdown page title."""
+    """Web chrome of a crawled page: skip link, page title, byline; markdown page title.
+    ``first`` are the first non-blank positions; return the position after the chrome."""
     pos = first[0]
     head = first[:5]  # chrome, a title of at most three lines, the byline
     for k, i in enumerate(head):
@@ -35,20 +36,28 @@ def read_web_head(scan: Scan, first: list[int], limit: int) -> int:
             continue
         m = P.WEB_BYLINE.match(content) or P.WEB_DATE_LINE.match(content)
         if m is not None:
-            title_lines = [j for j in head[:k] if j >= pos]
-            if title_lines and len(title_lines) <= 3:
-                span = lines_span(scan, title_lines[0], title_lines[-1] + 1)
-                scan.meta.web_title.offer(clean(" ".join(scan.content(j) for j in title_lines)), span)
-                for j in title_lines:
-                    scan.kind(j, "web-title")
-            span = scan.lines[i].line.content
-            scan.meta.web_byline.offer(content, span)
-            date = _web_date(m.group("when"))
-            if date is not None:
-                scan.meta.web_date.offer(DateValue(*date, span=span), span)
-            scan.kind(i, "web-byline")
+            _read_byline(scan, [j for j in head[:k] if j >= pos], i, m.group("when"))
             return i + 1
-    # A markdown crawl opens with the page title as "# …" and chrome headings ("### Nội dung chính").
+    return _read_markdown_head(scan, pos, limit)
+
+
+def _read_byline(scan: Scan, title_lines: list[int], i: int, when: str) -> None:
+    """The byline at ``i`` ("Submitted by … on …"), and the page title over it if it is short."""
+    if title_lines and len(title_lines) <= 3:
+        span = lines_span(scan, title_lines[0], title_lines[-1] + 1)
+        scan.meta.web_title.offer(clean(" ".join(scan.content(j) for j in title_lines)), span)
+        for j in title_lines:
+            scan.kind(j, "web-title")
+    span = scan.lines[i].line.content
+    scan.meta.web_byline.offer(scan.content(i), span)
+    date = _web_date(when)
+    if date is not None:
+        scan.meta.web_date.offer(DateValue(*date, span=span), span)
+    scan.kind(i, "web-byline")
+
+
+def _read_markdown_head(scan: Scan, pos: int, limit: int) -> int:
+    """A markdown crawl opens with the page title as "# …" and chrome headings ("### Nội dung chính")."""
     i = pos
     while i < limit:
         if scan.blank(i):
