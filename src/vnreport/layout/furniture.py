@@ -93,7 +93,6 @@ def _read_leading(scan: Scan, limit: int) -> int:
                 break
     if not first:
         return limit
-    pos = first[0]
     pos = read_web_head(scan, first, limit)
     while pos < limit:
         if scan.blank(pos):
