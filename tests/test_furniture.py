@@ -16,9 +16,10 @@ import vnreport
 from vnreport.footnotes import notes as footnotes
 from vnreport.layout import codes
 from vnreport.layout.furniture import FurnitureResult, read_furniture
+from vnreport.layout.metadata import MetadataDraft, Slot, UnknownMetadataField
 from vnreport.lines.classify import classify_line
 from vnreport.lines.split import split_lines
-from vnreport.model import DiagnosticCode, Metadata, Paragraph, Section
+from vnreport.model import DiagnosticCode, Metadata, Paragraph, Section, Span
 from vnreport.text import reading
 
 from .helpers import CORPUS, GOLD, SEED
@@ -652,6 +653,49 @@ def test_folds() -> None:
     assert codes.fold("CỘNG HOÀ") == codes.fold("CỘNG HÒA") == "CONG HOA"
     assert len(codes.fold("Đảng Cộng sản Việt Nam – ¯")) == len("Đảng Cộng sản Việt Nam – ¯")
     assert codes.fold_tones("HUYỆN UỶ ĐỊNH HOÁ, khoá, Thuỷ, hoàn, quý") == "HUYỆN ỦY ĐỊNH HÓA, khóa, Thủy, hoàn, quý"
+
+
+# ---------------------------------------------------------------------------------------------
+# The metadata draft the readers fill
+# ---------------------------------------------------------------------------------------------
+
+
+def test_metadata_draft_has_a_slot_per_metadata_field() -> None:
+    draft = MetadataDraft()
+    slots = {a.name for a in attrs.fields(MetadataDraft) if isinstance(getattr(draft, a.name), Slot)}
+    assert slots == {a.name for a in attrs.fields(Metadata)} - {"spans"}
+    assert all(getattr(draft, name).name == name for name in slots)
+
+
+def test_metadata_draft_first_value_wins_and_empty_is_no_value() -> None:
+    draft = MetadataDraft()
+    draft.title.offer("", Span(0, 1))
+    draft.title.offer(None, Span(0, 2))
+    draft.title.offer("BÁO CÁO", Span(3, 10))
+    draft.title.offer("later", Span(20, 25))
+    draft.recipients.offer(("A", "B"), Span(30, 40), enumerate([Span(30, 31), Span(39, 40)]))
+    meta = draft.to_metadata()
+    assert meta.title == "BÁO CÁO"
+    assert meta.recipients == ("A", "B")
+    assert meta.draft is False
+    assert meta.addressees == ()
+    assert meta.spans == {
+        "title": Span(3, 10),
+        "recipients": Span(30, 40),
+        "recipients.0": Span(30, 31),
+        "recipients.1": Span(39, 40),
+    }
+
+
+def test_metadata_draft_refuses_an_unknown_field() -> None:
+    draft = MetadataDraft()
+    assert draft.mark("urgency") is draft.urgency
+    with pytest.raises(UnknownMetadataField, match="metadata has no field 'titel'"):
+        draft.mark("titel")
+    with pytest.raises(UnknownMetadataField):
+        draft.mark("title")  # a field, but not one a header mark fills
+    with pytest.raises(AttributeError):  # and mypy: "MetadataDraft" has no attribute "titel"
+        draft.titel.offer("BÁO CÁO", Span(0, 7))  # type: ignore[attr-defined]
 
 
 # ---------------------------------------------------------------------------------------------

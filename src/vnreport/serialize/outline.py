@@ -5,54 +5,58 @@ from __future__ import annotations
 from typing import Any
 
 from vnreport.document import Document
-from vnreport.model import Item, Metadata, Paragraph, Section, SubDocument
+from vnreport.model import DateValue, Item, Metadata, Paragraph, Section, Signature, SubDocument
 from vnreport.tree.builder import clean_title
 
 
 def _metadata_lines(meta: Metadata, indent: str = "") -> list[str]:
     rows: list[tuple[str, str | None]] = [
-        ("type", " ".join(x for x in (meta.doc_type_code, meta.doc_type_name) if x) or None),
-        ("number", " ".join(x for x in (meta.number, meta.symbol) if x) or None),
-        ("issuer", " / ".join(x for x in (meta.parent_issuer, meta.issuer) if x) or None),
+        ("type", _joined(" ", meta.doc_type_code, meta.doc_type_name)),
+        ("number", _joined(" ", meta.number, meta.symbol)),
+        ("issuer", _joined(" / ", meta.parent_issuer, meta.issuer)),
         ("place", meta.place),
-        ("date", _date(meta)),
+        ("date", _date(meta.date)),
         ("title", meta.title),
         ("subtitle", meta.subtitle),
         ("draft", "yes" if meta.draft else None),
-        ("signer", _signer(meta)),
-        ("recipients", str(len(meta.recipients)) if meta.recipients else None),
-        ("level", " ".join(x for x in (meta.issuer_code, meta.issuer_level) if x) or None),
-        ("term", "-".join(str(y) for y in meta.term) if meta.term else None),
-        ("congress", str(meta.congress_ordinal) if meta.congress_ordinal else None),
-        ("committee term", str(meta.committee_term) if meta.committee_term else None),
-        ("marks", " ".join(x for x in (meta.secrecy, meta.urgency, meta.circulation) if x) or None),
+        ("signer", _signer(meta.signature)),
+        ("recipients", _count(meta.recipients)),
+        ("level", _joined(" ", meta.issuer_code, meta.issuer_level)),
+        ("term", f"{meta.term[0]}-{meta.term[1]}" if meta.term else None),
+        ("congress", _number(meta.congress_ordinal)),
+        ("committee term", _number(meta.committee_term)),
+        ("marks", _joined(" ", meta.secrecy, meta.urgency, meta.circulation)),
         ("subject", meta.subject_line),
-        ("addressees", str(len(meta.addressees)) if meta.addressees else None),
+        ("addressees", _count(meta.addressees)),
         ("web title", meta.web_title),
-        ("web date", _web_date(meta)),
+        ("web date", _date(meta.web_date)),
     ]
     return [f"{indent}{name}: {value}" for name, value in rows if value]
 
 
-def _date(meta: Metadata) -> str | None:
-    d = meta.date
+def _joined(separator: str, *parts: str | None) -> str | None:
+    """The parts there are, joined; None if there are none."""
+    return separator.join(part for part in parts if part) or None
+
+
+def _count(items: tuple[str, ...]) -> str | None:
+    return str(len(items)) if items else None
+
+
+def _number(value: int | None) -> str | None:
+    return str(value) if value else None
+
+
+def _date(d: DateValue | None) -> str | None:
     if d is None:
         return None
     return "/".join("__" if part is None else str(part) for part in (d.day, d.month, d.year))
 
 
-def _web_date(meta: Metadata) -> str | None:
-    d = meta.web_date
-    if d is None:
-        return None
-    return "/".join("__" if part is None else str(part) for part in (d.day, d.month, d.year))
-
-
-def _signer(meta: Metadata) -> str | None:
-    s = meta.signature
+def _signer(s: Signature | None) -> str | None:
     if s is None:
         return None
-    return " / ".join(x for x in (s.authority, s.position, s.name) if x) or None
+    return _joined(" / ", s.authority, s.position, s.name)
 
 
 def document_outline(doc: Document) -> str:

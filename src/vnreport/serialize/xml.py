@@ -241,50 +241,10 @@ def _meta(parent: Any, m: Metadata, furniture: tuple[Any, ...], diagnostics: tup
         value = getattr(m, name, None)
         if value is None or value == () or value == "":
             continue
-        span = spans.get(name)
-        if isinstance(value, DateValue):
-            _el(
-                ident,
-                tag,
-                value.span or span,
-                _date_text(value),
-                day=value.day,
-                month=value.month,
-                year=value.year,
-            )
-        elif isinstance(value, Signature):
-            _el(
-                ident,
-                tag,
-                value.span or span,
-                None,
-                authority=value.authority,
-                position=value.position,
-                name=value.name,
-            )
-        elif isinstance(value, tuple):
-            for k, entry in enumerate(value):
-                _el(ident, tag, spans.get(f"{name}.{k}"), str(entry))
-        elif tag == "docType":
-            _el(ident, tag, span, str(value), code=m.doc_type_code)
-        else:
-            _el(ident, tag, span, str(value))
+        _identification(ident, tag, name, value, spans, m.doc_type_code)
     if m.doc_type_code and not m.doc_type_name:
         _el(ident, "docType", spans.get("doc_type_code"), None, code=m.doc_type_code)
-    for field in attrs.fields(type(m)):
-        name = field.name
-        if name in _HANDLED:
-            continue
-        value = getattr(m, name)
-        if value is None or value == () or value == "" or value is False:
-            continue
-        if isinstance(value, DateValue):
-            text = _date_text(value)
-        elif isinstance(value, tuple):
-            text = " ".join(str(v) for v in value)
-        else:
-            text = str(value)
-        _el(ident, "property", spans.get(name), text, name=name)
+    _properties(ident, m, spans)
     if furniture:
         block = _el(meta, "furniture")
         for f in furniture:
@@ -293,6 +253,45 @@ def _meta(parent: Any, m: Metadata, furniture: tuple[Any, ...], diagnostics: tup
         block = _el(meta, "diagnostics")
         for d in diagnostics:
             _el(block, "diagnostic", d.span, d.message, code=d.code.value, severity=d.severity.value)
+
+
+def _identification(
+    ident: Any, tag: str, name: str, value: Any, spans: dict[str, Span], doc_type_code: str | None
+) -> None:
+    """One element of ``identification`` per field (per entry for a list), by the field's type."""
+    span = spans.get(name)
+    if isinstance(value, DateValue):
+        _el(ident, tag, value.span or span, _date_text(value), day=value.day, month=value.month, year=value.year)
+    elif isinstance(value, Signature):
+        attributes = {"authority": value.authority, "position": value.position, "name": value.name}
+        _el(ident, tag, value.span or span, None, **attributes)
+    elif isinstance(value, tuple):
+        for k, entry in enumerate(value):
+            _el(ident, tag, spans.get(f"{name}.{k}"), str(entry))
+    elif tag == "docType":
+        _el(ident, tag, span, str(value), code=doc_type_code)
+    else:
+        _el(ident, tag, span, str(value))
+
+
+def _properties(ident: Any, m: Metadata, spans: dict[str, Span]) -> None:
+    """The fields ``identification`` has no element for, as ``property name="…"``."""
+    for field in attrs.fields(type(m)):
+        name = field.name
+        if name in _HANDLED:
+            continue
+        value = getattr(m, name)
+        if value is None or value == () or value == "" or value is False:
+            continue
+        _el(ident, "property", spans.get(name), _property_text(value), name=name)
+
+
+def _property_text(value: Any) -> str:
+    if isinstance(value, DateValue):
+        return _date_text(value)
+    if isinstance(value, tuple):
+        return " ".join(str(v) for v in value)
+    return str(value)
 
 
 # -- the document -----------------------------------------------------------------------------

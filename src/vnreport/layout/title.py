@@ -1,0 +1,269 @@
+"""The title block under the header: type line, title, subtitle, draft mark, "Kính gửi:"."""
+
+from __future__ import annotations
+
+import attrs
+from attrs import define
+
+from vnreport.layout import codes
+from vnreport.layout.scan import Scan, clean, is_marker_line, lines_span, mostly_upper, split_items
+from vnreport.lines.split import LineKind
+from vnreport.model import Span
+from vnreport.rules import furniture as P
+
+
+def read_title(scan: Scan, start: int, limit: int, expect: bool) -> tuple[int, bool]:
+    """Type line, title, subtitle, draft mark, "Kính gửi:"; return (body start, title found)."""
+    block = _TitleBlock(scan, limit)
+    i = _read_type_line(block, start)
+    if not expect and not block.type_alone and not _upper_first_line(scan, start, limit):
+        return _skip_blank(scan, start, limit), False
+    while i < limit:
+        if scan.blank(i):
+            i += 1
+            continue
+        i, stop = _title_line(block, i)
+        if stop:
+            break
+    body = _skip_blank(scan, i, limit)
+    for j in range(start, body):
+        if not scan.blank(j):
+            scan.kind(j, "title")
+    block.record()
+    return body, bool(block.title or block.type_alone)
+
+
+@define
+class _TitleBlock:
+    """The title block read so far."""
+
+    scan: Scan
+    limit: int
+    title: list[Span] = attrs.field(factory=list)
+    subtitle: list[Span] = attrs.field(factory=list)
+    title_upper: bool = False
+    """The title is upper case (a mixed-case line under it is a subtitle, not more title)."""
+    type_alone: bool = False
+    """The type line stands alone ("BÁO CÁO"): the title is the next run of lines."""
+
+    def take(self, start: int, end: int) -> None:
+        for j in range(start, end):
+            self.scan.kind(j, "title")
+
+    def record(self) -> None:
+        text = self.scan.text
+        if self.title:
+            self.scan.meta.title.offer(_join(text, self.title), Span(self.title[0].start, self.title[-1].end))
+        if self.subtitle:
+            self.scan.meta.subtitle.offer(_join(text, self.subtitle), self.subtitle[0])
+
+
+def _read_type_line(block: _TitleBlock, start: int) -> int:
+    """The type line ("BÁO CÁO", "NGHỊ QUYẾT", "BÁO CÁO CHÍNH TRỊ CỦA …"), if ``start`` is one;
+    return the position after it."""
+    scan = block.scan
+    if start >= block.limit or scan.blank(start):
+        return start
+    m = P.TYPE_LINE.match(scan.folded(start))
+    if m is None:
+        return start
+    line = scan.lines[start].line.content
+    content = scan.content(start)
+    type_span = Span(line.start + m.start("type"), line.start + m.end("type"))
+    type_name = clean(scan.text[type_span.start : type_span.end])
+    if m.start("draft") >= 0:
+        scan.meta.draft.offer(True, Span(line.start + m.start("draft"), line.start + m.end("draft")))
+    rest = clean(content[m.end() :])
+    if _is_subtype(type_name, rest):  # "BÁO CÁO TÓM TẮT": the subtype belongs to the type line
+        scan.meta.type_line = (clean(content[m.start("type") :]), Span(type_span.start, line.end))
+        block.type_alone = True
+    else:
+        scan.meta.type_line = (type_name, type_span)
+        if P.LETTER.search(rest):  # "BÁO CÁO CHÍNH TRỊ CỦA …": the type opens the title itself
+            block.title.append(line)
+            block.title_upper = mostly_upper(clean(content))
+        else:
+            block.type_alone = True
+    scan.kind(start, "title")
+    return start + 1
+
+
+def _upper_first_line(scan: Scan, start: int, limit: int) -> bool:
+    """With no header and no type line, only an upper-case first line can be a title."""
+    return start < limit and mostly_upper(clean(scan.content(start))) and not is_marker_line(scan, start)
+
+
+def _title_line(block: _TitleBlock, i: int) -> tuple[int, bool]:
+    """Read the non-blank line ``i`` of the title block; return (next position, block ended)."""
+    scan = block.scan
+    content = scan.content(i)
+    folded = scan.folded(i)
+    cleaned = clean(content)
+    if scan.lines[i].line.kind in (LineKind.RULE, LineKind.STAR) or (cleaned and not P.LETTER_OR_DIGIT.search(cleaned)):
+        scan.kind(i, "title")  # a rule under the title closes the block
+        return i + 1, bool(block.title or block.subtitle)
+    if not cleaned:  # markup only ("** **", "|")
+        scan.kind(i, "title")
+        return i + 1, False
+    if P.RULE_GLUED.match(content):
+        return i, True
+    draft = P.DRAFT.match(folded)
+    if draft is not None:
+        c0 = scan.lines[i].line.content.start
+        scan.meta.draft.offer(True, Span(c0 + draft.start("draft"), c0 + draft.end("draft")))
+        scan.kind(i, "title")
+        return i + 1, False
+    if P.ADDRESSEES.match(folded):
+        return _read_addressees(scan, i, block.limit), True
+    if P.PREAMBLE.match(folded) or is_marker_line(scan, i):
+        return i, True
+    return _title_text(block, i, cleaned)
+
+
+def _title_text(block: _TitleBlock, i: int, cleaned: str) -> tuple[int, bool]:
+    """A line of words: parenthesised subtitle, upper-case title, or mixed-case summary."""
+    if cleaned.startswith("(") and (block.title or block.type_alone):
+        end = _paren_block(block.scan, i, block.limit)
+        if end is None:
+            return i, True
+        block.subtitle = [lines_span(block.scan, i, end)]
+        block.take(i, end)
+        return end, False
+    if block.subtitle:
+        return i, True
+    if _continues_upper_title(block, cleaned):
+        block.title.append(block.scan.lines[i].line.content)
+        block.title_upper = True
+        block.scan.kind(i, "title")
+        return i + 1, False
+    if _is_summary_line(cleaned):
+        return _summary(block, i)
+    return i, True
+
+
+def _continues_upper_title(block: _TitleBlock, cleaned: str) -> bool:
+    # A line without letters ("2026 - 2030") has no case: it continues the run it is in.
+    upper = mostly_upper(cleaned) or (bool(block.title) and block.title_upper and not P.LETTER.search(cleaned))
+    return upper and (not block.title or block.title_upper) and len(cleaned) <= 300
+
+
+def _summary(block: _TitleBlock, i: int) -> tuple[int, bool]:
+    """A mixed-case summary: the title under a lone type line, or a subtitle under an upper-case
+    title when a rule or draft mark closes it."""
+    scan = block.scan
+    if not block.title and block.type_alone:
+        end = _summary_end(scan, i, block.limit, strict=False)
+        block.title.append(lines_span(scan, i, end))
+        block.take(i, end)
+        return end, False
+    if block.title and block.title_upper:
+        end = _summary_end(scan, i, block.limit, strict=True)
+        if end > i:
+            block.subtitle = [lines_span(scan, i, end)]
+            block.take(i, end)
+            return end, False
+    return i, True
+
+
+def _is_subtype(type_name: str, rest: str) -> bool:
+    t = codes.doc_type_for_name(type_name, None)
+    if t is None or not rest:
+        return False
+    key = codes.fold_tones(rest).casefold()
+    return any(key == codes.fold_tones(sub).casefold() for sub in codes.SUBTYPES.get(t.name, ()))
+
+
+def _is_summary_line(cleaned: str) -> bool:
+    """A line of a mixed-case summary: short, and not a sentence that ends a paragraph."""
+    return (len(cleaned) <= 160 and not cleaned.endswith((":", ".", ";"))) or cleaned.endswith(")")
+
+
+def _summary_end(scan: Scan, start: int, limit: int, strict: bool) -> int:
+    """End of a mixed-case summary run. Strict (a subtitle under an upper-case title): only when a
+    rule or draft mark closes the run within 8 short lines; lenient: up to 4 summary lines."""
+    taken = 0
+    last = start
+    for i in range(start, limit):
+        if taken >= 8:
+            break
+        if scan.blank(i):
+            continue
+        if _closes_summary(scan, i):
+            return last + 1 if taken else start
+        if not _is_summary_run_line(scan, i):
+            break
+        taken += 1
+        last = i
+        if not strict and taken >= 4:
+            break
+    return start if strict else last + 1
+
+
+def _closes_summary(scan: Scan, i: int) -> bool:
+    kind = scan.lines[i].line.kind
+    return kind in (LineKind.RULE, LineKind.STAR) or bool(
+        P.RULE_GLUED.match(scan.content(i)) or P.DRAFT.match(scan.folded(i))
+    )
+
+
+def _is_summary_run_line(scan: Scan, i: int) -> bool:
+    folded = scan.folded(i)
+    content = scan.content(i)
+    if P.PREAMBLE.match(folded) or P.ADDRESSEES.match(folded) or is_marker_line(scan, i):
+        return False
+    return _is_summary_line(clean(content)) and len(content) <= 160
+
+
+def _paren_block(scan: Scan, start: int, limit: int) -> int | None:
+    """Lines of a parenthesised subtitle "(Báo cáo … ⏎ … 2025)"; None if it never closes."""
+    for i in range(start, min(limit, start + 12)):
+        if scan.blank(i):
+            continue
+        cleaned = clean(scan.content(i))
+        if len(cleaned) > 400:
+            return None
+        if cleaned.endswith(")"):
+            return i + 1
+    return None
+
+
+def _read_addressees(scan: Scan, start: int, limit: int) -> int:
+    """ "Kính gửi: A" or "Kính gửi:" over "- A;" lines; return the position after the block."""
+    text = scan.text
+    c = scan.lines[start].line.content
+    m = P.ADDRESSEES.match(codes.fold(text[c.start : c.end]))
+    assert m is not None
+    scan.kind(start, "addressees")
+    items: list[tuple[str, Span]] = []
+    rest = Span(c.start + m.start("rest"), c.end)
+    if clean(text[rest.start : rest.end]):
+        items.extend(split_items(text, rest))
+    i = start + 1
+    while i < limit:
+        if scan.blank(i):
+            i += 1
+            continue
+        item = P.RECIPIENT_ITEM.match(scan.content(i))
+        if item is None or len(scan.content(i)) > 200:
+            break
+        items.extend(split_items(text, scan.lines[i].line.content))
+        scan.kind(i, "addressees")
+        i += 1
+    if items:
+        parts = enumerate(sp for _, sp in items)
+        scan.meta.addressees.offer(tuple(v for v, _ in items), Span(c.start, items[-1][1].end), parts)
+    return i
+
+
+def _join(text: str, spans: list[Span]) -> str:
+    return " ".join(clean(text[sp.start : sp.end]) for sp in spans)
+
+
+def _skip_blank(scan: Scan, i: int, limit: int) -> int:
+    while i < limit and (
+        scan.blank(i) or scan.lines[i].line.kind in (LineKind.RULE, LineKind.STAR) or not clean(scan.content(i))
+    ):
+        if not scan.blank(i):
+            scan.kind(i, "title")
+        i += 1
+    return i

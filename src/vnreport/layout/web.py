@@ -1,0 +1,124 @@
+"""Web boilerplate of crawled pages: the chrome, page title and byline at the top, the source and
+posting date at the bottom."""
+
+from __future__ import annotations
+
+import calendar
+
+from vnreport.layout.scan import Scan, clean, is_page_furniture, lines_span
+from vnreport.model import DateValue
+from vnreport.rules import furniture as P
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
+
+def read_web_head(scan: Scan, first: list[int], limit: int) -> int:
+    """Web chrome of a crawled page: skip link, page title, byline; markdown page title.
+    ``first`` are the first non-blank positions; return the position after the chrome."""
+    pos = first[0]
+    head = first[:5]  # chrome, a title of at most three lines, the byline
+    for k, i in enumerate(head):
+        content = scan.content(i)
+        if P.SKIP_LINK.match(content):
+            scan.kind(i, "web")
+            pos = i + 1
+            continue
+        m = P.WEB_BYLINE.match(content) or P.WEB_DATE_LINE.match(content)
+        if m is not None:
+            _read_byline(scan, [j for j in head[:k] if j >= pos], i, m.group("when"))
+            return i + 1
+    return _read_markdown_head(scan, pos, limit)
+
+
+def _read_byline(scan: Scan, title_lines: list[int], i: int, when: str) -> None:
+    """The byline at ``i`` ("Submitted by … on …"), and the page title over it if it is short."""
+    if title_lines and len(title_lines) <= 3:
+        span = lines_span(scan, title_lines[0], title_lines[-1] + 1)
+        scan.meta.web_title.offer(clean(" ".join(scan.content(j) for j in title_lines)), span)
+        for j in title_lines:
+            scan.kind(j, "web-title")
+    span = scan.lines[i].line.content
+    scan.meta.web_byline.offer(scan.content(i), span)
+    date = _web_date(when)
+    if date is not None:
+        scan.meta.web_date.offer(DateValue(*date, span=span), span)
+    scan.kind(i, "web-byline")
+
+
+def _read_markdown_head(scan: Scan, pos: int, limit: int) -> int:
+    """A markdown crawl opens with the page title as "# …" and chrome headings ("### Nội dung chính")."""
+    i = pos
+    while i < limit:
+        if scan.blank(i):
+            i += 1
+            continue
+        m = P.MARKDOWN_HEADING.match(scan.content(i))
+        if m is None:
+            break
+        inner = clean(m.group("text"))
+        if P.WEB_CHROME_HEADING.match(inner):
+            scan.kind(i, "web")
+        elif len(m.group("hashes")) == 1 and scan.meta.web_title.value is None:
+            scan.meta.web_title.offer(inner, scan.lines[i].line.content)
+            scan.kind(i, "web-title")
+        else:
+            break
+        i += 1
+        pos = i
+    return pos
+
+
+def read_trailer(scan: Scan, body_start: int, limit: int) -> int:
+    """A news crawl ends with its source and posting date: trailing furniture, not body."""
+    i = limit - 1
+    end = limit
+    while i >= body_start:
+        if scan.blank(i):
+            i -= 1
+            continue
+        content = scan.content(i)
+        m = P.WEB_DATE_LINE.match(content)
+        if m is not None:
+            date = _web_date(m.group("when"))
+            if date is not None:
+                scan.meta.web_date.offer(DateValue(*date, span=scan.lines[i].line.content), scan.lines[i].line.content)
+        elif not (P.WEB_SOURCE.match(content) or is_page_furniture(scan, i)):
+            break
+        scan.kind(i, "web")
+        end = i
+        i -= 1
+    return end
+
+
+def _web_date(value: str) -> tuple[int, int, int] | None:
+    """ "22 April 2020", "April 22, 2020", "Wed, 04/22/2020 - 10:15", "12:40 19/5/2025"."""
+    for pattern in (P.WEB_DATE_DMY_WORDS, P.WEB_DATE_MDY_WORDS):
+        m = pattern.search(value)
+        if m is not None:
+            month = _MONTHS.get(m.group("month").casefold())
+            if month is not None:
+                return _valid(int(m.group("day")), month, int(m.group("year")))
+    m = P.WEB_DATE_NUMERIC.search(value)
+    if m is not None:
+        a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+        # Vietnamese pages write day first; Drupal's default English format is month first.
+        month_first = b > 12 or (P.WEEKDAY.search(value) is not None and a <= 12)
+        return _valid(b, a, year) if month_first else _valid(a, b, year)
+    return None
+
+
+def _valid(day: int, month: int, year: int) -> tuple[int, int, int] | None:
+    if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+        return day, month, year
+    return None
