@@ -197,18 +197,7 @@ def decode_legacy(data: bytes) -> LegacyDecoded | None:
     encoding gets an ``encoding-legacy`` diagnostic; odd passages get ``encoding-mixed`` ones.
     """
     lines = _lines(data)
-    invalid: list[int] = []  # indexes of lines that are not UTF-8
-    valid_high = 0  # lines that are UTF-8 with a non-ASCII character
-    for i, (s, e) in enumerate(lines):
-        chunk = data[s:e]
-        if chunk.isascii():
-            continue
-        try:
-            chunk.decode("utf-8")
-        except UnicodeDecodeError:
-            invalid.append(i)
-        else:
-            valid_high += 1
+    invalid, valid_high = _survey(data, lines)
     if not invalid:
         return None  # valid UTF-8 after all: not this function's business
     legacy = best_encoding(_sample(data, [lines[i] for i in invalid]))
@@ -220,36 +209,67 @@ def decode_legacy(data: bytes) -> LegacyDecoded | None:
     segments = _segments(data, lines, set(invalid), legacy, mostly_legacy)
     builder = _Builder()
     odd: list[tuple[int, int, str, int]] = []  # (text start, text end, kind, replaced bytes)
+    for start_byte, end_byte, kind in _runs(segments):
+        chunk = data[start_byte:end_byte]
+        text_start = builder.length
+        replaced = _add_run(builder, chunk, start_byte, kind)
+        # Odd: in a UTF-8 file, whatever is not UTF-8; in a legacy file, UTF-8 with non-ASCII text.
+        is_odd = kind != "u" if main == "utf-8" else kind != main and not chunk.isascii()
+        if is_odd:
+            odd.append((text_start, builder.length, kind, replaced))
+    builder.starts.append(len(data))
+    text = "".join(builder.pieces)
+    byte_starts: Sequence[int] = range(len(data) + 1) if builder.identity else builder.starts
+    return LegacyDecoded(text, main, _diagnostics(text, main, odd), byte_starts)
+
+
+def _survey(data: bytes, lines: Sequence[tuple[int, int]]) -> tuple[list[int], int]:
+    """The indexes of the lines that are not UTF-8, and how many lines are UTF-8 with a non-ASCII
+    character."""
+    invalid: list[int] = []
+    valid_high = 0
+    for i, (s, e) in enumerate(lines):
+        chunk = data[s:e]
+        if chunk.isascii():
+            continue
+        try:
+            chunk.decode("utf-8")
+        except UnicodeDecodeError:
+            invalid.append(i)
+        else:
+            valid_high += 1
+    return invalid, valid_high
+
+
+def _runs(segments: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Neighbouring segments of one kind joined: ``(start of the first, end of the last, kind)``."""
+    runs: list[tuple[int, int, str]] = []
     i = 0
     while i < len(segments):
         kind = segments[i][2]
         j = i + 1
         while j < len(segments) and segments[j][2] == kind:
             j += 1
-        start_byte, end_byte = segments[i][0], segments[j - 1][1]
-        chunk = data[start_byte:end_byte]
-        text_start = builder.length
-        replaced = 0
-        if kind == "u":
-            text = chunk.decode("utf-8")
-            builder.add(text, None if chunk.isascii() else _utf8_starts(chunk, start_byte), start_byte)
-        elif kind == "r":
-            text, starts, replaced = _decode_utf8_replacing(chunk, start_byte)
-            builder.add(text, starts, start_byte)
-        else:
-            text, legacy_starts = _decode_legacy_chunk(chunk, kind, start_byte)
-            if kind in ("tcvn3", "tcvn5712"):
-                text = _restore_capitals(text)
-            builder.add(text, legacy_starts, start_byte)
-        # Odd: in a UTF-8 file, whatever is not UTF-8; in a legacy file, UTF-8 with non-ASCII text.
-        is_odd = kind != "u" if main == "utf-8" else kind != main and not chunk.isascii()
-        if is_odd:
-            odd.append((text_start, builder.length, kind, replaced))
+        runs.append((segments[i][0], segments[j - 1][1], kind))
         i = j
-    builder.starts.append(len(data))
-    text = "".join(builder.pieces)
-    byte_starts: Sequence[int] = range(len(data) + 1) if builder.identity else builder.starts
-    return LegacyDecoded(text, main, _diagnostics(text, main, odd), byte_starts)
+    return runs
+
+
+def _add_run(builder: _Builder, chunk: bytes, start_byte: int, kind: str) -> int:
+    """Decode ``chunk`` as ``kind`` into ``builder``; return how many bytes became U+FFFD."""
+    if kind == "u":
+        text = chunk.decode("utf-8")
+        builder.add(text, None if chunk.isascii() else _utf8_starts(chunk, start_byte), start_byte)
+        return 0
+    if kind == "r":
+        text, starts, replaced = _decode_utf8_replacing(chunk, start_byte)
+        builder.add(text, starts, start_byte)
+        return replaced
+    text, legacy_starts = _decode_legacy_chunk(chunk, kind, start_byte)
+    if kind in ("tcvn3", "tcvn5712"):
+        text = _restore_capitals(text)
+    builder.add(text, legacy_starts, start_byte)
+    return 0
 
 
 def _segments(
@@ -294,14 +314,8 @@ def _segments(
                     kind = legacy if prefer_legacy(piece, piece.decode("utf-8")) else "u"
                 words.append((ps, pe, kind))
             _settle_ascii(words, "u")
-            k = 0
-            while k < len(words):
-                m = k + 1
-                while m < len(words) and words[m][2] == words[k][2]:
-                    m += 1
-                ws, we, kind = words[k][0], words[m - 1][1], words[k][2]
+            for ws, we, kind in _runs(words):
                 segments.append((ws, we, undecodable(data[ws:we]) if kind == "x" else kind))
-                k = m
     _settle_ascii(segments, str(legacy) if mostly_legacy else "u")
     return segments
 
