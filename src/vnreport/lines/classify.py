@@ -107,25 +107,38 @@ def _decide(text: str, line: Line, marker: Marker, rule: str, rest_start: int, e
         return ClassifiedLine(line, Role.ITEM, marker, rule, body=Span(rest_start, end))
     upper = is_upper_title(rest)
     if style in BULLET_STYLES:
-        words = len(rest.split())
-        if style is MarkerStyle.STAR and is_title_like(rest):
-            return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, end))
-        if upper and words <= MAX_TITLE_WORDS and not SENTENCE_BREAK.search(rest):
-            return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, end))
-        if rest.endswith(":") and words <= 8 and not _is_lead_in(rest):
-            return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, end - 1))
-        return ClassifiedLine(line, Role.ITEM, marker, rule, body=Span(rest_start, end))
+        return _decide_bullet(line, marker, rule, rest, rest_start, end, upper)
     colon = rest.find(":")
     if 0 < colon < len(rest) - 1:
         run_in = _run_in(line, marker, rule, rest, rest_start, end)
         if run_in is not None:
             return run_in
     if upper or is_title_like(rest):
-        title_end = end - 1 if rest.endswith(":") else end
-        if rest.endswith(":") and (len(rest.split()) > MAX_LABEL_WORDS or _is_lead_in(rest)):
-            return ClassifiedLine(line, Role.ITEM, marker, rule, body=Span(rest_start, end))
-        return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, title_end))
+        return _decide_title(line, marker, rule, rest, rest_start, end)
     return ClassifiedLine(line, Role.ITEM, marker, rule, body=Span(rest_start, end))
+
+
+def _decide_bullet(
+    line: Line, marker: Marker, rule: str, rest: str, rest_start: int, end: int, upper: bool
+) -> ClassifiedLine:
+    """A bullet heads a section only when what follows is plainly a title or a short label."""
+    words = len(rest.split())
+    if marker.style is MarkerStyle.STAR and is_title_like(rest):
+        return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, end))
+    if upper and words <= MAX_TITLE_WORDS and not SENTENCE_BREAK.search(rest):
+        return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, end))
+    if rest.endswith(":") and words <= 8 and not _is_lead_in(rest):
+        return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, end - 1))
+    return ClassifiedLine(line, Role.ITEM, marker, rule, body=Span(rest_start, end))
+
+
+def _decide_title(line: Line, marker: Marker, rule: str, rest: str, rest_start: int, end: int) -> ClassifiedLine:
+    """A title-like rest is a heading, unless it ends in ":" as a long label or a lead-in does."""
+    if not rest.endswith(":"):
+        return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, end))
+    if len(rest.split()) > MAX_LABEL_WORDS or _is_lead_in(rest):
+        return ClassifiedLine(line, Role.ITEM, marker, rule, body=Span(rest_start, end))
+    return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, end - 1))
 
 
 def _run_in(line: Line, marker: Marker, rule: str, rest: str, rest_start: int, end: int) -> ClassifiedLine | None:

@@ -67,8 +67,20 @@ LONG_LINE_CHARS = 100_000
 def assess(text: str, lines: tuple[Line, ...]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     out.extend(_damage(text))
-    # A line is searched only when str.isprintable (C speed) says it holds something odd besides
-    # NBSP and tabs: a regex over the whole text costs far more.
+    out.extend(_control_characters(text))
+    longest = max((line.span.end - line.span.start for line in lines), default=0)
+    if longest <= LONG_LINE_CHARS and BLANK_FLOOD.search(text) is None:
+        return out  # neither check can fire: skip the pass over the lines
+    out.extend(_long_lines_and_blank_floods(lines))
+    return out
+
+
+def _odd_lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the lines holding something unprintable besides NBSP and tabs.
+
+    A line is searched only when str.isprintable (C speed) says it holds something odd: a regex
+    over the whole text costs far more.
+    """
     odd: list[tuple[int, int]] = []
     parts = text.split("\n")
     suspects = [i for i, printable in enumerate(map(str.isprintable, parts)) if not printable]
@@ -78,20 +90,28 @@ def assess(text: str, lines: tuple[Line, ...]) -> list[Diagnostic]:
             if not parts[i].replace("\xa0", " ").replace("\t", " ").isprintable():
                 end = ends[i] + i
                 odd.append((end - len(parts[i]), end))
-    longest = max((line.span.end - line.span.start for line in lines), default=0)
+    return odd
+
+
+def _control_characters(text: str) -> list[Diagnostic]:
+    odd = _odd_lines(text)
     control = next((m for lo, hi in odd if (m := CONTROL_CHARACTER.search(text, lo, hi))), None)
-    if control is not None:
-        count = sum(len(CONTROL_CHARACTER.findall(text, lo, hi)) for lo, hi in odd)
-        out.append(
-            Diagnostic(
-                DiagnosticCode.TEXT_CONTROL_CHARACTERS,
-                f"{count} control character(s) in the text (first at offset {control.start()})",
-                Span(control.start(), control.end()),
-                Severity.INFO,
-            )
+    if control is None:
+        return []
+    count = sum(len(CONTROL_CHARACTER.findall(text, lo, hi)) for lo, hi in odd)
+    return [
+        Diagnostic(
+            DiagnosticCode.TEXT_CONTROL_CHARACTERS,
+            f"{count} control character(s) in the text (first at offset {control.start()})",
+            Span(control.start(), control.end()),
+            Severity.INFO,
         )
-    if longest <= LONG_LINE_CHARS and BLANK_FLOOD.search(text) is None:
-        return out  # neither check can fire: skip the pass over the lines
+    ]
+
+
+def _long_lines_and_blank_floods(lines: tuple[Line, ...]) -> list[Diagnostic]:
+    """Each line too long to be one, and the first run of too many blank lines, in line order."""
+    out: list[Diagnostic] = []
     blank_run = 0
     run_start = 0
     reported_blank = False
@@ -106,22 +126,22 @@ def assess(text: str, lines: tuple[Line, ...]) -> list[Diagnostic]:
                     Severity.INFO,
                 )
             )
-        if line.kind is LineKind.BLANK:
-            if blank_run == 0:
-                run_start = line.span.start
-            blank_run += 1
-            if blank_run == MANY_BLANK_LINES and not reported_blank:
-                reported_blank = True
-                out.append(
-                    Diagnostic(
-                        DiagnosticCode.MANY_BLANK_LINES,
-                        f"{MANY_BLANK_LINES:,} or more blank lines in a row",
-                        Span(run_start, line.span.end),
-                        Severity.INFO,
-                    )
-                )
-        else:
+        if line.kind is not LineKind.BLANK:
             blank_run = 0
+            continue
+        if blank_run == 0:
+            run_start = line.span.start
+        blank_run += 1
+        if blank_run == MANY_BLANK_LINES and not reported_blank:
+            reported_blank = True
+            out.append(
+                Diagnostic(
+                    DiagnosticCode.MANY_BLANK_LINES,
+                    f"{MANY_BLANK_LINES:,} or more blank lines in a row",
+                    Span(run_start, line.span.end),
+                    Severity.INFO,
+                )
+            )
     return out
 
 

@@ -51,14 +51,26 @@ ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{1,3}|V)|X{1,3})"
 """I … XXXIX. Uppercase only: "i." and "v." are letters or abbreviations."""
 
 
-def roman_value(numeral: str) -> int:
+def read_roman(numeral: str) -> int | None:
+    """The value of a Roman numeral in capitals ("XIV" → 14), or None when a character is not a
+    Roman digit or ``numeral`` is empty. The digits are not checked for order ("IIX" → 8)."""
     total = 0
     prev = 0
-    for ch in reversed(numeral.upper()):
-        value = _ROMAN_VALUES[ch]
+    for ch in reversed(numeral):
+        value = _ROMAN_VALUES.get(ch)
+        if value is None:
+            return None
         total = total - value if value < prev else total + value
         prev = max(prev, value)
-    return total
+    return total or None
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a numeral that :data:`ROMAN` matched, in either case ("xiv" → 14)."""
+    value = read_roman(numeral.upper())
+    if value is None:
+        raise ValueError(f"not a Roman numeral: {numeral!r}")
+    return value
 
 
 #: Vietnamese alphabetical order for list letters: no f, j, w, z (kept at the end so that a

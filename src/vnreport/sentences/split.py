@@ -145,19 +145,10 @@ def _correct(text: str, spans: list[Span]) -> list[Span]:
         if text[span.start] == "[":
             bracketed = True
             if out:
-                piece = text[span.start : span.end]
-                if LABEL_ONLY.fullmatch(piece) is None:
-                    lead = LEADING_REFS.match(piece)
-                    if lead is not None and lead.end() < len(piece):
-                        # "quy định.[9] Các …": the marker closes the previous sentence.
-                        cut = span.start + len(piece[: lead.end()].rstrip())
-                        prev = out[-1]
-                        out[-1] = Span(prev.start, cut)
-                        span = Span(span.start + lead.end(), span.end)
-                    elif lead is not None:
-                        prev = out[-1]
-                        out[-1] = Span(prev.start, span.end)
-                        continue
+                rest = _give_back_leading_refs(text, span, out)
+                if rest is None:
+                    continue
+                span = rest
         # Both missed breaks are a period, a space and a capital inside the piece; most pieces
         # have no ". " before their end at all.
         if text.find(". ", span.start, span.end - 1) < 0:
@@ -166,10 +157,35 @@ def _correct(text: str, spans: list[Span]) -> list[Span]:
             out.extend(_split_missed(text, span, text[span.start : span.end]))
     if not bracketed:
         return out
-    # "[1]." alone: glue it to the sentence that follows it.
+    return _glue_lone_labels(text, out)
+
+
+def _give_back_leading_refs(text: str, span: Span, out: list[Span]) -> Span | None:
+    """Move the footnote markers that open ``span`` to the end of the sentence before (``out[-1]``).
+
+    "quy định.[9] Các …": the marker closes the previous sentence. Returns what is left of
+    ``span``, or None when the markers were all of it.
+    """
+    piece = text[span.start : span.end]
+    if LABEL_ONLY.fullmatch(piece) is not None:
+        return span
+    lead = LEADING_REFS.match(piece)
+    if lead is None:
+        return span
+    prev = out[-1]
+    if lead.end() == len(piece):
+        out[-1] = Span(prev.start, span.end)
+        return None
+    cut = span.start + len(piece[: lead.end()].rstrip())
+    out[-1] = Span(prev.start, cut)
+    return Span(span.start + lead.end(), span.end)
+
+
+def _glue_lone_labels(text: str, spans: list[Span]) -> list[Span]:
+    """ "[1]." alone: glue it to the sentence that follows it."""
     merged: list[Span] = []
     pending: Span | None = None
-    for span in out:
+    for span in spans:
         if text[span.start] == "[" and LABEL_ONLY.fullmatch(text, span.start, span.end):
             pending = pending or span
             continue

@@ -2,39 +2,28 @@
 
 ``word_tokenize`` rewrites what it reads (NFC, old-style tone placement "hoá" → "hóa", "uỷ" →
 "ủy") and returns no offsets. Every rewrite it makes keeps the number of characters, so tokens are
-aligned on a *folded* copy of the text — each character reduced to its base letter — and the span
-found there is the span in the original.
+aligned on a *folded* copy of the text — each letter reduced to its lower-case base letter
+(:func:`~vnreport.text.folds.fold_accents`) — and the span found there is the span in the original.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 
 from vnreport.model import Span, Token
 from vnreport.sentences import nlp
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    base = unicodedata.normalize("NFD", ch)[:1]
-    return "d" if base in "đĐ" else base.casefold()[:1] or ch
-
-
-def fold(text: str) -> str:
-    """Each character to its lower-case base letter; the result has the same length."""
-    return "".join(_fold_char(ch) if not ch.isascii() or ch.isupper() else ch for ch in text)
+from vnreport.text.folds import fold_accents
 
 
 def word_tokens(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Tokens of ``text`` (a sentence) with spans shifted by ``offset``."""
     tokenize = nlp.word_tokenize()
     words: list[str] = tokenize(text)
-    folded = fold(text)
+    folded = fold_accents(text, lower=True)
     tokens: list[Token] = []
     pos = 0
     for word in words:
-        target = fold(unicodedata.normalize("NFC", word))
+        target = fold_accents(unicodedata.normalize("NFC", word), lower=True)
         found = folded.find(target, pos)
         if found < 0:
             # A rewrite that changed the length (none known in 9.5): align syllable by syllable

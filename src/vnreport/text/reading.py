@@ -105,32 +105,49 @@ def decode_bytes(data: bytes) -> tuple[str, str, int, tuple[Diagnostic, ...]]:
     return text, encoding, bom_len, diagnostics
 
 
-def _decode(data: bytes) -> tuple[str, str, int, tuple[Diagnostic, ...], Sequence[int] | None]:
+_Decoded = tuple[str, str, int, tuple[Diagnostic, ...], Sequence[int] | None]
+"""Text, encoding, bytes of byte-order mark skipped, diagnostics, byte offset of each character."""
+
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _decode(data: bytes) -> _Decoded:
     """:func:`decode_bytes`, plus the byte offset of each character when no Python codec gives it
     (legacy Vietnamese encodings, mixed files); None otherwise."""
     for signature, what in _BINARY_SIGNATURES:
         if data.startswith(signature):
             raise UnreadableInputError(f"input is {what}, not text")
     if data.startswith(codecs.BOM_UTF8):
-        try:
-            return data[3:].decode("utf-8"), "utf-8", 3, (), None
-        except UnicodeDecodeError:
-            # Notepad writes the BOM; a paragraph pasted from a legacy file can still follow it.
-            mixed = encodings.decode_legacy(data[3:])
-            if mixed is not None and mixed.encoding == "utf-8":
-                return mixed.text, mixed.encoding, 3, mixed.diagnostics, mixed.byte_starts
-            return _strict(data[3:], "utf-8"), "utf-8", 3, (), None
-    if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
-        enc = "utf-32-le" if data.startswith(codecs.BOM_UTF32_LE) else "utf-32-be"
-        return _strict(data[4:], enc), enc, 4, (), None
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        enc = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
-        return _strict(data[2:], enc), enc, 2, (), None
+        return _decode_after_utf8_bom(data)
+    for bom, enc in _WIDE_BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom) :], enc), enc, len(bom), (), None
     if b"\x00" in data[:4096]:
         guessed = _guess_utf16_without_bom(data)
         if guessed:
             return _strict(data, guessed), guessed, 0, (), None
         raise UnreadableInputError("input contains NUL bytes: it looks like binary data, not text")
+    return _decode_utf8_or_legacy(data)
+
+
+def _decode_after_utf8_bom(data: bytes) -> _Decoded:
+    try:
+        return data[3:].decode("utf-8"), "utf-8", 3, (), None
+    except UnicodeDecodeError:
+        # Notepad writes the BOM; a paragraph pasted from a legacy file can still follow it.
+        mixed = encodings.decode_legacy(data[3:])
+        if mixed is not None and mixed.encoding == "utf-8":
+            return mixed.text, mixed.encoding, 3, mixed.diagnostics, mixed.byte_starts
+        return _strict(data[3:], "utf-8"), "utf-8", 3, (), None
+
+
+def _decode_utf8_or_legacy(data: bytes) -> _Decoded:
     try:
         return data.decode("utf-8"), "utf-8", 0, (), None
     except UnicodeDecodeError as exc:
