@@ -58,13 +58,7 @@ def find_comparisons(text: str, span: Span, quantities: Sequence[Quantity]) -> t
     qs.sort(key=_START_OF)
     low = text[start:end].casefold()
     st = SentenceFigures(text, start, end, qs, low)
-    out: list[Comparison] = []
-    if "(" in low and ("tiêu" in low or "hoạch" in low or "kh" in low):
-        out.extend(_achieved_vs_target(st))
-    if "tiêu" in low or "hoạch" in low or "toán" in low or "kh" in low:
-        out.extend(_percent_of_target(st))
-    if "chỉ tiêu" in low or "chỉ\u00a0tiêu" in low:
-        out.extend(_targets_met(st))
+    out = _target_comparisons(st, low)
     if "từ" in low:
         out.extend(_from_to(st))
     if "năm" in low and len(qs) > 1:
@@ -76,6 +70,18 @@ def find_comparisons(text: str, span: Span, quantities: Sequence[Quantity]) -> t
     if len(out) > 1:
         out.sort(key=_SPAN_OF)
     return tuple(out)
+
+
+def _target_comparisons(st: SentenceFigures, low: str) -> list[Comparison]:
+    """The comparisons with a target, tried only when the casefolded sentence ``low`` names one."""
+    out: list[Comparison] = []
+    if "(" in low and ("tiêu" in low or "hoạch" in low or "kh" in low):
+        out.extend(_achieved_vs_target(st))
+    if "tiêu" in low or "hoạch" in low or "toán" in low or "kh" in low:
+        out.extend(_percent_of_target(st))
+    if "chỉ tiêu" in low or "chỉ\u00a0tiêu" in low:
+        out.extend(_targets_met(st))
+    return out
 
 
 #: Sort keys read in C ("span.start" through both attributes).
@@ -253,69 +259,103 @@ def _year_pairs(st: SentenceFigures) -> list[Comparison]:
 def _changes(st: SentenceFigures, cues: list[int]) -> list[Comparison]:
     """ "tăng 166,4% so với giai đoạn 2011-2015", "giảm 43 vụ (32,5%)", "vượt 10% so mục tiêu",
     "Tỷ lệ hộ nghèo năm 2019 là 8,85%, giảm 20,82% (năm 2015 là 29,67%)"."""
-    text, s, e, qs = st.text, st.start, st.end, st.qs
     out: list[Comparison] = []
     last: tuple[int, str | None, int | None] | None = None  # the previous change figure
-    for i, q in enumerate(qs):
+    for i in range(len(st.qs)):
         if st.role.get(i) is not None:
             continue
-        cb = None
-        k = bisect_left(cues, q.span.start - 48)
-        if k < len(cues) and cues[k] <= q.span.start:
-            cb = CHANGE_BEFORE.match(text, max(s, q.span.start - 48), q.span.start)
-        direction: str | None
-        if cb:
-            direction = direction_of(cb.group("verb"))
-            verb_start = cb.start()
-            a = st.achieved_for(i, q.unit)
-        elif last is not None and CHANGE_GOES_ON.fullmatch(text, qs[last[0]].span.end, q.span.start):
-            direction, a = last[1], last[2]
-            verb_start = q.span.start
-        else:
+        cue = _change_cue(st, cues, i, last)
+        if cue is None:
             continue
+        direction, verb_start, a = cue
         st.role[i] = "change"
-        so = SO_VOI_AFTER.match(text, q.span.end, e) if st.has("so", q.span.end, e) else None
-        base_text = clean_base(so.group("base")) if so else None
-        hi = so.end() if so else q.span.end
-        if base_text is None:
-            header, header_pos = header_baseline(st)  # read once per sentence, on first need
-            if header is not None and header_pos < q.span.start:
-                base_text = header
-        baseline: Quantity | None = None
-        nxt = i + 1
-        if nxt < len(qs) and st.role.get(nxt) is None:
-            yb = YEAR_IS_BEFORE.match(text, max(s, qs[nxt].span.start - 24), qs[nxt].span.start)
-            if yb and text[q.span.end : yb.start()].strip(" ,(\u00a0\t") == "":
-                baseline = qs[nxt]  # "(năm 2015 là 29,67%)"
-                st.role[nxt] = "baseline"
-                base_text = base_text or f"năm {yb.group('y')}"
-                hi = max(hi, qs[nxt].span.end)
-        if baseline is None and a is not None:
-            for j in st.before(a):
-                if (
-                    qs[j].unit == qs[a].unit
-                    and st.has("thành", qs[j].span.end, qs[a].span.start)
-                    and MERGED_INTO.search(text, qs[j].span.end, qs[a].span.start)
-                ):
-                    baseline = qs[j]  # "8 đơn vị … thành 05 đơn vị, giảm 03 đơn vị"
-                    break
-        kind = "change_vs_baseline"
-        if base_text is not None and TARGET_WORDS.match(base_text):
-            kind = "change_vs_target"
-        achieved = qs[a] if a is not None else None
-        lo = achieved.span.start if achieved is not None else min(verb_start, q.span.start)
-        out.append(
-            st.comparison(
-                kind,
-                lo,
-                hi,
-                achieved=achieved,
-                baseline=baseline,
-                change=q,
-                percent=q if q.unit == "%" and achieved is not None and achieved.unit not in (None, "%") else None,
-                direction=direction,
-                baseline_period=base_text,
-            )
-        )
+        out.append(_change(st, i, a, direction, verb_start))
         last = (i, direction, a)
     return out
+
+
+def _change_cue(
+    st: SentenceFigures, cues: list[int], i: int, last: tuple[int, str | None, int | None] | None
+) -> tuple[str | None, int, int | None] | None:
+    """What makes figure ``i`` a change: (its direction, where its verb starts, the figure it
+    changes). A verb of change before it ("tăng 5%"), or the change figure before it going on
+    ("giảm 43 vụ (32,5%)"); None when neither."""
+    text, q = st.text, st.qs[i]
+    k = bisect_left(cues, q.span.start - 48)
+    if k < len(cues) and cues[k] <= q.span.start:
+        cb = CHANGE_BEFORE.match(text, max(st.start, q.span.start - 48), q.span.start)
+        if cb:
+            return direction_of(cb.group("verb")), cb.start(), st.achieved_for(i, q.unit)
+    if last is not None and CHANGE_GOES_ON.fullmatch(text, st.qs[last[0]].span.end, q.span.start):
+        return last[1], q.span.start, last[2]
+    return None
+
+
+def _change(st: SentenceFigures, i: int, a: int | None, direction: str | None, verb_start: int) -> Comparison:
+    """The comparison of the change figure ``i`` with the figure ``a`` it changes and its baseline."""
+    qs = st.qs
+    q = qs[i]
+    base_text, hi = _stated_baseline(st, q)
+    baseline, year, hi = _year_baseline(st, i, hi)
+    if base_text is None:
+        base_text = year
+    if baseline is None and a is not None:
+        baseline = _merged_from(st, a)
+    kind = "change_vs_baseline"
+    if base_text is not None and TARGET_WORDS.match(base_text):
+        kind = "change_vs_target"
+    achieved = qs[a] if a is not None else None
+    lo = achieved.span.start if achieved is not None else min(verb_start, q.span.start)
+    return st.comparison(
+        kind,
+        lo,
+        hi,
+        achieved=achieved,
+        baseline=baseline,
+        change=q,
+        percent=q if q.unit == "%" and achieved is not None and achieved.unit not in (None, "%") else None,
+        direction=direction,
+        baseline_period=base_text,
+    )
+
+
+def _stated_baseline(st: SentenceFigures, q: Quantity) -> tuple[str | None, int]:
+    """The reference of a change as written: after it ("so với năm 2015"), else stated once for
+    the sentence before it ("So với năm 2015: …"); and where the comparison's wording ends."""
+    e = st.end
+    so = SO_VOI_AFTER.match(st.text, q.span.end, e) if st.has("so", q.span.end, e) else None
+    base_text = clean_base(so.group("base")) if so else None
+    hi = so.end() if so else q.span.end
+    if base_text is None:
+        header, header_pos = header_baseline(st)  # read once per sentence, on first need
+        if header is not None and header_pos < q.span.start:
+            base_text = header
+    return base_text, hi
+
+
+def _year_baseline(st: SentenceFigures, i: int, hi: int) -> tuple[Quantity | None, str | None, int]:
+    """The figure right after change ``i`` when it gives the baseline's year ("(năm 2015 là
+    29,67%)"): (it, "năm 2015", the comparison's end), or (None, None, ``hi``)."""
+    qs, nxt = st.qs, i + 1
+    if nxt >= len(qs) or st.role.get(nxt) is not None:
+        return None, None, hi
+    text, after = st.text, qs[nxt].span.start
+    yb = YEAR_IS_BEFORE.match(text, max(st.start, after - 24), after)
+    if not yb or text[qs[i].span.end : yb.start()].strip(" ,(\u00a0\t") != "":
+        return None, None, hi
+    st.role[nxt] = "baseline"
+    return qs[nxt], f"năm {yb.group('y')}", max(hi, qs[nxt].span.end)
+
+
+def _merged_from(st: SentenceFigures, a: int) -> Quantity | None:
+    """The figure that units were merged from into figure ``a``: "8 đơn vị … thành 05 đơn vị,
+    giảm 03 đơn vị"."""
+    qs = st.qs
+    for j in st.before(a):
+        if (
+            qs[j].unit == qs[a].unit
+            and st.has("thành", qs[j].span.end, qs[a].span.start)
+            and MERGED_INTO.search(st.text, qs[j].span.end, qs[a].span.start)
+        ):
+            return qs[j]
+    return None
