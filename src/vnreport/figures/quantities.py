@@ -92,24 +92,29 @@ def _resolve_bare_units(text: str, start: int, end: int, figs: list[DraftFigure]
         return
     parens = paren_spans(text, start, end)
     for i, f in enumerate(figs):
-        if f.unit is not None:
-            continue
-        lo = phrase_start(text, start, f.start)
-        unit = _counted_total(text, lo, f.start)
-        nxt = figs[i + 1] if i + 1 < len(figs) else None
-        if unit is None and nxt is not None and nxt.unit is not None:
-            unit = nxt.unit if RESTATED_BY.fullmatch(text, f.end, nxt.start) else None
-        if unit is None:
-            unit = _np_head(text, lo, f.start)
-        opened = innermost_paren(parens, f.start)
-        if unit is None and opened >= 0:
-            for g in reversed(figs[:i]):
-                if g.unit is not None and (g.start > opened or g.end <= opened):
-                    unit = g.unit
-                    break
-        if unit is None:
-            unit = next((g.unit for g in reversed(figs[:i]) if g.unit is not None), None)
-        f.unit = unit
+        if f.unit is None:
+            f.unit = _bare_unit(text, start, figs, i, parens)
+
+
+def _bare_unit(text: str, start: int, figs: list[DraftFigure], i: int, parens: list[tuple[int, int]]) -> str | None:
+    """The unit of the bare figure ``i``, by the readings of :func:`_resolve_bare_units` in order."""
+    f = figs[i]
+    lo = phrase_start(text, start, f.start)
+    unit = _counted_total(text, lo, f.start)
+    if unit is not None:
+        return unit
+    nxt = figs[i + 1] if i + 1 < len(figs) else None
+    if nxt is not None and nxt.unit is not None and RESTATED_BY.fullmatch(text, f.end, nxt.start):
+        return nxt.unit
+    unit = _np_head(text, lo, f.start)
+    if unit is not None:
+        return unit
+    opened = innermost_paren(parens, f.start)
+    if opened >= 0:
+        for g in reversed(figs[:i]):
+            if g.unit is not None and (g.start > opened or g.end <= opened):
+                return g.unit
+    return next((g.unit for g in reversed(figs[:i]) if g.unit is not None), None)
 
 
 def _counted_total(text: str, lo: int, pos: int) -> str | None:
@@ -139,12 +144,7 @@ def _governing_per(text: str, start: int, figs: list[DraftFigure]) -> None:
     only the first figure after it. 'số bác sĩ/vạn dân là 5,6 bác sĩ' → per 'vạn dân'.
     """
     last = figs[-1].start
-    # EACH_YEAR needs one of these words; "ı" matches its "i" only under IGNORECASE. It is only
-    # tried where "năm" is written, so a sentence without it needs no casefolded copy.
-    each_year = False
-    if text.find("năm", start, last) >= 0:
-        seg = text[start:last].casefold()
-        each_year = "mỗi" in seg or "hằng" in seg or "hàng" in seg or "ı" in seg
+    each_year = _may_say_each_year(text, start, last)
     # A rate needs "/" before a word; a fraction's "14/17" does not count.
     rate = text.find("/", start, last) >= 0 and SLASH_WORD.search(text, start, last) is not None
     if not each_year and not rate:
@@ -158,18 +158,38 @@ def _governing_per(text: str, start: int, figs: list[DraftFigure]) -> None:
             continue
         before = text[lo : f.start]
         if f.unit and rate and "/" in before and SLASH_WORD.search(before):
-            m = GOVERNING_RATE.search(before)
-            if (
-                m
-                and m.group("unit").casefold() == f.unit
-                and not before[: m.start()].rstrip().endswith(tuple("0123456789%"))
-            ):
-                f.per = SPACES.sub(" ", m.group("per").casefold())
+            per = _governing_rate(before, f.unit)
+            if per is not None:
+                f.per = per
                 continue
-        if (
-            each_year
-            and "năm" in before
-            and EACH_YEAR.search(before)
-            and (f.unit != "%" or CHANGE_WORD.search(text, clause, f.start))
-        ):
+        if each_year and _each_year_governs(text, clause, f, before):
             f.per = "năm"
+
+
+def _may_say_each_year(text: str, start: int, last: int) -> bool:
+    """Whether EACH_YEAR can match before ``last``: it needs "năm" and one of "mỗi", "hằng",
+    "hàng" ("ı" matches its "i" only under IGNORECASE). Casefolded only where "năm" is written,
+    so a sentence without it needs no copy."""
+    if text.find("năm", start, last) < 0:
+        return False
+    seg = text[start:last].casefold()
+    return "mỗi" in seg or "hằng" in seg or "hàng" in seg or "ı" in seg
+
+
+def _governing_rate(before: str, unit: str) -> str | None:
+    """The "per" of a rate in the same unit governing the figure: "số bác sĩ/vạn dân là" → "vạn
+    dân"; None when the rate's unit differs or it follows a figure of its own."""
+    m = GOVERNING_RATE.search(before)
+    if m is None or m.group("unit").casefold() != unit:
+        return None
+    if before[: m.start()].rstrip().endswith(tuple("0123456789%")):
+        return None
+    return SPACES.sub(" ", m.group("per").casefold())
+
+
+def _each_year_governs(text: str, clause: int, f: DraftFigure, before: str) -> bool:
+    """Whether "mỗi năm"/"hằng năm" before the figure makes it a yearly flow; a share (%) only
+    when a verb of change is in its clause ("tăng bình quân hàng năm 19,5%")."""
+    if "năm" not in before or EACH_YEAR.search(before) is None:
+        return False
+    return f.unit != "%" or CHANGE_WORD.search(text, clause, f.start) is not None
