@@ -26,14 +26,9 @@ def check_evidence(text: str, sentence: Sentence, footnotes: Sequence[Footnote],
     read afresh when those are empty and ``read_missing`` is true (the parser, which has read
     every sentence already, passes false).
     """
-    ids = {r.footnote for r in sentence.footnote_refs if r.footnote}
-    labels = {r.label for r in sentence.footnote_refs if not r.footnote}
-    cited = [f for f in footnotes if f.id in ids or f.label in labels or sentence.id in f.cited_by]
+    cited = _cited(sentence, footnotes)
     claim = sentence.quantities or (find_quantities(text, sentence.span)[0] if read_missing else ())
-    pool: list[Quantity] = []
-    for f in cited:
-        own = [q for s in f.sentences for q in s.quantities]
-        pool.extend(own or (find_quantities(text, f.text_span)[0] if read_missing else ()))
+    pool = _footnote_figures(text, cited, read_missing)
     supported: list[Quantity] = []
     unsupported: list[Quantity] = []
     for q in claim:
@@ -44,6 +39,23 @@ def check_evidence(text: str, sentence: Sentence, footnotes: Sequence[Footnote],
         supported=tuple_field(supported),
         unsupported=tuple_field(unsupported),
     )
+
+
+def _cited(sentence: Sentence, footnotes: Sequence[Footnote]) -> list[Footnote]:
+    """The footnotes the sentence's markers resolve to (by id, else by label) or that list the
+    sentence in ``cited_by``."""
+    ids = {r.footnote for r in sentence.footnote_refs if r.footnote}
+    labels = {r.label for r in sentence.footnote_refs if not r.footnote}
+    return [f for f in footnotes if f.id in ids or f.label in labels or sentence.id in f.cited_by]
+
+
+def _footnote_figures(text: str, cited: Sequence[Footnote], read_missing: bool) -> list[Quantity]:
+    """The figures of the cited footnotes: those of their sentences, else read afresh."""
+    pool: list[Quantity] = []
+    for f in cited:
+        own = [q for s in f.sentences for q in s.quantities]
+        pool.extend(own or (find_quantities(text, f.text_span)[0] if read_missing else ()))
+    return pool
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:

@@ -45,24 +45,43 @@ def _subject_tail_start(seg: str) -> int:
         return cut
     low = seg.lower()
     if len(low) == cut and "ı" not in low and "ſ" not in low:
-        while True:
-            space = low.rfind(" ", 0, cut)
-            phrases = SUBJECT_TAIL_BY_LAST.get(low[space + 1 : cut]) if space >= 0 else None
-            if not phrases:
-                return cut
-            for phrase in phrases:
-                start = space
-                for word in phrase:  # the phrase's earlier words, nearest first
-                    before = low.rfind(" ", 0, start)
-                    if before < 0 or low[before + 1 : start] != word:
-                        break
-                    start = before
-                else:
-                    break
-            else:
-                return cut
-            before = low.rfind(" ", 0, start)
-            cut = before if before >= 0 and low[before + 1 : start] == "ước" else start
+        return _peel_tail(low)
+    return _tail_start_by_regex(seg, cut)
+
+
+def _peel_tail(low: str) -> int:
+    """:func:`_subject_tail_start` of the lower-cased phrase ``low``, one tail phrase at a time
+    from the end (an "ước" before a phrase goes with it)."""
+    cut = len(low)
+    while True:
+        space = low.rfind(" ", 0, cut)
+        phrases = SUBJECT_TAIL_BY_LAST.get(low[space + 1 : cut]) if space >= 0 else None
+        if not phrases:
+            return cut
+        for phrase in phrases:
+            start = _earlier_words_start(low, space, phrase)
+            if start >= 0:
+                break
+        else:
+            return cut
+        before = low.rfind(" ", 0, start)
+        cut = before if before >= 0 and low[before + 1 : start] == "ước" else start
+
+
+def _earlier_words_start(low: str, space: int, words: tuple[str, ...]) -> int:
+    """Where ``words`` (nearest first) begin when they are the words right before the space at
+    ``space``: the offset of the space before them; -1 when they are not."""
+    start = space
+    for word in words:
+        before = low.rfind(" ", 0, start)
+        if before < 0 or low[before + 1 : start] != word:
+            return -1
+        start = before
+    return start
+
+
+def _tail_start_by_regex(seg: str, cut: int) -> int:
+    """:func:`_subject_tail_start` with ``SUBJECT_TAIL`` itself, one reach back at a time."""
     while True:
         m = SUBJECT_TAIL.search(seg, max(0, cut - SUBJECT_TAIL_REACH))
         if m is None or m.start() >= cut:

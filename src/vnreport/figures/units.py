@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from vnreport.figures.lexicon import (
@@ -105,8 +106,14 @@ def read_unit(text: str, pos: int, end: int) -> UnitRead:
         return stop, scale, None, None
     if not (sp or scale_w):
         return m.end("w0"), None, None, GLUED  # "5G", "4A": letters glued to a number, no unit
+    return _counted_noun(text, m, w0, end, scale, stop)
+
+
+def _counted_noun(text: str, m: re.Match[str], w0: str, end: int, scale: Decimal | None, stop: int) -> UnitRead:
+    """The counted head noun opening with the word ``w0`` after a number (and its scale word,
+    if any: ``scale``, ending at ``stop``), as :func:`read_unit` returns it."""
     first = w0.casefold()
-    if scale_w and first in SCALE_WORDS:
+    if scale is not None and first in SCALE_WORDS:
         # "tỷ tỷ đồng": no reader can tell what was meant.
         return m.start("w0") + len(first), scale, None, "two scale words after one number"
     # Most counted nouns are one plain syllable; only compounds and "lượt" need the full lookup.

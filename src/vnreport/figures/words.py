@@ -41,6 +41,12 @@ def last_word_before(text: str, s: int, start: int) -> str:
             return word.casefold()
     elif c == "\n" or not c.isspace():
         return ""
+    return _last_word_in_window(text, lo, s, start)
+
+
+def _last_word_in_window(text: str, lo: int, s: int, start: int) -> str:
+    """:func:`last_word_before` the long way, through the figure's line in ``text[lo:s]``:
+    other spaces, a word behind an opening mark ("(mục tiêu")."""
     seg, cut_word = _line_window(text, lo, s, start)
     parts = seg.rsplit(None, 1)
     if not parts or (cut_word and len(parts) == 1):
