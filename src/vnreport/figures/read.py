@@ -89,9 +89,11 @@ def read_figure_at(
         resume = _glued_end(text, tok, prev, s, e, start, end)
         if resume >= 0:
             return resume
-    resume = _identifier_end(text, tok, s, e, end)
-    if resume >= 0:
-        return resume
+    c1 = text[e : e + 1]
+    if c1 in _MAY_CONTINUE or len(tok) >= 5:  # "%", ",", a letter: no date or number goes on
+        resume = _identifier_end(text, tok, s, e, end, c1)
+        if resume >= 0:
+            return resume
     # The word right before decides whether the two before it matter at all: most figures
     # follow a verb ("đạt", "là", "có") that is no label, qualifier or lump-sum word.
     w3 = last_word_before(text, s, start)
@@ -132,11 +134,16 @@ def _glued_end(text: str, tok: str, prev: str, s: int, e: int, start: int, end: 
     return -1
 
 
-def _identifier_end(text: str, tok: str, s: int, e: int, end: int) -> int:
-    """The end of the date, period or document number the figure ``tok`` starts, or -1.
+#: What may follow the first digits of a date, a period or a document number: IDENTIFIER_NEXT,
+#: or a space before a dash, a slash or a capital ("05 - CT/TW").
+_MAY_CONTINUE = IDENTIFIER_NEXT | frozenset(" \u00a0")
+
+
+def _identifier_end(text: str, tok: str, s: int, e: int, end: int, c1: str) -> int:
+    """The end of the date, period or document number the figure ``tok`` starts, or -1; ``c1``
+    is the character after it.
 
     The regex is tried only after a character that can continue such a shape."""
-    c1 = text[e : e + 1]
     if (
         (c1 in IDENTIFIER_NEXT and (c1 != "." or _digit_after_dot(text, e)))
         or (len(tok) >= 5 and tok[-5] == ".")  # "01.10.1997"
