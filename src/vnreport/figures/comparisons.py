@@ -8,11 +8,7 @@ from operator import attrgetter
 
 from vnreport.figures.sentence import SentenceFigures, direction_of, header_baseline
 from vnreport.figures.subjects import clean_base
-from vnreport.model import (
-    Comparison,
-    Quantity,
-    Span,
-)
+from vnreport.model import Comparison, Quantity, Span
 from vnreport.rules.figures import (
     CHANGE_BEFORE,
     CHANGE_CUES,

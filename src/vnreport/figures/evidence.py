@@ -7,12 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from vnreport.figures.fields import tuple_field
 from vnreport.figures.quantities import find_quantities
-from vnreport.model import (
-    Evidence,
-    Footnote,
-    Quantity,
-    Sentence,
-)
+from vnreport.model import Evidence, Footnote, Quantity, Sentence
 
 
 def check_evidence(text: str, sentence: Sentence, footnotes: Sequence[Footnote], read_missing: bool = True) -> Evidence:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from vnreport.rules.figures import (
-    PARENS,
-)
+from vnreport.rules.figures import PARENS
 
 
 def paren_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

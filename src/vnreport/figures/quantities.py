@@ -6,11 +6,7 @@ from vnreport.figures.lexicon import COMPOUND_HEADS, MAX_HEAD_WORDS
 from vnreport.figures.phrases import clause_start, innermost_paren, paren_spans, phrase_start
 from vnreport.figures.read import DraftFigure, read_figure_at
 from vnreport.figures.units import head_noun
-from vnreport.model import (
-    Diagnostic,
-    Quantity,
-    Span,
-)
+from vnreport.model import Diagnostic, Quantity, Span
 from vnreport.rules.figures import (
     CHANGE_WORD,
     COUNTED_TOTAL,

@@ -22,12 +22,7 @@ from vnreport.figures.lexicon import (
 from vnreport.figures.numbers import is_well_formed, is_year, read_number, scaled, tidy
 from vnreport.figures.units import GLUED, UnitRead, read_unit, unit_follows
 from vnreport.figures.words import label_kind, last_word_before, skip_label, start_of_words, words_before
-from vnreport.model import (
-    Diagnostic,
-    DiagnosticCode,
-    Severity,
-    Span,
-)
+from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.rules.figures import (
     EACH_YEAR_AFTER,
     FROM_TO_AHEAD,

@@ -7,17 +7,12 @@ from bisect import bisect_left
 from vnreport.figures.lexicon import DIRECTIONS
 from vnreport.figures.subjects import clean_base, subject_of
 from vnreport.figures.units import one_spaced
-from vnreport.model import (
-    Comparison,
-    Quantity,
-    Span,
-)
-from vnreport.rules.figures import (
-    SO_VOI_HEADER,
-)
+from vnreport.model import Comparison, Quantity, Span
+from vnreport.rules.figures import SO_VOI_HEADER
 
 
 def direction_of(verb: str) -> str:
+    """A verb of change as a direction: "cao hơn" → tăng, "xuống còn" → giảm; others as written."""
     v = one_spaced(verb.casefold())
     return DIRECTIONS.get(v, v)
 

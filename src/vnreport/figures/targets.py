@@ -7,11 +7,7 @@ from collections.abc import Sequence
 from vnreport.figures.fields import tuple_field
 from vnreport.figures.lexicon import TARGET_DIRECTIONS
 from vnreport.figures.phrases import clause_start, innermost_paren, paren_spans
-from vnreport.model import (
-    Quantity,
-    Span,
-    Target,
-)
+from vnreport.model import Quantity, Span, Target
 from vnreport.rules.figures import (
     BASELINE_PAREN,
     DEADLINE,

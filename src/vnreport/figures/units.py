@@ -17,11 +17,7 @@ from vnreport.figures.lexicon import (
     SCALE_WORDS,
     STOP_WORDS,
 )
-from vnreport.rules.figures import (
-    SPACES,
-    UNIT,
-    UNIT_MORE_WORDS,
-)
+from vnreport.rules.figures import SPACES, UNIT, UNIT_MORE_WORDS
 
 #: What :func:`read_unit` returns: where the figure ends, the scale factor, the normalised unit,
 #: and None or what went wrong (``GLUED`` or a diagnostic message). A plain tuple: it is built

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from vnreport.figures.lexicon import DATE_LIMITS, EVERY, OPENERS, STRONG_LABELS, WEAK_LABELS
 from vnreport.figures.numbers import is_year
-from vnreport.rules.figures import (
-    LABEL_TAIL,
-)
+from vnreport.rules.figures import LABEL_TAIL
 
 
 def label_kind(w1: str, w2: str, w3: str, tok: str) -> str | None:
