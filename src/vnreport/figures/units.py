@@ -102,13 +102,19 @@ def read_unit(text: str, pos: int, end: int) -> UnitRead:
         return stop, scale, None, None
     if not (sp or scale_w):
         return m.end("w0"), None, None, GLUED  # "5G", "4A": letters glued to a number, no unit
-    return _counted_noun(text, m, w0, end, scale, stop)
-
-
-def _counted_noun(text: str, m: re.Match[str], w0: str, end: int, scale: Decimal | None, stop: int) -> UnitRead:
-    """The counted head noun opening with the word ``w0`` after a number (and its scale word,
-    if any: ``scale``, ending at ``stop``), as :func:`read_unit` returns it."""
     first = w0.casefold()
+    if scale is None and first not in _NOT_PLAIN_NOUN:
+        return m.end("w0"), None, first, None  # most counted nouns: one plain syllable, no scale
+    return _counted_noun(text, m, first, end, scale, stop)
+
+
+#: First words that make a counted noun more than its first syllable, or no noun at all.
+_NOT_PLAIN_NOUN = COMPOUND_FIRST | STOP_WORDS | {"lượt"}
+
+
+def _counted_noun(text: str, m: re.Match[str], first: str, end: int, scale: Decimal | None, stop: int) -> UnitRead:
+    """The counted head noun opening with the word ``first`` (casefolded) after a number and its
+    scale word, if any (``scale``, ending at ``stop``), as :func:`read_unit` returns it."""
     if scale is not None and first in SCALE_WORDS:
         # "tỷ tỷ đồng": no reader can tell what was meant.
         return m.start("w0") + len(first), scale, None, "two scale words after one number"
@@ -119,7 +125,7 @@ def _counted_noun(text: str, m: re.Match[str], w0: str, end: int, scale: Decimal
     elif first in STOP_WORDS:
         head, length = None, 0
     else:
-        head, length = first, len(w0)
+        head, length = first, m.end("w0") - m.start("w0")
     if head is None:
         return stop, scale, None, None
     return m.start("w0") + length, scale, head, None
