@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vnreport.figures.quantities import (
+from vnreport.figures import (
     MAX_DIGITS,
     check_evidence,
     find_comparisons,
@@ -677,6 +677,6 @@ _SUBJECT_WORDS = st.sampled_from(
 @settings(max_examples=500, deadline=None)
 @given(st.lists(_SUBJECT_WORDS, min_size=1, max_size=12).map(" ".join))
 def test_subject_tail_is_peeled_as_the_regex_matches(seg: str) -> None:
-    from vnreport.figures.quantities import _subject_tail_start
+    from vnreport.figures.subjects import _subject_tail_start
 
     assert _subject_tail_start(seg) == _tail_start_by_regex(seg)

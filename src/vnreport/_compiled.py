@@ -16,7 +16,19 @@ from pathlib import Path
 
 #: Module names under ``vnreport`` that ``setup.py`` compiles (it reads this tuple from here).
 COMPILED_MODULES = (
+    "figures.lexicon",
+    "figures.numbers",
+    "figures.units",
+    "figures.words",
+    "figures.phrases",
+    "figures.read",
     "figures.quantities",
+    "figures.subjects",
+    "figures.sentence",
+    "figures.comparisons",
+    "figures.targets",
+    "figures.evidence",
+    "figures.fields",
     "sentences.split",
     "footnotes.notes",
     "lines.split",

@@ -18,7 +18,7 @@ from attrs import frozen
 
 from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
-from vnreport.figures.quantities import check_evidence, find_comparisons, find_quantities, read_target
+from vnreport.figures import check_evidence, find_comparisons, find_quantities, read_target
 from vnreport.footnotes import notes as fn
 from vnreport.layout import pages
 from vnreport.layout.bundles import find_segments

@@ -7,7 +7,7 @@ import re
 import regex
 
 # =============================================================================================
-# Quantities: numbers, units, comparison cues, targets (used by quantities.py)
+# Quantities: numbers, units, comparison cues, targets (used by the figures package)
 #
 # Forward patterns use the stdlib ``re`` (half the per-call cost of ``regex`` on these short
 # anchored matches); ``L`` is "a letter" in ``re`` syntax. Patterns that read the words *before*
@@ -243,7 +243,7 @@ SUBJECT_TAIL_LAST = frozenset(w.split()[-1] for w in _SUBJECT_TAIL_WORDS)
 #: How far from its end a phrase ending in SUBJECT_TAIL words is searched: one word of it,
 #: spaces made single, is at most " ước trung bình".
 SUBJECT_TAIL_REACH = 24
-_FOOTNOTE_IN_TEXT = re.compile(r"\[\d+\]")
+FOOTNOTE_IN_TEXT = re.compile(r"\[\d+\]")
 #: The nearest mark that opens the clause a subject is read from (searched backwards).
 CLAUSE_MARK_BEFORE = regex.compile(r"(?r)[;():]|\. ", regex.VERSION1)
 
