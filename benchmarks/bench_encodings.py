@@ -14,7 +14,7 @@ import argparse
 import time
 
 from vnreport.cli import sample_bytes
-from vnreport.encodings import encode_legacy
+from vnreport.text.encodings import encode_legacy
 from vnreport.reading import read
 
 

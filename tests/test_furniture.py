@@ -21,6 +21,7 @@ from vnreport.lines.classify import classify_line
 from vnreport.lines.split import split_lines
 from vnreport.model import DiagnosticCode, Metadata, Paragraph, Section, Span
 from vnreport.text import reading
+from vnreport.text.folds import fold_accents, fold_tone_placement
 
 from .helpers import CORPUS, GOLD, SEED
 
@@ -646,13 +647,13 @@ def test_every_type_name_is_a_type_line() -> None:
     from vnreport.rules import furniture as patterns
 
     for t in codes.DOC_TYPES:
-        assert patterns.TYPE_LINE.match(codes.fold(t.name.upper())), t.name
+        assert patterns.TYPE_LINE.match(fold_accents(t.name.upper(), punctuation=True)), t.name
 
 
 def test_folds() -> None:
-    assert codes.fold("CỘNG HOÀ") == codes.fold("CỘNG HÒA") == "CONG HOA"
-    assert len(codes.fold("Đảng Cộng sản Việt Nam – ¯")) == len("Đảng Cộng sản Việt Nam – ¯")
-    assert codes.fold_tones("HUYỆN UỶ ĐỊNH HOÁ, khoá, Thuỷ, hoàn, quý") == "HUYỆN ỦY ĐỊNH HÓA, khóa, Thủy, hoàn, quý"
+    assert fold_accents("CỘNG HOÀ", punctuation=True) == fold_accents("CỘNG HÒA", punctuation=True) == "CONG HOA"
+    assert len(fold_accents("Đảng Cộng sản Việt Nam – ¯", punctuation=True)) == len("Đảng Cộng sản Việt Nam – ¯")
+    assert fold_tone_placement("HUYỆN UỶ ĐỊNH HOÁ, khoá, Thuỷ, hoàn, quý") == "HUYỆN ỦY ĐỊNH HÓA, khóa, Thủy, hoàn, quý"
 
 
 # ---------------------------------------------------------------------------------------------

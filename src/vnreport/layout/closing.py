@@ -5,7 +5,6 @@ from __future__ import annotations
 import attrs
 from attrs import define, frozen
 
-from vnreport.layout import codes
 from vnreport.layout.scan import (
     Scan,
     clean,
@@ -20,6 +19,7 @@ from vnreport.lines.classify import Role
 from vnreport.model import Signature, Span
 from vnreport.rules import furniture as P
 from vnreport.rules.shapes import LOWER as SHAPE_LOWER
+from vnreport.text.folds import fold_accents
 
 #: Lines the closing block may span (the interleaved lists of corpus 09 take about 20).
 CLOSING_WINDOW = 80
@@ -94,7 +94,7 @@ def _bare_signature(scan: Scan, body_start: int, limit: int) -> int | None:
     if not group or len(group) > 3 or before < body_start:
         return None
     first = group[-1]
-    folded = codes.fold(clean(scan.content(first))).upper()
+    folded = fold_accents(clean(scan.content(first)), punctuation=True).upper()
     if not (P.ORG_HEAD.match(folded) or P.SIGNER_POSITION.match(folded)):
         return None
     return first if _ends_paragraph(scan, before) else None
@@ -211,7 +211,7 @@ class _ClosingBlock:
         taken = False
         for sp in segments(text, self.scan.lines[i].line.content):
             s = text[sp.start : sp.end]
-            if not self._take(_Segment(sp, s, clean(s), codes.fold(s)), i):
+            if not self._take(_Segment(sp, s, clean(s), fold_accents(s, punctuation=True)), i):
                 return taken or i == self.first
             taken = True
         return True
@@ -328,7 +328,7 @@ def _signature_groups(text: str, signer: list[tuple[str, Span]]) -> list[tuple[s
     groups: list[tuple[str, list[Span]]] = []
     pending: list[Span] = []  # "PHÓ" over "CHỦ TỊCH": a dangling word waits for its post
     for kind, sp in signer[first:]:
-        folded = codes.fold(clean(text[sp.start : sp.end])).upper()
+        folded = fold_accents(clean(text[sp.start : sp.end]), punctuation=True).upper()
         if kind == "auth":
             groups.append(("auth", [*pending, sp]))
             pending = []
@@ -344,7 +344,7 @@ def _signature_groups(text: str, signer: list[tuple[str, Span]]) -> list[tuple[s
     if groups and all(kind == "position" for kind, _ in groups):
         # No mark: the whole block names a collective ("BAN CHẤP HÀNH ĐẢNG BỘ TỈNH") or a post.
         spans = [sp for _, g in groups for sp in g]
-        folded = codes.fold(_joined(text, spans)[0]).upper()
+        folded = fold_accents(_joined(text, spans)[0], punctuation=True).upper()
         groups = [("position" if P.SIGNER_POSITION.match(folded) else "auth", spans)]
     return groups
 

@@ -5,17 +5,18 @@ Appendix III (State), see ``../shared/reference/vn-document-format.md`` §1.2, �
 matched case-sensitively first, because the mixed-case codes (QĐi, QyĐ, CTr, TTr, TrS) are
 the only thing that tells them from an upper-case neighbour ("TT" Thông tri/Thông tư, "CTR").
 
-Also here: :func:`fold`, the accent fold the header patterns run on, and :func:`fold_tones`,
-which makes old and new tone placement ("hoá"/"hóa", "UỶ"/"ỦY") compare equal.
+Names are compared through :func:`vnreport.text.folds.fold_tone_placement`, so that old and new tone
+placement ("hoá"/"hóa", "UỶ"/"ỦY") compare equal.
 """
 
 from __future__ import annotations
 
 import enum
-import unicodedata
 
 import regex
 from attrs import frozen
+
+from vnreport.text.folds import fold_tone_placement
 
 
 class Regime(str, enum.Enum):
@@ -116,10 +117,10 @@ def doc_type_for_code(code: str, regime: Regime | None) -> DocType | None:
 
 def doc_type_for_name(name: str, regime: Regime | None) -> DocType | None:
     """The type whose name a title line starts with ("BÁO CÁO CHÍNH TRỊ…" → Báo cáo)."""
-    key = fold_tones(name).casefold()
+    key = fold_tone_placement(name).casefold()
     best: DocType | None = None
     for t in DOC_TYPES:
-        n = fold_tones(t.name).casefold()
+        n = fold_tone_placement(t.name).casefold()
         if key == n or key.startswith(n + " "):
             longer = best is None or len(t.name) > len(best.name)
             if longer or (best is not None and len(t.name) == len(best.name) and regime in t.regimes):
@@ -134,10 +135,10 @@ def doc_type_for_name(name: str, regime: Regime | None) -> DocType | None:
 
 def refine_type_name(base: str, text: str) -> str:
     """``"Báo cáo"`` + ``"(Báo cáo Chính trị của …)"`` → ``"Báo cáo chính trị"``."""
-    folded = fold_tones(" ".join(text.split())).casefold()
-    head = fold_tones(base).casefold()
+    folded = fold_tone_placement(" ".join(text.split())).casefold()
+    head = fold_tone_placement(base).casefold()
     for sub in SUBTYPES.get(base, ()):
-        if f"{head} {fold_tones(sub)}" in folded:
+        if f"{head} {fold_tone_placement(sub)}" in folded:
             return f"{base} {sub}"
     return base
 
@@ -226,7 +227,7 @@ _CITY = regex.compile(r"\b(?:thành phố|thành ủy|tp\.?)\s+(?P<city>[\p{L} ]
 
 def level_from_name(name: str) -> Level | None:
     """The level a body's name tells: "HUYỆN ỦY VĂN LÃNG" → district, "BỘ CÔNG THƯƠNG" → central."""
-    key = " ".join(fold_tones(name).casefold().split())
+    key = " ".join(fold_tone_placement(name).casefold().split())
     if key.startswith("bộ ") and "bộ tỉnh" not in key and "bộ huyện" not in key and "bộ xã" not in key:
         return Level.CENTRAL  # a ministry ("BỘ CÔNG THƯƠNG"); "ĐẢNG BỘ TỈNH" is not one
     best: tuple[int, Level] | None = None
@@ -264,55 +265,3 @@ def issuer_level(code: str | None, names: tuple[str, ...]) -> Level | None:
         if level is not None:
             return level
     return level_from_code(code) if code else None
-
-
-# ---------------------------------------------------------------------------------------------
-# Text folds
-# ---------------------------------------------------------------------------------------------
-
-
-def _fold_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for cp in (*range(0xC0, 0x250), *range(0x1EA0, 0x1F00)):
-        ch = chr(cp)
-        base = unicodedata.normalize("NFD", ch)[0]
-        if base != ch and base.isascii() and base.isalpha():
-            table[cp] = base
-    table[ord("Đ")] = "D"
-    table[ord("đ")] = "d"
-    for dash in "–—−‐‑":
-        table[ord(dash)] = "-"
-    for space in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003":
-        table[ord(space)] = " "
-    return table
-
-
-_FOLD = str.maketrans(_fold_table())
-
-
-def fold(text: str) -> str:
-    """Strip diacritics, Đ→D, dashes→"-", odd spaces→" ". Same length, so offsets carry over.
-
-    Header patterns run on the folded text: "HÒA"/"HOÀ" and "ỦY"/"UỶ" become one spelling, and
-    OCR that lost its marks ("BANG CONG SAN VIT NAM") still meets the patterns.
-    """
-    return text.translate(_FOLD)
-
-
-#: Old-style tone placement on the last vowel pair → new style ("hoá" → "hóa", "uỷ" → "ủy").
-_OLD_TONES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}  # fmt: skip
-_OLD_TONES.update({k.upper(): v.upper() for k, v in list(_OLD_TONES.items())})
-_OLD_TONES.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_OLD_TONES.items()) if k.islower()})
-_OLD_TONE = regex.compile(
-    "(?<![qQ])(" + "|".join(sorted(_OLD_TONES, key=len, reverse=True)) + r")(?!\p{L})", regex.VERSION1
-)
-
-
-def fold_tones(text: str) -> str:
-    """Old tone placement → new ("Thuỷ" → "Thủy", "HOÀ" → "HÒA"); "hoàn", "quý" stay as they are."""
-    result: str = _OLD_TONE.sub(lambda m: _OLD_TONES[m.group(1)], text)
-    return result

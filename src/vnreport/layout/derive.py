@@ -9,8 +9,8 @@ from vnreport.layout.metadata import MetadataDraft, SymbolParts
 from vnreport.layout.scan import Scan
 from vnreport.model import Span
 from vnreport.rules import furniture as P
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+from vnreport.rules.numbers import read_roman
+from vnreport.text.folds import fold_accents
 
 #: A code as written, with its span.
 _Code = tuple[str, Span]
@@ -97,7 +97,7 @@ def _congress_context(scan: Scan) -> None:
     for slot in (meta.issuer, meta.parent_issuer, meta.title, meta.subtitle):
         sp = slot.span
         if sp is not None:
-            found.read(codes.fold(scan.text[sp.start : sp.end]), sp.start)
+            found.read(fold_accents(scan.text[sp.start : sp.end], punctuation=True), sp.start)
     term = found.term or found.first_term
     if term is not None:
         meta.term.offer(*term)
@@ -158,13 +158,4 @@ class _Congress:
 
 
 def _ordinal(value: str) -> int | None:
-    if value.isdigit():
-        return int(value)
-    total, prev = 0, 0
-    for ch in reversed(value):
-        v = _ROMAN.get(ch)
-        if v is None:
-            return None
-        total = total - v if v < prev else total + v
-        prev = max(prev, v)
-    return total or None
+    return int(value) if value.isdigit() else read_roman(value)

@@ -10,7 +10,6 @@ import calendar
 
 import regex
 
-from vnreport.layout import codes
 from vnreport.layout.codes import Regime
 from vnreport.layout.metadata import SymbolParts
 from vnreport.layout.scan import Scan, clean, is_prose, mostly_upper, segments
@@ -20,6 +19,7 @@ from vnreport.lines.split import LineKind
 from vnreport.model import DateValue, DiagnosticCode, MarkerStyle, Severity, Span
 from vnreport.rules import furniture as P
 from vnreport.rules.shapes import LOWER as SHAPE_LOWER
+from vnreport.text.folds import fold_accents
 
 #: Non-blank lines looked at for the header (the longest real header, corpus 03 or a pipe
 #: table crawl, has about 20).
@@ -80,7 +80,7 @@ def _read_anchors(scan: Scan, pos: int, window_end: int) -> tuple[list[tuple[int
     if window_end <= pos:
         return anchors, last_anchor
     base = scan.lines[pos].line.span.start
-    folded = codes.fold(scan.text[base : scan.lines[window_end - 1].line.span.end])
+    folded = fold_accents(scan.text[base : scan.lines[window_end - 1].line.span.end], punctuation=True)
     starts = [scan.lines[i].line.span.start for i in range(pos, window_end)]
     for s, e, strong in _anchors(scan, folded, base):
         anchors.append((s, e))
@@ -324,7 +324,7 @@ def _issuing_bodies(pieces: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
     units: list[tuple[list[str], Span]] = []
     congress_open = False
     for value, sp in pieces:
-        folded = codes.fold(value).upper()
+        folded = fold_accents(value, punctuation=True).upper()
         head = P.ORG_HEAD.match(folded) is not None
         if units and (not head or congress_open):
             words, first = units[-1]

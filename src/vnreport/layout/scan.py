@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from vnreport.layout import codes
 from vnreport.layout.metadata import MetadataDraft
 from vnreport.lines.classify import ClassifiedLine, Role
 from vnreport.lines.split import LineKind
@@ -12,6 +11,7 @@ from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.rules import furniture as P
 from vnreport.rules.shapes import LOWER as SHAPE_LOWER
 from vnreport.rules.shapes import UPPER as SHAPE_UPPER
+from vnreport.text.folds import fold_accents
 
 
 class Scan:
@@ -37,7 +37,7 @@ class Scan:
         """The accent-folded content of line ``i`` (cached: several readers ask for it)."""
         value = self._folded.get(i)
         if value is None:
-            value = self._folded[i] = codes.fold(self.content(i))
+            value = self._folded[i] = fold_accents(self.content(i), punctuation=True)
         return value
 
     def blank(self, i: int) -> bool:

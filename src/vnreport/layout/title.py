@@ -10,6 +10,7 @@ from vnreport.layout.scan import Scan, clean, is_marker_line, lines_span, mostly
 from vnreport.lines.split import LineKind
 from vnreport.model import Span
 from vnreport.rules import furniture as P
+from vnreport.text.folds import fold_accents, fold_tone_placement
 
 
 def read_title(scan: Scan, start: int, limit: int, expect: bool) -> tuple[int, bool]:
@@ -169,8 +170,8 @@ def _is_subtype(type_name: str, rest: str) -> bool:
     t = codes.doc_type_for_name(type_name, None)
     if t is None or not rest:
         return False
-    key = codes.fold_tones(rest).casefold()
-    return any(key == codes.fold_tones(sub).casefold() for sub in codes.SUBTYPES.get(t.name, ()))
+    key = fold_tone_placement(rest).casefold()
+    return any(key == fold_tone_placement(sub).casefold() for sub in codes.SUBTYPES.get(t.name, ()))
 
 
 def _is_summary_line(cleaned: str) -> bool:
@@ -231,7 +232,7 @@ def _read_addressees(scan: Scan, start: int, limit: int) -> int:
     """ "Kính gửi: A" or "Kính gửi:" over "- A;" lines; return the position after the block."""
     text = scan.text
     c = scan.lines[start].line.content
-    m = P.ADDRESSEES.match(codes.fold(text[c.start : c.end]))
+    m = P.ADDRESSEES.match(fold_accents(text[c.start : c.end], punctuation=True))
     assert m is not None
     scan.kind(start, "addressees")
     items: list[tuple[str, Span]] = []
