@@ -33,6 +33,7 @@ import regex
 from attrs import frozen
 
 from vnreport.layout import codes
+from vnreport.layout.page_numbers import page_number
 from vnreport.lines.classify import ClassifiedLine, Role
 from vnreport.lines.split import LineKind
 from vnreport.model import (
@@ -196,7 +197,7 @@ def _read_leading(acc: _Acc, limit: int) -> int:
             pos += 1
             continue
         content = acc.content(pos)
-        if P.LONE_PAGE_NUMBER.match(content):
+        if page_number(content, with_total=False) is not None:
             acc.kind(pos, "page-number")
             pos += 1
         elif P.STAMP_START.match(content):
@@ -293,7 +294,7 @@ def _cover_end(acc: _Acc, pos: int, limit: int) -> int | None:
         folded = acc.folded(i)
         if P.COVER_DATE.match(folded):
             end = i + 1
-            while end < limit and (acc.blank(end) or P.LONE_PAGE_NUMBER.match(acc.content(end))):
+            while end < limit and (acc.blank(end) or page_number(acc.content(end), with_total=False) is not None):
                 if not acc.blank(end):
                     acc.kind(end, "page-number")
                 end += 1
@@ -1330,7 +1331,7 @@ def _is_prose(content: str) -> bool:
 
 def _is_page_furniture(acc: _Acc, i: int) -> bool:
     """A page number alone on its line."""
-    return P.LONE_PAGE_NUMBER.match(acc.content(i)) is not None
+    return page_number(acc.content(i), with_total=False) is not None
 
 
 def _is_repeated(acc: _Acc, i: int) -> bool:
