@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from vnreport.layout.page_numbers import page_number
 from vnreport.layout.pages import EMPTY_LAYOUT, PageLayout, analyze_pages
 from vnreport.lines.classify import classify_line
 from vnreport.lines.split import split_lines
@@ -395,3 +396,22 @@ def test_corpus_pages(name: str, at_least: int, numbered: bool) -> None:
         assert text[note.text_span.start : note.text_span.end].strip()
     if "09_" in name:
         assert sum(f.kind == "watermark" for f in layout.furniture) >= 45
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [("7", 7), ("- 7 -", 7), ("-- 12 --", 12), ("— 3 —", 3), ("Trang 5", 5), ("- Trang 5 -", 5), ("trang7", 7)],
+)
+def test_one_page_number_recognizer_for_every_reader(line: str, value: int) -> None:
+    assert page_number(line, with_total=True) == value
+    assert page_number(line, with_total=False) == value
+
+
+def test_page_of_pages_only_where_a_total_counts() -> None:
+    # At the top of a document alone, "10/2025" is a month: only the page reader, which checks
+    # that the numbers count up page by page, takes a page of pages.
+    assert page_number("7/45", with_total=True) == 7
+    assert page_number("7 / 45", with_total=False) is None
+    assert page_number("10/2025", with_total=False) is None
+    assert page_number("7a", with_total=True) is None
+    assert page_number("Trang - - 7", with_total=True) is None

@@ -80,16 +80,18 @@ def _opens_header(text: str, lines: Sequence[ClassifiedLine], i: int) -> bool:
             continue
         seen += 1
         if cl.role is Role.RULE:
-            if upper_run < 2:
-                return False
-            # A rule under the issuer lines: a title must follow.
-            while k < len(lines) and lines[k].role is Role.BLANK:
-                k += 1
-            return k < len(lines) and is_upper_title(_content(text, lines[k])) and lines[k].marker is None
+            return upper_run >= 2 and _title_from(text, lines, k)
         if cl.marker is not None or not is_upper_title(_content(text, cl)):
             return False
         upper_run += 1
     return False
+
+
+def _title_from(text: str, lines: Sequence[ClassifiedLine], k: int) -> bool:
+    """A rule under the issuer lines: the next non-blank line from ``k`` must be a title."""
+    while k < len(lines) and lines[k].role is Role.BLANK:
+        k += 1
+    return k < len(lines) and is_upper_title(_content(text, lines[k])) and lines[k].marker is None
 
 
 def _block_start(lines: Sequence[ClassifiedLine], i: int, floor: int) -> int:

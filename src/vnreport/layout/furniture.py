@@ -30,6 +30,7 @@ from attrs import frozen
 from vnreport.layout.closing import appendix_follows, read_closing
 from vnreport.layout.derive import derive
 from vnreport.layout.header import read_header
+from vnreport.layout.page_numbers import page_number
 from vnreport.layout.scan import Scan, is_prose
 from vnreport.layout.web import read_trailer, read_web_head
 from vnreport.lines.classify import ClassifiedLine, Role
@@ -99,7 +100,7 @@ def _read_leading(scan: Scan, limit: int) -> int:
             pos += 1
             continue
         content = scan.content(pos)
-        if P.LONE_PAGE_NUMBER.match(content):
+        if page_number(content, with_total=False) is not None:
             scan.kind(pos, "page-number")
             pos += 1
         elif P.STAMP_START.match(content):
@@ -149,7 +150,7 @@ def _cover_end(scan: Scan, pos: int, limit: int) -> int | None:
         folded = scan.folded(i)
         if P.COVER_DATE.match(folded):
             end = i + 1
-            while end < limit and (scan.blank(end) or P.LONE_PAGE_NUMBER.match(scan.content(end))):
+            while end < limit and (scan.blank(end) or page_number(scan.content(end), with_total=False) is not None):
                 if not scan.blank(end):
                     scan.kind(end, "page-number")
                 end += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from vnreport.layout.metadata import MetadataDraft
+from vnreport.layout.page_numbers import page_number
 from vnreport.lines.classify import ClassifiedLine, Role
 from vnreport.lines.split import LineKind
 from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
@@ -90,7 +91,7 @@ def is_prose(content: str) -> bool:
 
 def is_page_furniture(scan: Scan, i: int) -> bool:
     """A page number alone on its line."""
-    return P.LONE_PAGE_NUMBER.match(scan.content(i)) is not None
+    return page_number(scan.content(i), with_total=False) is not None
 
 
 def is_repeated(scan: Scan, i: int) -> bool:

@@ -174,8 +174,6 @@ APPENDIX = regex.compile(
 
 # -- page and web boilerplate -----------------------------------------------------------------
 
-#: A printed page number alone on its line ("5", "- 12 -", "Trang 3"), anchored at both ends.
-LONE_PAGE_NUMBER = regex.compile(r"^[\s\-–]*(?:(?i:trang)[^\S\n]+)?\d{1,4}[\s\-–]*$", regex.VERSION1)
 #: Web page chrome at the top of a crawl: "Skip to main content" and its Vietnamese forms.
 SKIP_LINK = regex.compile(
     r"^(?i:skip\s+to\s+(?:main\s+)?content|bỏ\s+qua\s+nội\s+dung(?:\s+chính)?|chuyển\s+đến\s+nội\s+dung(?:\s+chính)?)$",

@@ -9,13 +9,17 @@ from vnreport.rules.common import SP
 # =============================================================================================
 # Pages: page numbers, running headers, glued footnote markers
 # =============================================================================================
-# Owned by the pages stage (src/vnreport/pages.py): what pdftotext leaves of a printed page.
+# Owned by the pages stage (src/vnreport/layout/pages.py and the modules it runs): what
+# pdftotext leaves of a printed page.
 # Footnote markers are read body first (a page's labelled bodies fix which numbers to look
 # for), so these patterns only say what a label or a marker can look like, never that one is.
 
-#: A printed page number alone on its line: "7", "- 7 -", "Trang 7", "7/45".
+#: A printed page number alone on its line: "7", "- 7 -", "-- 7 --", "Trang 7", "- Trang 7 -",
+#: "7/45" (page of pages, group ``total``). Read through ``layout.page_numbers.page_number``,
+#: which says whether a page of pages counts.
 PAGE_NUMBER = regex.compile(
-    rf"(?:(?i:trang){SP}*)?[-–—]?{SP}*(?P<n>\d{{1,4}}){SP}*[-–—]?(?:{SP}*/{SP}*\d{{1,4}})?", regex.VERSION1
+    rf"(?:{SP}|[-–—])*(?:(?i:trang){SP}*[-–—]?{SP}*)?(?P<n>\d{{1,4}})(?:{SP}|[-–—])*(?P<total>/{SP}*\d{{1,4}})?",
+    regex.VERSION1,
 )
 #: Digits replaced by "#" when comparing running lines: "Trang 7" and "Trang 8" are one line.
 RUNNING_LINE_DIGITS = regex.compile(r"\d+", regex.VERSION1)
@@ -32,7 +36,7 @@ PDF_FOOTNOTE_LONE_LABEL = regex.compile(r"[1-9]\d{0,2}", regex.VERSION1)
 #: A footnote body opened by its label: "4 Thái Nguyên quy hoạch…", "12 “Dân vận khéo”…".
 PDF_FOOTNOTE_GLUED_LABEL = regex.compile(rf"(?P<n>[1-9]\d{{0,2}}){SP}+(?P<text>[\p{{Lu}}“\"(])", regex.VERSION1)
 #: A maximal run of digits: each is judged as a possible glued marker by its neighbours
-#: (pages._Analyzer._candidate): after a word "đại1.", after closing punctuation "VNeID.9",
+#: (layout.footnote_markers.candidate): after a word "đại1.", after closing punctuation "VNeID.9",
 #: before a word "Bác” 2tại", apart before punctuation "đề ra 4.", after a year "20281.".
 DIGIT_RUN = regex.compile(r"\d+", regex.VERSION1)
 #: Units written with a flattened exponent or glued to their number: "km2", "m3", "3km",

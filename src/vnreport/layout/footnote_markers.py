@@ -1,0 +1,179 @@
+"""Glued footnote markers: the digits a flattened superscript left in a page's running text.
+
+pdftotext sets a superscript label as plain digits beside the word that cites it ("hiện đại1.",
+"Chính phủ9", "tích cực10"). Which digits are markers is only asked once a page's footnote
+bodies are known (:mod:`vnreport.layout.page_footnotes`): the candidates here are digits whose
+neighbours allow a marker, scored, and the page's markers are the best chain of candidates
+whose values count up through the page's labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from vnreport.lines.classify import ClassifiedLine
+from vnreport.model import Span
+from vnreport.rules.pages import COUNTER_WORDS, DIGIT_RUN, MARKER_UNITS
+
+#: Marker strength: glued to a word or closing punctuation beats a number set apart by a space.
+STRONG = 4
+WEAK = 1
+
+_CLOSERS = '.,;:)]”"’»'
+
+
+@attrs.define
+class MarkerCandidate:
+    pos: int
+    """Text offset of the digits."""
+    end: int
+    value: int
+    score: int
+
+
+def find_markers(
+    text: str, lines: Sequence[ClassifiedLine], running: list[int], low: int, high: int
+) -> list[tuple[str, Span]]:
+    """The page's markers for labels ``low..high``, in order, best chain of candidates."""
+    candidates = marker_candidates(text, lines, running, low, high)
+    if not candidates:
+        return []
+    # Weighted longest increasing chain by value (and text order): a few dozen at most.
+    n = len(candidates)
+    best = [c.score for c in candidates]
+    back: list[int | None] = [None] * n
+    for b in range(n):
+        for a in range(b):
+            if candidates[a].value < candidates[b].value and best[a] + candidates[b].score > best[b]:
+                best[b] = best[a] + candidates[b].score
+                back[b] = a
+    end = max(range(n), key=lambda i: (best[i], -i))
+    chain: list[MarkerCandidate] = []
+    at: int | None = end
+    while at is not None:
+        chain.append(candidates[at])
+        at = back[at]
+    chain.reverse()
+    return [(str(c.value), Span(c.pos, c.end)) for c in chain]
+
+
+def marker_candidates(
+    text: str, lines: Sequence[ClassifiedLine], running: list[int], low: int, high: int
+) -> list[MarkerCandidate]:
+    """Digits on the lines at positions ``running`` that may be markers of labels ``low..high``."""
+    out: list[MarkerCandidate] = []
+    for pos in running:
+        c = lines[pos].line.content
+        for m in DIGIT_RUN.finditer(text, c.start, c.end):
+            cand = candidate(text, m.start(), m.end(), c.start, c.end)
+            if cand is not None and low <= cand.value <= high:
+                out.append(cand)
+    return out
+
+
+def candidate(text: str, s: int, e: int, line_start: int, line_end: int) -> MarkerCandidate | None:
+    """Digits ``text[s:e]`` (on the line ``text[line_start:line_end]``) as a flattened
+    superscript, or None."""
+    digits = text[s:e]
+    if len(digits) > 6:
+        return None
+    run = _Digits(text, s, e, line_start, line_end)
+    if len(digits) >= 5:
+        return run.label_after_year(digits)
+    if digits[0] == "0" or len(digits) > 3:
+        return None
+    value = int(digits)
+    pc, nc = run.before, run.after
+    if pc.isalpha():
+        return run.glued_after_word(value)
+    if pc == "%" and _ends_token(nc):
+        return MarkerCandidate(s, e, value, STRONG)  # "đạt trên 61,6%16."
+    if pc in _CLOSERS:
+        return run.after_closer(value)
+    if pc.isspace():
+        return run.glued_before_word(value) if nc.isalpha() else run.apart_before_stop(value)
+    return None
+
+
+class _Digits:
+    """A run of digits on a line, with the characters on either side (a space at a line edge)."""
+
+    __slots__ = ("after", "before", "end", "line_end", "line_start", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, line_start: int, line_end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.line_start = line_start
+        self.line_end = line_end
+        self.before = text[start - 1] if start > line_start else " "
+        self.after = text[end] if end < line_end else " "
+
+    def label_after_year(self, digits: str) -> MarkerCandidate | None:
+        """ "2023 - 20281.": a year with the label glued after it."""
+        if digits[:2] not in ("19", "20") or digits[4] == "0" or self.before in ".,/-" or not _ends_token(self.after):
+            return None
+        return MarkerCandidate(self.start + 4, self.end, int(digits[4:]), WEAK)
+
+    def glued_after_word(self, value: int) -> MarkerCandidate | None:
+        """ "hiện đại1.": digits glued to the end of a word, unless a code or a unit."""
+        text, s, line_start = self.text, self.start, self.line_start
+        w = s
+        while w > line_start and text[w - 1].isalpha() and s - w < 40:
+            w -= 1
+        word = text[w:s]
+        before = text[w - 1] if w > line_start else " "
+        code = before in "/-_.@&" and any(ch.isupper() for ch in word)
+        if before.isdigit() or code or (len(word) >= 2 and word.isupper()):
+            return None  # "15g00", "202/2025/QH15", "Covid-19", "TP.HCM2"
+        if word.casefold() in MARKER_UNITS or not _ends_token(self.after):
+            return None  # "km2", "m3"; "H2O"
+        return MarkerCandidate(s, self.end, value, STRONG)
+
+    def after_closer(self, value: int) -> MarkerCandidate | None:
+        """ "VNeID.9": digits after the closing punctuation of a word."""
+        text, s = self.text, self.start
+        pc = self.before
+        before = text[s - 2] if s - 2 >= self.line_start else " "
+        if pc in ".,;:" and not (before.isalpha() or before in _CLOSERS):
+            return None  # "1.683", "10,5", "7:30"
+        if before.isspace():
+            return None
+        if self.after.isdigit():
+            return None
+        return MarkerCandidate(s, self.end, value, STRONG)
+
+    def glued_before_word(self, value: int) -> MarkerCandidate | None:
+        """ "Bác” 2tại", "năm 2025 4do": the superscript lost its space after, not before."""
+        text, e, line_end = self.text, self.end, self.line_end
+        w = e
+        while w < line_end and text[w].isalpha() and w - e < 40:
+            w += 1
+        after = text[w] if w < line_end else " "
+        if not self.after.islower() or text[e:w].casefold() in MARKER_UNITS or after.isdigit():
+            return None  # "3km", "15g00", "100đ"
+        return MarkerCandidate(self.start, e, value, WEAK)
+
+    def apart_before_stop(self, value: int) -> MarkerCandidate | None:
+        """ "đề ra 4. Thực hiện": apart from the word, before punctuation or the line end."""
+        text, s, e, line_start, line_end = self.text, self.start, self.end, self.line_start, self.line_end
+        nc = self.after
+        at_end = e >= line_end
+        if not (at_end or (nc in ".,;:" and (e + 1 >= line_end or text[e + 1].isspace()))):
+            return None
+        p = s - 1
+        while p > line_start and text[p - 1].isspace():
+            p -= 1
+        w = p
+        while w > line_start and text[w - 1].isalpha():
+            w -= 1
+        previous_word = text[w:p].casefold()
+        if not previous_word or previous_word in COUNTER_WORDS:
+            return None  # "Điều 4.", "lần 2,", "2023 - 2025."
+        return MarkerCandidate(s, e, value, WEAK)
+
+
+def _ends_token(ch: str) -> bool:
+    return ch.isspace() or ch in '.,;:!?…)]”"’»'

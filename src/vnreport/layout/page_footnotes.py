@@ -1,0 +1,451 @@
+"""PDF footnote bodies at page bottoms, and the markers in the running text that cite them.
+
+Footnotes are found body first: a page's bottom must hold a run of labelled bodies that
+continues the document's label sequence, and only then are digits in that page's running text
+read as markers (:mod:`vnreport.layout.footnote_markers`), and only those whose values are the
+page's labels, in order.
+
+Three layouts of the footnote block occur, all handled per page:
+
+* number line, then body ("3⏎Kết nạp đảng viên…"), or number glued to it ("4 Thái Nguyên…");
+* the page's first body without its number, whose number comes last, alone, before the form
+  feed (the flattened superscript sorts after the text in pdftotext's reading order);
+* a body that continues from the previous page, without a number, above the page's first label.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import attrs
+from attrs import frozen
+
+from vnreport.layout.footnote_markers import STRONG, find_markers, marker_candidates
+from vnreport.layout.page_text import PageText
+from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
+from vnreport.rules.pages import PDF_FOOTNOTE_GLUED_LABEL, PDF_FOOTNOTE_LONE_LABEL
+
+#: A page of more lines than this is not a printed page; only its last lines can hold footnotes.
+MAX_ZONE_LINES = 80
+#: Candidate starts of a footnote block tried per page (bounds the work on odd pages).
+MAX_ZONE_TRIES = 12
+#: A footnote line is set in a smaller font: longer than this times the usual body line.
+LONG_LINE_RATIO = 1.2
+#: Only lines at least this long say how wide a full body line is.
+MIN_MEASURED_LINE = 40
+
+_TERMINAL = tuple('.;!?…)”"’:')
+
+
+@frozen
+class PdfFootnote:
+    """A footnote body found at a page bottom, with its label."""
+
+    label: str
+    line_positions: tuple[int, ...]
+    """Positions (into the classified lines) of the body's lines, its number line included (for
+    the number-last layout the number line comes after other bodies) and continuation lines on
+    the next page."""
+    span: Span
+    """The body with its number when the number opens it ("3⏎Kết nạp…", "4 Thái Nguyên…"); for
+    a body whose number is printed elsewhere, the body alone."""
+    text_span: Span
+    """The body text without its number (first page only, see :attr:`continued`)."""
+    continued: tuple[Span, ...] = ()
+    """Continuations of the body on the following page(s), each a span of text without the
+    running text between: ``text_span`` plus these is the whole footnote."""
+
+
+@attrs.define
+class _Entry:
+    """A footnote being assembled on one page."""
+
+    value: int
+    label_pos: int | None
+    text_start: int | None
+    """Where the text starts on the label line (glued "4 Thái…"), else None."""
+    body: list[int] = attrs.Factory(list)
+    number_last: bool = False
+
+
+_PageResult = tuple[list[_Entry], list[int]]
+"""A page's footnote entries and the lines that continue the previous page's last body."""
+
+
+class FootnoteReader:
+    """Reads the footnote block of each page of a :class:`PageText`, in order, and claims its
+    lines (bodies, number-last labels as furniture)."""
+
+    def __init__(self, page: PageText) -> None:
+        self.page = page
+        self.text = page.text
+        self.lines = page.lines
+        self.strs = page.strs
+        self.blanks = page.blanks
+        self.long_line = float("inf")
+        self.footnotes: list[PdfFootnote] = []
+        self.refs: list[tuple[str, Span]] = []
+        """Glued markers in the running text: label and the span of its digits."""
+
+    def read(self) -> None:
+        document_long = self._long_threshold()
+        expected = 1
+        previous: _Entry | None = None  # the last body of the previous page, when unfinished
+        missed: list[tuple[list[int], int]] = []  # pages without a block, and the label due
+        for start, end in self.page.pages:
+            flow = [i for i in range(start, end) if not self.blanks[i] and i not in self.page.skip]
+            if not flow:
+                continue
+            # Pages differ in width (a wider text block after the first pages): a footnote line
+            # is long against its own page too.
+            measured = sorted(n for n in (len(self.strs[i]) for i in flow) if n >= MIN_MEASURED_LINE)
+            page_long = measured[len(measured) // 2] * LONG_LINE_RATIO if measured else 0.0
+            self.long_line = max(document_long, page_long)
+            result = self._page_footnotes(flow, expected, previous)
+            if result is None:
+                previous = None
+                missed.append((flow, expected))
+                continue
+            entries, continuation = result
+            if continuation and self.footnotes:
+                self._continue_last(continuation)
+            self.footnotes.extend(self._make(entry) for entry in entries)
+            expected = entries[-1].value + 1
+            previous = entries[-1] if self._unfinished(entries[-1]) else None
+        if self.footnotes:
+            self._markers_without_bodies(missed)
+
+    # ------------------------------------------------------------------ line shapes
+
+    def _long_threshold(self) -> float:
+        lengths = sorted(n for n in map(len, self.strs) if n >= MIN_MEASURED_LINE)
+        if not lengths:
+            return float("inf")
+        # The median, not a high quantile: a report with many footnotes has many long lines.
+        return lengths[len(lengths) // 2] * LONG_LINE_RATIO
+
+    def _is_long(self, pos: int) -> bool:
+        return len(self.strs[pos]) >= self.long_line
+
+    def _lone_label(self, pos: int) -> int | None:
+        content = self.strs[pos]
+        if not 0 < len(content) <= 3 or not content[0].isdigit():
+            return None
+        m = PDF_FOOTNOTE_LONE_LABEL.fullmatch(content)
+        return int(content) if m is not None else None
+
+    def _glued_label(self, pos: int, value: int) -> int | None:
+        """Where the text starts on a line opened by the label ``value`` ("4 Thái Nguyên…")."""
+        c = self.lines[pos].line.content
+        m = PDF_FOOTNOTE_GLUED_LABEL.match(self.text, c.start, c.end)
+        if m is None or int(m.group("n")) != value:
+            return None
+        start: int = m.start("text")
+        return start
+
+    def _unfinished(self, entry: _Entry) -> bool:
+        if not entry.body:
+            return False
+        return not self.strs[entry.body[-1]].rstrip().endswith(_TERMINAL)
+
+    def _markers_without_bodies(self, missed: list[tuple[list[int], int]]) -> None:
+        """In a text with PDF footnotes, a word with the next label glued to it ("Chính phủ9")
+        on a page where no body was found is a marker whose body is lost."""
+        for flow, due in missed:
+            for cand in marker_candidates(self.text, self.lines, flow, due, due):
+                if cand.score >= STRONG:
+                    self.page.diagnostics.append(
+                        Diagnostic(
+                            DiagnosticCode.FOOTNOTE_MARKER_WITHOUT_BODY,
+                            f"footnote marker {due} (digits glued to a word) has no body at the page bottom",
+                            Span(cand.pos, cand.end),
+                            Severity.INFO,
+                        )
+                    )
+                    break
+
+    # ------------------------------------------------------------------ one page
+
+    def _page_footnotes(self, flow: list[int], expected: int, previous: _Entry | None) -> _PageResult | None:
+        """The footnote block at the bottom of one page, with its markers; None if there is none."""
+        allowed = {expected, expected + 1, 1}
+        base = max(0, len(flow) - MAX_ZONE_LINES)
+        tries = 0
+        for j in range(base, len(flow)):
+            pos = flow[j]
+            if not self.strs[pos][:1].isdigit():
+                continue
+            value = self._lone_label(pos)
+            if value is None:
+                for candidate in (expected, expected + 1, 1):
+                    if self._glued_label(pos, candidate) is not None and self._glued_start_ok(flow, j):
+                        value = candidate
+                        break
+                if value is None:
+                    continue
+            if value not in allowed and value - 1 not in allowed:
+                continue
+            tries += 1
+            if tries > MAX_ZONE_TRIES:
+                break
+            entries = self._parse_zone(flow, j, value)
+            if entries is None or entries[0].value not in allowed:
+                continue
+            result = self._finish_page(flow, j, entries, previous)
+            if result is not None:
+                return result
+        return None
+
+    def _glued_start_ok(self, flow: list[int], j: int) -> bool:
+        """A glued "4 Thái…" opens a block only as a long (small-font) line or after a gap."""
+        pos = flow[j]
+        return self._is_long(pos) or j == 0 or pos - flow[j - 1] > 1
+
+    def _parse_zone(self, flow: list[int], j: int, first: int) -> list[_Entry] | None:
+        """Labelled bodies from ``flow[j]`` to the page end, labels counting up from ``first``."""
+        entries: list[_Entry] = []
+        expect = first
+        n = len(flow)
+        for k in range(j, n):
+            pos = flow[k]
+            lone = self._lone_label(pos)
+            if lone is None:
+                text_start = self._opening_text(flow, j, k, expect)
+                if text_start is not None:
+                    entries.append(_Entry(expect, pos, text_start, [pos]))
+                    expect += 1
+                elif entries:
+                    entries[-1].body.append(pos)
+                else:
+                    return None
+                continue
+            if self._prepend_trailing_labels(flow, k, entries):
+                break
+            if lone != expect:
+                return None
+            if k == n - 1 and entries:
+                if not self._cut_last_label(entries, pos, lone):
+                    return None
+                break
+            entries.append(_Entry(expect, pos, None))
+            expect += 1
+        if not entries:
+            return None
+        return self._share_bodies(entries)
+
+    def _opening_text(self, flow: list[int], j: int, k: int, expect: int) -> int | None:
+        """Where the body text starts when ``flow[k]`` opens the body of label ``expect``."""
+        pos = flow[k]
+        text_start = self._glued_label(pos, expect)
+        if text_start is not None and k > j and not self._opens_body(flow[k - 1], pos):
+            return None  # "30 năm …": a wrapped line inside a body
+        return text_start
+
+    def _prepend_trailing_labels(self, flow: list[int], k: int, entries: list[_Entry]) -> bool:
+        """The page's first labels printed last, alone, after the other bodies: when
+        ``flow[k:]`` is such a run, put them first in ``entries`` and say so."""
+        n = len(flow)
+        if k != n - 1 and self._lone_label(flow[n - 1]) is None:
+            return False
+        tail = self._number_tail(flow, k)
+        if tail is None or (entries and tail[-1][1] + 1 != entries[0].value):
+            return False
+        entries[:0] = [_Entry(v, p, None, number_last=True) for p, v in tail]
+        return True
+
+    def _cut_last_label(self, entries: list[_Entry], pos: int, value: int) -> bool:
+        """The last label printed after its own body: cut its body off the body above."""
+        parts = self._split_bodies(entries[-1].body, 2) if entries[-1].body else None
+        if parts is None:
+            return False
+        entries[-1].body = parts[0]
+        entries.append(_Entry(value, pos, None, parts[1], number_last=True))
+        return True
+
+    def _number_tail(self, flow: list[int], k: int) -> list[tuple[int, int]] | None:
+        """``flow[k:]`` when it is nothing but lone numbers counting up by one."""
+        out: list[tuple[int, int]] = []
+        for pos in flow[k:]:
+            v = self._lone_label(pos)
+            if v is None or (out and v != out[-1][1] + 1):
+                return None
+            out.append((pos, v))
+        return out
+
+    def _share_bodies(self, entries: list[_Entry]) -> list[_Entry] | None:
+        """Labels printed in a run ("23⏎24⏎body⏎⏎body"): the bodies after the run, split at
+        blank lines, go to the labels in order."""
+        out: list[_Entry] = []
+        run: list[_Entry] = []
+        for entry in entries:
+            if entry.number_last:
+                out.append(entry)
+                continue
+            if not entry.body:
+                run.append(entry)
+                continue
+            if run:
+                chunks = self._chunks(entry.body)
+                if len(chunks) != len(run) + 1:
+                    return None
+                for r, chunk in zip([*run, entry], chunks, strict=True):
+                    r.body = chunk
+                    out.append(r)
+                run = []
+            else:
+                out.append(entry)
+        if run:
+            return None
+        for entry in out:
+            if not entry.number_last and not any(ch.isalpha() for pos in entry.body for ch in self.strs[pos][:40]):
+                return None
+        return out
+
+    def _opens_body(self, above: int, pos: int) -> bool:
+        """A line opened by the next label starts a body after a gap, a label line, a finished
+        sentence, or as a long (small-font) line."""
+        if pos - above > 1 or self._lone_label(above) is not None or self._is_long(pos):
+            return True
+        return self.strs[above].endswith(_TERMINAL)
+
+    def _chunks(self, body: list[int]) -> list[list[int]]:
+        chunks: list[list[int]] = [[body[0]]]
+        for a, b in itertools.pairwise(body):
+            if any(self.blanks[i] for i in range(a + 1, b)):
+                chunks.append([b])
+            else:
+                chunks[-1].append(b)
+        return chunks
+
+    def _lift_above(self, flow: list[int], j: int, always_first: bool, bodies: int = 1) -> list[int]:
+        """Body lines without a number just above ``flow[j]``: small-font (long) lines up to a
+        gap; a short line only as the last line of one of the ``bodies`` expected."""
+        out: list[int] = []
+        ends = 0
+        k = j - 1
+        while k >= 0:
+            pos = flow[k]
+            below = flow[k + 1]
+            if any(self.blanks[i] for i in range(pos + 1, below)):
+                break
+            long_above = k > 0 and self._is_long(flow[k - 1])
+            if self._is_long(pos):
+                out.append(pos)
+            elif (not out and always_first) or (ends < bodies and long_above and self.strs[pos].endswith(_TERMINAL)):
+                out.append(pos)  # the short last line of a body
+                ends += 1
+            else:
+                break
+            k -= 1
+        out.reverse()
+        return out
+
+    def _split_bodies(self, body: list[int], count: int) -> list[list[int]] | None:
+        """``body`` lines cut into ``count`` bodies where a sentence ends and a line starts a new
+        one; cuts after a short (last) line first."""
+        if count == 1:
+            return [body] if body else None
+        cuts: list[tuple[int, int]] = []  # (preference, index of the first line of a body)
+        for k in range(1, len(body)):
+            previous = self.strs[body[k - 1]]
+            head = self.strs[body[k]][:1]
+            if not (head.isupper() or head.isdigit() or head in '“"('):
+                continue
+            if previous.endswith(_TERMINAL):
+                cuts.append((0 if not self._is_long(body[k - 1]) else 1, k))
+            else:
+                cuts.append((2, k))  # a body may end without a full stop
+        if len(cuts) < count - 1:
+            return None
+        chosen = sorted(k for _, k in sorted(cuts)[: count - 1])
+        bounds = [0, *chosen, len(body)]
+        return [body[bounds[i] : bounds[i + 1]] for i in range(count)]
+
+    # ------------------------------------------------------------------ a page's block found
+
+    def _finish_page(
+        self, flow: list[int], j: int, entries: list[_Entry], previous: _Entry | None
+    ) -> _PageResult | None:
+        """Place the bodies printed apart from their labels, find the page's markers, and claim
+        the block's lines; None when the running text holds no marker of the block."""
+        continuation: list[int] = []
+        heads = [entry for entry in entries if entry.number_last and not entry.body]
+        if heads:
+            placed = self._place_number_last_bodies(flow, j, entries, heads)
+            if placed is None:
+                return None
+            zone_start = placed
+        elif previous is not None:
+            continuation, zone_start = self._continuation(flow, j)
+        else:
+            zone_start = j
+        markers = find_markers(self.text, self.lines, flow[:zone_start], entries[0].value, entries[-1].value)
+        if not markers:
+            return None
+        self.refs.extend(markers)
+        self._claim(entries, continuation)
+        return entries, continuation
+
+    def _place_number_last_bodies(
+        self, flow: list[int], j: int, entries: list[_Entry], heads: list[_Entry]
+    ) -> int | None:
+        """The bodies of the labels printed last sit, in order, just above the first numbered
+        label (or above the trailing numbers when the page has no other label): give them to
+        ``heads``; where the block then starts in ``flow``, or None."""
+        numbered = [entry for entry in entries if not entry.number_last]
+        anchor_pos = numbered[0].label_pos if numbered else heads[0].label_pos
+        anchor = flow.index(anchor_pos) if anchor_pos is not None else j
+        body = self._lift_above(flow, anchor, always_first=True, bodies=len(heads))
+        parts = self._split_bodies(body, len(heads))
+        if parts is None:
+            return None
+        zone_start = flow.index(body[0])
+        if zone_start > 0 and self._lone_label(flow[zone_start - 1]) is not None:
+            return None  # those lines are the body of the label above them
+        for entry, part in zip(heads, parts, strict=True):
+            entry.body = part
+        return zone_start
+
+    def _continuation(self, flow: list[int], j: int) -> tuple[list[int], int]:
+        """The previous page's unfinished body, continued above ``flow[j]`` after a gap: its
+        lines, and where the block then starts in ``flow``."""
+        continuation = self._lift_above(flow, j, always_first=False)
+        if not continuation:
+            return [], j
+        k = flow.index(continuation[0])
+        if k > 0 and not any(self.blanks[i] for i in range(flow[k - 1] + 1, continuation[0])):
+            return [], j
+        return continuation, k
+
+    def _claim(self, entries: list[_Entry], continuation: list[int]) -> None:
+        skip = self.page.skip
+        for entry in entries:
+            skip.update(entry.body)
+            if entry.label_pos is not None:
+                skip.add(entry.label_pos)
+                if entry.number_last:
+                    self.page.add_furniture(entry.label_pos, "footnote-label")
+        skip.update(continuation)
+
+    def _continue_last(self, continuation: list[int]) -> None:
+        last = self.footnotes[-1]
+        first = self.lines[continuation[0]].line.content
+        final = self.lines[continuation[-1]].line.content
+        self.footnotes[-1] = attrs.evolve(
+            last,
+            line_positions=(*last.line_positions, *continuation),
+            continued=(*last.continued, Span(first.start, final.end)),
+        )
+
+    def _make(self, entry: _Entry) -> PdfFootnote:
+        lines = self.lines
+        first = lines[entry.body[0]].line.content
+        last = lines[entry.body[-1]].line.content
+        text_start = entry.text_start if entry.text_start is not None else first.start
+        text_span = Span(text_start, last.end)
+        if entry.label_pos is not None and not entry.number_last:
+            span = Span(lines[entry.label_pos].line.content.start, last.end)
+        else:
+            span = text_span
+        positions = sorted({*entry.body, *([entry.label_pos] if entry.label_pos is not None else [])})
+        return PdfFootnote(str(entry.value), tuple(positions), span, text_span)
