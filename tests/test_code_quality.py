@@ -49,3 +49,17 @@ def test_rule_modules_define_every_name_once() -> None:
                 names.append(node.name)
     twice = [name for name, count in Counter(names).items() if count > 1 and not name.startswith("_")]
     assert not twice, twice
+
+
+def test_modules_and_functions_stay_readable() -> None:
+    """The standards' size limits, counted by tools/code_size.py: at most 2 modules over 500
+    lines and at most 20 functions of cyclomatic complexity over 15."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("code_size", ROOT / "tools" / "code_size.py")
+    assert spec is not None and spec.loader is not None
+    code_size = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(code_size)
+    long_modules, complex_functions = code_size.report()
+    assert len(long_modules) <= 2, long_modules
+    assert len(complex_functions) <= 20, complex_functions
