@@ -20,6 +20,8 @@ from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
 from vnreport.figures import check_evidence, find_comparisons, find_quantities, read_target
 from vnreport.footnotes import notes as fn
+from vnreport.footnotes.link import refs_in_headings
+from vnreport.footnotes.pdf import add_pdf_footnotes
 from vnreport.layout import pages
 from vnreport.layout.bundles import find_segments
 from vnreport.layout.furniture import read_furniture
@@ -268,7 +270,11 @@ def _parse_part(
     sentence_maker.resolve = index.resolve
     diagnostics.extend(index.diagnostics)
     if pdf_notes:
-        _add_pdf_footnotes(text, index, pdf_notes, pdf_refs, sentence_maker, prefix)
+        index, extra_refs = add_pdf_footnotes(
+            text, index, pdf_notes, pdf_refs, sentence_maker.footnote_sentences, prefix
+        )
+        sentence_maker.resolve = index.resolve
+        sentence_maker.extra_refs = list(extra_refs)
 
     builder = TreeBuilder(
         text,
@@ -292,7 +298,7 @@ def _parse_part(
     body = builder.finish(prefix)
     diagnostics.extend(builder.diagnostics)
     diagnostics.extend(sentence_maker.diagnostics)
-    diagnostics.extend(_refs_in_headings(text, builder.sections, index))
+    diagnostics.extend(refs_in_headings(text, builder.sections, index.resolve))
 
     notes, link_diagnostics = fn.link(index.bodies, sentence_maker.body_sentences)
     diagnostics.extend(link_diagnostics)
@@ -306,52 +312,6 @@ def _parse_part(
     return _Part(
         span, furniture.metadata, furniture.furniture, body, notes, tuple(diagnostics), targets, evidence, structured
     )
-
-
-def _add_pdf_footnotes(
-    text: str,
-    index: fn.FootnoteIndex,
-    notes: Sequence[pages.PdfFootnote],
-    refs: Sequence[tuple[str, Span]],
-    sentence_maker: _SentenceMaker,
-    prefix: str,
-) -> None:
-    """Footnotes lifted from page bottoms, and their glued markers resolved to them."""
-    made: list[Footnote] = []
-    used = {note.id for note in index.bodies}
-    for pdf_note in notes:
-        base = f"{prefix}fn{pdf_note.label}"
-        note_id, k = base, 1
-        while note_id in used:
-            k += 1
-            note_id = f"{base}-{k}"
-        used.add(note_id)
-        sentences = sentence_maker.footnote_sentences(f"{note_id}.", pdf_note.text_span)
-        made.append(
-            Footnote(
-                note_id,
-                pdf_note.label,
-                pdf_note.span,
-                text[pdf_note.text_span.start : pdf_note.text_span.end],
-                pdf_note.text_span,
-                sentences,
-                continued=pdf_note.continued,
-            )
-        )
-    index.bodies.extend(made)
-    index.bodies.sort(key=lambda f: f.span.start)
-    for note in made:
-        index.by_label.setdefault(note.label, note.id)
-    # A glued marker points at the first body with its label below it (bodies sit at the bottom
-    # of the marker's page); labels may restart, so the label alone is not enough.
-    extra: list[tuple[int, int, str, str | None]] = []
-    for label, span in refs:
-        target = next((f.id for f in made if f.label == label and f.span.start >= span.end), None)
-        if target is None:
-            target = next((f.id for f in reversed(made) if f.label == label), None)
-        extra.append((span.start, span.end, label, target))
-    extra.sort()
-    sentence_maker.extra_refs = extra
 
 
 class _SentenceMaker:
@@ -478,19 +438,3 @@ def _blank_gaps(text: str, span: Span, gaps: tuple[Span, ...]) -> str:
         pos = gap.end
     pieces.append(text[pos : span.end])
     return "".join(pieces)
-
-
-def _refs_in_headings(text: str, sections: Sequence[Section], index: fn.FootnoteIndex) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-    for node in sections:
-        if "[" in node.title:
-            refs, _ = fn.find_refs(text, node.title_span, index.resolve)
-            for ref in refs:
-                out.append(
-                    Diagnostic(
-                        DiagnosticCode.FOOTNOTE_IN_HEADING,
-                        f"footnote marker [{ref.label}] inside the heading {node.title!r}",
-                        ref.span,
-                    )
-                )
-    return out
