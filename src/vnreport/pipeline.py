@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 import attrs
@@ -261,27 +262,20 @@ def _parse_part(
     furniture = read_furniture(text, classified, limit)
     diagnostics.extend(furniture.diagnostics)
 
-    sentence_maker = _SentenceMaker(text, options)
+    # Footnote bodies are split into sentences without markers: they need no footnote index.
+    note_sentences = _SentenceMaker(text, options)
     index = (
-        fn.read_bodies(text, classified, block, sentence_maker.footnote_sentences, furniture.skip, prefix)
+        fn.read_bodies(text, classified, block, note_sentences.footnote_sentences, furniture.skip, prefix)
         if block is not None
         else fn.FootnoteIndex()
     )
-    sentence_maker.resolve = index.resolve
     diagnostics.extend(index.diagnostics)
+    extra_refs: tuple[tuple[int, int, str, str | None], ...] = ()
     if pdf_notes:
         index, extra_refs = add_pdf_footnotes(
-            text, index, pdf_notes, pdf_refs, sentence_maker.footnote_sentences, prefix
+            text, index, pdf_notes, pdf_refs, note_sentences.footnote_sentences, prefix
         )
-        sentence_maker.resolve = index.resolve
-        sentence_maker.extra_refs = list(extra_refs)
 
-    builder = TreeBuilder(
-        text,
-        sentence_maker.paragraph,
-        match_text=match,
-        read_title=sentence_maker.title_quantities if options.quantities and options.sentences else None,
-    )
     body_lines = classified[furniture.body_start : furniture.body_end]
     shift = furniture.body_start
     body_skip = frozenset(i - shift for i in furniture.skip | page_skip if i >= shift)
@@ -290,13 +284,23 @@ def _parse_part(
         for b in tables
         if furniture.body_start <= b.start and b.end <= furniture.body_end
     ]
-    if body_tables:
-        builder.make_table = table_factory(text, body_lines, body_tables)
+    builder = TreeBuilder(
+        text,
+        partial(_bare_paragraph, text),
+        make_table=table_factory(text, body_lines, body_tables) if body_tables else None,
+        match_text=match,
+        read_title=note_sentences.title_quantities if options.quantities and options.sentences else None,
+    )
     table_starts = frozenset(b.start for b in body_tables)
     groups = group_lines(match, body_lines, body_skip, table_starts) if is_hard_wrapped(body_lines) else None
     builder.build(body_lines, paragraphs=groups, skip=body_skip, tables=[(b.start, b.end) for b in body_tables])
-    body = builder.finish(prefix)
+    bare_body = builder.finish(prefix)
     diagnostics.extend(builder.diagnostics)
+
+    # The sentences stage: paragraphs of the finished tree get their sentences, markers and figures.
+    sentence_maker = _SentenceMaker(text, options, resolve=index.resolve, extra_refs=extra_refs)
+    body = sentence_maker.fill(bare_body)
+    diagnostics.extend(note_sentences.diagnostics)
     diagnostics.extend(sentence_maker.diagnostics)
     diagnostics.extend(refs_in_headings(text, builder.sections, index.resolve))
 
@@ -306,7 +310,8 @@ def _parse_part(
         span = Span(classified[0].line.span.start, classified[-1].line.span.end)
     else:
         span = Span(0, 0)
-    targets = _targets(text, builder.sections) if options.quantities and options.sentences else ()
+    filled_sections = [n for n in iter_nodes(body) if isinstance(n, Section)]
+    targets = _targets(text, filled_sections) if options.quantities and options.sentences else ()
     evidence = _evidence(text, sentence_maker.body_sentences, notes) if options.quantities and options.sentences else ()
     structured = bool(builder.sections) or builder.items > 0
     return _Part(
@@ -314,17 +319,45 @@ def _parse_part(
     )
 
 
+def _no_footnote(label: str) -> str | None:
+    return None
+
+
+def _bare_paragraph(text: str, node_id: str, span: Span, gaps: tuple[Span, ...] = ()) -> Paragraph:
+    """A paragraph as the tree stage makes it: its sentences come in the sentences stage."""
+    return Paragraph(node_id, span, text[span.start : span.end], (), gaps)
+
+
 class _SentenceMaker:
     """Makes paragraphs and footnote texts into sentences with their footnote markers."""
 
-    def __init__(self, text: str, options: ParseOptions) -> None:
+    def __init__(
+        self,
+        text: str,
+        options: ParseOptions,
+        resolve: Callable[[str], str | None] = _no_footnote,
+        extra_refs: Sequence[tuple[int, int, str, str | None]] = (),
+    ) -> None:
         self.text = text
         self.options = options
-        self.resolve: Callable[[str], str | None] = lambda label: None
+        self.resolve = resolve
         self.diagnostics: list[Diagnostic] = []
         self.body_sentences: list[Sentence] = []
-        self.extra_refs: list[tuple[int, int, str, str | None]] = []
+        self.extra_refs = list(extra_refs)
         """Markers found by another stage (glued PDF digits): start, end, label, footnote id."""
+
+    def fill(self, nodes: tuple[Node, ...]) -> tuple[Node, ...]:
+        """The tree with every paragraph's sentences, in document order (sentence ids and the
+        order of ``body_sentences`` follow the text)."""
+        out: list[Node] = []
+        for node in nodes:
+            if isinstance(node, Paragraph):
+                out.append(self.paragraph(node.id, node.span, node.gaps))
+            elif isinstance(node, (Section, Item)):
+                out.append(attrs.evolve(node, children=self.fill(node.children)))
+            else:
+                out.append(node)
+        return tuple(out)
 
     def sentences(self, prefix: str, span: Span, with_refs: bool, gaps: tuple[Span, ...] = ()) -> tuple[Sentence, ...]:
         if not self.options.sentences:
