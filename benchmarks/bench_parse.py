@@ -20,8 +20,9 @@ from collections.abc import Callable
 import attrs
 
 import vnreport
-from vnreport import _compiled, nlp
+from vnreport import _compiled
 from vnreport.cli import sample_bytes
+from vnreport.sentences import nlp
 
 
 def interleaved_medians(fns: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import underthesea
 
-from vnreport.model import Span
 from vnreport.figures import find_comparisons, find_quantities
+from vnreport.model import Span
 
 SEED = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "000_39d0727b6502c1d4.txt"
 BUDGET_MS = 4.0

@@ -9,17 +9,17 @@ carry spans into the one normalized text.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
 import attrs
+import regex
 from attrs import frozen
 
 from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
-from vnreport.figures import check_evidence, find_comparisons, find_quantities, read_target
+from vnreport.figures import check_evidence, read_target
 from vnreport.footnotes import notes as fn
 from vnreport.footnotes.link import refs_in_headings
 from vnreport.footnotes.pdf import add_pdf_footnotes
@@ -29,21 +29,17 @@ from vnreport.layout.furniture import read_furniture
 from vnreport.layout.tables import TableBlock, find_tables, table_factory
 from vnreport.lines import markup, quality
 from vnreport.lines.classify import ClassifiedLine, Role, classify_line
-from vnreport.lines.split import split_lines
+from vnreport.lines.split import Line, split_lines
 from vnreport.model import (
-    Comparison,
     Diagnostic,
     DiagnosticCode,
     Evidence,
     Footnote,
-    FootnoteRef,
     Furniture,
     Item,
     MarkerStyle,
     Metadata,
     Node,
-    Paragraph,
-    Quantity,
     Section,
     Sentence,
     Severity,
@@ -54,6 +50,7 @@ from vnreport.model import (
 )
 from vnreport.rules.figures import TARGET_LIST
 from vnreport.rules.markers import MARKER_RULES, MarkerRule
+from vnreport.sentences.maker import SentenceMaker, bare_paragraph
 from vnreport.sentences.split import split_paragraph
 from vnreport.text.reading import NormalizedText, read
 from vnreport.tree.builder import TreeBuilder
@@ -125,52 +122,165 @@ def parse_file(path: str | Path, options: ParseOptions = DEFAULT_OPTIONS) -> Doc
 
 def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT_OPTIONS) -> Document:
     """Parse an already normalized text (the entry point of the HTML and DOCX readers)."""
-    text = normalized.text
+    document = run_stages(normalized, options).document
+    assert document is not None  # the last stage always makes it
+    return document
+
+
+@frozen
+class ParseState:
+    """What the stages have found so far; each stage returns a new state with its own fields set."""
+
+    normalized: NormalizedText
+    options: ParseOptions
+    lines: tuple[Line, ...] = ()
+    glued: tuple[regex.Match[str], ...] = ()
+    """Separators glued to text ("-----Hà Nội, …"), found by the markup stage."""
+    match: str = ""
+    """The text as the rules read it: Markdown emphasis and "#" blanked, same length."""
+    classified: tuple[ClassifiedLine, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    layout: pages.PageLayout = pages.EMPTY_LAYOUT
+    tables: tuple[TableBlock, ...] = ()
+    segments: tuple[tuple[int, int], ...] = ()
+    parts: tuple[_Part, ...] = ()
+    document: Document | None = None
+
+
+Stage = Callable[[ParseState], ParseState]
+"""A stage reads the state and returns a new one; it never changes what an earlier stage set."""
+
+
+def _stage_lines(state: ParseState) -> ParseState:
+    text = state.normalized.text
     lines = split_lines(text)
     glued = markup.glued_rules(text, lines)
     match, is_markdown = markup.match_text(text, glued)
     if is_markdown:
+        # Items glued to the previous sentence in Markdown crawls start lines of their own.
         lines = markup.split_glued_items(text, lines)
-    rules = options.marker_rules
-    source = text if match is not text else None
-    classified = tuple(classify_line(match, line, rules, source) for line in lines)
-    diagnostics: list[Diagnostic] = list(normalized.diagnostics)
-    diagnostics.extend(quality.assess(text, lines))
+    return attrs.evolve(state, lines=tuple(lines), glued=tuple(glued), match=match)
 
-    layout = pages.analyze_pages(text, classified)
-    diagnostics.extend(layout.diagnostics)
+
+def _stage_classify(state: ParseState) -> ParseState:
+    text, match, rules = state.normalized.text, state.match, state.options.marker_rules
+    source = text if match is not text else None
+    classified = tuple(classify_line(match, line, rules, source) for line in state.lines)
+    return attrs.evolve(state, classified=classified)
+
+
+def _stage_quality(state: ParseState) -> ParseState:
+    found = quality.assess(state.normalized.text, state.lines)
+    return attrs.evolve(state, diagnostics=(*state.normalized.diagnostics, *found))
+
+
+def _stage_pages(state: ParseState) -> ParseState:
+    layout = pages.analyze_pages(state.normalized.text, state.classified)
+    classified = state.classified
     if layout.skip:
         # Page furniture and PDF footnote bodies leave the running text: later stages see blanks.
         classified = tuple(
             ClassifiedLine(cl.line, Role.BLANK) if i in layout.skip else cl for i, cl in enumerate(classified)
         )
-    blocks = [b for b in find_tables(text, classified) if not b.layout]
-    segments = find_segments(match, classified)
-    parts = []
-    for k, (start, end) in enumerate(segments, start=1):
-        seg_start = classified[start].line.span.start if start < len(classified) else len(text)
-        seg_end = classified[end - 1].line.span.end if end > start else seg_start
-        parts.append(
-            _parse_part(
-                text,
-                match,
-                classified[start:end],
-                options,
-                prefix=f"d{k}." if len(segments) > 1 else "",
-                page_skip=frozenset(i - start for i in layout.skip if start <= i < end),
-                pdf_notes=[
-                    f
-                    for f in layout.footnotes
-                    if seg_start <= f.span.start < seg_end or (start == 0 and f.span.start < seg_end)
-                ],
-                pdf_refs=[r for r in layout.refs if seg_start <= r[1].start < seg_end],
-                tables=[
-                    attrs.evolve(b, start=b.start - start, end=b.end - start)
-                    for b in blocks
-                    if start <= b.start and b.end <= end
-                ],
-            )
-        )
+    return attrs.evolve(
+        state, layout=layout, classified=classified, diagnostics=(*state.diagnostics, *layout.diagnostics)
+    )
+
+
+def _stage_tables(state: ParseState) -> ParseState:
+    blocks = tuple(b for b in find_tables(state.normalized.text, state.classified) if not b.layout)
+    return attrs.evolve(state, tables=blocks)
+
+
+def _stage_bundles(state: ParseState) -> ParseState:
+    return attrs.evolve(state, segments=tuple(find_segments(state.match, state.classified)))
+
+
+def _stage_parts(state: ParseState) -> ParseState:
+    """Each document of the file through the per-document stages (see :func:`_parse_part`)."""
+    segments = state.segments
+    parts = tuple(
+        _parse_segment(state, k, start, end, several=len(segments) > 1)
+        for k, (start, end) in enumerate(segments, start=1)
+    )
+    return attrs.evolve(state, parts=parts)
+
+
+def _stage_document(state: ParseState) -> ParseState:
+    return attrs.evolve(state, document=_assemble_document(state))
+
+
+#: The stages, in the order they run. Each is a function of the state returning a new state;
+#: ``run_stages`` runs them, and can stop after any one (to test or time it alone).
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("lines", _stage_lines),
+    ("classify", _stage_classify),
+    ("quality", _stage_quality),
+    ("pages", _stage_pages),
+    ("tables", _stage_tables),
+    ("bundles", _stage_bundles),
+    ("parts", _stage_parts),
+    ("document", _stage_document),
+)
+
+
+def run_stages(
+    normalized: NormalizedText,
+    options: ParseOptions = DEFAULT_OPTIONS,
+    until: str | None = None,
+    on_stage: Callable[[str, ParseState], None] | None = None,
+) -> ParseState:
+    """Run :data:`STAGES` in order on a normalized text.
+
+    Args:
+        normalized: the output of :func:`vnreport.text.reading.read`.
+        options: rule tables and injectable stages.
+        until: stop after the stage of this name (its state is returned).
+        on_stage: called with each stage's name and the state it returned (for timing, tracing).
+    """
+    names = [name for name, _ in STAGES]
+    if until is not None and until not in names:
+        raise ValueError(f"no stage named {until!r}; the stages are {', '.join(names)}")
+    state = ParseState(normalized, options)
+    for name, stage in STAGES:
+        state = stage(state)
+        if on_stage is not None:
+            on_stage(name, state)
+        if name == until:
+            break
+    return state
+
+
+def _parse_segment(state: ParseState, k: int, start: int, end: int, several: bool) -> _Part:
+    text, classified, layout = state.normalized.text, state.classified, state.layout
+    seg_start = classified[start].line.span.start if start < len(classified) else len(text)
+    seg_end = classified[end - 1].line.span.end if end > start else seg_start
+    return _parse_part(
+        text,
+        state.match,
+        classified[start:end],
+        state.options,
+        prefix=f"d{k}." if several else "",
+        page_skip=frozenset(i - start for i in layout.skip if start <= i < end),
+        pdf_notes=[
+            f
+            for f in layout.footnotes
+            if seg_start <= f.span.start < seg_end or (start == 0 and f.span.start < seg_end)
+        ],
+        pdf_refs=[r for r in layout.refs if seg_start <= r[1].start < seg_end],
+        tables=[
+            attrs.evolve(b, start=b.start - start, end=b.end - start)
+            for b in state.tables
+            if start <= b.start and b.end <= end
+        ],
+    )
+
+
+def _assemble_document(state: ParseState) -> Document:
+    """The parts of the file as one document: a single part is the document, several are
+    ``SubDocument`` nodes under it."""
+    text, parts, layout = state.normalized.text, state.parts, state.layout
+    glued = list(state.glued)
     separators = tuple(Furniture("separator", s, text[s.start : s.end]) for s in markup.separator_spans(glued))
     if len(parts) == 1:
         part = parts[0]
@@ -186,9 +296,7 @@ def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT
         # Each document keeps its own furniture; the file's pages and separators stay on top.
         metadata, notes = main.metadata, ()
         furniture = _merge_furniture(layout.furniture, separators)
-    for part in parts:
-        diagnostics.extend(part.diagnostics)
-
+    diagnostics = [*state.diagnostics, *(d for part in parts for d in part.diagnostics)]
     if text.strip() and not any(part.structured for part in parts):
         diagnostics.append(
             Diagnostic(
@@ -199,6 +307,7 @@ def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT
             )
         )
     diagnostics.sort(key=lambda d: (d.span.start, d.span.end, d.code.value))
+    normalized = state.normalized
     return Document(
         text=text,
         body=body,
@@ -208,7 +317,7 @@ def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT
         furniture=furniture,
         targets=tuple(t for part in parts for t in part.targets),
         evidence=tuple(e for part in parts for e in part.evidence),
-        lines=lines,
+        lines=state.lines,
         to_raw=normalized.to_raw,
         source=normalized,
         encoding=normalized.encoding,
@@ -263,7 +372,7 @@ def _parse_part(
     diagnostics.extend(furniture.diagnostics)
 
     # Footnote bodies are split into sentences without markers: they need no footnote index.
-    note_sentences = _SentenceMaker(text, options)
+    note_sentences = SentenceMaker(text, options)
     index = (
         fn.read_bodies(text, classified, block, note_sentences.footnote_sentences, furniture.skip, prefix)
         if block is not None
@@ -286,7 +395,7 @@ def _parse_part(
     ]
     builder = TreeBuilder(
         text,
-        partial(_bare_paragraph, text),
+        partial(bare_paragraph, text),
         make_table=table_factory(text, body_lines, body_tables) if body_tables else None,
         match_text=match,
         read_title=note_sentences.title_quantities if options.quantities and options.sentences else None,
@@ -298,7 +407,7 @@ def _parse_part(
     diagnostics.extend(builder.diagnostics)
 
     # The sentences stage: paragraphs of the finished tree get their sentences, markers and figures.
-    sentence_maker = _SentenceMaker(text, options, resolve=index.resolve, extra_refs=extra_refs)
+    sentence_maker = SentenceMaker(text, options, resolve=index.resolve, extra_refs=extra_refs)
     body = sentence_maker.fill(bare_body)
     diagnostics.extend(note_sentences.diagnostics)
     diagnostics.extend(sentence_maker.diagnostics)
@@ -317,115 +426,6 @@ def _parse_part(
     return _Part(
         span, furniture.metadata, furniture.furniture, body, notes, tuple(diagnostics), targets, evidence, structured
     )
-
-
-def _no_footnote(label: str) -> str | None:
-    return None
-
-
-def _bare_paragraph(text: str, node_id: str, span: Span, gaps: tuple[Span, ...] = ()) -> Paragraph:
-    """A paragraph as the tree stage makes it: its sentences come in the sentences stage."""
-    return Paragraph(node_id, span, text[span.start : span.end], (), gaps)
-
-
-class _SentenceMaker:
-    """Makes paragraphs and footnote texts into sentences with their footnote markers."""
-
-    def __init__(
-        self,
-        text: str,
-        options: ParseOptions,
-        resolve: Callable[[str], str | None] = _no_footnote,
-        extra_refs: Sequence[tuple[int, int, str, str | None]] = (),
-    ) -> None:
-        self.text = text
-        self.options = options
-        self.resolve = resolve
-        self.diagnostics: list[Diagnostic] = []
-        self.body_sentences: list[Sentence] = []
-        self.extra_refs = list(extra_refs)
-        """Markers found by another stage (glued PDF digits): start, end, label, footnote id."""
-
-    def fill(self, nodes: tuple[Node, ...]) -> tuple[Node, ...]:
-        """The tree with every paragraph's sentences, in document order (sentence ids and the
-        order of ``body_sentences`` follow the text)."""
-        out: list[Node] = []
-        for node in nodes:
-            if isinstance(node, Paragraph):
-                out.append(self.paragraph(node.id, node.span, node.gaps))
-            elif isinstance(node, (Section, Item)):
-                out.append(attrs.evolve(node, children=self.fill(node.children)))
-            else:
-                out.append(node)
-        return tuple(out)
-
-    def sentences(self, prefix: str, span: Span, with_refs: bool, gaps: tuple[Span, ...] = ()) -> tuple[Sentence, ...]:
-        if not self.options.sentences:
-            return ()
-        text = self.text
-        if gaps:
-            # Page furniture inside the paragraph is blanked out for the splitter, so that a
-            # sentence runs on across a page break; spans still index the real text.
-            source, base = _blank_gaps(text, span, gaps), span.start
-        else:
-            source, base = text, 0
-        local = Span(span.start - base, span.end - base) if base else span
-        extra = self.extra_refs if with_refs else None
-        figures_on = self.options.quantities
-        out: list[Sentence] = []
-        for k, piece in enumerate(self.options.split_sentences(source, local), start=1):
-            # Without gaps the splitter read the text itself: its spans need no shifting, which
-            # spares rebuilding every span and ref of every sentence.
-            s = Span(piece.start + base, piece.end + base) if base else piece
-            refs: list[FootnoteRef] = []
-            if with_refs:
-                refs, diags = fn.find_refs(source, piece, self.resolve)
-                if base:
-                    refs = [attrs.evolve(r, span=Span(r.span.start + base, r.span.end + base)) for r in refs]
-                if diags:
-                    self.diagnostics.extend(_shift_diagnostics(diags, base))
-            if extra:
-                at = bisect.bisect_left(extra, (s.start, -1, "", None))
-                while at < len(extra) and extra[at][1] <= s.end:
-                    r_start, r_end, label, target = extra[at]
-                    refs.append(FootnoteRef(label, Span(r_start, r_end), target))
-                    at += 1
-                refs.sort(key=lambda r: r.span.start)
-            inside = tuple(g for g in gaps if s.start <= g.start and g.end <= s.end) if gaps else ()
-            figures: tuple[Quantity, ...] = ()
-            comparisons: tuple[Comparison, ...] = ()
-            if figures_on:
-                figures, figure_diagnostics = find_quantities(source, piece)
-                if base and figures:
-                    figures = tuple(_shift_quantity(q, base) for q in figures)
-                if figure_diagnostics:
-                    self.diagnostics.extend(_shift_diagnostics(figure_diagnostics, base))
-                if figures:
-                    comparisons = find_comparisons(text, s, figures)
-            out.append(Sentence(f"{prefix}t{k}", s, text[s.start : s.end], tuple(refs), figures, comparisons, inside))
-        return tuple(out)
-
-    def title_quantities(self, span: Span) -> tuple[Quantity, ...]:
-        figures, _ = find_quantities(self.text, span)
-        return figures
-
-    def paragraph(self, node_id: str, span: Span, gaps: tuple[Span, ...] = ()) -> Paragraph:
-        sentences = self.sentences(node_id + ".", span, True, gaps)
-        self.body_sentences.extend(sentences)
-        return Paragraph(node_id, span, self.text[span.start : span.end], sentences, gaps)
-
-    def footnote_sentences(self, prefix: str, span: Span) -> tuple[Sentence, ...]:
-        return self.sentences(prefix, span, False)
-
-
-def _shift_diagnostics(diagnostics: Sequence[Diagnostic], base: int) -> Sequence[Diagnostic]:
-    if not base:
-        return diagnostics
-    return [attrs.evolve(d, span=Span(d.span.start + base, d.span.end + base)) for d in diagnostics]
-
-
-def _shift_quantity(q: Quantity, base: int) -> Quantity:
-    return attrs.evolve(q, span=Span(q.span.start + base, q.span.end + base))
 
 
 def _targets(text: str, sections: Sequence[Section]) -> tuple[Target, ...]:
@@ -459,15 +459,3 @@ def _evidence(text: str, sentences: Sequence[Sentence], notes: Sequence[Footnote
         if cited:
             out.append(check_evidence(text, sentence, cited, read_missing=False))
     return tuple(out)
-
-
-def _blank_gaps(text: str, span: Span, gaps: tuple[Span, ...]) -> str:
-    """``text[span]`` with the gaps turned into spaces (newlines kept), same length."""
-    pieces: list[str] = []
-    pos = span.start
-    for gap in gaps:
-        pieces.append(text[pos : gap.start])
-        pieces.append("".join("\n" if ch == "\n" else " " for ch in text[gap.start : gap.end]))
-        pos = gap.end
-    pieces.append(text[pos : span.end])
-    return "".join(pieces)

@@ -1,0 +1,143 @@
+"""The sentences stage: paragraphs and footnote texts into sentences, with their footnote markers
+and figures.
+
+The tree stage makes paragraphs without sentences; :meth:`SentenceMaker.fill` gives every
+paragraph of the finished tree its sentences, in document order, so that sentence ids and the
+order of :attr:`SentenceMaker.body_sentences` follow the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from vnreport.figures import find_comparisons, find_quantities
+from vnreport.footnotes import notes as fn
+from vnreport.model import Comparison, Diagnostic, FootnoteRef, Item, Node, Paragraph, Quantity, Section, Sentence, Span
+
+if TYPE_CHECKING:
+    from vnreport.pipeline import ParseOptions
+
+
+def _no_footnote(label: str) -> str | None:
+    return None
+
+
+def bare_paragraph(text: str, node_id: str, span: Span, gaps: tuple[Span, ...] = ()) -> Paragraph:
+    """A paragraph as the tree stage makes it: its sentences come in the sentences stage."""
+    return Paragraph(node_id, span, text[span.start : span.end], (), gaps)
+
+
+class SentenceMaker:
+    """Makes paragraphs and footnote texts into sentences with their footnote markers."""
+
+    def __init__(
+        self,
+        text: str,
+        options: ParseOptions,
+        resolve: Callable[[str], str | None] = _no_footnote,
+        extra_refs: Sequence[tuple[int, int, str, str | None]] = (),
+    ) -> None:
+        self.text = text
+        self.options = options
+        self.resolve = resolve
+        self.diagnostics: list[Diagnostic] = []
+        self.body_sentences: list[Sentence] = []
+        self.extra_refs = list(extra_refs)
+        """Markers found by another stage (glued PDF digits): start, end, label, footnote id."""
+
+    def fill(self, nodes: tuple[Node, ...]) -> tuple[Node, ...]:
+        """The tree with every paragraph's sentences, in document order (sentence ids and the
+        order of ``body_sentences`` follow the text)."""
+        out: list[Node] = []
+        for node in nodes:
+            if isinstance(node, Paragraph):
+                out.append(self.paragraph(node.id, node.span, node.gaps))
+            elif isinstance(node, (Section, Item)):
+                out.append(attrs.evolve(node, children=self.fill(node.children)))
+            else:
+                out.append(node)
+        return tuple(out)
+
+    def sentences(self, prefix: str, span: Span, with_refs: bool, gaps: tuple[Span, ...] = ()) -> tuple[Sentence, ...]:
+        if not self.options.sentences:
+            return ()
+        text = self.text
+        if gaps:
+            # Page furniture inside the paragraph is blanked out for the splitter, so that a
+            # sentence runs on across a page break; spans still index the real text.
+            source, base = _blank_gaps(text, span, gaps), span.start
+        else:
+            source, base = text, 0
+        local = Span(span.start - base, span.end - base) if base else span
+        extra = self.extra_refs if with_refs else None
+        figures_on = self.options.quantities
+        out: list[Sentence] = []
+        for k, piece in enumerate(self.options.split_sentences(source, local), start=1):
+            # Without gaps the splitter read the text itself: its spans need no shifting, which
+            # spares rebuilding every span and ref of every sentence.
+            s = Span(piece.start + base, piece.end + base) if base else piece
+            refs: list[FootnoteRef] = []
+            if with_refs:
+                refs, diags = fn.find_refs(source, piece, self.resolve)
+                if base:
+                    refs = [attrs.evolve(r, span=Span(r.span.start + base, r.span.end + base)) for r in refs]
+                if diags:
+                    self.diagnostics.extend(_shift_diagnostics(diags, base))
+            if extra:
+                at = bisect.bisect_left(extra, (s.start, -1, "", None))
+                while at < len(extra) and extra[at][1] <= s.end:
+                    r_start, r_end, label, target = extra[at]
+                    refs.append(FootnoteRef(label, Span(r_start, r_end), target))
+                    at += 1
+                refs.sort(key=lambda r: r.span.start)
+            inside = tuple(g for g in gaps if s.start <= g.start and g.end <= s.end) if gaps else ()
+            figures: tuple[Quantity, ...] = ()
+            comparisons: tuple[Comparison, ...] = ()
+            if figures_on:
+                figures, figure_diagnostics = find_quantities(source, piece)
+                if base and figures:
+                    figures = tuple(_shift_quantity(q, base) for q in figures)
+                if figure_diagnostics:
+                    self.diagnostics.extend(_shift_diagnostics(figure_diagnostics, base))
+                if figures:
+                    comparisons = find_comparisons(text, s, figures)
+            out.append(Sentence(f"{prefix}t{k}", s, text[s.start : s.end], tuple(refs), figures, comparisons, inside))
+        return tuple(out)
+
+    def title_quantities(self, span: Span) -> tuple[Quantity, ...]:
+        figures, _ = find_quantities(self.text, span)
+        return figures
+
+    def paragraph(self, node_id: str, span: Span, gaps: tuple[Span, ...] = ()) -> Paragraph:
+        sentences = self.sentences(node_id + ".", span, True, gaps)
+        self.body_sentences.extend(sentences)
+        return Paragraph(node_id, span, self.text[span.start : span.end], sentences, gaps)
+
+    def footnote_sentences(self, prefix: str, span: Span) -> tuple[Sentence, ...]:
+        return self.sentences(prefix, span, False)
+
+
+def _shift_diagnostics(diagnostics: Sequence[Diagnostic], base: int) -> Sequence[Diagnostic]:
+    if not base:
+        return diagnostics
+    return [attrs.evolve(d, span=Span(d.span.start + base, d.span.end + base)) for d in diagnostics]
+
+
+def _shift_quantity(q: Quantity, base: int) -> Quantity:
+    return attrs.evolve(q, span=Span(q.span.start + base, q.span.end + base))
+
+
+def _blank_gaps(text: str, span: Span, gaps: tuple[Span, ...]) -> str:
+    """``text[span]`` with the gaps turned into spaces (newlines kept), same length."""
+    pieces: list[str] = []
+    pos = span.start
+    for gap in gaps:
+        pieces.append(text[pos : gap.start])
+        pieces.append("".join("\n" if ch == "\n" else " " for ch in text[gap.start : gap.end]))
+        pos = gap.end
+    pieces.append(text[pos : span.end])
+    return "".join(pieces)

@@ -1,0 +1,89 @@
+"""The stage table: each stage runs alone, in the documented order, and returns a new state."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from vnreport import pipeline
+from vnreport.model import Section
+from vnreport.pipeline import STAGES, ParseState, run_stages
+from vnreport.text.reading import read
+
+from .helpers import SEED
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SMALL = """ĐẢNG BỘ HUYỆN VĂN LÃNG
+Số 12-BC/HU
+
+BÁO CÁO
+
+I- BỐI CẢNH
+1- Thuận lợi
+Huyện có nhiều lợi thế[1], tỷ lệ hộ nghèo giảm còn 8,5%.
+
+[1]- Theo số liệu năm 2020.
+"""
+
+
+def test_the_stage_names_are_the_documented_order() -> None:
+    names = [name for name, _ in STAGES]
+    assert names == ["lines", "classify", "quality", "pages", "tables", "bundles", "parts", "document"]
+    table = (ROOT / "docs" / "pipeline.md").read_text(encoding="utf-8")
+    documented = re.findall(r"^\| `(\w+)` \|", table, flags=re.M)
+    assert documented == names
+
+
+@pytest.mark.parametrize("name", [name for name, _ in STAGES])
+def test_each_stage_runs_alone_and_leaves_its_input_unchanged(name: str) -> None:
+    normalized = read(SMALL)
+    before = (
+        run_stages(normalized, until=_previous(name))
+        if _previous(name)
+        else ParseState(normalized, pipeline.DEFAULT_OPTIONS)
+    )
+    stage = dict(STAGES)[name]
+    after = stage(before)
+    assert after is not before
+    assert isinstance(after, ParseState)
+    # Stages return new states; the state they read is frozen and stays as it was.
+    again = stage(before)
+    assert again == after
+
+
+def test_stages_fill_the_state_step_by_step() -> None:
+    normalized = read(SMALL)
+    lines = run_stages(normalized, until="lines")
+    assert lines.lines and not lines.classified
+    classified = run_stages(normalized, until="classify")
+    roles = [cl.role.value for cl in classified.classified]
+    assert "heading" in roles
+    parts = run_stages(normalized, until="parts")
+    assert parts.document is None and len(parts.parts) == 1
+    part = parts.parts[0]
+    assert part.metadata.doc_type_name == "Báo cáo"
+    assert isinstance(part.body[0], Section) and part.body[0].title == "BỐI CẢNH"
+    assert [n.label for n in part.footnotes] == ["1"]
+    document = run_stages(normalized).document
+    assert document is not None
+    assert [ref.footnote for s in document.sentences() for ref in s.footnote_refs] == ["fn1"]
+
+
+def test_on_stage_sees_every_stage_in_order() -> None:
+    seen: list[str] = []
+    run_stages(read(SEED.read_bytes()), on_stage=lambda name, state: seen.append(name))
+    assert seen == [name for name, _ in STAGES]
+
+
+def test_an_unknown_stage_name_is_refused() -> None:
+    with pytest.raises(ValueError, match="no stage named 'sentence'"):
+        run_stages(read(SMALL), until="sentence")
+
+
+def _previous(name: str) -> str | None:
+    names = [n for n, _ in STAGES]
+    k = names.index(name)
+    return names[k - 1] if k else None
