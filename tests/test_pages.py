@@ -263,7 +263,7 @@ def test_running_header_and_watermark() -> None:
     pages = ["\n".join([str(k), "", "BÁO CÁO CHÍNH TRỊ - ĐẢNG BỘ TỈNH", *run(k), "", mark, ""]) for k in range(1, 6)]
     text = "\f".join(pages) + "\f"
     layout = layout_of(text)
-    kinds = [f.kind for f in layout.furniture if f.kind != "form-feed"]
+    kinds = [f.kind.value for f in layout.furniture if f.kind != "form-feed"]
     assert kinds.count("page-number") == 5
     assert kinds.count("running-header") == 5
     assert kinds.count("watermark") == 5

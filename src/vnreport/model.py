@@ -49,6 +49,28 @@ class Severity(str, enum.Enum):
     ERROR = "error"
 
 
+class FurnitureKind(str, enum.Enum):
+    """What a piece of furniture is: the values are the stable strings of the JSON and XML."""
+
+    ADDRESSEES = "addressees"
+    CLOSING = "closing"
+    COVER = "cover"
+    FOOTNOTE_LABEL = "footnote-label"
+    FORM_FEED = "form-feed"
+    HEADER = "header"
+    PAGE_NUMBER = "page-number"
+    SEPARATOR = "separator"
+    SIGNATURE_STAMP = "signature-stamp"
+    TITLE = "title"
+    TRAILER = "trailer"
+    WATERMARK = "watermark"
+    WEB = "web"
+    WEB_BYLINE = "web-byline"
+    WEB_TITLE = "web-title"
+    RUNNING_HEADER = "running-header"
+    RUNNING_FOOTER = "running-footer"
+
+
 class MarkerStyle(str, enum.Enum):
     """How a heading or item is numbered. The nesting order of styles is learned per document."""
 
@@ -363,7 +385,7 @@ class Footnote:
 class Furniture:
     """A piece of the document around the body: header lines, signature, recipients, page numbers…"""
 
-    kind: str
+    kind: FurnitureKind
     span: Span
     text: str
 

@@ -36,6 +36,7 @@ from vnreport.model import (
     Evidence,
     Footnote,
     Furniture,
+    FurnitureKind,
     Item,
     MarkerStyle,
     Metadata,
@@ -281,7 +282,9 @@ def _assemble_document(state: ParseState) -> Document:
     ``SubDocument`` nodes under it."""
     text, parts, layout = state.normalized.text, state.parts, state.layout
     glued = list(state.glued)
-    separators = tuple(Furniture("separator", s, text[s.start : s.end]) for s in markup.separator_spans(glued))
+    separators = tuple(
+        Furniture(FurnitureKind.SEPARATOR, s, text[s.start : s.end]) for s in markup.separator_spans(glued)
+    )
     if len(parts) == 1:
         part = parts[0]
         body: tuple[Node, ...] = part.body

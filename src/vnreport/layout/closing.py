@@ -16,7 +16,7 @@ from vnreport.layout.scan import (
     split_items,
 )
 from vnreport.lines.classify import Role
-from vnreport.model import Signature, Span
+from vnreport.model import FurnitureKind, Signature, Span
 from vnreport.rules import furniture as P
 from vnreport.rules.shapes import LOWER as SHAPE_LOWER
 from vnreport.text.folds import fold_accents
@@ -42,7 +42,7 @@ def read_closing(scan: Scan, body_start: int, limit: int) -> tuple[int, int] | N
             j -= 1
         if j <= body_start or scan.blank(j) or clean(scan.content(j)):
             return c0, c1
-        scan.kind(j, "closing")
+        scan.kind(j, FurnitureKind.CLOSING)
         c0 = j
 
 
@@ -157,15 +157,15 @@ def _read_closing_block(scan: Scan, c0: int, limit: int) -> int:
         if scan.blank(i):
             continue
         if is_page_furniture(scan, i):
-            scan.kind(i, "page-number")
+            scan.kind(i, FurnitureKind.PAGE_NUMBER)
             continue
         if block.complete() or _is_appendix_heading(scan, i):
             break
         if block.read_line(i):
-            scan.kind(i, "closing")
+            scan.kind(i, FurnitureKind.CLOSING)
             end = i + 1
         elif is_repeated(scan, i):
-            scan.kind(i, "watermark")
+            scan.kind(i, FurnitureKind.WATERMARK)
         else:
             break
     _set_recipients(scan, block.label, block.recipients)

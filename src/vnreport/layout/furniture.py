@@ -35,7 +35,7 @@ from vnreport.layout.scan import Scan, is_prose
 from vnreport.layout.web import read_trailer, read_web_head
 from vnreport.lines.classify import ClassifiedLine, Role
 from vnreport.lines.split import LineKind
-from vnreport.model import Diagnostic, Furniture, Metadata
+from vnreport.model import Diagnostic, Furniture, FurnitureKind, Metadata
 from vnreport.rules import furniture as P
 
 #: Non-blank lines the leading boilerplate (web chrome, stamp, cover page) may take.
@@ -75,7 +75,7 @@ def read_furniture(text: str, lines: Sequence[ClassifiedLine], limit: int) -> Fu
         else:
             body_end = c0
             for i in range(c1, limit):
-                scan.kind(i, "trailer")
+                scan.kind(i, FurnitureKind.TRAILER)
     else:
         body_end = read_trailer(scan, body_start, limit)
     derive(scan)
@@ -101,13 +101,13 @@ def _read_leading(scan: Scan, limit: int) -> int:
             continue
         content = scan.content(pos)
         if page_number(content, with_total=False) is not None:
-            scan.kind(pos, "page-number")
+            scan.kind(pos, FurnitureKind.PAGE_NUMBER)
             pos += 1
         elif P.STAMP_START.match(content):
             pos = _read_stamp(scan, pos, limit)
         elif (end := _cover_end(scan, pos, limit)) is not None:
             for i in range(pos, end):
-                scan.kind(i, "cover")
+                scan.kind(i, FurnitureKind.COVER)
             pos = end
         else:
             break
@@ -134,7 +134,7 @@ def _read_stamp(scan: Scan, start: int, limit: int) -> int:
         elif seen_date:
             break
     for i in range(start, end):
-        scan.kind(i, "signature-stamp")
+        scan.kind(i, FurnitureKind.SIGNATURE_STAMP)
     return end
 
 
@@ -152,7 +152,7 @@ def _cover_end(scan: Scan, pos: int, limit: int) -> int | None:
             end = i + 1
             while end < limit and (scan.blank(end) or page_number(scan.content(end), with_total=False) is not None):
                 if not scan.blank(end):
-                    scan.kind(end, "page-number")
+                    scan.kind(end, FurnitureKind.PAGE_NUMBER)
                 end += 1
             return end if _header_follows(scan, end, limit) else None
         if scan.lines[i].role is not Role.BLANK and is_prose(scan.content(i)):
@@ -184,7 +184,7 @@ def _furniture(scan: Scan, body_start: int, body_end: int, skip: frozenset[int],
         cl = scan.lines[i]
         if cl.line.kind is LineKind.BLANK:
             continue
-        kind = scan.kinds.get(i) or ("header" if i < body_start else "closing")
+        kind = scan.kinds.get(i) or (FurnitureKind.HEADER if i < body_start else FurnitureKind.CLOSING)
         span = cl.line.content
         out.append(Furniture(kind, span, scan.text[span.start : span.end]))
     return tuple(out)

@@ -16,7 +16,7 @@ from vnreport.layout.scan import Scan, clean, is_prose, mostly_upper, segments
 from vnreport.layout.title import read_title
 from vnreport.lines.classify import ClassifiedLine, Role
 from vnreport.lines.split import LineKind
-from vnreport.model import DateValue, DiagnosticCode, MarkerStyle, Severity, Span
+from vnreport.model import DateValue, DiagnosticCode, FurnitureKind, MarkerStyle, Severity, Span
 from vnreport.rules import furniture as P
 from vnreport.rules.shapes import LOWER as SHAPE_LOWER
 from vnreport.text.folds import fold_accents
@@ -59,7 +59,7 @@ def read_header(scan: Scan, pos: int, limit: int) -> int:
     if found_header:
         _read_issuer(scan, pos, min(title_start, window_end), anchors)
         for i in range(pos, title_start):
-            scan.kind(i, "header")
+            scan.kind(i, FurnitureKind.HEADER)
     body_start, has_title = read_title(scan, title_start, limit, type_line is not None or found_header)
     if not found_header and not has_title and _nonblank_at_least(scan, pos, limit, MIN_DOCUMENT_LINES):
         at = scan.lines[pos].line.content if pos < limit else Span(len(scan.text), len(scan.text))
@@ -90,7 +90,7 @@ def _read_anchors(scan: Scan, pos: int, window_end: int) -> tuple[list[tuple[int
         if scan.lines[i].line.kind is LineKind.STAR:
             anchors.append((scan.lines[i].line.content.start, scan.lines[i].line.content.end))
             last_anchor = max(last_anchor, i)
-            scan.kind(i, "header")
+            scan.kind(i, FurnitureKind.HEADER)
     return anchors, last_anchor
 
 
@@ -314,7 +314,7 @@ def _issuer_pieces(scan: Scan, start: int, end: int, anchors: list[tuple[int, in
                 value = clean(scan.text[free.start : free.end])
                 if len(P.LETTER.findall(value)) >= 2 and mostly_upper(value):
                     pieces.append((value, free))
-                    scan.kind(i, "header")
+                    scan.kind(i, FurnitureKind.HEADER)
     return pieces
 
 

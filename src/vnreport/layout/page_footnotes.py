@@ -22,7 +22,7 @@ from attrs import frozen
 
 from vnreport.layout.footnote_markers import STRONG, find_markers, marker_candidates
 from vnreport.layout.page_text import PageText
-from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
+from vnreport.model import Diagnostic, DiagnosticCode, FurnitureKind, Severity, Span
 from vnreport.rules.pages import PDF_FOOTNOTE_GLUED_LABEL, PDF_FOOTNOTE_LONE_LABEL
 
 #: A page of more lines than this is not a printed page; only its last lines can hold footnotes.
@@ -424,7 +424,7 @@ class FootnoteReader:
             if entry.label_pos is not None:
                 skip.add(entry.label_pos)
                 if entry.number_last:
-                    self.page.add_furniture(entry.label_pos, "footnote-label")
+                    self.page.add_furniture(entry.label_pos, FurnitureKind.FOOTNOTE_LABEL)
         skip.update(continuation)
 
     def _continue_last(self, continuation: list[int]) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from vnreport.layout.page_text import PageText
 from vnreport.lines.classify import ClassifiedLine, Role
-from vnreport.model import Diagnostic, DiagnosticCode, Furniture, Span
+from vnreport.model import Diagnostic, DiagnosticCode, Furniture, FurnitureKind, Span
 from vnreport.rules.pages import PAGE_NUMBER
 
 #: Without form feeds, page-number lines are at least this many lines apart (a printed page).
@@ -56,7 +56,7 @@ def only_numbers(page: PageText) -> bool:
         return False
     form_feed_furniture(page)
     for i in numbers:
-        page.add_furniture(i, "page-number")
+        page.add_furniture(i, FurnitureKind.PAGE_NUMBER)
     page.diagnostics.append(
         Diagnostic(
             DiagnosticCode.ONLY_PAGE_NUMBERS,
@@ -74,7 +74,7 @@ def form_feed_furniture(page: PageText) -> list[int]:
     at = text.find("\f")
     while at >= 0:
         offsets.append(at)
-        page.furniture.append(Furniture("form-feed", Span(at, at + 1), "\f"))
+        page.furniture.append(Furniture(FurnitureKind.FORM_FEED, Span(at, at + 1), "\f"))
         at = text.find("\f", at + 1)
     return offsets
 
@@ -152,7 +152,7 @@ def _mark_sequence(page: PageText, found: list[tuple[int, int]], offsets: Counte
     good = {off for off, count in offsets.items() if count >= need or (preferred and count >= 3)}
     for pos, offset in found:
         if offset in good:
-            page.add_furniture(pos, "page-number")
+            page.add_furniture(pos, FurnitureKind.PAGE_NUMBER)
 
 
 def _set_apart(page: PageText, i: int) -> bool:
@@ -167,7 +167,7 @@ def pages_from_page_numbers(page: PageText) -> None:
     if not chain:
         return
     for pos in chain:
-        page.add_furniture(pos, "page-number")
+        page.add_furniture(pos, FurnitureKind.PAGE_NUMBER)
     cuts = [0, *chain, len(page.lines)]
     pages: list[tuple[int, int]] = []
     for j in range(len(cuts) - 1):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from vnreport.lines.classify import ClassifiedLine, Role
-from vnreport.model import Diagnostic, Furniture
+from vnreport.model import Diagnostic, Furniture, FurnitureKind
 
 #: Lines at each page edge where page numbers, running headers and footers live.
 EDGE_LINES = 3
@@ -32,7 +32,7 @@ class PageText:
         self.strs = [text[cl.line.content.start : cl.line.content.end] for cl in lines]
         self.blanks = [cl.role is Role.BLANK for cl in lines]
 
-    def add_furniture(self, pos: int, kind: str) -> None:
+    def add_furniture(self, pos: int, kind: FurnitureKind) -> None:
         c = self.lines[pos].line.content
         self.skip.add(pos)
         self.furniture.append(Furniture(kind, c, self.text[c.start : c.end]))

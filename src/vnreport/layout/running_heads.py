@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from vnreport.layout.page_text import PageText
+from vnreport.model import FurnitureKind
 from vnreport.rules.pages import RUNNING_LINE_DIGITS, WATERMARK_WORDS
 
 #: A running header, footer or watermark repeats on at least this share of the pages (and 3).
@@ -56,7 +57,7 @@ def running_lines(page: PageText) -> None:
     half = max(need, (pages + 1) // 2)
     for raw, seen in anywhere.pages.items():
         if len(seen) >= half:
-            _claim(page, anywhere.where[raw], "watermark")
+            _claim(page, anywhere.where[raw], FurnitureKind.WATERMARK)
 
 
 def _lines_at_edges(page: PageText) -> _Repeats[tuple[str, bool]]:
@@ -85,13 +86,13 @@ def _mark_edge_lines(page: PageText, at_edges: _Repeats[tuple[str, bool]], need:
         if len(seen) < need or not any(ch.isalpha() for ch in key):
             continue
         if WATERMARK_WORDS.search(key):
-            kind = "watermark"
+            kind = FurnitureKind.WATERMARK
         else:
-            kind = "running-header" if side else "running-footer"
+            kind = FurnitureKind.RUNNING_HEADER if side else FurnitureKind.RUNNING_FOOTER
         _claim(page, at_edges.where[(key, side)], kind)
 
 
-def _claim(page: PageText, positions: list[int], kind: str) -> None:
+def _claim(page: PageText, positions: list[int], kind: FurnitureKind) -> None:
     for pos in positions:
         if pos not in page.skip:
             page.add_furniture(pos, kind)
@@ -117,4 +118,4 @@ def cover_page(page: PageText) -> None:
                 later.add(_key(page, i))
     if keys & later:
         for i in body:
-            page.add_furniture(i, "cover")
+            page.add_furniture(i, FurnitureKind.COVER)

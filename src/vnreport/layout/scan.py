@@ -8,7 +8,7 @@ from vnreport.layout.metadata import MetadataDraft
 from vnreport.layout.page_numbers import page_number
 from vnreport.lines.classify import ClassifiedLine, Role
 from vnreport.lines.split import LineKind
-from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
+from vnreport.model import Diagnostic, DiagnosticCode, FurnitureKind, Severity, Span
 from vnreport.rules import furniture as P
 from vnreport.rules.shapes import LOWER as SHAPE_LOWER
 from vnreport.rules.shapes import UPPER as SHAPE_UPPER
@@ -23,11 +23,11 @@ class Scan:
         self.text = text
         self.lines = lines
         self.meta = MetadataDraft()
-        self.kinds: dict[int, str] = {}
+        self.kinds: dict[int, FurnitureKind] = {}
         self.diagnostics: list[Diagnostic] = []
         self._folded: dict[int, str] = {}
 
-    def kind(self, i: int, kind: str) -> None:
+    def kind(self, i: int, kind: FurnitureKind) -> None:
         self.kinds.setdefault(i, kind)
 
     def content(self, i: int) -> str:

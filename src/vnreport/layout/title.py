@@ -8,7 +8,7 @@ from attrs import define
 from vnreport.layout import codes
 from vnreport.layout.scan import Scan, clean, is_marker_line, lines_span, mostly_upper, split_items
 from vnreport.lines.split import LineKind
-from vnreport.model import Span
+from vnreport.model import FurnitureKind, Span
 from vnreport.rules import furniture as P
 from vnreport.text.folds import fold_accents, fold_tone_placement
 
@@ -29,7 +29,7 @@ def read_title(scan: Scan, start: int, limit: int, expect: bool) -> tuple[int, b
     body = _skip_blank(scan, i, limit)
     for j in range(start, body):
         if not scan.blank(j):
-            scan.kind(j, "title")
+            scan.kind(j, FurnitureKind.TITLE)
     block.record()
     return body, bool(block.title or block.type_alone)
 
@@ -49,7 +49,7 @@ class _TitleBlock:
 
     def take(self, start: int, end: int) -> None:
         for j in range(start, end):
-            self.scan.kind(j, "title")
+            self.scan.kind(j, FurnitureKind.TITLE)
 
     def record(self) -> None:
         text = self.scan.text
@@ -85,7 +85,7 @@ def _read_type_line(block: _TitleBlock, start: int) -> int:
             block.title_upper = mostly_upper(clean(content))
         else:
             block.type_alone = True
-    scan.kind(start, "title")
+    scan.kind(start, FurnitureKind.TITLE)
     return start + 1
 
 
@@ -101,10 +101,10 @@ def _title_line(block: _TitleBlock, i: int) -> tuple[int, bool]:
     folded = scan.folded(i)
     cleaned = clean(content)
     if scan.lines[i].line.kind in (LineKind.RULE, LineKind.STAR) or (cleaned and not P.LETTER_OR_DIGIT.search(cleaned)):
-        scan.kind(i, "title")  # a rule under the title closes the block
+        scan.kind(i, FurnitureKind.TITLE)  # a rule under the title closes the block
         return i + 1, bool(block.title or block.subtitle)
     if not cleaned:  # markup only ("** **", "|")
-        scan.kind(i, "title")
+        scan.kind(i, FurnitureKind.TITLE)
         return i + 1, False
     if P.RULE_GLUED.match(content):
         return i, True
@@ -112,7 +112,7 @@ def _title_line(block: _TitleBlock, i: int) -> tuple[int, bool]:
     if draft is not None:
         c0 = scan.lines[i].line.content.start
         scan.meta.draft.offer(True, Span(c0 + draft.start("draft"), c0 + draft.end("draft")))
-        scan.kind(i, "title")
+        scan.kind(i, FurnitureKind.TITLE)
         return i + 1, False
     if P.ADDRESSEES.match(folded):
         return _read_addressees(scan, i, block.limit), True
@@ -135,7 +135,7 @@ def _title_text(block: _TitleBlock, i: int, cleaned: str) -> tuple[int, bool]:
     if _continues_upper_title(block, cleaned):
         block.title.append(block.scan.lines[i].line.content)
         block.title_upper = True
-        block.scan.kind(i, "title")
+        block.scan.kind(i, FurnitureKind.TITLE)
         return i + 1, False
     if _is_summary_line(cleaned):
         return _summary(block, i)
@@ -234,7 +234,7 @@ def _read_addressees(scan: Scan, start: int, limit: int) -> int:
     c = scan.lines[start].line.content
     m = P.ADDRESSEES.match(fold_accents(text[c.start : c.end], punctuation=True))
     assert m is not None
-    scan.kind(start, "addressees")
+    scan.kind(start, FurnitureKind.ADDRESSEES)
     items: list[tuple[str, Span]] = []
     rest = Span(c.start + m.start("rest"), c.end)
     if clean(text[rest.start : rest.end]):
@@ -248,7 +248,7 @@ def _read_addressees(scan: Scan, start: int, limit: int) -> int:
         if item is None or len(scan.content(i)) > 200:
             break
         items.extend(split_items(text, scan.lines[i].line.content))
-        scan.kind(i, "addressees")
+        scan.kind(i, FurnitureKind.ADDRESSEES)
         i += 1
     if items:
         parts = enumerate(sp for _, sp in items)
@@ -265,6 +265,6 @@ def _skip_blank(scan: Scan, i: int, limit: int) -> int:
         scan.blank(i) or scan.lines[i].line.kind in (LineKind.RULE, LineKind.STAR) or not clean(scan.content(i))
     ):
         if not scan.blank(i):
-            scan.kind(i, "title")
+            scan.kind(i, FurnitureKind.TITLE)
         i += 1
     return i

@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 
 from vnreport.layout.scan import Scan, clean, is_page_furniture, lines_span
-from vnreport.model import DateValue
+from vnreport.model import DateValue, FurnitureKind
 from vnreport.rules import furniture as P
 
 _MONTHS = {
@@ -31,7 +31,7 @@ def read_web_head(scan: Scan, first: list[int], limit: int) -> int:
     for k, i in enumerate(head):
         content = scan.content(i)
         if P.SKIP_LINK.match(content):
-            scan.kind(i, "web")
+            scan.kind(i, FurnitureKind.WEB)
             pos = i + 1
             continue
         m = P.WEB_BYLINE.match(content) or P.WEB_DATE_LINE.match(content)
@@ -47,13 +47,13 @@ def _read_byline(scan: Scan, title_lines: list[int], i: int, when: str) -> None:
         span = lines_span(scan, title_lines[0], title_lines[-1] + 1)
         scan.meta.web_title.offer(clean(" ".join(scan.content(j) for j in title_lines)), span)
         for j in title_lines:
-            scan.kind(j, "web-title")
+            scan.kind(j, FurnitureKind.WEB_TITLE)
     span = scan.lines[i].line.content
     scan.meta.web_byline.offer(scan.content(i), span)
     date = _web_date(when)
     if date is not None:
         scan.meta.web_date.offer(DateValue(*date, span=span), span)
-    scan.kind(i, "web-byline")
+    scan.kind(i, FurnitureKind.WEB_BYLINE)
 
 
 def _read_markdown_head(scan: Scan, pos: int, limit: int) -> int:
@@ -68,10 +68,10 @@ def _read_markdown_head(scan: Scan, pos: int, limit: int) -> int:
             break
         inner = clean(m.group("text"))
         if P.WEB_CHROME_HEADING.match(inner):
-            scan.kind(i, "web")
+            scan.kind(i, FurnitureKind.WEB)
         elif len(m.group("hashes")) == 1 and scan.meta.web_title.value is None:
             scan.meta.web_title.offer(inner, scan.lines[i].line.content)
-            scan.kind(i, "web-title")
+            scan.kind(i, FurnitureKind.WEB_TITLE)
         else:
             break
         i += 1
@@ -95,7 +95,7 @@ def read_trailer(scan: Scan, body_start: int, limit: int) -> int:
                 scan.meta.web_date.offer(DateValue(*date, span=scan.lines[i].line.content), scan.lines[i].line.content)
         elif not (P.WEB_SOURCE.match(content) or is_page_furniture(scan, i)):
             break
-        scan.kind(i, "web")
+        scan.kind(i, FurnitureKind.WEB)
         end = i
         i -= 1
     return end

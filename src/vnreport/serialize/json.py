@@ -25,6 +25,7 @@ from vnreport.model import (
     Footnote,
     FootnoteRef,
     Furniture,
+    FurnitureKind,
     Item,
     Marker,
     Metadata,
@@ -226,7 +227,7 @@ def _footnote(f: Footnote) -> dict[str, Any]:
 
 
 def _furniture(f: Furniture) -> dict[str, Any]:
-    return {"kind": f.kind, "span": [f.span.start, f.span.end], "text": f.text}
+    return {"kind": f.kind.value, "span": [f.span.start, f.span.end], "text": f.text}
 
 
 _WRITERS: dict[type, Callable[[Any], dict[str, Any]]] = {
@@ -324,9 +325,13 @@ def _node_in(v: dict[str, Any]) -> Any:
             CONVERTER.structure(v["metadata"], Metadata),
             children,
             tuple(_footnote_in(f) for f in v.get("footnotes", [])),
-            tuple(Furniture(f["kind"], _span(f["span"]), f["text"]) for f in v.get("furniture", [])),
+            tuple(_furniture_in(f) for f in v.get("furniture", [])),
         )
     raise ValueError(f"unknown node type {kind!r}")
+
+
+def _furniture_in(v: dict[str, Any]) -> Furniture:
+    return Furniture(FurnitureKind(v["kind"]), _span(v["span"]), v["text"])
 
 
 def _footnote_in(v: dict[str, Any]) -> Footnote:
@@ -357,7 +362,9 @@ def document_from_dict(v: dict[str, Any]) -> Document:
             )
             for d in v.get("diagnostics", [])
         ),
-        furniture=tuple(Furniture(f["kind"], _span(f["span"]), f["text"]) for f in v.get("furniture", [])),
+        furniture=tuple(
+            Furniture(FurnitureKind(f["kind"]), _span(f["span"]), f["text"]) for f in v.get("furniture", [])
+        ),
         targets=tuple(CONVERTER.structure(t, Target) for t in v.get("targets", [])),
         evidence=tuple(
             CONVERTER.structure({k: x for k, x in e.items() if k != "status"}, Evidence) for e in v.get("evidence", [])

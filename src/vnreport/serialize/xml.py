@@ -248,7 +248,7 @@ def _meta(parent: Any, m: Metadata, furniture: tuple[Any, ...], diagnostics: tup
     if furniture:
         block = _el(meta, "furniture")
         for f in furniture:
-            _el(block, "block", f.span, f.text, kind=f.kind)
+            _el(block, "block", f.span, f.text, kind=f.kind.value)
     if diagnostics:
         block = _el(meta, "diagnostics")
         for d in diagnostics:
