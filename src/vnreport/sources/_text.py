@@ -194,6 +194,16 @@ _COLLAPSIBLE_RUN = re.compile("[" + re.escape(_COLLAPSIBLE_CHARS) + "]+")
 _NOT_ONE_SPACE = re.compile("[" + re.escape(_COLLAPSIBLE_CHARS.replace(" ", "")) + "]|  ")
 
 
+def _append_offsets(into: array[int], offsets: Sequence[int], begin: int, stop: int) -> None:
+    """``into += offsets[begin:stop]``, without copying a whole run; ``fromlist`` is about twice
+    as fast as ``extend`` on a list, and the readers hand over lists."""
+    part = offsets if begin == 0 and stop == len(offsets) else offsets[begin:stop]
+    if isinstance(part, list):
+        into.fromlist(part)
+    else:
+        into.extend(part)
+
+
 class _Layout:
     """What :meth:`TextBuilder.finish` knows while it lays the items out, in order.
 
@@ -275,7 +285,7 @@ class _Layout:
         pending, nothing is pending any more, so the rest of the run goes out in one piece."""
         self.flush(chars[begin])
         self.out.append(chars[begin:stop])
-        self.starts.extend(starts[begin:stop])
+        _append_offsets(self.starts, starts, begin, stop)
         self.at_line_start = chars[stop - 1] == "\n"
         self.last_end = ends[stop - 1]
 
@@ -292,14 +302,14 @@ class _Layout:
         self.flush(chars[begin])
         if _NOT_ONE_SPACE.search(chars, begin, stop) is None:
             self.out.append(chars[begin:stop])
-            self.starts.extend(starts[begin:stop])
+            _append_offsets(self.starts, starts, begin, stop)
         else:
             self.out.append(_COLLAPSIBLE_RUN.sub(" ", chars[begin:stop]))
             done = begin
             for run in _COLLAPSIBLE_RUN.finditer(chars, begin, stop):
-                self.starts.extend(starts[done : run.start() + 1])
+                _append_offsets(self.starts, starts, done, run.start() + 1)
                 done = run.end()
-            self.starts.extend(starts[done:stop])
+            _append_offsets(self.starts, starts, done, stop)
         self.at_line_start = False
         self.last_end = ends[stop - 1]
         if stop < len(chars):
