@@ -1,0 +1,237 @@
+"""HTML content: what is boilerplate, where the main content is, footnote links, layout tables."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# ---------------------------------------------------------------------------------------------
+# What is boilerplate
+# ---------------------------------------------------------------------------------------------
+
+_DROP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "object",
+        "embed", "svg", "canvas", "button", "select", "option", "input", "textarea", "nav", "aside",
+        "map", "audio", "video", "dialog",
+    }
+)  # fmt: skip
+_DROP_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "search", "complementary", "menu", "menubar", "toolbar", "dialog"}
+)
+#: Class and id words of page furniture (Drupal, WordPress, Joomla, SharePoint and portal themes).
+_BOILERPLATE_WORDS = re.compile(
+    r"""(?:^|[\s_-])(?:
+        nav|navbar|navigation|menu|menubar|mainmenu|topmenu|breadcrumbs?|share|sharing|social|addthis|
+        sidebar|footer|site-header|header-top|topbar|skip-link|skiplink|visually-hidden|element-invisible|
+        sr-only|screen-reader-text|comments?|comment-form|related|pager|pagination|tags|print|login|
+        search|cookie|advert|ads|banner|widget|toolbar|rating
+    )(?:$|[\s_-])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: Words of page headers; an article's own header (with the title) is kept.
+_PAGE_HEADER_WORDS = re.compile(r"(?:^|[\s_-])(?:header|masthead|top|logo|branding)(?:$|[\s_-])", re.IGNORECASE)
+_SKIP_LINK_TEXT = re.compile(
+    r"^\s*(?:skip\s+to\s+(?:main\s+)?content|skip\s+navigation|bỏ\s+qua|chuyển\s+(?:đến|tới)\s+nội\s+dung)",
+    re.IGNORECASE,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.IGNORECASE)
+_MAIN_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:content|main|main-content|article|post|entry|node|body|field-name-body|noidung|chitiet)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
+def tag_name(el: Any) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def is_boilerplate(el: Any) -> bool:
+    """Page furniture that is never part of a document's text."""
+    tag = tag_name(el)
+    if tag in _DROP_TAGS:
+        return True
+    if tag == "footer" or (tag == "header" and not _inside_content(el)):
+        return True
+    role = (el.get("role") or "").lower()
+    if role in _DROP_ROLES:
+        return True
+    if el.get("hidden") is not None or (el.get("aria-hidden") or "").lower() == "true":
+        return True
+    style = el.get("style") or ""
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    words = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+    if words and _BOILERPLATE_WORDS.search(words) and not FOOTNOTE_BODY_ID.match(el.get("id") or ""):
+        return True
+    if words and _PAGE_HEADER_WORDS.search(words) and not _inside_content(el):
+        return True
+    if tag == "a" and (el.get("href") or "").startswith("#"):
+        text = "".join(el.itertext())
+        if _SKIP_LINK_TEXT.match(text):
+            return True
+    return False
+
+
+def _inside_content(el: Any) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if tag_name(parent) in ("article", "main") or (parent.get("role") or "") == "main":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Footnotes
+# ---------------------------------------------------------------------------------------------
+
+_NOTE_WORD = r"(?:_?ftn|_?edn|fn|footnote|note|sdfootnote|sdendnote)"
+#: A link to a footnote body: Word "#_ftn1", Markdown "#fn1"/"#fn:1", "#footnote-1",
+#: LibreOffice "#sdfootnote1sym".
+FOOTNOTE_LINK = re.compile(rf"^#{_NOTE_WORD}[-_:]?(?P<label>\d{{1,4}})(?:sym)?$", re.IGNORECASE)
+#: A link back from a body to its marker: Word "#_ftnref1", "#fnref1", "#fnref:1",
+#: LibreOffice "#sdfootnote1anc".
+FOOTNOTE_BACKLINK = re.compile(
+    r"^#(?:_?ftnref|_?ednref|fnref|footnote-ref|noteref)[-_:]?(?P<label>\d{1,4})$|^#sd(?:foot|end)note(?P<label2>\d{1,4})anc$",
+    re.IGNORECASE,
+)
+#: The element holding a footnote body: Word ``<div id=ftn1>``, ``<li id="fn1">``, ``<div id="sdfootnote1">``.
+FOOTNOTE_BODY_ID = re.compile(rf"^{_NOTE_WORD}[-_:]?(?P<label>\d{{1,4}})$", re.IGNORECASE)
+NUMBER_MARK = re.compile(r"^\s*[\[(]?\s*(\d{1,4})\s*[\])]?\s*$")
+
+
+def body_labels(root: Any) -> set[str]:
+    labels: set[str] = set()
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr in ("id", "name"):
+            m = FOOTNOTE_BODY_ID.match(el.get(attr) or "")
+            if m is not None:
+                labels.add(str(int(m.group("label"))))
+    return labels
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------------------------
+
+BLOCKS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dir", "div", "dl",
+        "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary",
+        "table", "tr", "ul", "caption", "legend", "html",
+    }
+)  # fmt: skip
+
+
+def table_rows(table: Any) -> list[Any]:
+    """The table's own rows (not those of nested tables)."""
+    out: list[Any] = []
+    for child in table:
+        tag = tag_name(child)
+        if tag == "tr":
+            out.append(child)
+        elif tag in ("thead", "tbody", "tfoot"):
+            out.extend(c for c in child if tag_name(c) == "tr")
+    return out
+
+
+def row_cells(row: Any) -> list[Any]:
+    return [c for c in row if tag_name(c) in ("td", "th")]
+
+
+def _lines_in(cell: Any) -> int:
+    """How many lines of text a cell holds (its blocks with text, and <br>-separated runs)."""
+    count = 0
+    for el in cell.iter():
+        tag = tag_name(el)
+        if (tag in BLOCKS and tag != "div" and "".join(el.itertext()).strip()) or tag == "br":
+            count += 1
+    return count
+
+
+def is_layout_table(table: Any) -> bool:
+    """A table used for page layout, read as blocks rather than rows.
+
+    Nested tables and one-column tables are layout; a table with borders is data; otherwise
+    small tables (at most three rows) with multi-line cells or at most two columns are layout.
+    Vietnamese documents set their header (issuing body | national motto, number | place and
+    date) and their signature block (recipients | signer) in borderless two-column tables whose
+    cells hold several paragraphs; read as rows they would glue unrelated lines together.
+    """
+    if (table.get("role") or "").lower() in ("presentation", "none"):
+        return True
+    rows = table_rows(table)
+    if not rows:
+        return True
+    if any(tag_name(el) == "table" for el in table.iter() if el is not table):
+        return True
+    width = max(len(row_cells(r)) for r in rows)
+    if width <= 1:
+        return True
+    cells = [c for r in rows for c in row_cells(r)]
+    bordered = (table.get("border") or "0").strip() not in ("", "0") or any(
+        "solid" in (c.get("style") or "").lower() for c in [table, *cells]
+    )
+    if bordered:
+        return False
+    if len(rows) <= 3 and any(_lines_in(c) >= 2 for c in cells):
+        return True
+    return width <= 2 and len(rows) <= 3
+
+
+# ---------------------------------------------------------------------------------------------
+# Main content
+# ---------------------------------------------------------------------------------------------
+
+
+def _visible_length(el: Any) -> int:
+    """Characters of text in ``el`` outside boilerplate."""
+    if not isinstance(el.tag, str) or is_boilerplate(el):
+        return 0
+    total = len((el.text or "").strip())
+    for child in el:
+        total += _visible_length(child) + len((child.tail or "").strip())
+    return total
+
+
+def find_main(root: Any) -> Any:
+    """The element holding the document: ``<main>``, else the content container with most text."""
+    body = root.find(".//body")
+    if body is None:
+        body = root
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        is_main = tag_name(el) == "main" or (el.get("role") or "").lower() == "main"
+        if is_main and not _dropped_above(el) and _visible_length(el) > 0:
+            return el
+    total = _visible_length(body)
+    best = None
+    best_length = 0
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el is body:
+            continue
+        words = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if tag_name(el) == "article" or _MAIN_WORDS.search(words):
+            if _dropped_above(el):
+                continue
+            length = _visible_length(el)
+            # The outermost container with (almost) all the text: inner ones would lose the title.
+            if length > best_length * 1.1:
+                best, best_length = el, length
+    if best is not None and total and best_length >= 0.5 * total:
+        return best
+    return body
+
+
+def _dropped_above(el: Any) -> bool:
+    while el is not None:
+        if isinstance(el.tag, str) and is_boilerplate(el):
+            return True
+        el = el.getparent()
+    return False
