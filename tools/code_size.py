@@ -18,6 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "vnreport"
 MODULE_LINES = 500
 COMPLEXITY = 15
 
+_BRANCHES = (ast.If, ast.IfExp, ast.For, ast.AsyncFor, ast.While, ast.comprehension, ast.ExceptHandler, ast.match_case)
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 
 
@@ -28,9 +29,7 @@ def complexity(function: ast.AST) -> int:
         node = stack.pop()
         if isinstance(node, _FUNCTIONS):
             continue
-        if isinstance(node, (ast.If, ast.IfExp, ast.For, ast.AsyncFor, ast.While, ast.comprehension)):
-            score += 1
-        elif isinstance(node, ast.ExceptHandler) or isinstance(node, ast.match_case):
+        if isinstance(node, _BRANCHES):
             score += 1
         elif isinstance(node, ast.BoolOp):
             score += len(node.values) - 1
