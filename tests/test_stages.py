@@ -9,6 +9,7 @@ import pytest
 
 from vnreport import pipeline
 from vnreport.model import Section
+from vnreport.part_stages import PART_STAGES, PartState, run_part_stages
 from vnreport.pipeline import STAGES, ParseState, run_stages
 from vnreport.text.reading import read
 
@@ -34,7 +35,7 @@ def test_the_stage_names_are_the_documented_order() -> None:
     assert names == ["lines", "classify", "quality", "pages", "tables", "bundles", "parts", "document"]
     table = (ROOT / "docs" / "pipeline.md").read_text(encoding="utf-8")
     documented = re.findall(r"^\| `(\w+)` \|", table, flags=re.M)
-    assert documented == names
+    assert documented == names + [name for name, _ in PART_STAGES]
 
 
 @pytest.mark.parametrize("name", [name for name, _ in STAGES])
@@ -87,3 +88,45 @@ def _previous(name: str) -> str | None:
     names = [n for n, _ in STAGES]
     k = names.index(name)
     return names[k - 1] if k else None
+
+
+def _first_part(text: str) -> PartState:
+    state = run_stages(read(text), until="bundles")
+    return PartState(state.normalized.text, state.match, state.classified, state.options)
+
+
+def test_the_document_stages_are_the_documented_order() -> None:
+    names = [name for name, _ in PART_STAGES]
+    assert names == ["furniture", "footnote_bodies", "tree", "sentences", "links", "targets", "evidence"]
+
+
+@pytest.mark.parametrize("name", [name for name, _ in PART_STAGES])
+def test_each_document_stage_runs_alone_and_returns_a_new_state(name: str) -> None:
+    names = [n for n, _ in PART_STAGES]
+    before = _first_part(SMALL)
+    if names.index(name) > 0:
+        before = run_part_stages(before, until=names[names.index(name) - 1])
+    after = dict(PART_STAGES)[name](before)
+    assert after is not before and isinstance(after, PartState)
+    assert dict(PART_STAGES)[name](before) == after
+
+
+def test_document_stages_fill_the_state_step_by_step() -> None:
+    start = _first_part(SMALL)
+    furniture = run_part_stages(start, until="furniture")
+    assert furniture.furniture is not None and furniture.furniture.metadata.doc_type_code == "BC"
+    assert not furniture.index.bodies and furniture.block is not None
+    notes = run_part_stages(start, until="footnote_bodies")
+    assert [n.label for n in notes.index.bodies] == ["1"] and not notes.bare_body
+    tree = run_part_stages(start, until="tree")
+    assert {s.title for s in tree.sections} == {"BỐI CẢNH", "Thuận lợi"} and tree.bare_body and not tree.body
+    sentences = run_part_stages(start, until="sentences")
+    assert [ref.footnote for s in sentences.body_sentences for ref in s.footnote_refs] == ["fn1"]
+    assert not sentences.footnotes
+    linked = run_part_stages(start, until="links")
+    assert linked.footnotes[0].cited_by
+
+
+def test_an_unknown_document_stage_name_is_refused() -> None:
+    with pytest.raises(ValueError, match="no document stage named 'nope'"):
+        run_part_stages(_first_part(SMALL), until="nope")

@@ -1,7 +1,8 @@
-"""The stages, listed once and run in order.
+"""The file-level stages, listed once (:data:`STAGES`) and run in order.
 
-``read → split_lines → classify_line × n → find footnote block → read furniture →
-read footnote bodies → build tree (paragraphs → sentences → refs) → link footnotes``
+``read → lines → classify → quality → pages → tables → bundles → parts → document``; the
+``parts`` stage runs each document of the file through :data:`vnreport.part_stages.PART_STAGES`
+(furniture → footnote bodies → tree → sentences → links → targets → evidence).
 
 Every stage is a function of its inputs; the objects that cross between them are frozen and
 carry spans into the one normalized text.
@@ -10,7 +11,6 @@ carry spans into the one normalized text.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import partial
 from pathlib import Path
 
 import attrs
@@ -19,43 +19,26 @@ from attrs import frozen
 
 from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
-from vnreport.figures import check_evidence, read_target
-from vnreport.footnotes import notes as fn
-from vnreport.footnotes.link import refs_in_headings
-from vnreport.footnotes.pdf import add_pdf_footnotes
 from vnreport.layout import pages
 from vnreport.layout.bundles import find_segments
-from vnreport.layout.furniture import read_furniture
-from vnreport.layout.tables import TableBlock, find_tables, table_factory
+from vnreport.layout.tables import TableBlock, find_tables
 from vnreport.lines import markup, quality
 from vnreport.lines.classify import ClassifiedLine, Role, classify_line
 from vnreport.lines.split import Line, split_lines
 from vnreport.model import (
     Diagnostic,
     DiagnosticCode,
-    Evidence,
-    Footnote,
     Furniture,
     FurnitureKind,
-    Item,
-    MarkerStyle,
-    Metadata,
     Node,
-    Section,
-    Sentence,
     Severity,
     Span,
     SubDocument,
-    Target,
-    iter_nodes,
 )
-from vnreport.rules.figures import TARGET_LIST
+from vnreport.part_stages import Part, PartState, parse_part
 from vnreport.rules.markers import MARKER_RULES, MarkerRule
-from vnreport.sentences.maker import SentenceMaker, bare_paragraph
 from vnreport.sentences.split import split_paragraph
 from vnreport.text.reading import NormalizedText, read
-from vnreport.tree.builder import TreeBuilder
-from vnreport.tree.paragraphs import group_lines, is_hard_wrapped
 
 SentenceSplitter = Callable[[str, Span], list[Span]]
 """``(text, paragraph span) -> sentence spans``; the default wraps underthesea."""
@@ -144,7 +127,7 @@ class ParseState:
     layout: pages.PageLayout = pages.EMPTY_LAYOUT
     tables: tuple[TableBlock, ...] = ()
     segments: tuple[tuple[int, int], ...] = ()
-    parts: tuple[_Part, ...] = ()
+    parts: tuple[Part, ...] = ()
     document: Document | None = None
 
 
@@ -198,7 +181,7 @@ def _stage_bundles(state: ParseState) -> ParseState:
 
 
 def _stage_parts(state: ParseState) -> ParseState:
-    """Each document of the file through the per-document stages (see :func:`_parse_part`)."""
+    """Each document of the file through the per-document stages (:data:`vnreport.part_stages.PART_STAGES`)."""
     segments = state.segments
     parts = tuple(
         _parse_segment(state, k, start, end, several=len(segments) > 1)
@@ -252,29 +235,30 @@ def run_stages(
     return state
 
 
-def _parse_segment(state: ParseState, k: int, start: int, end: int, several: bool) -> _Part:
+def _parse_segment(state: ParseState, k: int, start: int, end: int, several: bool) -> Part:
     text, classified, layout = state.normalized.text, state.classified, state.layout
     seg_start = classified[start].line.span.start if start < len(classified) else len(text)
     seg_end = classified[end - 1].line.span.end if end > start else seg_start
-    return _parse_part(
+    part = PartState(
         text,
         state.match,
         classified[start:end],
         state.options,
         prefix=f"d{k}." if several else "",
         page_skip=frozenset(i - start for i in layout.skip if start <= i < end),
-        pdf_notes=[
+        pdf_notes=tuple(
             f
             for f in layout.footnotes
             if seg_start <= f.span.start < seg_end or (start == 0 and f.span.start < seg_end)
-        ],
-        pdf_refs=[r for r in layout.refs if seg_start <= r[1].start < seg_end],
-        tables=[
+        ),
+        pdf_refs=tuple(r for r in layout.refs if seg_start <= r[1].start < seg_end),
+        tables=tuple(
             attrs.evolve(b, start=b.start - start, end=b.end - start)
             for b in state.tables
             if start <= b.start and b.end <= end
-        ],
+        ),
     )
+    return parse_part(part)
 
 
 def _assemble_document(state: ParseState) -> Document:
@@ -327,11 +311,6 @@ def _assemble_document(state: ParseState) -> Document:
     )
 
 
-_TARGET_STYLES = frozenset(
-    {MarkerStyle.PAREN, MarkerStyle.ARABIC, MarkerStyle.LETTER, MarkerStyle.DASH, MarkerStyle.PLUS}
-)
-
-
 def _merge_furniture(*groups: Sequence[Furniture]) -> tuple[Furniture, ...]:
     """All furniture in text order; a line both stages recognized (a page number) once."""
     seen: dict[tuple[int, int], Furniture] = {}
@@ -339,126 +318,3 @@ def _merge_furniture(*groups: Sequence[Furniture]) -> tuple[Furniture, ...]:
         for piece in group:
             seen.setdefault((piece.span.start, piece.span.end), piece)
     return tuple(sorted(seen.values(), key=lambda f: (f.span.start, f.span.end)))
-
-
-@frozen
-class _Part:
-    """One document of the file: its furniture, body and footnotes."""
-
-    span: Span
-    metadata: Metadata
-    furniture: tuple[Furniture, ...]
-    body: tuple[Node, ...]
-    footnotes: tuple[Footnote, ...]
-    diagnostics: tuple[Diagnostic, ...]
-    targets: tuple[Target, ...] = ()
-    evidence: tuple[Evidence, ...] = ()
-    structured: bool = False
-    """Whether any heading or numbered item was recognized."""
-
-
-def _parse_part(
-    text: str,
-    match: str,
-    classified: Sequence[ClassifiedLine],
-    options: ParseOptions,
-    prefix: str,
-    page_skip: frozenset[int] = frozenset(),
-    pdf_notes: Sequence[pages.PdfFootnote] = (),
-    pdf_refs: Sequence[tuple[str, Span]] = (),
-    tables: Sequence[TableBlock] = (),
-) -> _Part:
-    diagnostics: list[Diagnostic] = []
-    block = fn.find_body_block(text, classified, 0)
-    limit = block.start if block is not None else len(classified)
-    furniture = read_furniture(text, classified, limit)
-    diagnostics.extend(furniture.diagnostics)
-
-    # Footnote bodies are split into sentences without markers: they need no footnote index.
-    note_sentences = SentenceMaker(text, options)
-    index = (
-        fn.read_bodies(text, classified, block, note_sentences.footnote_sentences, furniture.skip, prefix)
-        if block is not None
-        else fn.FootnoteIndex()
-    )
-    diagnostics.extend(index.diagnostics)
-    extra_refs: tuple[tuple[int, int, str, str | None], ...] = ()
-    if pdf_notes:
-        index, extra_refs = add_pdf_footnotes(
-            text, index, pdf_notes, pdf_refs, note_sentences.footnote_sentences, prefix
-        )
-
-    body_lines = classified[furniture.body_start : furniture.body_end]
-    shift = furniture.body_start
-    body_skip = frozenset(i - shift for i in furniture.skip | page_skip if i >= shift)
-    body_tables = [
-        attrs.evolve(b, start=b.start - shift, end=b.end - shift)
-        for b in tables
-        if furniture.body_start <= b.start and b.end <= furniture.body_end
-    ]
-    builder = TreeBuilder(
-        text,
-        partial(bare_paragraph, text),
-        make_table=table_factory(text, body_lines, body_tables) if body_tables else None,
-        match_text=match,
-        read_title=note_sentences.title_quantities if options.quantities and options.sentences else None,
-    )
-    table_starts = frozenset(b.start for b in body_tables)
-    groups = group_lines(match, body_lines, body_skip, table_starts) if is_hard_wrapped(body_lines) else None
-    builder.build(body_lines, paragraphs=groups, skip=body_skip, tables=[(b.start, b.end) for b in body_tables])
-    bare_body = builder.finish(prefix)
-    diagnostics.extend(builder.diagnostics)
-
-    # The sentences stage: paragraphs of the finished tree get their sentences, markers and figures.
-    sentence_maker = SentenceMaker(text, options, resolve=index.resolve, extra_refs=extra_refs)
-    body = sentence_maker.fill(bare_body)
-    diagnostics.extend(note_sentences.diagnostics)
-    diagnostics.extend(sentence_maker.diagnostics)
-    diagnostics.extend(refs_in_headings(text, builder.sections, index.resolve))
-
-    notes, link_diagnostics = fn.link(index.bodies, sentence_maker.body_sentences)
-    diagnostics.extend(link_diagnostics)
-    if classified:
-        span = Span(classified[0].line.span.start, classified[-1].line.span.end)
-    else:
-        span = Span(0, 0)
-    filled_sections = [n for n in iter_nodes(body) if isinstance(n, Section)]
-    targets = _targets(text, filled_sections) if options.quantities and options.sentences else ()
-    evidence = _evidence(text, sentence_maker.body_sentences, notes) if options.quantities and options.sentences else ()
-    structured = bool(builder.sections) or builder.items > 0
-    return _Part(
-        span, furniture.metadata, furniture.furniture, body, notes, tuple(diagnostics), targets, evidence, structured
-    )
-
-
-def _targets(text: str, sections: Sequence[Section]) -> tuple[Target, ...]:
-    """The items of every "Chỉ tiêu …" list as targets."""
-    out: list[Target] = []
-    for node in sorted(sections, key=lambda s: s.span.start):
-        if not TARGET_LIST.search(node.title):
-            continue
-        for child in node.children:
-            if isinstance(child, Section) and not child.children:
-                continue
-            for item in (
-                [child]
-                if isinstance(child, Item)
-                else [c for c in getattr(child, "children", ()) if isinstance(c, Item)]
-            ):
-                if item.marker.style not in _TARGET_STYLES:
-                    continue
-                figures = [q for n in iter_nodes(item.children) if isinstance(n, Sentence) for q in n.quantities]
-                out.append(read_target(text, item.id, item.label, item.span, figures))
-    return tuple(out)
-
-
-def _evidence(text: str, sentences: Sequence[Sentence], notes: Sequence[Footnote]) -> tuple[Evidence, ...]:
-    by_id = {note.id: note for note in notes}
-    out: list[Evidence] = []
-    for sentence in sentences:
-        if not sentence.footnote_refs:
-            continue
-        cited = [by_id[r.footnote] for r in sentence.footnote_refs if r.footnote in by_id]
-        if cited:
-            out.append(check_evidence(text, sentence, cited, read_missing=False))
-    return tuple(out)

@@ -1,0 +1,283 @@
+"""The stages every document of a file goes through, listed once and run in order.
+
+The file-level table (:data:`vnreport.pipeline.STAGES`) finds the documents of a file (its
+``bundles`` stage); its ``parts`` stage hands each one, as a :class:`PartState`, to
+:data:`PART_STAGES` here. Each stage is a function of the state that returns a new frozen state,
+so that any one can be run, timed and tested alone (:func:`run_part_stages` with ``until=``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import TYPE_CHECKING
+
+import attrs
+from attrs import frozen
+
+from vnreport.figures import check_evidence, read_target
+from vnreport.footnotes import notes as fn
+from vnreport.footnotes.link import refs_in_headings
+from vnreport.footnotes.pdf import ExtraRef, add_pdf_footnotes
+from vnreport.layout import pages
+from vnreport.layout.furniture import FurnitureResult, read_furniture
+from vnreport.layout.tables import TableBlock, table_factory
+from vnreport.lines.classify import ClassifiedLine
+from vnreport.model import (
+    Diagnostic,
+    Evidence,
+    Footnote,
+    Furniture,
+    Item,
+    MarkerStyle,
+    Metadata,
+    Node,
+    Section,
+    Sentence,
+    Span,
+    Target,
+    iter_nodes,
+)
+from vnreport.rules.figures import TARGET_LIST
+from vnreport.sentences.maker import SentenceMaker, bare_paragraph
+from vnreport.tree.builder import TreeBuilder
+from vnreport.tree.paragraphs import group_lines, is_hard_wrapped
+
+if TYPE_CHECKING:
+    from vnreport.pipeline import ParseOptions
+
+
+@frozen
+class Part:
+    """One document of the file: its furniture, body and footnotes."""
+
+    span: Span
+    metadata: Metadata
+    furniture: tuple[Furniture, ...]
+    body: tuple[Node, ...]
+    footnotes: tuple[Footnote, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    targets: tuple[Target, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    structured: bool = False
+    """Whether any heading or numbered item was recognized."""
+
+
+@frozen
+class PartState:
+    """What the per-document stages know so far; each stage returns a new one.
+
+    The first block is the input, handed over by the file-level stages (line indices are the
+    document's own); the rest is filled stage by stage.
+    """
+
+    text: str
+    match: str
+    classified: tuple[ClassifiedLine, ...]
+    options: ParseOptions
+    prefix: str = ""
+    """Id prefix of this document's nodes and footnotes ("d2." in a bundle)."""
+    page_skip: frozenset[int] = frozenset()
+    """Lines the pages stage took out of the running text (page furniture, PDF footnote bodies)."""
+    pdf_notes: tuple[pages.PdfFootnote, ...] = ()
+    pdf_refs: tuple[tuple[str, Span], ...] = ()
+    tables: tuple[TableBlock, ...] = ()
+
+    block: fn.BodyBlock | None = None
+    furniture: FurnitureResult | None = None
+    index: fn.FootnoteIndex = attrs.field(factory=fn.FootnoteIndex, eq=False)
+    extra_refs: tuple[ExtraRef, ...] = ()
+    bare_body: tuple[Node, ...] = ()
+    sections: tuple[Section, ...] = ()
+    structured: bool = False
+    body: tuple[Node, ...] = ()
+    body_sentences: tuple[Sentence, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    targets: tuple[Target, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def figures(self) -> bool:
+        return self.options.quantities and self.options.sentences
+
+    def reading(self) -> FurnitureResult:
+        assert self.furniture is not None, "the furniture stage runs first"
+        return self.furniture
+
+    def noted(self, *found: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:
+        return (*self.diagnostics, *(d for group in found for d in group))
+
+
+PartStage = Callable[[PartState], PartState]
+
+
+def _stage_furniture(state: PartState) -> PartState:
+    """Where the "[n]" footnote bodies start, and the furniture of the lines above them."""
+    block = fn.find_body_block(state.text, state.classified, 0)
+    limit = block.start if block is not None else len(state.classified)
+    furniture = read_furniture(state.text, state.classified, limit)
+    return attrs.evolve(state, block=block, furniture=furniture, diagnostics=state.noted(furniture.diagnostics))
+
+
+def _stage_footnote_bodies(state: PartState) -> PartState:
+    """The "[1]- …" bodies, then the PDF bodies the pages stage found at the page bottoms."""
+    # Footnote bodies are split into sentences without markers: they need no footnote index.
+    maker = SentenceMaker(state.text, state.options)
+    skip = state.reading().skip
+    index = fn.FootnoteIndex()
+    if state.block is not None:
+        index = fn.read_bodies(state.text, state.classified, state.block, maker.footnote_sentences, skip, state.prefix)
+    found = list(index.diagnostics)
+    extra_refs: tuple[ExtraRef, ...] = ()
+    if state.pdf_notes:
+        index, extra_refs = add_pdf_footnotes(
+            state.text, index, state.pdf_notes, state.pdf_refs, maker.footnote_sentences, state.prefix
+        )
+    return attrs.evolve(state, index=index, extra_refs=extra_refs, diagnostics=state.noted(found, maker.diagnostics))
+
+
+def _stage_tree(state: PartState) -> PartState:
+    """The body lines as sections, items, paragraphs (without sentences yet) and tables."""
+    furniture = state.reading()
+    body_lines = state.classified[furniture.body_start : furniture.body_end]
+    shift = furniture.body_start
+    body_skip = frozenset(i - shift for i in furniture.skip | state.page_skip if i >= shift)
+    body_tables = [
+        attrs.evolve(b, start=b.start - shift, end=b.end - shift)
+        for b in state.tables
+        if furniture.body_start <= b.start and b.end <= furniture.body_end
+    ]
+    title_reader = SentenceMaker(state.text, state.options)
+    builder = TreeBuilder(
+        state.text,
+        partial(bare_paragraph, state.text),
+        make_table=table_factory(state.text, body_lines, body_tables) if body_tables else None,
+        match_text=state.match,
+        read_title=title_reader.title_quantities if state.figures else None,
+    )
+    table_starts = frozenset(b.start for b in body_tables)
+    hard_wrapped = is_hard_wrapped(body_lines)
+    groups = group_lines(state.match, body_lines, body_skip, table_starts) if hard_wrapped else None
+    builder.build(body_lines, paragraphs=groups, skip=body_skip, tables=[(b.start, b.end) for b in body_tables])
+    bare_body = builder.finish(state.prefix)
+    return attrs.evolve(
+        state,
+        bare_body=bare_body,
+        sections=tuple(builder.sections),
+        structured=bool(builder.sections) or builder.items > 0,
+        diagnostics=state.noted(builder.diagnostics, title_reader.diagnostics),
+    )
+
+
+def _stage_sentences(state: PartState) -> PartState:
+    """Every paragraph of the tree, in document order, gets its sentences, markers and figures."""
+    maker = SentenceMaker(state.text, state.options, resolve=state.index.resolve, extra_refs=state.extra_refs)
+    body = maker.fill(state.bare_body)
+    in_headings = refs_in_headings(state.text, state.sections, state.index.resolve)
+    return attrs.evolve(
+        state,
+        body=body,
+        body_sentences=tuple(maker.body_sentences),
+        diagnostics=state.noted(maker.diagnostics, in_headings),
+    )
+
+
+def _stage_links(state: PartState) -> PartState:
+    notes, found = fn.link(state.index.bodies, state.body_sentences)
+    return attrs.evolve(state, footnotes=tuple(notes), diagnostics=state.noted(found))
+
+
+def _stage_targets(state: PartState) -> PartState:
+    if not state.figures:
+        return attrs.evolve(state)
+    sections = [n for n in iter_nodes(state.body) if isinstance(n, Section)]
+    return attrs.evolve(state, targets=read_targets(state.text, sections))
+
+
+def _stage_evidence(state: PartState) -> PartState:
+    if not state.figures:
+        return attrs.evolve(state)
+    return attrs.evolve(state, evidence=read_evidence(state.text, state.body_sentences, state.footnotes))
+
+
+#: The per-document stages, in the order they run.
+PART_STAGES: tuple[tuple[str, PartStage], ...] = (
+    ("furniture", _stage_furniture),
+    ("footnote_bodies", _stage_footnote_bodies),
+    ("tree", _stage_tree),
+    ("sentences", _stage_sentences),
+    ("links", _stage_links),
+    ("targets", _stage_targets),
+    ("evidence", _stage_evidence),
+)
+
+
+def run_part_stages(state: PartState, until: str | None = None) -> PartState:
+    """Run :data:`PART_STAGES` in order; ``until`` stops after the stage of that name."""
+    names = [name for name, _ in PART_STAGES]
+    if until is not None and until not in names:
+        raise ValueError(f"no document stage named {until!r}; the stages are {', '.join(names)}")
+    for name, stage in PART_STAGES:
+        state = stage(state)
+        if name == until:
+            break
+    return state
+
+
+def parse_part(state: PartState) -> Part:
+    """One document of the file through every stage, as a :class:`Part`."""
+    done = run_part_stages(state)
+    furniture = done.reading()
+    classified = done.classified
+    span = Span(classified[0].line.span.start, classified[-1].line.span.end) if classified else Span(0, 0)
+    return Part(
+        span,
+        furniture.metadata,
+        furniture.furniture,
+        done.body,
+        done.footnotes,
+        done.diagnostics,
+        done.targets,
+        done.evidence,
+        done.structured,
+    )
+
+
+_TARGET_STYLES = frozenset(
+    {MarkerStyle.PAREN, MarkerStyle.ARABIC, MarkerStyle.LETTER, MarkerStyle.DASH, MarkerStyle.PLUS}
+)
+
+
+def read_targets(text: str, sections: Sequence[Section]) -> tuple[Target, ...]:
+    """The items of every "Chỉ tiêu …" list as targets."""
+    out: list[Target] = []
+    for node in sorted(sections, key=lambda s: s.span.start):
+        if not TARGET_LIST.search(node.title):
+            continue
+        for child in node.children:
+            if isinstance(child, Section) and not child.children:
+                continue
+            for item in (
+                [child]
+                if isinstance(child, Item)
+                else [c for c in getattr(child, "children", ()) if isinstance(c, Item)]
+            ):
+                if item.marker.style not in _TARGET_STYLES:
+                    continue
+                figures = [q for n in iter_nodes(item.children) if isinstance(n, Sentence) for q in n.quantities]
+                out.append(read_target(text, item.id, item.label, item.span, figures))
+    return tuple(out)
+
+
+def read_evidence(text: str, sentences: Sequence[Sentence], notes: Sequence[Footnote]) -> tuple[Evidence, ...]:
+    """For every sentence that cites footnotes, which of its figures they back."""
+    by_id = {note.id: note for note in notes}
+    out: list[Evidence] = []
+    for sentence in sentences:
+        if not sentence.footnote_refs:
+            continue
+        cited = [by_id[r.footnote] for r in sentence.footnote_refs if r.footnote in by_id]
+        if cited:
+            out.append(check_evidence(text, sentence, cited, read_missing=False))
+    return tuple(out)
