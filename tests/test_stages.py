@@ -32,7 +32,7 @@ Huyện có nhiều lợi thế[1], tỷ lệ hộ nghèo giảm còn 8,5%.
 
 def test_the_stage_names_are_the_documented_order() -> None:
     names = [name for name, _ in STAGES]
-    assert names == ["lines", "classify", "quality", "pages", "tables", "bundles", "parts", "document"]
+    assert names == ["lines", "classify", "quality", "pages", "roles", "tables", "bundles", "parts", "document"]
     table = (ROOT / "docs" / "pipeline.md").read_text(encoding="utf-8")
     documented = re.findall(r"^\| `(\w+)` \|", table, flags=re.M)
     assert documented == names + [name for name, _ in PART_STAGES]
@@ -92,7 +92,7 @@ def _previous(name: str) -> str | None:
 
 def _first_part(text: str) -> PartState:
     state = run_stages(read(text), until="bundles")
-    return PartState(state.normalized.text, state.match, state.classified, state.options)
+    return PartState(state.normalized.text, state.match, state.roles, state.options)
 
 
 def test_the_document_stages_are_the_documented_order() -> None:

@@ -123,6 +123,10 @@ class ParseState:
     match: str = ""
     """The text as the rules read it: Markdown emphasis and "#" blanked, same length."""
     classified: tuple[ClassifiedLine, ...] = ()
+    """Each line as the classifier reads it, alone."""
+    roles: tuple[ClassifiedLine, ...] = ()
+    """Each line's role once every stage that has a say about lines has spoken (the ``roles``
+    stage): what the later stages read."""
     diagnostics: tuple[Diagnostic, ...] = ()
     layout: pages.PageLayout = pages.EMPTY_LAYOUT
     tables: tuple[TableBlock, ...] = ()
@@ -160,24 +164,26 @@ def _stage_quality(state: ParseState) -> ParseState:
 
 def _stage_pages(state: ParseState) -> ParseState:
     layout = pages.analyze_pages(state.normalized.text, state.classified)
-    classified = state.classified
-    if layout.skip:
-        # Page furniture and PDF footnote bodies leave the running text: later stages see blanks.
-        classified = tuple(
-            ClassifiedLine(cl.line, Role.BLANK) if i in layout.skip else cl for i, cl in enumerate(classified)
-        )
-    return attrs.evolve(
-        state, layout=layout, classified=classified, diagnostics=(*state.diagnostics, *layout.diagnostics)
-    )
+    return attrs.evolve(state, layout=layout, diagnostics=(*state.diagnostics, *layout.diagnostics))
+
+
+def _stage_roles(state: ParseState) -> ParseState:
+    """The one place where the line decisions meet: the classifier's role of each line, except
+    that page furniture and PDF footnote bodies (the pages stage) leave the running text."""
+    skip = state.layout.skip
+    if not skip:
+        return attrs.evolve(state, roles=state.classified)
+    roles = tuple(ClassifiedLine(cl.line, Role.BLANK) if i in skip else cl for i, cl in enumerate(state.classified))
+    return attrs.evolve(state, roles=roles)
 
 
 def _stage_tables(state: ParseState) -> ParseState:
-    blocks = tuple(b for b in find_tables(state.normalized.text, state.classified) if not b.layout)
+    blocks = tuple(b for b in find_tables(state.normalized.text, state.roles) if not b.layout)
     return attrs.evolve(state, tables=blocks)
 
 
 def _stage_bundles(state: ParseState) -> ParseState:
-    return attrs.evolve(state, segments=tuple(find_segments(state.match, state.classified)))
+    return attrs.evolve(state, segments=tuple(find_segments(state.match, state.roles)))
 
 
 def _stage_parts(state: ParseState) -> ParseState:
@@ -201,6 +207,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("classify", _stage_classify),
     ("quality", _stage_quality),
     ("pages", _stage_pages),
+    ("roles", _stage_roles),
     ("tables", _stage_tables),
     ("bundles", _stage_bundles),
     ("parts", _stage_parts),
@@ -236,7 +243,7 @@ def run_stages(
 
 
 def _parse_segment(state: ParseState, k: int, start: int, end: int, several: bool) -> Part:
-    text, classified, layout = state.normalized.text, state.classified, state.layout
+    text, classified, layout = state.normalized.text, state.roles, state.layout
     seg_start = classified[start].line.span.start if start < len(classified) else len(text)
     seg_end = classified[end - 1].line.span.end if end > start else seg_start
     part = PartState(
