@@ -79,8 +79,11 @@ def _read_type_line(block: _TitleBlock, start: int) -> int:
         scan.meta.type_line = (clean(content[m.start("type") :]), Span(type_span.start, line.end))
         block.type_alone = True
     else:
-        scan.meta.type_line = (type_name, type_span)
-        if P.LETTER.search(rest):  # "BÁO CÁO CHÍNH TRỊ CỦA …": the type opens the title itself
+        # "BÁO CÁO CHÍNH TRỊ CỦA …": the type as printed keeps its named genre.
+        genre = codes.refine_type_name(_type_name(type_name), clean(content[m.start("type") :]))
+        end = type_span.start + len(genre) if len(genre) > len(_type_name(type_name)) else type_span.end
+        scan.meta.type_line = (clean(scan.text[type_span.start : end]), Span(type_span.start, end))
+        if P.LETTER.search(rest):  # the type opens the title itself
             block.title.append(line)
             block.title_upper = mostly_upper(clean(content))
         else:
@@ -164,6 +167,11 @@ def _summary(block: _TitleBlock, i: int) -> tuple[int, bool]:
             block.take(i, end)
             return end, False
     return i, True
+
+
+def _type_name(type_name: str) -> str:
+    t = codes.doc_type_for_name(type_name, None)
+    return t.name if t is not None else type_name
 
 
 def _is_subtype(type_name: str, rest: str) -> bool:

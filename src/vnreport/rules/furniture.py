@@ -36,14 +36,14 @@ MOTTO = regex.compile(r"(?P<motto>doc\s+lap\s*-\s*tu\s+do\s*-\s*hanh\s+phuc)", _
 _CODE = r"[A-Za-z][A-Za-z0-9]*"
 #: (folded) Number and symbol. Party "Số 12-BC/HU", "Số 38 - HD/BTCTW", blank in drafts
 #: ("Số      -BC/HU", "Số⏎- HD/BTCTU"); State "Số: 15/BC-UBND", "23/2015/NQ-HĐND",
-#: "Luật số: 60/2024/QH15", "66/QĐ/TW"; OCR "S 348-TB/TU" (only with the full Party shape).
+#: "Luật số: 60/2024/QH15", "66/QĐ/TW", a form's "Số: …../KH-…"; OCR "S 348-TB/TU" (only with the full Party shape).
 NUMBER = regex.compile(
     _SEG_START + r"(?P<label>(?:(?P<prefix>(?i:bo\s+luat|luat|phap\s+lenh|nghi\s+quyet|nghi\s+dinh|quyet\s+dinh"
     r"|thong\s+tu(?:\s+lien\s+tich)?|chi\s+thi|lenh))[^\S\n]+)?(?:(?i:so)|S(?=[^\S\n]+\d+[^\S\n]*-)))"
     r"(?![A-Za-z])[^\S\n]*:?\s*"
     r"(?:(?P<pnum>\d+[a-z]?)?[^\S\n]*\n?[^\S\n]*-[^\S\n]*(?P<ptype>[A-Za-z]{1,6})[^\S\n]*/[^\S\n]*"
     rf"(?P<pissuer>{_CODE}(?:[^\S\n]*-[^\S\n]*{_CODE})*)"
-    r"|(?P<snum>\d+[a-z]?)?[^\S\n]*/[^\S\n]*(?:(?P<year>\d{4})[^\S\n]*/[^\S\n]*)?"
+    r"|(?:(?P<snum>\d+[a-z]?)|[.…_]+)?[^\S\n]*/[^\S\n]*(?:(?P<year>\d{4})[^\S\n]*/[^\S\n]*)?"
     rf"(?P<ssym>{_CODE}(?:[^\S\n]*[-/][^\S\n]*{_CODE})*))",
     _FM,
 )
