@@ -59,6 +59,9 @@ DATE_PHRASE = (
 )
 #: (folded) The date of the header (found first: it starts with a literal, so the search is cheap).
 DATE = regex.compile(DATE_PHRASE, _FM)
+#: (folded) A law's adoption line, the last line of its body: "Luật này được Quốc hội … khoá XV,
+#: kỳ họp thứ 8 thông qua ngày 30 tháng 11 năm 2024." A law's header has no date: this is it.
+ADOPTION_DATE = regex.compile(r"(?i:thong\s+qua)[^\S\n]+" + DATE_PHRASE, _FM)
 #: (folded) The place before the date, "Văn Lãng, ngày …", matched backwards from the comma: title-
 #: case words (one line break allowed, as in "*Hà⏎Nội, ngày", corpus 19), possibly after a rule
 #: ("-----Hà Nội, …", corpus 10) or glued ("TháiNguyên", OCR).
