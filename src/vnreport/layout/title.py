@@ -83,7 +83,13 @@ def _read_type_line(block: _TitleBlock, start: int) -> int:
         genre = codes.refine_type_name(_type_name(type_name), clean(content[m.start("type") :]))
         end = type_span.start + len(genre) if len(genre) > len(_type_name(type_name)) else type_span.end
         scan.meta.type_line = (clean(scan.text[type_span.start : end]), Span(type_span.start, end))
-        if P.LETTER.search(rest):  # the type opens the title itself
+        own_run = P.TYPE_RUN_END.match(content, m.end())
+        if own_run is not None and P.LETTER.search(rest):
+            # "**KẾT LUẬN****CỦA BỘ CHÍNH TRỊ…**": the type word was a line of its own, glued
+            # by a crawl; the title is what follows its bold run.
+            block.title.append(Span(line.start + own_run.end(), line.end))
+            block.title_upper = mostly_upper(clean(content[own_run.end() :]))
+        elif P.LETTER.search(rest):  # the type opens the title itself
             block.title.append(line)
             block.title_upper = mostly_upper(clean(content))
         else:

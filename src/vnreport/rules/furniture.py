@@ -85,6 +85,9 @@ TYPE_LINE = regex.compile(
     r"|PHAP\s+LENH|LENH|HIEN\s+PHAP)(?![A-Za-z])",
     _FM,
 )
+#: The end of the bold run a type word stands in, when more text is glued after it: the type word
+#: was a line of its own ("**KẾT LUẬN****CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ****về …", a news crawl).
+TYPE_RUN_END = regex.compile(r"[^\S\n]*\*{2,}[^\S\n]*\*{2,}[^\S\n]*(?=\S)", regex.VERSION1)
 #: (folded) Draft marks: "(Dự thảo)", "Dự thảo", "DỰ THẢO", "Dự thảo lần 2", "(Dự thảo 3)".
 DRAFT = regex.compile(
     r"^[^\S\n]*[*_(]*[^\S\n]*(?P<draft>du\s+thao(?:\s+lan(?:\s+thu)?\s+\d+|\s+\d+)?)"
