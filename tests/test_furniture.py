@@ -176,7 +176,8 @@ def test_both_columns_on_one_line_corpus_01_layout_style() -> None:
     assert m.number is None and m.symbol is None
     # No number line: no type code; the type name is the type line as printed.
     assert (m.doc_type_code, m.doc_type_name) == (None, "Báo cáo chính trị")
-    assert m.title is not None and m.title.startswith("BÁO CÁO CHÍNH TRỊ") and m.title.endswith("2025 - 2030")
+    # The title is what follows the type as printed ("BÁO CÁO CHÍNH TRỊ").
+    assert m.title is not None and m.title.startswith("CỦA BAN CHẤP HÀNH") and m.title.endswith("2025 - 2030")
     assert (
         m.subtitle
         == "Tăng cường xây dựng đảng và hệ thống chính trị trong sạch, vững mạnh, toàn diện; bảo đảm quốc phòng, an ninh"  # noqa: E501

@@ -89,9 +89,12 @@ def _read_type_line(block: _TitleBlock, start: int) -> int:
             # by a crawl; the title is what follows its bold run.
             block.title.append(Span(line.start + own_run.end(), line.end))
             block.title_upper = mostly_upper(clean(content[own_run.end() :]))
-        elif P.LETTER.search(rest):  # the type opens the title itself
-            block.title.append(line)
-            block.title_upper = mostly_upper(clean(content))
+        elif P.LETTER.search(rest):
+            # "BÁO CÁO CHÍNH TRỊ CỦA BAN CHẤP HÀNH …": the title is what follows the type as
+            # printed, the same as under a type word on a line of its own.
+            after = _title_after(scan.text, end, line.end)
+            block.title.append(Span(after, line.end))
+            block.title_upper = mostly_upper(clean(scan.text[after : line.end]))
         else:
             block.type_alone = True
     scan.kind(start, FurnitureKind.TITLE)
@@ -173,6 +176,13 @@ def _summary(block: _TitleBlock, i: int) -> tuple[int, bool]:
             block.take(i, end)
             return end, False
     return i, True
+
+
+def _title_after(text: str, start: int, end: int) -> int:
+    """The first offset of the title after the type words, past spaces and markup."""
+    while start < end and (text[start].isspace() or text[start] in "*_#|"):
+        start += 1
+    return start
 
 
 def _type_name(type_name: str) -> str:
