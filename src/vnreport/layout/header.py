@@ -302,7 +302,8 @@ def set_date(scan: Scan, m: regex.Match[str], place: regex.Match[str] | None, ba
     text = scan.text
     if place is not None:
         sp = Span(base + place.start("place"), base + place.end("place"))
-        scan.meta.place.offer(clean(text[sp.start : sp.end]), sp)
+        # OCR glues the words of a place ("TháiNguyên"): a capital after a small letter starts a word.
+        scan.meta.place.offer(P.GLUED_WORDS.sub(" ", clean(text[sp.start : sp.end])), sp)
     sp = Span(base + m.start("date"), base + m.end("date"))
     # The year group is optional, so a trailing gap is part of the match: trim it off the span.
     while sp.end > sp.start and text[sp.end - 1].isspace():

@@ -73,6 +73,8 @@ PLACE = regex.compile(
     + r"|pho)){0,5})[^\S\n]*,[^\S\n]*$",
     _FM,
 )
+#: Where two words of a place name are glued by OCR ("TháiNguyên"): between a small and a capital letter.
+GLUED_WORDS = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})", regex.VERSION1)
 #: (folded) A line or segment that is only a type name: the title block starts here. Upper case
 #: only; "DỰ THẢO" may precede it (cover of corpus 05). Every name of codes.DOC_TYPES is listed.
 TYPE_LINE = regex.compile(
