@@ -174,9 +174,10 @@ def test_both_columns_on_one_line_corpus_01_layout_style() -> None:
     assert m.issuer == "TỈNH ỦY THÁI NGUYÊN" and m.party_title == "ĐẢNG CỘNG SẢN VIỆT NAM"
     assert m.issuer_level == "province"
     assert m.number is None and m.symbol is None
-    # No number: the type is read from the title line.
-    assert (m.doc_type_code, m.doc_type_name) == ("BC", "Báo cáo chính trị")
-    assert m.title is not None and m.title.startswith("BÁO CÁO CHÍNH TRỊ") and m.title.endswith("2025 - 2030")
+    # No number line: no type code; the type name is the type line as printed.
+    assert (m.doc_type_code, m.doc_type_name) == (None, "Báo cáo chính trị")
+    # The title is what follows the type as printed ("BÁO CÁO CHÍNH TRỊ").
+    assert m.title is not None and m.title.startswith("CỦA BAN CHẤP HÀNH") and m.title.endswith("2025 - 2030")
     assert (
         m.subtitle
         == "Tăng cường xây dựng đảng và hệ thống chính trị trong sạch, vững mạnh, toàn diện; bảo đảm quốc phòng, an ninh"  # noqa: E501
@@ -260,7 +261,8 @@ def test_state_header_reference_7_8() -> None:
     assert (m.doc_type_name, m.issuer_level) == ("Quyết định", "province")
     assert m.state_title == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and m.motto == "Độc lập - Tự do - Hạnh phúc"
     assert m.date is not None and (m.date.day, m.date.month, m.date.year) == (22, 7, 2016)
-    assert m.party_title is None
+    # The header's title line of a State document is the national title.
+    assert m.party_title == m.state_title
     check_spans(doc)
 
 

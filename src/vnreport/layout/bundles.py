@@ -1,15 +1,19 @@
 """Files that hold several documents: a congress booklet, a circular with its report forms.
 
 A new document starts where a header block stands after body text: a national or Party motto
-("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM"), or two or more upper-case
-issuer lines closed by a rule ("______", "-----", "*") and followed by an upper-case title. The
-block is taken back to the blank line above it, so the issuer lines belong to the new document.
+("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM"), two or more upper-case
+issuer lines closed by a rule ("______", "-----", "*") and followed by an upper-case title, or
+upper-case issuer and title lines closed by a subtitle that names the document's type ("(Báo
+cáo chính trị của Ban Chấp hành … trình tại Đại hội …)", a congress booklet's report after its
+programme). The block is taken back to the blank line above it (never into running text), so
+the issuer lines belong to the new document.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from vnreport.layout.codes import doc_type_for_name
 from vnreport.lines.classify import ClassifiedLine, Role, is_upper_title
 from vnreport.rules.bundles import HEADER_MOTTO
 
@@ -20,6 +24,8 @@ MIN_BODY_LINES = 8
 MIN_BODY_LINE_CHARS = 25
 #: How far a header block reaches (lines, blank ones excluded).
 MAX_HEADER_LINES = 12
+#: Upper-case lines (issuer and title) a type-naming subtitle must close to open a document.
+MIN_LINES_OVER_SUBTITLE = 3
 
 
 def find_segments(text: str, lines: Sequence[ClassifiedLine]) -> list[tuple[int, int]]:
@@ -36,7 +42,7 @@ def find_segments(text: str, lines: Sequence[ClassifiedLine]) -> list[tuple[int,
             i += 1
             continue
         if body_lines >= MIN_BODY_LINES and _opens_header(text, lines, i):
-            start = _block_start(lines, i, starts[-1])
+            start = _block_start(text, lines, i, starts[-1])
             if start > starts[-1]:
                 starts.append(start)
                 body_lines = 0
@@ -81,10 +87,18 @@ def _opens_header(text: str, lines: Sequence[ClassifiedLine], i: int) -> bool:
         seen += 1
         if cl.role is Role.RULE:
             return upper_run >= 2 and _title_from(text, lines, k)
-        if cl.marker is not None or not is_upper_title(_content(text, cl)):
+        content = _content(text, cl)
+        if upper_run >= MIN_LINES_OVER_SUBTITLE and _names_type(content):
+            return True
+        if cl.marker is not None or not is_upper_title(content):
             return False
         upper_run += 1
     return False
+
+
+def _names_type(content: str) -> bool:
+    """A parenthesised subtitle that opens with a document type: "(Báo cáo chính trị của …"."""
+    return content.startswith("(") and doc_type_for_name(content[1:].strip(), None) is not None
 
 
 def _title_from(text: str, lines: Sequence[ClassifiedLine], k: int) -> bool:
@@ -94,9 +108,16 @@ def _title_from(text: str, lines: Sequence[ClassifiedLine], k: int) -> bool:
     return k < len(lines) and is_upper_title(_content(text, lines[k])) and lines[k].marker is None
 
 
-def _block_start(lines: Sequence[ClassifiedLine], i: int, floor: int) -> int:
-    """Back from ``i`` to the first line of its block (the line after the blank above it)."""
+def _block_start(text: str, lines: Sequence[ClassifiedLine], i: int, floor: int) -> int:
+    """Back from ``i`` to the first line of its block (the line after the blank above it); a
+    line of running text above the block ends the previous document, it is no issuer line."""
     k = i
     while k - 1 > floor and lines[k - 1].role is not Role.BLANK and i - k < MAX_HEADER_LINES:
+        if _is_running_text(_content(text, lines[k - 1])):
+            break
         k -= 1
     return k
+
+
+def _is_running_text(content: str) -> bool:
+    return len(content) >= MIN_BODY_LINE_CHARS and not is_upper_title(content)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 from attrs import define, frozen
 
+from vnreport.layout.header import set_date
 from vnreport.layout.scan import (
     Scan,
     clean,
@@ -23,6 +24,29 @@ from vnreport.text.folds import fold_accents
 
 #: Lines the closing block may span (the interleaved lists of corpus 09 take about 20).
 CLOSING_WINDOW = 80
+#: Non-blank lines at the end of the body looked at for a law's adoption line.
+ADOPTION_WINDOW = 12
+
+
+def read_adoption_date(scan: Scan, body_start: int, end: int) -> None:
+    """A document whose header has no date (a law) is dated by its adoption line at the end of
+    the body ("… thông qua ngày 30 tháng 11 năm 2024"); only the last lines are looked at."""
+    if scan.meta.date.value is not None:
+        return
+    seen = 0
+    for i in range(end - 1, body_start - 1, -1):
+        if scan.blank(i):
+            continue
+        seen += 1
+        if seen > ADOPTION_WINDOW:
+            return
+        folded = scan.folded(i)
+        if "thong qua" not in folded.lower():
+            continue
+        m = P.ADOPTION_DATE.search(folded)
+        if m is not None and m.start("year") >= 0:
+            set_date(scan, m, None, scan.lines[i].line.content.start)
+            return
 
 
 def read_closing(scan: Scan, body_start: int, limit: int) -> tuple[int, int] | None:

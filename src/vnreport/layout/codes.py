@@ -133,12 +133,21 @@ def doc_type_for_name(name: str, regime: Regime | None) -> DocType | None:
     return best
 
 
+def names_type(text: str, doc_type: DocType) -> bool:
+    """Does ``text`` open with the type's name ("BÁO CÁO CHÍNH TRỊ CỦA …" names Báo cáo)?"""
+    key = fold_tone_placement(" ".join(text.split())).casefold()
+    name = fold_tone_placement(doc_type.name).casefold()
+    return key == name or key.startswith(name + " ")
+
+
 def refine_type_name(base: str, text: str) -> str:
-    """``"Báo cáo"`` + ``"(Báo cáo Chính trị của …)"`` → ``"Báo cáo chính trị"``."""
-    folded = fold_tone_placement(" ".join(text.split())).casefold()
+    """``"Báo cáo"`` + ``"Báo cáo Chính trị của …"`` → ``"Báo cáo chính trị"``: a named genre
+    printed right after the type word, at the start of ``text``."""
+    folded = fold_tone_placement(" ".join(text.split())).casefold().lstrip("( ")
     head = fold_tone_placement(base).casefold()
     for sub in SUBTYPES.get(base, ()):
-        if f"{head} {fold_tone_placement(sub)}" in folded:
+        phrase = f"{head} {fold_tone_placement(sub)}"
+        if folded == phrase or folded.startswith(phrase + " ") or folded.startswith(phrase + ","):
             return f"{base} {sub}"
     return base
 

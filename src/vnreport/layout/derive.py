@@ -21,19 +21,27 @@ def derive(scan: Scan) -> None:
     regime = _regime(meta)
     type_code, issuer_code = _symbol_codes(meta.symbol_parts, regime)
     doc_type = _written_type(meta, regime)
+    # The type code is the one the number line prints ("Số 12-BC/HU"); a document without a
+    # number line ("BÁO CÁO" over the title, no "Số") has no code, whatever its type word says.
     if type_code is not None:
         meta.doc_type_code.offer(*type_code)
         by_code = codes.doc_type_for_code(type_code[0], regime)
         if doc_type is None and by_code is not None:
             doc_type = by_code, type_code[1]
-    elif doc_type is not None:
-        meta.doc_type_code.offer(_code_of(doc_type[0], regime), doc_type[1])
     if doc_type is not None:
         _set_type_name(meta, *doc_type)
     if issuer_code is not None:
         meta.issuer_code.offer(*issuer_code)
     _set_issuer_level(meta, issuer_code)
+    _national_title(meta)
     _congress_context(scan)
+
+
+def _national_title(meta: MetadataDraft) -> None:
+    """The title line of the header, whichever regime prints it: a State document's is the
+    national title "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (kept in ``state_title`` as well)."""
+    if meta.party_title.value is None and meta.state_title.value is not None and meta.state_title.span is not None:
+        meta.party_title.offer(meta.state_title.value, meta.state_title.span)
 
 
 def _regime(meta: MetadataDraft) -> codes.Regime | None:
@@ -55,12 +63,15 @@ def _symbol_codes(parts: SymbolParts | None, regime: codes.Regime | None) -> tup
     if tail and codes.doc_type_for_code(head, regime) is not None:
         start = parts.head_span.start
         return (head, Span(start, start + len(head))), (tail, parts.head_span)
+    if not tail and codes.doc_type_for_code(head, regime) is not None:
+        return (head, parts.head_span), None  # a form's blank number "Số: …/QĐ-(3)"
     return None, (head, parts.head_span)  # công văn "UBND-VX", law "QH15"
 
 
 def _written_type(meta: MetadataDraft, regime: codes.Regime | None) -> tuple[codes.DocType, Span] | None:
-    """The type named in words: the type line over the title, else the word before "Số"."""
-    for written in (meta.type_line, meta.type_prefix):
+    """The type named in words: the type line over the title, else the word before "Số", else a
+    parenthesised subtitle that opens with it ("(Báo cáo chính trị của Ban Chấp hành …)")."""
+    for written in (meta.type_line, meta.type_prefix, _subtitle_type(meta)):
         if written is not None:
             doc_type = codes.doc_type_for_name(written[0], regime)
             if doc_type is not None:
@@ -68,16 +79,23 @@ def _written_type(meta: MetadataDraft, regime: codes.Regime | None) -> tuple[cod
     return None
 
 
-def _code_of(doc_type: codes.DocType, regime: codes.Regime | None) -> str | None:
-    if doc_type.code is not None and doc_type.name == "Quy định" and regime is codes.Regime.PARTY:
-        return "QĐ"  # Party usage since 2019 (corpus 10, 14); QĐi was the 2018 code
-    return doc_type.code
+def _subtitle_type(meta: MetadataDraft) -> tuple[str, Span] | None:
+    value, span = meta.subtitle.value, meta.subtitle.span
+    if value is None or span is None or not value.startswith("("):
+        return None
+    return value[1:], span
 
 
 def _set_type_name(meta: MetadataDraft, doc_type: codes.DocType, span: Span) -> None:
-    written = meta.type_line[0] if meta.type_line is not None else ""
-    context = " ".join((written, meta.title.value or "", meta.subtitle.value or ""))
-    meta.doc_type_name.offer(codes.refine_type_name(doc_type.name, context), span)
+    """The type as printed, in sentence case: the type line ("BÁO CÁO" → "Báo cáo", "BÁO CÁO
+    CHÍNH TRỊ" → "Báo cáo chính trị"), or, with none, the subtitle that names the type. The
+    title under a bare type word ("BÁO CÁO ⏎ Kiểm điểm công tác …") is not part of it."""
+    if meta.type_line is not None:
+        written = meta.type_line[0]
+    else:
+        written = (_subtitle_type(meta) or ("", span))[0]
+    name = codes.refine_type_name(doc_type.name, written) if codes.names_type(written, doc_type) else doc_type.name
+    meta.doc_type_name.offer(name, span)
 
 
 def _set_issuer_level(meta: MetadataDraft, issuer_code: _Code | None) -> None:

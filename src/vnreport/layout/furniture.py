@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from vnreport.layout.closing import appendix_follows, read_closing
+from vnreport.layout.closing import appendix_follows, read_adoption_date, read_closing
 from vnreport.layout.derive import derive
 from vnreport.layout.header import read_header
 from vnreport.layout.page_numbers import page_number
@@ -78,6 +78,7 @@ def read_furniture(text: str, lines: Sequence[ClassifiedLine], limit: int) -> Fu
                 scan.kind(i, FurnitureKind.TRAILER)
     else:
         body_end = read_trailer(scan, body_start, limit)
+    read_adoption_date(scan, body_start, closing[0] if closing is not None else body_end)
     derive(scan)
     metadata = scan.meta.to_metadata()
     furniture = _furniture(scan, body_start, body_end, skip, limit)

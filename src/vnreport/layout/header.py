@@ -56,8 +56,14 @@ def read_header(scan: Scan, pos: int, limit: int) -> int:
     else:
         title_start = pos
     found_header = last_anchor >= 0 or _issuer_over_type_line(scan, pos, type_line)
-    if found_header:
+    congress = _congress_block(scan, pos, window_end) if not found_header and type_line is None else None
+    if congress is not None:
+        _read_issuer(scan, congress[0], congress[1], anchors)
+        title_start = congress[1]
+        found_header = True
+    elif found_header:
         _read_issuer(scan, pos, min(title_start, window_end), anchors)
+    if found_header:
         for i in range(pos, title_start):
             scan.kind(i, FurnitureKind.HEADER)
     body_start, has_title = read_title(scan, title_start, limit, type_line is not None or found_header)
@@ -103,6 +109,48 @@ def _issuer_over_type_line(scan: Scan, pos: int, type_line: int | None) -> bool:
         scan.blank(i) or scan.lines[i].line.kind is not LineKind.TEXT or mostly_upper(clean(scan.content(i)))
         for i in range(pos, type_line)
     )
+
+
+#: Non-blank lines a header without anchors may take before its congress name ends.
+CONGRESS_BLOCK_LINES = 8
+
+
+def _congress_block(scan: Scan, pos: int, end: int) -> tuple[int, int] | None:
+    """No anchor and no type line, but a congress name at the top ("ĐẠI HỘI ĐẠI BIỂU ⏎ HỘI SINH
+    VIÊN … ⏎ LẦN THỨ XII, NHIỆM KỲ 2025 - 2028") over an upper-case title: the congress is the
+    issuer, and the title starts under its name. Return the positions ``[start, end)`` of the
+    name; the upper-case lines above it (the committee that reports) stay header lines."""
+    start = -1
+    seen = 0
+    for i in range(pos, end):
+        if scan.blank(i) or scan.lines[i].line.kind is not LineKind.TEXT:
+            continue
+        seen += 1
+        cleaned = clean(scan.content(i))
+        if seen > CONGRESS_BLOCK_LINES or not mostly_upper(cleaned) or is_prose(cleaned):
+            return None
+        folded = scan.folded(i).upper().lstrip(" *_#|")
+        if start < 0 and folded.startswith("DAI HOI"):
+            start = i
+        if start >= 0 and P.CONGRESS_NAME_END.search(folded):
+            stop = _term_line_after(scan, i + 1, end)
+            return (start, stop) if _upper_title_at(scan, stop, end) else None
+    return None
+
+
+def _term_line_after(scan: Scan, i: int, end: int) -> int:
+    """Past a "NHIỆM KỲ …" line that ends a congress name wrapped after its ordinal."""
+    while i < end and scan.blank(i):
+        i += 1
+    if i < end and scan.folded(i).upper().lstrip(" *_#|").startswith("NHIEM KY"):
+        return i + 1
+    return i
+
+
+def _upper_title_at(scan: Scan, i: int, end: int) -> bool:
+    while i < end and (scan.blank(i) or scan.lines[i].line.kind is not LineKind.TEXT):
+        i += 1
+    return i < end and mostly_upper(clean(scan.content(i))) and not is_prose(scan.content(i))
 
 
 def _nonblank_at_least(scan: Scan, start: int, limit: int, n: int) -> bool:
@@ -194,7 +242,7 @@ def _anchors(scan: Scan, folded: str, base: int) -> list[tuple[int, int, bool]]:
     m = P.DATE.search(folded)
     if m is not None:
         place = P.PLACE.search(folded, max(0, m.start() - 80), m.start())
-        _set_date(scan, m, place, base)
+        set_date(scan, m, place, base)
         out.append((base + (place.start() if place else m.start()), base + m.end(), True))
     for m in P.DRAFT.finditer(folded):
         sp = span(m, "draft")
@@ -249,11 +297,13 @@ def _set_number(scan: Scan, m: regex.Match[str], base: int) -> None:
         scan.meta.symbol_parts = SymbolParts(Regime.STATE, symbol, gspan("ssym"), "", gspan("ssym"))
 
 
-def _set_date(scan: Scan, m: regex.Match[str], place: regex.Match[str] | None, base: int) -> None:
+def set_date(scan: Scan, m: regex.Match[str], place: regex.Match[str] | None, base: int) -> None:
+    """Place and date from a :data:`~vnreport.rules.furniture.DATE_PHRASE` match on folded text at ``base``."""
     text = scan.text
     if place is not None:
         sp = Span(base + place.start("place"), base + place.end("place"))
-        scan.meta.place.offer(clean(text[sp.start : sp.end]), sp)
+        # OCR glues the words of a place ("TháiNguyên"): a capital after a small letter starts a word.
+        scan.meta.place.offer(P.GLUED_WORDS.sub(" ", clean(text[sp.start : sp.end])), sp)
     sp = Span(base + m.start("date"), base + m.end("date"))
     # The year group is optional, so a trailing gap is part of the match: trim it off the span.
     while sp.end > sp.start and text[sp.end - 1].isspace():

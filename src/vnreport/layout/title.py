@@ -79,10 +79,22 @@ def _read_type_line(block: _TitleBlock, start: int) -> int:
         scan.meta.type_line = (clean(content[m.start("type") :]), Span(type_span.start, line.end))
         block.type_alone = True
     else:
-        scan.meta.type_line = (type_name, type_span)
-        if P.LETTER.search(rest):  # "BÁO CÁO CHÍNH TRỊ CỦA …": the type opens the title itself
-            block.title.append(line)
-            block.title_upper = mostly_upper(clean(content))
+        # "BÁO CÁO CHÍNH TRỊ CỦA …": the type as printed keeps its named genre.
+        genre = codes.refine_type_name(_type_name(type_name), clean(content[m.start("type") :]))
+        end = type_span.start + len(genre) if len(genre) > len(_type_name(type_name)) else type_span.end
+        scan.meta.type_line = (clean(scan.text[type_span.start : end]), Span(type_span.start, end))
+        own_run = P.TYPE_RUN_END.match(content, m.end())
+        if own_run is not None and P.LETTER.search(rest):
+            # "**KẾT LUẬN****CỦA BỘ CHÍNH TRỊ…**": the type word was a line of its own, glued
+            # by a crawl; the title is what follows its bold run.
+            block.title.append(Span(line.start + own_run.end(), line.end))
+            block.title_upper = mostly_upper(clean(content[own_run.end() :]))
+        elif P.LETTER.search(rest):
+            # "BÁO CÁO CHÍNH TRỊ CỦA BAN CHẤP HÀNH …": the title is what follows the type as
+            # printed, the same as under a type word on a line of its own.
+            after = _title_after(scan.text, end, line.end)
+            block.title.append(Span(after, line.end))
+            block.title_upper = mostly_upper(clean(scan.text[after : line.end]))
         else:
             block.type_alone = True
     scan.kind(start, FurnitureKind.TITLE)
@@ -164,6 +176,18 @@ def _summary(block: _TitleBlock, i: int) -> tuple[int, bool]:
             block.take(i, end)
             return end, False
     return i, True
+
+
+def _title_after(text: str, start: int, end: int) -> int:
+    """The first offset of the title after the type words, past spaces and markup."""
+    while start < end and (text[start].isspace() or text[start] in "*_#|"):
+        start += 1
+    return start
+
+
+def _type_name(type_name: str) -> str:
+    t = codes.doc_type_for_name(type_name, None)
+    return t.name if t is not None else type_name
 
 
 def _is_subtype(type_name: str, rest: str) -> bool:

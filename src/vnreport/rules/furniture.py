@@ -36,14 +36,14 @@ MOTTO = regex.compile(r"(?P<motto>doc\s+lap\s*-\s*tu\s+do\s*-\s*hanh\s+phuc)", _
 _CODE = r"[A-Za-z][A-Za-z0-9]*"
 #: (folded) Number and symbol. Party "Số 12-BC/HU", "Số 38 - HD/BTCTW", blank in drafts
 #: ("Số      -BC/HU", "Số⏎- HD/BTCTU"); State "Số: 15/BC-UBND", "23/2015/NQ-HĐND",
-#: "Luật số: 60/2024/QH15", "66/QĐ/TW"; OCR "S 348-TB/TU" (only with the full Party shape).
+#: "Luật số: 60/2024/QH15", "66/QĐ/TW", a form's "Số: …../KH-…"; OCR "S 348-TB/TU" (only with the full Party shape).
 NUMBER = regex.compile(
     _SEG_START + r"(?P<label>(?:(?P<prefix>(?i:bo\s+luat|luat|phap\s+lenh|nghi\s+quyet|nghi\s+dinh|quyet\s+dinh"
     r"|thong\s+tu(?:\s+lien\s+tich)?|chi\s+thi|lenh))[^\S\n]+)?(?:(?i:so)|S(?=[^\S\n]+\d+[^\S\n]*-)))"
     r"(?![A-Za-z])[^\S\n]*:?\s*"
     r"(?:(?P<pnum>\d+[a-z]?)?[^\S\n]*\n?[^\S\n]*-[^\S\n]*(?P<ptype>[A-Za-z]{1,6})[^\S\n]*/[^\S\n]*"
     rf"(?P<pissuer>{_CODE}(?:[^\S\n]*-[^\S\n]*{_CODE})*)"
-    r"|(?P<snum>\d+[a-z]?)?[^\S\n]*/[^\S\n]*(?:(?P<year>\d{4})[^\S\n]*/[^\S\n]*)?"
+    r"|(?:(?P<snum>\d+[a-z]?)|[.…_]+)?[^\S\n]*/[^\S\n]*(?:(?P<year>\d{4})[^\S\n]*/[^\S\n]*)?"
     rf"(?P<ssym>{_CODE}(?:[^\S\n]*[-/][^\S\n]*{_CODE})*))",
     _FM,
 )
@@ -59,6 +59,9 @@ DATE_PHRASE = (
 )
 #: (folded) The date of the header (found first: it starts with a literal, so the search is cheap).
 DATE = regex.compile(DATE_PHRASE, _FM)
+#: (folded) A law's adoption line, the last line of its body: "Luật này được Quốc hội … khoá XV,
+#: kỳ họp thứ 8 thông qua ngày 30 tháng 11 năm 2024." A law's header has no date: this is it.
+ADOPTION_DATE = regex.compile(r"(?i:thong\s+qua)[^\S\n]+" + DATE_PHRASE, _FM)
 #: (folded) The place before the date, "Văn Lãng, ngày …", matched backwards from the comma: title-
 #: case words (one line break allowed, as in "*Hà⏎Nội, ngày", corpus 19), possibly after a rule
 #: ("-----Hà Nội, …", corpus 10) or glued ("TháiNguyên", OCR).
@@ -70,6 +73,8 @@ PLACE = regex.compile(
     + r"|pho)){0,5})[^\S\n]*,[^\S\n]*$",
     _FM,
 )
+#: Where two words of a place name are glued by OCR ("TháiNguyên"): between a small and a capital letter.
+GLUED_WORDS = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})", regex.VERSION1)
 #: (folded) A line or segment that is only a type name: the title block starts here. Upper case
 #: only; "DỰ THẢO" may precede it (cover of corpus 05). Every name of codes.DOC_TYPES is listed.
 TYPE_LINE = regex.compile(
@@ -82,6 +87,9 @@ TYPE_LINE = regex.compile(
     r"|PHAP\s+LENH|LENH|HIEN\s+PHAP)(?![A-Za-z])",
     _FM,
 )
+#: The end of the bold run a type word stands in, when more text is glued after it: the type word
+#: was a line of its own ("**KẾT LUẬN****CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ****về …", a news crawl).
+TYPE_RUN_END = regex.compile(r"[^\S\n]*\*{2,}[^\S\n]*\*{2,}[^\S\n]*(?=\S)", regex.VERSION1)
 #: (folded) Draft marks: "(Dự thảo)", "Dự thảo", "DỰ THẢO", "Dự thảo lần 2", "(Dự thảo 3)".
 DRAFT = regex.compile(
     r"^[^\S\n]*[*_(]*[^\S\n]*(?P<draft>du\s+thao(?:\s+lan(?:\s+thu)?\s+\d+|\s+\d+)?)"

@@ -1,0 +1,98 @@
+"""Metadata as a reader states it, from the header and title lines (``tests/cases/metadata.txt``),
+and on the corpus documents whose fields these rules fixed."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import vnreport
+from vnreport.model import DateValue, Metadata, SubDocument
+
+from .helpers import CORPUS, read_cases
+
+BODY = "\nI. TÌNH HÌNH CHUNG\n1. Kết quả\nNăm qua, huyện đã đạt được nhiều kết quả quan trọng trên các lĩnh vực.\n"
+OPTIONS = attrs.evolve(vnreport.DEFAULT_OPTIONS, sentences=False)
+CASES = read_cases("metadata")
+
+
+def _split(case: tuple[str, ...]) -> tuple[str, list[str], list[tuple[str, str]]]:
+    title, *rest = case
+    arrow = rest.index("=>")
+    expected = [tuple(line.split(": ", 1)) for line in rest[arrow + 1 :]]
+    return title, rest[:arrow], [(k, v) for k, v in expected]
+
+
+def _shown(meta: Metadata, field: str) -> str:
+    value = getattr(meta, field)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, DateValue):
+        return "/".join("-" if v is None else str(v) for v in (value.day, value.month, value.year))
+    return str(value)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_metadata_case(case: tuple[str, ...]) -> None:
+    _, lines, expected = _split(case)
+    meta = vnreport.parse("\n".join(lines) + "\n" + BODY, OPTIONS).metadata
+    got = [(field, _shown(meta, field)) for field, _ in expected]
+    assert got == expected
+
+
+def test_case_file_is_read() -> None:
+    assert len(CASES) >= 10 and all("=>" in c for c in CASES)
+
+
+def _corpus(name: str) -> vnreport.Document:
+    paths = sorted(CORPUS.glob(f"{name}_*.txt")) if CORPUS.exists() else []
+    paths = [p for p in paths if not p.name.endswith(".layout.txt")]
+    if not paths:
+        pytest.skip("corpus absent")
+    return vnreport.parse(paths[0].read_text(encoding="utf-8"), OPTIONS)
+
+
+@pytest.mark.parametrize("name", ["01", "02", "04"])
+def test_corpus_reports_without_number_have_no_code(name: str) -> None:
+    m = _corpus(name).metadata
+    assert m.doc_type_code is None and m.doc_type_name is not None and m.doc_type_name.startswith("Báo cáo")
+
+
+def test_corpus_02_03_type_as_printed() -> None:
+    assert _corpus("02").metadata.doc_type_name == "Báo cáo"
+    assert _corpus("03").metadata.doc_type_name == "Nghị quyết"
+    assert _corpus("01").metadata.doc_type_name == "Báo cáo chính trị"
+
+
+@pytest.mark.parametrize("name", ["15", "16", "17", "18", "19"])
+def test_corpus_state_title_is_party_title(name: str) -> None:
+    m = _corpus(name).metadata
+    assert m.party_title == m.state_title == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+def test_corpus_16_law_dated_by_adoption() -> None:
+    m = _corpus("16").metadata
+    assert m.date is not None and (m.date.day, m.date.month, m.date.year) == (30, 11, 2024)
+    assert (m.doc_type_name, m.number, m.issuer) == ("Luật", "60", "QUỐC HỘI")
+
+
+def test_corpus_13_title_under_type_word() -> None:
+    m = _corpus("13").metadata
+    assert m.doc_type_code is None and m.title is not None and m.title.startswith("CỦA BỘ CHÍNH TRỊ")
+
+
+def test_corpus_12_programme_and_report_are_separate() -> None:
+    doc = _corpus("12")
+    subs = [n for n in doc.body if isinstance(n, SubDocument)]
+    names = [s.metadata.doc_type_name for s in subs]
+    assert names[:2] == ["Chương trình", "Báo cáo chính trị"]
+    report = subs[1].metadata
+    assert report.issuer is not None and report.issuer.startswith("ĐẠI HỘI ĐẠI BIỂU")
+    assert report.title is not None and report.title.startswith("SINH VIÊN TRƯỜNG")
+    # The document is the report, not the programme that opens the booklet.
+    assert doc.metadata == report
+    part_two = subs[2].metadata
+    assert part_two.issuer is not None and part_two.issuer.startswith("ĐẠI HỘI ĐẠI BIỂU")
+    assert part_two.title is not None and part_two.title.startswith("MỤC TIÊU, NHIỆM VỤ")
