@@ -35,7 +35,7 @@ from vnreport.errors import UnreadableInputError
 from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions
 from vnreport.sources._assemble import assemble
-from vnreport.sources._text import Extracted, RowSpans, TableSpans, TextBuilder
+from vnreport.sources._text import Extracted, RecordedTable, TextBuilder, table_spans
 from vnreport.sources._text import roman_numeral as _roman
 from vnreport.sources.html_content import (
     BLOCKS,
@@ -70,7 +70,7 @@ class _Walker:
         self.positions = positions
         self.labels = labels
         self.out = TextBuilder()
-        self.tables: list[tuple[int, list[tuple[int, list[int]]]]] = []
+        self.tables: list[RecordedTable] = []
         self._keys = 0
         self.in_cell = 0
         self.pre = 0
@@ -384,18 +384,8 @@ def extract_html(source: str | bytes) -> Extracted:
                 Severity.INFO,
             )
         )
-    tables: list[TableSpans] = []
-    for table_key, rows in walker.tables:
-        row_spans: list[RowSpans] = []
-        for row_key, cell_keys in rows:
-            cells = tuple(Span(marks[("s", k)], max(marks[("s", k)], marks[("e", k)])) for k in cell_keys)
-            start = marks[("s", row_key)]
-            row_spans.append(RowSpans(Span(start, max(start, marks[("e", row_key)])), cells))
-        start = marks[("s", table_key)]
-        span = Span(start, max(start, marks[("e", table_key)]))
-        if len(span) and any(len(r.span) for r in row_spans):
-            tables.append(TableSpans(span, tuple(r for r in row_spans if len(r.span))))
-    return Extracted(text, to_source, tuple(tables), tuple(diagnostics))
+    tables = table_spans(walker.tables, marks)
+    return Extracted(text, to_source, tables, tuple(diagnostics))
 
 
 def _empty_map(length: int) -> Any:
