@@ -220,11 +220,14 @@ _NOT_ONE_SPACE = re.compile("[" + re.escape(_COLLAPSIBLE_CHARS.replace(" ", ""))
 
 
 def _append_offsets(into: array[int], offsets: Sequence[int], begin: int, stop: int) -> None:
-    """``into += offsets[begin:stop]``, without copying a whole run; ``fromlist`` is about twice
-    as fast as ``extend`` on a list, and the readers hand over lists."""
+    """``into += offsets[begin:stop]``, without copying a whole run. The readers hand over lists
+    or ``range`` objects (a run of literal source text); ``fromlist`` is about twice as fast as
+    ``extend`` on a list, and a range is faster turned into a list first than extended from."""
     part = offsets if begin == 0 and stop == len(offsets) else offsets[begin:stop]
     if isinstance(part, list):
         into.fromlist(part)
+    elif isinstance(part, range):
+        into.fromlist(list(part))
     else:
         into.extend(part)
 

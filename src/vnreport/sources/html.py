@@ -24,7 +24,7 @@ What is kept and how it is laid out:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from lxml import etree
@@ -64,9 +64,12 @@ __all__ = ["MAX_HTML_CHARS", "decode_html", "extract_html", "html_parser", "pars
 
 _OL_TYPES = {"1", "a", "A", "i", "I"}
 
+#: Source starts and ends of every text node, keyed by ``(id(element), "text"|"tail")``.
+Positions = dict[tuple[int, str], tuple[Sequence[int], Sequence[int]]]
+
 
 class _Walker:
-    def __init__(self, positions: dict[tuple[int, str], tuple[list[int], list[int]]], labels: set[str]) -> None:
+    def __init__(self, positions: Positions, labels: set[str]) -> None:
         self.positions = positions
         self.labels = labels
         self.out = TextBuilder()
@@ -305,13 +308,13 @@ def html_parser() -> etree.HTMLParser:
     return etree.HTMLParser(no_network=True, huge_tree=False, remove_pis=True, encoding="utf-8")
 
 
-def _locate_all(root: Any, index: SourceIndex) -> tuple[dict[tuple[int, str], tuple[list[int], list[int]]], list[Any]]:
+def _locate_all(root: Any, index: SourceIndex) -> tuple[Positions, list[Any]]:
     """Source offsets of every text node, keyed by ``(id(element), "text"|"tail")``.
 
     Also returns the element proxies themselves: lxml re-creates proxies on demand, so they must
     stay alive for as long as their ids are used as keys.
     """
-    positions: dict[tuple[int, str], tuple[list[int], list[int]]] = {}
+    positions: Positions = {}
     keep: list[Any] = []
 
     def visit(el: Any) -> None:
