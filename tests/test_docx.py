@@ -9,7 +9,7 @@ import pytest
 import vnreport
 from vnreport.errors import UnreadableInputError
 from vnreport.model import Table
-from vnreport.sources import docx as docx_source
+from vnreport.sources import docx_package
 from vnreport.sources.docx import Numbering, extract_docx, format_number, parse_docx
 
 from .helpers import W_NS, build_docx, structure
@@ -140,14 +140,14 @@ def test_zip_bomb_is_refused() -> None:
 
 
 def test_inflated_size_is_capped_whatever_the_header_says(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(docx_source, "MAX_PART_BYTES", 1000)
-    monkeypatch.setattr(docx_source, "MAX_RATIO", 10**9)
+    monkeypatch.setattr(docx_package, "MAX_PART_BYTES", 1000)
+    monkeypatch.setattr(docx_package, "MAX_RATIO", 10**9)
     with pytest.raises(UnreadableInputError, match="inflates beyond"):
         parse_docx(build_docx())
 
 
 def test_too_many_entries(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(docx_source, "MAX_ENTRIES", 3)
+    monkeypatch.setattr(docx_package, "MAX_ENTRIES", 3)
     with pytest.raises(UnreadableInputError, match="entries"):
         parse_docx(build_docx())
 
@@ -191,6 +191,6 @@ def test_the_xml_parser_itself_does_not_resolve_entities(tmp_path: Path) -> None
     secret = tmp_path / "secret.txt"
     secret.write_text(SECRET, encoding="utf-8")
     xml = f'<!DOCTYPE r [<!ENTITY xxe SYSTEM "file://{secret}"><!ENTITY a "aaaaaaaaaa">]><r>&xxe;&a;</r>'
-    root = etree.fromstring(xml.encode(), parser=docx_source.xml_parser())
+    root = etree.fromstring(xml.encode(), parser=docx_package.xml_parser())
     assert SECRET not in etree.tostring(root, encoding="unicode").replace("&xxe;", "")
     assert "aaaaaaaaaa" not in "".join(str(piece) for piece in root.itertext())  # lxml-stubs: str | bytes

@@ -60,6 +60,31 @@ class Extracted:
     diagnostics: tuple[object, ...] = ()
 
 
+#: What :meth:`TextBuilder.table` returns: the table's key and, per row, the row's key and its cells' keys.
+RecordedTable = tuple[int, list[tuple[int, list[int]]]]
+
+
+def marked_span(marks: dict[object, int], key: int) -> Span:
+    """The span between the marks ``("s", key)`` and ``("e", key)`` placed by :meth:`TextBuilder.finish`."""
+    start = marks[("s", key)]
+    return Span(start, max(start, marks[("e", key)]))
+
+
+def table_spans(recorded: Sequence[RecordedTable], marks: dict[object, int]) -> tuple[TableSpans, ...]:
+    """The spans of the tables a reader recorded; empty rows are dropped, and tables left empty."""
+    tables: list[TableSpans] = []
+    for table_key, rows in recorded:
+        row_spans = [
+            RowSpans(marked_span(marks, row_key), tuple(marked_span(marks, k) for k in cell_keys))
+            for row_key, cell_keys in rows
+        ]
+        span = marked_span(marks, table_key)
+        kept = tuple(r for r in row_spans if len(r.span))
+        if len(span) and kept:
+            tables.append(TableSpans(span, kept))
+    return tuple(tables)
+
+
 # Item kinds, kept as small tuples for speed: the builder sees one item per text run.
 _TEXT = 0  # (_TEXT, str, starts, ends, preserve)
 _BREAK = 1  # (_BREAK, count)
@@ -140,7 +165,7 @@ class TextBuilder:
         rows: Iterable[Sequence[_Cell]],
         new_key: Callable[[], int],
         walk: Callable[[_Cell], None],
-    ) -> tuple[int, list[tuple[int, list[int]]]]:
+    ) -> RecordedTable:
         """Lay out a data table: one line per row, cells separated by a tab, every table, row
         and cell marked so that its span can be found after :meth:`finish`. ``walk`` writes
         one cell's content; HTML and DOCX readers differ only in how they find rows and cells.
@@ -195,11 +220,14 @@ _NOT_ONE_SPACE = re.compile("[" + re.escape(_COLLAPSIBLE_CHARS.replace(" ", ""))
 
 
 def _append_offsets(into: array[int], offsets: Sequence[int], begin: int, stop: int) -> None:
-    """``into += offsets[begin:stop]``, without copying a whole run; ``fromlist`` is about twice
-    as fast as ``extend`` on a list, and the readers hand over lists."""
+    """``into += offsets[begin:stop]``, without copying a whole run. The readers hand over lists
+    or ``range`` objects (a run of literal source text); ``fromlist`` is about twice as fast as
+    ``extend`` on a list, and a range is faster turned into a list first than extended from."""
     part = offsets if begin == 0 and stop == len(offsets) else offsets[begin:stop]
     if isinstance(part, list):
         into.fromlist(part)
+    elif isinstance(part, range):
+        into.fromlist(list(part))
     else:
         into.extend(part)
 

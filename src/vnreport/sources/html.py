@@ -24,7 +24,7 @@ What is kept and how it is laid out:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from lxml import etree
@@ -35,7 +35,7 @@ from vnreport.errors import UnreadableInputError
 from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions
 from vnreport.sources._assemble import assemble
-from vnreport.sources._text import Extracted, RowSpans, TableSpans, TextBuilder
+from vnreport.sources._text import Extracted, RecordedTable, TextBuilder, table_spans
 from vnreport.sources._text import roman_numeral as _roman
 from vnreport.sources.html_content import (
     BLOCKS,
@@ -64,13 +64,16 @@ __all__ = ["MAX_HTML_CHARS", "decode_html", "extract_html", "html_parser", "pars
 
 _OL_TYPES = {"1", "a", "A", "i", "I"}
 
+#: Source starts and ends of every text node, keyed by ``(id(element), "text"|"tail")``.
+Positions = dict[tuple[int, str], tuple[Sequence[int], Sequence[int]]]
+
 
 class _Walker:
-    def __init__(self, positions: dict[tuple[int, str], tuple[list[int], list[int]]], labels: set[str]) -> None:
+    def __init__(self, positions: Positions, labels: set[str]) -> None:
         self.positions = positions
         self.labels = labels
         self.out = TextBuilder()
-        self.tables: list[tuple[int, list[tuple[int, list[int]]]]] = []
+        self.tables: list[RecordedTable] = []
         self._keys = 0
         self.in_cell = 0
         self.pre = 0
@@ -305,13 +308,13 @@ def html_parser() -> etree.HTMLParser:
     return etree.HTMLParser(no_network=True, huge_tree=False, remove_pis=True, encoding="utf-8")
 
 
-def _locate_all(root: Any, index: SourceIndex) -> tuple[dict[tuple[int, str], tuple[list[int], list[int]]], list[Any]]:
+def _locate_all(root: Any, index: SourceIndex) -> tuple[Positions, list[Any]]:
     """Source offsets of every text node, keyed by ``(id(element), "text"|"tail")``.
 
     Also returns the element proxies themselves: lxml re-creates proxies on demand, so they must
     stay alive for as long as their ids are used as keys.
     """
-    positions: dict[tuple[int, str], tuple[list[int], list[int]]] = {}
+    positions: Positions = {}
     keep: list[Any] = []
 
     def visit(el: Any) -> None:
@@ -384,18 +387,8 @@ def extract_html(source: str | bytes) -> Extracted:
                 Severity.INFO,
             )
         )
-    tables: list[TableSpans] = []
-    for table_key, rows in walker.tables:
-        row_spans: list[RowSpans] = []
-        for row_key, cell_keys in rows:
-            cells = tuple(Span(marks[("s", k)], max(marks[("s", k)], marks[("e", k)])) for k in cell_keys)
-            start = marks[("s", row_key)]
-            row_spans.append(RowSpans(Span(start, max(start, marks[("e", row_key)])), cells))
-        start = marks[("s", table_key)]
-        span = Span(start, max(start, marks[("e", table_key)]))
-        if len(span) and any(len(r.span) for r in row_spans):
-            tables.append(TableSpans(span, tuple(r for r in row_spans if len(r.span))))
-    return Extracted(text, to_source, tuple(tables), tuple(diagnostics))
+    tables = table_spans(walker.tables, marks)
+    return Extracted(text, to_source, tables, tuple(diagnostics))
 
 
 def _empty_map(length: int) -> Any:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import codecs
 import html as html_lib
 import re
-from array import array
+from bisect import bisect_right
+from collections.abc import Sequence
 
 from vnreport.model import Diagnostic, DiagnosticCode, Span
 from vnreport.text.reading import decode_bytes
@@ -76,88 +77,121 @@ _WINDOW = 64
 
 
 class SourceIndex:
-    """The source's text content in order, each character with its source offsets.
+    """The source's text content in order, with the way back to the source offsets.
 
     ``locate(s)`` finds the text node ``s`` at or after the previous one and returns its source
     offsets; the parser's repairs (a dropped stray character, an entity it reads differently)
     are bridged character by character.
+
+    The text content (:attr:`stream`) is kept as segments, not character by character: a
+    *literal* segment is source text read as it is (its k-th character is at ``src + k``, one
+    character long); any other segment (an entity, a CR LF read as LF) maps all its characters
+    to the whole token ``[src, end)``. A text node inside one literal segment, the common case,
+    gets its offsets as two ``range`` objects, without a list or array being built.
     """
 
     def __init__(self, source: str) -> None:
-        chars: list[str] = []
-        starts = array("q")
-        ends = array("q")
+        self._pieces: list[str] = []
+        self.seg_at: list[int] = []
+        """Where each segment starts in :attr:`stream` (strictly increasing: no empty segments)."""
+        self.seg_src: list[int] = []
+        """Source offset of each segment's first character."""
+        self.seg_end: list[int] = []
+        """-1 for a literal segment, else the end of the token all its characters come from."""
+        self._length = 0
+        entities: dict[str, str] = {}
         pos = 0
         n = len(source)
         for m in _MARKUP.finditer(source):
-            if m.start() > pos:
-                _literal(source, pos, m.start(), chars, starts, ends)
-            token = m.group(0)
-            if token.startswith("&"):
-                decoded = html_lib.unescape(token)
-                if decoded == token:
-                    _literal(source, m.start(), m.end(), chars, starts, ends)
-                else:
-                    chars.append(decoded)
-                    starts.extend([m.start()] * len(decoded))
-                    ends.extend([m.end()] * len(decoded))
-                pos = m.end()
-                continue
+            begin = m.start()
+            if begin > pos:
+                self._literal(source, pos, begin)
             pos = m.end()
+            if source[begin] == "&":
+                token = m.group(0)
+                decoded = entities.get(token)
+                if decoded is None:
+                    decoded = entities[token] = html_lib.unescape(token)
+                if decoded == token:
+                    self._literal(source, begin, pos)
+                else:
+                    self._segment(decoded, begin, pos)
+                continue
             tag = (m.group("tag") or "").lower()
-            if tag in RAW_TEXT and not token.startswith("</"):
+            if tag in RAW_TEXT and source[begin + 1] != "/":
                 close = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(source, pos)
                 pos = close.end() if close else n
         if pos < n:
-            _literal(source, pos, n, chars, starts, ends)
-        self.stream = "".join(chars)
-        self.starts = starts
-        self.ends = ends
+            self._literal(source, pos, n)
+        self.stream = "".join(self._pieces)
         self.cursor = 0
         self.misses = 0
         self.length = n
 
-    def locate(self, s: str) -> tuple[list[int], list[int]]:
+    def _segment(self, chars: str, src: int, end: int) -> None:
+        if chars:
+            self._pieces.append(chars)
+            self.seg_at.append(self._length)
+            self.seg_src.append(src)
+            self.seg_end.append(end)
+            self._length += len(chars)
+
+    def _literal(self, source: str, start: int, end: int) -> None:
+        """Literal text; CR LF and lone CR read as LF (as the parser reads them)."""
+        cr = source.find("\r", start, end)
+        while cr >= 0:
+            self._segment(source[start:cr], start, -1)
+            step = 2 if cr + 1 < end and source[cr + 1] == "\n" else 1
+            self._segment("\n", cr, cr + step)
+            start = cr + step
+            cr = source.find("\r", start, end)
+        self._segment(source[start:end], start, -1)
+
+    def offsets(self, at: int, n: int) -> tuple[Sequence[int], Sequence[int]]:
+        """Source starts and ends of the ``n`` stream characters from ``at``."""
+        seg_at = self.seg_at
+        k = bisect_right(seg_at, at) - 1
+        last = len(seg_at) - 1
+        stop = at + n
+        seg_stop = seg_at[k + 1] if k < last else len(self.stream)
+        if stop <= seg_stop and self.seg_end[k] < 0:
+            first = self.seg_src[k] + at - seg_at[k]
+            return range(first, first + n), range(first + 1, first + n + 1)
+        starts: list[int] = []
+        ends: list[int] = []
+        while at < stop:
+            seg_stop = seg_at[k + 1] if k < last else len(self.stream)
+            take = min(stop, seg_stop) - at
+            src = self.seg_src[k]
+            if self.seg_end[k] < 0:
+                first = src + at - seg_at[k]
+                starts.extend(range(first, first + take))
+                ends.extend(range(first + 1, first + take + 1))
+            else:
+                starts.extend([src] * take)
+                ends.extend([self.seg_end[k]] * take)
+            at += take
+            k += 1
+        return starts, ends
+
+    def locate(self, s: str) -> tuple[Sequence[int], Sequence[int]]:
         stream = self.stream
         at = stream.find(s, self.cursor)
         if at >= 0:
             self.cursor = at + len(s)
-            return list(self.starts[at : at + len(s)]), list(self.ends[at : at + len(s)])
+            return self.offsets(at, len(s))
         starts: list[int] = []
         ends: list[int] = []
         for ch in s:
             found = stream.find(ch, self.cursor, self.cursor + _WINDOW)
             if found >= 0:
-                starts.append(self.starts[found])
-                ends.append(self.ends[found])
+                one_start, one_end = self.offsets(found, 1)
+                starts.append(one_start[0])
+                ends.append(one_end[0])
                 self.cursor = found + 1
             else:
                 self.misses += 1
-                where = self.starts[self.cursor] if self.cursor < len(self.starts) else self.length
+                where = self.offsets(self.cursor, 1)[0][0] if self.cursor < len(stream) else self.length
                 starts.append(where)
                 ends.append(where)
         return starts, ends
-
-
-def _literal(source: str, start: int, end: int, chars: list[str], starts: array[int], ends: array[int]) -> None:
-    """Literal text; CR LF and lone CR read as LF (as the parser reads them)."""
-    chunk = source[start:end]
-    if "\r" not in chunk:
-        chars.append(chunk)
-        starts.extend(range(start, end))
-        ends.extend(range(start + 1, end + 1))
-        return
-    i = start
-    while i < end:
-        ch = source[i]
-        if ch == "\r":
-            step = 2 if i + 1 < end and source[i + 1] == "\n" else 1
-            chars.append("\n")
-            starts.append(i)
-            ends.append(i + step)
-            i += step
-        else:
-            chars.append(ch)
-            starts.append(i)
-            ends.append(i + 1)
-            i += 1
