@@ -6,6 +6,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from operator import attrgetter
 
+import attrs
+
 from vnreport.figures.sentence import SentenceFigures, direction_of, header_baseline
 from vnreport.figures.subjects import clean_base
 from vnreport.model import Comparison, Quantity, Span
@@ -16,6 +18,7 @@ from vnreport.rules.figures import (
     FROM_BEFORE,
     MERGED_INTO,
     MET_TARGET_PHRASE,
+    MULTIPLE_OF_AFTER,
     OF_TARGET_AFTER,
     PHRASE,
     SO_VOI_AFTER,
@@ -52,6 +55,42 @@ def find_comparisons(text: str, span: Span, quantities: Sequence[Quantity]) -> t
     if not qs:
         return ()
     qs.sort(key=_START_OF)
+    if text.find("\n", start, end) >= 0:
+        return _wrapped_comparisons(text, start, end, qs)
+    return _comparisons(text, start, end, qs)
+
+
+def _wrapped_comparisons(text: str, start: int, end: int, qs: list[Quantity]) -> tuple[Comparison, ...]:
+    """The comparisons of a sentence hard-wrapped over lines, read as one line ("gấp 1,5 lần so
+    với năm⏎2025"): on the sentence with its newlines made spaces (same length), its figures
+    shifted into it and back."""
+    view = text[start:end].replace("\n", " ")
+    local = [attrs.evolve(q, span=Span(q.span.start - start, q.span.end - start)) for q in qs]
+    back = {id(lq): q for lq, q in zip(local, qs, strict=True)}
+
+    def orig(q: Quantity | None) -> Quantity | None:
+        return back[id(q)] if q is not None else None
+
+    out: list[Comparison] = []
+    for c in _comparisons(view, 0, end - start, local):
+        lo, hi = c.span.start + start, c.span.end + start
+        out.append(
+            attrs.evolve(
+                c,
+                span=Span(lo, hi),
+                text=text[lo:hi],
+                achieved=orig(c.achieved),
+                target=orig(c.target),
+                baseline=orig(c.baseline),
+                change=orig(c.change),
+                percent=orig(c.percent),
+            )
+        )
+    return tuple(out)
+
+
+def _comparisons(text: str, start: int, end: int, qs: list[Quantity]) -> tuple[Comparison, ...]:
+    """:func:`find_comparisons` of the figures ``qs`` (sorted) of ``text[start:end]``."""
     low = text[start:end].casefold()
     st = SentenceFigures(text, start, end, qs, low)
     out = _target_comparisons(st, low)
@@ -320,6 +359,8 @@ def _stated_baseline(st: SentenceFigures, q: Quantity) -> tuple[str | None, int]
     the sentence before it ("So với năm 2015: …"); and where the comparison's wording ends."""
     e = st.end
     so = SO_VOI_AFTER.match(st.text, q.span.end, e) if st.has("so", q.span.end, e) else None
+    if so is None and q.unit == "lần":
+        so = MULTIPLE_OF_AFTER.match(st.text, q.span.end, e)  # "gấp 1,6 lần năm 2020"
     base_text = clean_base(so.group("base")) if so else None
     hi = so.end() if so else q.span.end
     if base_text is None:

@@ -204,6 +204,14 @@ COMPOUND_HEADS = frozenset(
         "bánh heroin",
         "dân số",
         "máy tính",
+        "thành phố",
+        "đề án",
+        "lĩnh vực",
+        "giải pháp",
+        "nhiệm vụ",
+        "định hướng",
+        "quyết định",
+        "việc làm",
     }
 )
 MAX_HEAD_WORDS = 5
@@ -275,6 +283,7 @@ STRONG_LABELS = frozenset(
         "khu vực",
         "đơn nguyên",
         "tuyến số",
+        "phụ lục",
     }
 )
 #: Weaker labels name only a small plain integer with nothing counted after it ("Quyết định số
@@ -362,6 +371,7 @@ MEASURES: dict[str, str] = {
 CASED_MEASURES = frozenset({"MW", "kW", "kWh", "MWh", "GWh"})
 
 DIRECTIONS: dict[str, str] = {
+    "gấp": "tăng",
     "kiềm chế": "giảm",
     "kéo giảm": "giảm",
     "cao hơn": "tăng",
@@ -377,6 +387,7 @@ DIRECTIONS: dict[str, str] = {
 #: Target verbs normalised ("là" → đạt, "kiềm chế" → giảm); creation verbs stay as written
 #: ("xây dựng thêm", "kết nạp"). "đạt"/"là" only decide when no other verb does.
 TARGET_DIRECTIONS: dict[str, str] = {
+    "gấp": "tăng",
     "là": "đạt",
     "chiếm": "đạt",
     "kiềm chế": "giảm",
@@ -384,6 +395,11 @@ TARGET_DIRECTIONS: dict[str, str] = {
     "giữ vững": "duy trì",
     "giữ ổn định": "duy trì",
 }
+#: Target directions that hold a level: a change verb after one in the same clause states the
+#: figure ("duy trì mức giảm 1 - 1,5 điểm%/năm" → giảm).
+HOLD_DIRECTIONS = frozenset({"duy trì"})
+#: Target directions a held level yields to.
+CHANGE_DIRECTIONS = frozenset({"tăng", "giảm"})
 
 
 #: A character right after a number that may make it part of a date, a period or a document

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import attrs
+
 from vnreport.figures.lexicon import COMPOUND_HEADS, MAX_HEAD_WORDS
 from vnreport.figures.phrases import clause_start, innermost_paren, paren_spans, phrase_start
 from vnreport.figures.read import DraftFigure, read_figure_at
@@ -18,6 +20,7 @@ from vnreport.rules.figures import (
     RESTATED_BY,
     SLASH_WORD,
     SPACES,
+    TOTAL_WITHIN,
 )
 
 _NOTHING: tuple[tuple[Quantity, ...], tuple[Diagnostic, ...]] = ((), ())
@@ -40,6 +43,21 @@ def find_quantities(text: str, span: Span) -> tuple[tuple[Quantity, ...], tuple[
     [('802,2 tỷ đồng', Decimal('802200000000'), 'VND'), ('101,6%', Decimal('101.6'), '%')]
     """
     start, end = span.start, span.end
+    if text.find("\n", start, end) < 0:
+        return _find(text, start, end, text, 0)
+    # A sentence hard-wrapped over lines (PDF text, wrapped Markdown) is read as one line: a
+    # figure goes on across the break ("từ 437⏎triệu đồng/lao động", "2021 -⏎2025", "đến năm⏎
+    # 2030"). The view is the sentence with its newlines made spaces, same length, so a figure's
+    # offset in it is its offset in the text less the sentence's start.
+    view = text[start:end].replace("\n", " ")
+    return _find(view, 0, end - start, text, start)
+
+
+def _find(
+    text: str, start: int, end: int, source: str, base: int
+) -> tuple[tuple[Quantity, ...], tuple[Diagnostic, ...]]:
+    """:func:`find_quantities` of ``text[start:end]``; spans are shifted by ``base`` into
+    ``source``, the text the figures' own texts are taken from."""
     figs: list[DraftFigure] = []
     diags: list[Diagnostic] = []
     skip = -1
@@ -53,6 +71,8 @@ def find_quantities(text: str, span: Span) -> tuple[tuple[Quantity, ...], tuple[
             skip = lab.end() if lab else start
         if s >= skip:
             skip = read_figure_at(text, s, e, start, end, figs, diags)
+    if base and diags:
+        diags = [attrs.evolve(d, span=Span(d.span.start + base, d.span.end + base)) for d in diags]
     if not figs:
         return ((), tuple(diags)) if diags else _NOTHING
     _resolve_bare_units(text, start, end, figs)
@@ -60,7 +80,17 @@ def find_quantities(text: str, span: Span) -> tuple[tuple[Quantity, ...], tuple[
     # Positional, and inline: a method call per figure costs more than building it.
     quantities = tuple(
         [
-            Quantity(Span(f.start, f.end), text[f.start : f.end], f.value, f.unit, f.low, f.high, f.per, f.den, f.qual)
+            Quantity(
+                Span(f.start + base, f.end + base),
+                source[f.start + base : f.end + base],
+                f.value,
+                f.unit,
+                f.low,
+                f.high,
+                f.per,
+                f.den,
+                f.qual,
+            )
             for f in figs
         ]
     )
@@ -117,6 +147,8 @@ def _counted_total(text: str, lo: int, pos: int) -> str | None:
     """'Tổng số được khen thưởng 60' → 'khen thưởng'."""
     phrase = text[lo:pos].strip()
     m = COUNTED_TOTAL.match(phrase)
+    if m is None and "tổng" in phrase:
+        m = TOTAL_WITHIN.search(phrase)
     if m and 0 < m.end() < len(phrase):
         return head_noun(phrase[m.end() :])[0]
     return None
@@ -188,4 +220,6 @@ def _each_year_governs(text: str, clause: int, f: DraftFigure, before: str) -> b
     when a verb of change is in its clause ("tăng bình quân hàng năm 19,5%")."""
     if "năm" not in before or EACH_YEAR.search(before) is None:
         return False
+    if before.endswith(("cả ", "cả\u00a0")):
+        return False  # "hằng năm giảm cả 03 tiêu chí": all three criteria, not three a year
     return f.unit != "%" or CHANGE_WORD.search(text, clause, f.start) is not None

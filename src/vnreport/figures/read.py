@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from vnreport.figures.lexicon import (
+    COMPOUND_FIRST,
     CONTEXT_LAST,
     GENERIC_TOTALS,
     IDENTIFIER_NEXT,
@@ -18,15 +19,17 @@ from vnreport.figures.lexicon import (
     QUALIFIERS,
     QUALIFIERS_2,
     RATING_UNITS,
+    STOP_WORDS,
 )
 from vnreport.figures.numbers import is_well_formed, is_year, read_number, scaled, tidy
-from vnreport.figures.units import GLUED, UnitRead, read_unit, unit_follows
+from vnreport.figures.units import GLUED, UnitRead, head_noun, read_unit, unit_follows
 from vnreport.figures.words import label_kind, last_word_before, skip_label, start_of_words, words_before
 from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.rules.figures import (
     EACH_YEAR_AFTER,
     FROM_TO_AHEAD,
     IDENTIFIER_TAIL,
+    INLINE_DOT_LABEL,
     INLINE_LABEL,
     MAP_SCALE_TAIL,
     NON_QUANTITY_AT,
@@ -36,6 +39,7 @@ from vnreport.rules.figures import (
     SLASH_NUMBER,
     SLASH_PER,
     SPACES,
+    UNIT_MORE_WORDS,
     VERSION,
 )
 
@@ -297,13 +301,28 @@ def _bare_number_end(text: str, tok: str, s: int, e: int, end: int, weak_label: 
     when it is a figure."""
     if is_year(tok) or weak_label:
         return skip_label(text, e, end)  # "từ 2015 đến nay", "2019)", "Quyết định số 15"
-    if text[e : e + 1] == ")":
+    after = text[e : e + 1]
+    if after == ")":
         before = text[s - 1 : s] if s > 0 else ""
         if before == "(":
             return e + 1  # "(3)" inside running text
         if before in ("", " ", "\t", ":") and INLINE_LABEL.match(text, e, end):
             return e + 1  # "1) …; 2) …"
+    elif after == "." and len(tok) <= 2 and _inline_dot_label(text, s, e, end):
+        return e + 1  # "(bao gồm: 1. Bối cảnh …, 2. Sự phát triển …; 3. Những thành tựu …)"
     return -1
+
+
+def _inline_dot_label(text: str, s: int, e: int, end: int) -> bool:
+    """Whether the number ``text[s:e]`` and the "." after it label a list run into a sentence:
+    after a list mark (":", ";", ",", "(") and before a capital."""
+    m = INLINE_DOT_LABEL.match(text, e, end)
+    if m is None or not m.group("c").isupper():
+        return False
+    j = s - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j >= 0 and text[j] in ":;,("
 
 
 def _after_slash(
@@ -325,10 +344,27 @@ def _after_slash(
         return _denominator(text, fig, v1, scale, sl, end, w3, diags)
     if unit is not None:
         per = SLASH_PER.match(text, fig.end, end)
-        if per:
-            fig.per = SPACES.sub(" ", per.group("per").casefold())
-            fig.end = per.end()
+        if per and per.group("per").casefold() not in STOP_WORDS:  # "1,15%/ và": a stray slash
+            fig.per, fig.end = _per_unit(text, per, end)
     return [fig]
+
+
+def _per_unit(text: str, per: re.Match[str], end: int) -> tuple[str, int]:
+    """The per of a rate and where it ends: "/năm", "/1 vạn dân", and a compound head noun
+    read whole ("triệu đồng/lao động", "/hộ gia đình"), not its first syllable."""
+    word = per.group("per")
+    low = word.casefold()
+    if low in COMPOUND_FIRST:
+        more = UNIT_MORE_WORDS.match(text, per.end(), end)
+        stop = more.end() if more else per.end()
+        head, length = head_noun(text[per.start("per") : stop])
+        if head is not None and length > len(word):
+            stop = per.start("per") + length
+            again = SLASH_PER.match(text, stop, end)  # "/hộ gia đình/năm"
+            if again is not None and again.group("per").casefold() not in COMPOUND_FIRST:
+                return f"{head}/{SPACES.sub(' ', again.group('per').casefold())}", again.end()
+            return head, stop
+    return SPACES.sub(" ", low), per.end()
 
 
 def _denominator(
@@ -386,8 +422,9 @@ def _qualify(text: str, fig: DraftFigure, start: int, end: int, w2: str, w3: str
         qual_start = start_of_words(text, fig.start, start, qual.count(" ") + 1)
     pq = POST_QUALIFIER.match(text, fig.end, end) if "trở" in after else None
     if qual == "từ":
-        if FROM_TO_AHEAD.match(text, fig.end, end):
-            qual, qual_start = None, fig.start  # "từ X lên Y" is a change, not a floor
+        if fig.low is not None or FROM_TO_AHEAD.match(text, fig.end, end):
+            # "từ 3 đến 5 tuổi" is a range, bounded both ways; "từ X lên Y" a change.
+            qual, qual_start = None, fig.start
         else:
             # "từ 10% trở lên", and the elliptical "tăng từ 2%" read the same way.
             qual = "từ … trở lên"

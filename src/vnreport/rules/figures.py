@@ -131,6 +131,8 @@ IDENTIFIER_TAIL = re.compile(r"[\w./-]*")
 VERSION = re.compile(r"\d\.0")
 #: "1) …; 2) …": a label inside running text.
 INLINE_LABEL = re.compile(rf"\){H}+{L}")
+#: "…; 3. Những thành tựu": a "N." label inside running text (a capital follows; checked in code).
+INLINE_DOT_LABEL = re.compile(rf"\.{H}+(?P<c>{L})")
 
 #: "mỗi năm", "hằng năm", "hàng năm": governs a flow or a rate of change (per = "năm").
 EACH_YEAR = re.compile(rf"(?:mỗi|hằng|hàng){H}+năm(?!{L})", _I)
@@ -143,6 +145,8 @@ GOVERNING_RATE = re.compile(rf"(?P<unit>{L}+(?:{H}+{L}+)?){H}*/{H}*(?P<per>(?:v�
 SLASH_WORD = re.compile(rf"/{H}*{L}")
 #: "Tổng số được khen thưởng 60": a bare number counting what follows "tổng số".
 COUNTED_TOTAL = re.compile(rf"(?:tổng{H}+)?số{H}+(?:lượng{H}+)?(?:được{H}+)?", _I)
+#: "nâng tổng số doanh nghiệp trên địa bàn lên 13.044": "tổng số" inside the phrase.
+TOTAL_WITHIN = re.compile(rf"(?<!{L})tổng{H}+số{H}+(?:lượng{H}+)?(?:được{H}+)?", _I)
 #: Between a bare number and the figure that restates it with a unit: a comma and at most three
 #: words ("308, tăng 48 người", "3.910, chi trả 3.710 hồ sơ").
 RESTATED_BY = re.compile(rf"{H}*,{H}*(?:{L}+{H}+){{0,3}}")
@@ -165,20 +169,28 @@ TARGET_BEFORE = regex.compile(
 #: "đạt 101,6% so với mục tiêu", "đạt 86% mục tiêu đề ra", "102% kế hoạch", "120% dự toán".
 OF_TARGET_AFTER = re.compile(rf"{H}*(?:so{H}+(?:với{H}+)?|của{H}+)?(?:{_TARGET_WORD}|dự{H}+toán){_TARGET_TAIL}", _I)
 #: The verb of a change right before its figure: "tăng 166,4%", "giảm 43 vụ", "vượt 10%",
-#: "tăng bình quân hàng năm 19,5%", "Kiềm chế … 10%".
+#: "tăng bình quân hàng năm 19,5%", "Kiềm chế … 10%"; and a multiplier, "gấp 1,5 lần so với
+#: năm 2020" (the figure is so many times its baseline: a rise).
 CHANGE_BEFORE = regex.compile(
-    rf"(?r)(?<!\p{{L}})(?P<verb>tăng|giảm|vượt|kiềm{H}+chế|kéo{H}+giảm|cao{H}+hơn|thấp{H}+hơn"
+    rf"(?r)(?<!\p{{L}})(?P<verb>tăng|giảm|vượt|gấp|kiềm{H}+chế|kéo{H}+giảm|cao{H}+hơn|thấp{H}+hơn"
     rf"|nhiều{H}+hơn|ít{H}+hơn)(?:{H}+thêm)?(?:{H}+(?:bình{H}+quân|trung{H}+bình))?"
     rf"(?:{H}+(?:hàng|hằng|mỗi){H}+năm)?(?:{H}+(?:bình{H}+quân|trung{H}+bình))?(?:{H}+được)?{H}*",
     _RV,
 )
 #: Where change verbs may be: CHANGE_BEFORE runs only near them (found with str.find, which is
 #: far cheaper than a case-insensitive regex scan of every sentence).
-CHANGE_CUES = ("tăng", "giảm", "vượt", "chế", "hơn")
+CHANGE_CUES = ("tăng", "giảm", "vượt", "gấp", "chế", "hơn")
 #: "so với năm 2015", "so mục tiêu Nghị quyết", "so với giai đoạn 2011-2015" after a change, in
 #: its clause.
 SO_VOI_AFTER = re.compile(
     rf"[^;()\n]{{0,80}}?(?<!{L})so{H}+(?:với{H}+)?(?P<base>[^,;:.()\[\]\n]{{1,60}}(?:\.\d[^,;:()\[\]\n]*)?)",
+    _I,
+)
+#: A multiplier's baseline written without "so với": "gấp 1,6 lần năm 2020", "gấp 2 lần cùng
+#: kỳ", "gấp 1,5 lần giai đoạn 2015 - 2020" (right after the figure, a period or a year).
+MULTIPLE_OF_AFTER = re.compile(
+    rf"{H}+(?P<base>năm{H}+{_YEAR}|cùng{H}+kỳ(?:{H}+năm{H}+(?:{_YEAR}|trước))?|(?:đầu{H}+)?nhiệm{H}+kỳ"
+    rf"(?:{H}+(?:trước|{_YEAR}{H}*[-–]{H}*{_YEAR}))?|giai{H}+đoạn{H}+{_YEAR}{H}*[-–]{H}*{_YEAR})(?!{L}|\d)",
     _I,
 )
 #: A reference for the whole sentence: "So với năm 2015: …", "… so với nhiệm kỳ 2010-2015: …",
@@ -251,17 +263,44 @@ CLAUSE_MARK_BEFORE = regex.compile(r"(?r)[;():]|\. ", regex.VERSION1)
 # Targets
 # ---------------------------------------------------------------------------------------------
 
-#: "Đến năm 2025", "đến hết năm 2025", "tới năm 2030": the deadline of a target item.
-DEADLINE = re.compile(rf"(?<!{L})(?:đến|tới)(?:{H}+(?:hết|cuối))?{H}+năm{H}+(?P<y>{_YEAR})", _I)
-#: The verb that sets a target figure; longer phrases first.
-TARGET_VERB = re.compile(
-    rf"(?<!{L})(?P<v>xây{H}+dựng{H}+thêm|xây{H}+dựng{H}+mới|trồng{H}+mới|kết{H}+nạp|duy{H}+trì"
-    rf"|giữ{H}+vững|giữ{H}+ổn{H}+định|kiềm{H}+chế|kéo{H}+giảm|tăng|giảm|đạt|là|chiếm)(?!{L})",
+# A target item runs over wrapped lines ("đến năm⏎2030", "duy⏎trì"): its patterns take any
+# space, a newline included (``S``), where the figures of a sentence take ``H``.
+S = r"\s"
+
+#: "Đến năm 2025", "đến hết năm 2025", "tới năm 2030", "trước năm 2030": the deadline of a
+#: target item.
+DEADLINE = re.compile(rf"(?<!{L})(?:đến|tới|trước)(?:{S}+(?:hết|cuối))?{S}+năm{S}+(?P<y>{_YEAR})(?!\d)", _I)
+#: The year of a target written without "đến": "Năm 2030 phấn đấu có 82% trường học", "… năng
+#: lượng xanh năm 2030 đạt từ 40%", "Năm 2030, tỷ lệ …": "năm" and a year (not a period)
+#: followed by the verb that sets the figure, or opening a clause with a comma. The words before
+#: it (BASELINE_YEAR_BEFORE) may still make it a baseline.
+YEAR_DEADLINE = re.compile(
+    rf"(?<!{L})năm{S}+(?P<y>{_YEAR})(?!\d|{S}*[-–—/]{S}*\d)"
+    rf"(?={S}*(?:,|:|(?:phấn{S}+đấu|đạt|là|có|chiếm|tăng|giảm)(?!{L})))",
     _I,
+)
+#: Before "năm 2020": what makes the year a reference rather than a deadline ("so với năm 2020",
+#: "từ năm 2020", "giai đoạn … năm", "cùng kỳ năm"), read backwards from "năm".
+BASELINE_YEAR_BEFORE = regex.compile(
+    rf"(?r)(?<!\p{{L}})(?:so(?:{S}+với)?|từ|kể{S}+từ|cùng{S}+kỳ|sau|của|trong|với){S}*", _RV
+)
+#: The verb that sets a target figure; longer phrases first. "gấp" (so many times the
+#: baseline) sets a rise.
+TARGET_VERB = re.compile(
+    rf"(?<!{L})(?P<v>xây{S}+dựng{S}+thêm|xây{S}+dựng{S}+mới|trồng{S}+mới|kết{S}+nạp|duy{S}+trì"
+    rf"|giữ{S}+vững|giữ{S}+ổn{S}+định|kiềm{S}+chế|kéo{S}+giảm|tăng|giảm|gấp|đạt|là|chiếm)(?!{L})",
+    _I,
+)
+#: A noun of measure right before a verb makes the verb part of what is measured, not the
+#: target's direction: "tỷ lệ kết nạp đảng viên mới … đạt 3%", "tốc độ tăng thu ngân sách … đạt
+#: 10%", "tỷ trọng giá trị tăng thêm (value added) … đạt 35%" (read backwards from the verb).
+MEASURE_NOUN_BEFORE = regex.compile(
+    rf"(?r)(?<!\p{{L}})(?:t[ỷỉ]{S}+lệ|t[ỷỉ]{S}+trọng|tốc{S}+độ|chỉ{S}+số|giá{S}+trị|số{S}+lượng|mức{S}+độ){S}+",
+    _RV,
 )
 #: A parenthesis quoting a reference figure, not a target: "(giai đoạn 2015-2020 đạt 3.275,7 tỷ đồng)".
 BASELINE_PAREN = re.compile(
-    rf"giai{H}+đoạn|nhiệm{H}+kỳ|năm{H}+{_YEAR}|so{H}+với|hiện{H}+nay|hiện{H}+tại|cùng{H}+kỳ|trước", _I
+    rf"giai{S}+đoạn|nhiệm{S}+kỳ|năm{S}+{_YEAR}|so{S}+với|hiện{S}+nay|hiện{S}+tại|cùng{S}+kỳ|trước", _I
 )
 TARGET_SUBJECT_LEAD = re.compile(rf"^{H}*,?{H}*(?:phấn{H}+đấu{H}*)?", _I)
 TARGET_SUBJECT_VERB = re.compile(
