@@ -52,6 +52,19 @@ _INTRINSIC_ORDER = {
     MarkerStyle.ARTICLE: 4,
 }
 
+#: The genre's conventional order of the numbered heading styles (36-HD/VPTW, Decree 30):
+#: "A." above "I." above "1." above "1.1." above "1.1.1.". A style first seen late takes its
+#: place by this order — "A." first used in Part Two still goes above the "I." of Part One —
+#: unless the document has already nested them the other way round.
+_CONVENTIONAL_ORDER = {
+    MarkerStyle.CAPITAL.value: 0,
+    MarkerStyle.ROMAN.value: 1,
+    MarkerStyle.ARABIC.value: 2,
+    "decimal2": 3,
+    "decimal3": 4,
+    "decimal4": 5,
+}
+
 _ID_PREFIX = {MarkerStyle.PART: "p", MarkerStyle.CHAPTER: "c", MarkerStyle.ARTICLE: "a"}
 
 #: Title lines below a marker-only heading ("Phần I" then the title): at most this many.
@@ -109,7 +122,7 @@ class TreeBuilder:
         self.diagnostics: list[Diagnostic] = []
         self._root = _Open("root", 0, 0)
         self._stack: list[_Open] = [self._root]
-        self._ranks: dict[str, int] = {}
+        self._ranks: dict[str, float] = {}
         self._table_starts: frozenset[int] = frozenset()
         self.sections: list[Section] = []
         """Every section made by :meth:`finish`, in document order of completion."""
@@ -272,8 +285,7 @@ class TreeBuilder:
         # 4. Heading styles: by intrinsic order, else by the learned order of first appearance.
         rank = self._ranks.get(key)
         if rank is None:
-            self._ranks[key] = len(self._ranks)
-            rank = self._ranks[key]
+            rank = self._ranks[key] = self._first_rank(key)
             while len(stack) > 1 and self._is_list_node(stack[-1]) and not stack[-1].is_section:
                 stack.pop()
             while len(stack) > 1 and self._deeper_or_equal(stack[-1], key, rank, style):
@@ -286,7 +298,26 @@ class TreeBuilder:
         self._check_numbering(stack[-1], node)
         self._push(node)
 
-    def _deeper_or_equal(self, top: _Open, key: str, rank: int, style: MarkerStyle) -> bool:
+    def _first_rank(self, key: str) -> float:
+        """The rank of a style seen for the first time: below every style seen so far, unless
+        the conventional order puts it above styles already ranked and the document has not
+        shown the other order (ranks that disagree, or the new style opening inside a node of a
+        conventionally deeper style, as a form's "I." inside its "03:")."""
+        deepest = max(self._ranks.values(), default=-1.0) + 1
+        place = _CONVENTIONAL_ORDER.get(key)
+        if place is None or any(_CONVENTIONAL_ORDER.get(o.key, -1) > place for o in self._stack):
+            return deepest
+        conventional = {k: r for k, r in self._ranks.items() if k in _CONVENTIONAL_ORDER}
+        below = [r for k, r in conventional.items() if _CONVENTIONAL_ORDER[k] > place]
+        if not below:
+            return deepest
+        above = [r for k, r in conventional.items() if _CONVENTIONAL_ORDER[k] < place]
+        if above and max(above) > min(below):
+            return deepest  # the document keeps its own order
+        top = max(above, default=min(below) - 1)
+        return (top + min(below)) / 2
+
+    def _deeper_or_equal(self, top: _Open, key: str, rank: float, style: MarkerStyle) -> bool:
         top_marker = top.marker
         if top_marker is None:
             return False
