@@ -326,18 +326,3 @@ def build_docx(parts: dict[str, str | bytes] | None = None, omit: tuple[str, ...
                 archive.writestr(name, content)
     return buffer.getvalue()
 
-
-# -- how close an outline is to the one a reader wrote -----------------------------------------
-
-
-def outline_agreement(parsed: str, expected: str) -> float:
-    """The share of outline lines (metadata and nodes, indentation included) that the parsed and
-    the expected outline have in common, in order: 2·matches / (len(a) + len(b)), 1.0 when equal."""
-    import difflib
-
-    a, b = parsed.splitlines(), expected.splitlines()
-    if not a and not b:
-        return 1.0
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    matched = sum(block.size for block in matcher.get_matching_blocks())
-    return 2 * matched / (len(a) + len(b))
