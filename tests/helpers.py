@@ -325,4 +325,3 @@ def build_docx(parts: dict[str, str | bytes] | None = None, omit: tuple[str, ...
             if name not in omit:
                 archive.writestr(name, content)
     return buffer.getvalue()
-
