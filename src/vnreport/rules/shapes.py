@@ -26,3 +26,66 @@ UPPER = regex.compile(r"\p{Lu}", regex.VERSION1)
 #: "(5)" inside running text: an enumeration in a sentence, which a wrapped line may continue
 #: with "(6)" at its start (corpus 03).
 INLINE_PAREN_NUMBER = regex.compile(r"\((\d{1,2})\)", regex.VERSION1)
+
+# ---------------------------------------------------------------------------------------------
+# Unfinished line ends (hard-wrapped text)
+# ---------------------------------------------------------------------------------------------
+
+#: Words a Vietnamese sentence or title cannot end on: prepositions, conjunctions, plural
+#: markers and the nouns that introduce a reference number. A full line ending on one was cut
+#: by the page, so the next line goes on with it even when it starts with a capital ("… theo
+#: quy định của⏎Đảng", "… của Ban Chấp hành⏎Trung ương") or a figure.
+DANGLING_WORDS = frozenset(
+    (
+        "của",
+        "và",
+        "với",
+        "theo",
+        "tại",
+        "về",
+        "cho",
+        "các",
+        "những",
+        "số",
+        "trong",
+        "đối",
+        "là",
+        "để",
+        "từ",
+        "đến",
+        "giữa",
+        "thuộc",
+        "trên",
+        "dưới",
+        "bằng",
+        "do",
+        "nhằm",
+        "hoặc",
+        "hay",
+        "mà",
+        "khi",
+        "nếu",
+        "đã",
+        "đang",
+        "sẽ",
+        "bị",
+        "như",
+        "điểm",
+        "khoản",
+        "điều",
+        "mục",
+        "tiết",
+        "chương",
+        "phần",
+    )
+)
+#: A line ending on a noun that introduces a reference number: a number at the next line's
+#: start is the rest of the reference, never a heading marker ("… và điểm⏎3.7 Hướng dẫn số
+#: 06-HD/TW"). Compounds that end on the same syllable are no reference ("Ưu điểm", "một số").
+REFERENCE_NOUN_END = regex.compile(
+    r"(?i)(?<!(?:ưu|nhược|khuyết|đặc|thời|địa|trọng|quan|một|đa|chỉ)\s)"
+    r"(?<!\p{L})(?:điểm|khoản|điều|mục|tiết|chương|phần|số)\W*$",
+    regex.VERSION1,
+)
+#: The last word of a line, for the two sets above.
+LAST_WORD = regex.compile(r"(\p{L}+)\W*$", regex.VERSION1)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from vnreport.lines.classify import ClassifiedLine, Role
 from vnreport.model import MarkerStyle
-from vnreport.rules.shapes import INLINE_PAREN_NUMBER, LOWER
+from vnreport.rules.shapes import DANGLING_WORDS, INLINE_PAREN_NUMBER, LAST_WORD, LOWER, REFERENCE_NOUN_END
 
 #: Share of text lines followed directly by another text line above which a text is wrapped.
 WRAPPED_SHARE = 0.5
@@ -60,6 +60,45 @@ def _wrapped_dash(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> 
     return bool(before) and (before[-1].isalnum() or before[-1] in '”"')
 
 
+def _last_word(text: str, cl: ClassifiedLine) -> str:
+    found = LAST_WORD.search(text, cl.line.content.start, cl.line.content.end)
+    return found.group(1).lower() if found else ""
+
+
+#: A tail this short that closes its sentence is the end of the line above, not a body.
+SHORT_TAIL = 24
+
+
+def _resumes_heading_line(text: str, previous: ClassifiedLine, line: ClassifiedLine, full: float) -> bool:
+    """Does ``line`` carry on the unfinished heading-shaped line above it?
+
+    A lower-case start does. Otherwise only a line the page broke (full width, no closing
+    punctuation) goes on, and only where a title could not have ended: before a figure or a
+    range's second half ("… đến năm⏎2030 đạt 361,6 nghìn tỷ đồng", "2026⏎- 2030 đạt 68%"),
+    after a word no sentence ends on ("… quy định của⏎Đảng"), before a short tail that closes
+    the sentence ("… của Bộ⏎Chính trị.").
+    """
+    if _starts_lower(text, line):
+        return True
+    if closes(text, previous) or len(previous.line.content) < max(full, MIN_WRAPPED_LINE):
+        return False
+    if _wrapped_dash(text, previous, line):
+        # Only a range's second half: a heading that ends in a word and is followed by a "- "
+        # line has a dash item under it.
+        assert line.marker is not None
+        after = text[line.marker.span.end : line.line.content.end].lstrip()
+        before = text[previous.line.content.start : previous.line.content.end].rstrip(_TRAILING)
+        return before[-1:].isdigit() and after[:1].isdigit()
+    if line.role is not Role.TEXT:
+        return False
+    head = text[line.line.content.start : line.line.content.start + 1]
+    return (
+        head.isdigit()
+        or _last_word(text, previous) in DANGLING_WORDS
+        or (len(line.line.content) <= SHORT_TAIL and closes(text, line))
+    )
+
+
 def _inline_numbers(text: str, cl: ClassifiedLine) -> int:
     """The highest "(n)" written inside the line (not as its own marker): an enumeration that
     runs on in the sentence, "… chính trị: (1) Tăng cường …; (2) Tập trung …"."""
@@ -95,9 +134,15 @@ def _wrapped_number(text: str, previous: ClassifiedLine, line: ClassifiedLine, s
     style nor a new list's first.
     """
     marker = line.marker
-    if marker is None or marker.style not in _SEQUENCED or not isinstance(marker.value, int):
+    if marker is None or previous.role is Role.BLANK or closes(text, previous):
         return False
-    if previous.role is Role.BLANK or closes(text, previous):
+    if (
+        len(previous.line.content) >= MIN_WRAPPED_LINE
+        and text[marker.span.start : marker.span.start + 1].isdigit()
+        and REFERENCE_NOUN_END.search(text, previous.line.content.start, previous.line.content.end)
+    ):
+        return True  # "… và điểm⏎3.7 Hướng dẫn": the number is the point referred to
+    if marker.style not in _SEQUENCED or not isinstance(marker.value, int):
         return False
     if len(previous.line.content) < MIN_WRAPPED_LINE:
         return False  # a short line above is a heading of its own, not a line the page broke
@@ -178,9 +223,9 @@ def group_lines(
                     break
                 if closes(text, lines[last]) and not _starts_lower(text, nxt):
                     break
-                if cl.role is Role.HEADING and not _starts_lower(text, nxt):
-                    break
                 limit = short_marker_line if last == i and cl.marker is not None else short_line
+                if cl.role is Role.HEADING and not _resumes_heading_line(text, lines[last], nxt, limit):
+                    break
                 if len(lines[last].line.content) < limit and not _starts_lower(text, nxt):
                     break  # the line stopped well before the margin: its paragraph ended there
             last = j
