@@ -74,6 +74,7 @@ class FurnitureKind(str, enum.Enum):
 class MarkerStyle(str, enum.Enum):
     """How a heading or item is numbered. The nesting order of styles is learned per document."""
 
+    APPENDIX = "appendix"  # "PHỤ LỤC", "Phụ lục I": back matter, above every division
     PART = "part"  # "Phần I", "Phần thứ hai"
     CHAPTER = "chapter"  # "Chương I"
     SECTION = "section"  # "Mục 1" (legal)

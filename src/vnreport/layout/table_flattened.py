@@ -42,7 +42,14 @@ REPEAT_WINDOW = 40
 TAIL_LIMIT = 16
 
 _STRONG_HEADING_STYLES = frozenset(
-    {MarkerStyle.PART, MarkerStyle.CHAPTER, MarkerStyle.SECTION, MarkerStyle.ARTICLE, MarkerStyle.ROMAN}
+    {
+        MarkerStyle.APPENDIX,
+        MarkerStyle.PART,
+        MarkerStyle.CHAPTER,
+        MarkerStyle.SECTION,
+        MarkerStyle.ARTICLE,
+        MarkerStyle.ROMAN,
+    }
 )
 
 

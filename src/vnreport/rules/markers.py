@@ -38,6 +38,18 @@ def _compile(body: str, flags: int = FLAGS) -> regex.Pattern[str]:
     return regex.compile(body, flags)
 
 
+def _appendix_value(m: regex.Match[str]) -> int:
+    """An appendix's number; the single unnumbered "PHỤ LỤC" is the first."""
+    number = m.group("v") or m.group("w")
+    if not number:
+        return 1
+    if number.isdigit():
+        return int(number)
+    if len(number) == 1 and number not in "IVX":
+        return ord(number) - ord("A") + 1
+    return roman_value(number) or 1
+
+
 def _part_value(m: regex.Match[str]) -> int | None:
     if m.group("word"):
         return number_words_value(m.group("word"))
@@ -81,6 +93,21 @@ _AFTER = rf"(?={SP}|$|\p{{Lu}}|\*)"
 _SEP = r"[.\-–—:)]"  # separators after a number: "1.", "1-", "1–", "1:", "1)"
 
 MARKER_RULES: tuple[MarkerRule, ...] = (
+    MarkerRule(
+        "appendix",
+        MarkerStyle.APPENDIX,
+        # Written in capitals, or "Phụ lục" with its number and a separator or the end of the
+        # line: "Phụ lục 01 và mục tiêu …" at the start of a wrapped line is prose.
+        _compile(
+            rf"(?P<marker>(?-i:PHỤ{SP}++LỤC(?:{SP}++(?:SỐ{SP}++)?(?P<v>{ROMAN}|\d{{1,2}}|[A-Z]))?"
+            rf"|Phụ{SP}++lục(?:{SP}++(?:số{SP}++)?(?P<w>{ROMAN}|\d{{1,2}}|[A-Z]))?(?={SP}*+(?:[.:\-–]|$)))"
+            rf"(?![\w]){SP}*+(?:[.:\-–]{SP}*+)?)"
+        ),
+        _appendix_value,
+        "PHỤ LỤC",
+        "Back matter after the signature (corpus 01, 05): a top-level division of its own.",
+        first="p",
+    ),
     MarkerRule(
         "part",
         MarkerStyle.PART,

@@ -89,3 +89,13 @@ REFERENCE_NOUN_END = regex.compile(
 )
 #: The last word of a line, for the two sets above.
 LAST_WORD = regex.compile(r"(\p{L}+)\W*$", regex.VERSION1)
+
+# ---------------------------------------------------------------------------------------------
+# Summary sub-headings
+# ---------------------------------------------------------------------------------------------
+
+#: The genre's summing-up heads of an assessment chapter: after "1. Về xây dựng Đảng … 4. Về
+#: quốc phòng", a "* Nguyên nhân của những kết quả đạt được" or "Bài học kinh nghiệm" speaks of
+#: the whole chapter (36-HD/VPTW's plan of a political report; corpus 02 numbers it "3.
+#: Nguyên nhân" beside "1. Ưu điểm", "2. Hạn chế").
+SUMMARY_HEADING = regex.compile(rf"(?i)(?:nguyên{SP}+nhân|bài{SP}+học)(?!\p{{L}})", regex.VERSION1)

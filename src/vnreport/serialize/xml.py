@@ -28,6 +28,7 @@ from vnreport.model import (
     Footnote,
     Item,
     Marker,
+    MarkerStyle,
     Metadata,
     Paragraph,
     Section,
@@ -84,7 +85,7 @@ def _section(parent: Any, s: Section, ctx: _Context) -> None:
         s.span,
         None,
         eId=s.id,
-        name="section",
+        name="appendix" if s.marker is not None and s.marker.style is MarkerStyle.APPENDIX else "section",
         level=s.level,
         **_marker_attributes(s.marker),
     )

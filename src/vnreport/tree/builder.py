@@ -34,7 +34,7 @@ from vnreport.model import (
     Table,
 )
 from vnreport.rules.numbers import letter_index
-from vnreport.rules.shapes import LOWER
+from vnreport.rules.shapes import LOWER, SUMMARY_HEADING
 
 ParagraphFactory = Callable[[str, Span, tuple[Span, ...]], Paragraph]
 """Makes a paragraph (with its sentences) from an id, a span and the spans of page furniture
@@ -45,6 +45,7 @@ TableFactory = Callable[[str, Span], Table]
 #: Intrinsic order of the word-marked divisions: whatever order they first appear in, a
 #: "Mục" never nests under an "Điều".
 _INTRINSIC_ORDER = {
+    MarkerStyle.APPENDIX: -1,
     MarkerStyle.PART: 0,
     MarkerStyle.CHAPTER: 1,
     MarkerStyle.SECTION: 2,
@@ -65,7 +66,10 @@ _CONVENTIONAL_ORDER = {
     "decimal4": 5,
 }
 
-_ID_PREFIX = {MarkerStyle.PART: "p", MarkerStyle.CHAPTER: "c", MarkerStyle.ARTICLE: "a"}
+_ID_PREFIX = {MarkerStyle.APPENDIX: "ap", MarkerStyle.PART: "p", MarkerStyle.CHAPTER: "c", MarkerStyle.ARTICLE: "a"}
+
+#: Bullets that mark a sub-heading of its own rather than one entry of a list.
+_SUMMARY_BULLETS = frozenset({MarkerStyle.STAR, MarkerStyle.BULLET})
 
 #: Title lines below a marker-only heading ("Phần I" then the title): at most this many.
 MAX_TITLE_LINES = 3
@@ -210,7 +214,8 @@ class TreeBuilder:
             title = Span(title.start, lines[group_end - 1].line.content.end)
         elif not own_title or is_upper_title(own_title):
             # "Phần I" then the title below, or an upper-case title wrapped over lines.
-            want_upper = bool(own_title) or marker.style not in _INTRINSIC_ORDER
+            # An appendix's own title is in capitals; "(Kèm theo Nghị quyết …)" under it is its attribution.
+            want_upper = bool(own_title) or marker.style not in _INTRINSIC_ORDER or marker.style is MarkerStyle.APPENDIX
             taken = 0
             k = i + 1
             while k < len(lines) and taken < MAX_TITLE_LINES:
@@ -278,6 +283,8 @@ class TreeBuilder:
                     self._push(node)
                     return
         if style in LIST_STYLES:
+            if node.is_section and self._is_summary(node):
+                self._close_to_chapter()
             # 3. Lists nest under whatever they follow.
             self._check_numbering(stack[-1], node)
             self._push(node)
@@ -292,7 +299,8 @@ class TreeBuilder:
                 stack.pop()
         else:
             while len(stack) > 1 and (
-                self._is_list_node(stack[-1]) or self._deeper_or_equal(stack[-1], key, rank, style)
+                (self._is_list_node(stack[-1]) and not self._opens_list_under(stack[-1], marker))
+                or self._deeper_or_equal(stack[-1], key, rank, style)
             ):
                 stack.pop()
         self._check_numbering(stack[-1], node)
@@ -303,7 +311,9 @@ class TreeBuilder:
         the conventional order puts it above styles already ranked and the document has not
         shown the other order (ranks that disagree, or the new style opening inside a node of a
         conventionally deeper style, as a form's "I." inside its "03:")."""
-        deepest = max(self._ranks.values(), default=-1.0) + 1
+        if key == MarkerStyle.APPENDIX.value:
+            return float("-inf")  # back matter: above whatever the body used
+        deepest = max((r for r in self._ranks.values() if r != float("-inf")), default=-1.0) + 1
         place = _CONVENTIONAL_ORDER.get(key)
         if place is None or any(_CONVENTIONAL_ORDER.get(o.key, -1) > place for o in self._stack):
             return deepest
@@ -322,12 +332,39 @@ class TreeBuilder:
         if top_marker is None:
             return False
         top_style = top_marker.style
+        if style is MarkerStyle.APPENDIX:
+            return True  # an appendix closes the body, whatever is open
         if top_style in _INTRINSIC_ORDER and style in _INTRINSIC_ORDER:
             return _INTRINSIC_ORDER[top_style] >= _INTRINSIC_ORDER[style]
         if style is MarkerStyle.PART:
             return True
         top_rank = self._ranks.get(top.key)
         return top_rank is not None and top_rank >= rank and top.key != key
+
+    def _is_summary(self, node: _Open) -> bool:
+        """A starred or bulleted sub-heading that sums up ("* Nguyên nhân …"); a dash line
+        "- Nguyên nhân của hạn chế: …" is one comment in a list of them."""
+        title, marker = node.title, node.marker
+        if title is None or marker is None or marker.style not in _SUMMARY_BULLETS:
+            return False
+        return SUMMARY_HEADING.match(self.match, title.start, title.end) is not None
+
+    def _close_to_chapter(self) -> None:
+        """A summing-up sub-heading ("* Nguyên nhân …") closes the numbered sections it follows:
+        it goes under the outermost open numbered heading (the chapter it sums up)."""
+        stack = self._stack
+        for k in range(1, len(stack)):
+            marker = stack[k].marker
+            if stack[k].is_section and marker is not None and marker.style not in _INTRINSIC_ORDER:
+                if marker.style not in LIST_STYLES:
+                    del stack[k + 1 :]
+                return
+
+    @staticmethod
+    def _opens_list_under(top: _Open, marker: Marker) -> bool:
+        """A numbered list that starts at one right under a bulleted sub-heading is its content
+        ("* Nguyên nhân …" then "1. …", "2. …"), not a sibling of the heading's parent."""
+        return top.is_section and not top.children and marker.value is not None and _ordinal(marker.value) == 1
 
     @staticmethod
     def _is_list_node(node: _Open) -> bool:
