@@ -88,10 +88,10 @@ def outline(nodes: tuple[Any, ...], depth: int = 0) -> list[str]:
     out: list[str] = []
     for node in nodes:
         if isinstance(node, Section):
-            out.append("  " * depth + f"{node.marker.text if node.marker else ''} {node.title}".strip())
+            out.append("  " * depth + f"{_one_line(node.marker.text) if node.marker else ''} {node.title}".strip())
             out.extend(outline(node.children, depth + 1))
         elif isinstance(node, Item):
-            out.append("  " * depth + f"{node.marker.text} …")
+            out.append("  " * depth + f"{_one_line(node.marker.text)} …")
             out.extend(outline(node.children, depth + 1))
     return out
 
@@ -325,3 +325,8 @@ def build_docx(parts: dict[str, str | bytes] | None = None, omit: tuple[str, ...
             if name not in omit:
                 archive.writestr(name, content)
     return buffer.getvalue()
+
+
+def _one_line(marker_text: str) -> str:
+    """A marker the crawl broke over a line ("Điều⏎2.") as it reads."""
+    return " ".join(marker_text.split())

@@ -9,10 +9,21 @@ import vnreport
 from .helpers import outline, read_cases
 
 CASES = read_cases("nesting")
+KIND_CASES = read_cases("kinds") + read_cases("markdown_lines")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case[0][:60] for case in CASES])
 def test_nesting(case: tuple[str, ...]) -> None:
+    arrow = case.index("=>")
+    body, expected = case[1:arrow], list(case[arrow + 1 :])
+    doc = vnreport.parse("\n".join(body) + "\n")
+    assert outline(doc.body) == expected
+
+
+@pytest.mark.parametrize("case", KIND_CASES, ids=[case[0][:60] for case in KIND_CASES])
+def test_section_or_item(case: tuple[str, ...]) -> None:
+    """Kinds from what follows a line (tests/cases/kinds.txt) and Markdown bold broken over
+    lines (tests/cases/markdown_lines.txt)."""
     arrow = case.index("=>")
     body, expected = case[1:arrow], list(case[arrow + 1 :])
     doc = vnreport.parse("\n".join(body) + "\n")

@@ -10,7 +10,8 @@ from .helpers import outline
 
 def test_roman_top_level_then_arabic_then_letters() -> None:
     doc = vnreport.parse(
-        "I. TÌNH HÌNH\n1. Kinh tế\na) Nông nghiệp\nb) Công nghiệp\n2. Xã hội\nII. NHIỆM VỤ\n1. Tiếp tục\n"
+        "I. TÌNH HÌNH\n1. Kinh tế\na) Nông nghiệp\nỔn định.\nb) Công nghiệp\nTăng khá.\n2. Xã hội\nBảo đảm.\n"
+        "II. NHIỆM VỤ\n1. Tiếp tục\nĐổi mới.\n"
     )
     assert outline(doc.body) == [
         "I. TÌNH HÌNH",
@@ -24,7 +25,9 @@ def test_roman_top_level_then_arabic_then_letters() -> None:
 
 
 def test_roman_under_part_is_learned_per_document() -> None:
-    doc = vnreport.parse("Phần I\nKẾT QUẢ\nI- BỐI CẢNH\n1- Thuận lợi\nPhần thứ hai\nPHƯƠNG HƯỚNG\nI- MỤC TIÊU\n")
+    doc = vnreport.parse(
+        "Phần I\nKẾT QUẢ\nI- BỐI CẢNH\n1- Thuận lợi\nNước ta hội nhập.\nPhần thứ hai\nPHƯƠNG HƯỚNG\nI- MỤC TIÊU\n"
+    )
     assert outline(doc.body) == [
         "Phần I KẾT QUẢ",
         "  I- BỐI CẢNH",
@@ -43,7 +46,9 @@ def test_part_title_spans_two_upper_case_lines() -> None:
 
 
 def test_decimal_goes_under_its_prefix_even_after_bullets() -> None:
-    doc = vnreport.parse("1- Kinh tế\n- Một ý\n2- Hạn chế\n- Ý khác\n2.1- Hạn chế cụ thể\n2.2- Nguyên nhân\n")
+    doc = vnreport.parse(
+        "1- Kinh tế\n- Một ý\n2- Hạn chế\n- Ý khác\n2.1- Hạn chế cụ thể\nCòn chậm.\n2.2- Nguyên nhân\nChủ quan.\n"
+    )
     assert outline(doc.body) == [
         "1- Kinh tế",
         "  - …",

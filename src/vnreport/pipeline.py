@@ -147,6 +147,7 @@ def _stage_lines(state: ParseState) -> ParseState:
     if is_markdown:
         # Items glued to the previous sentence in Markdown crawls start lines of their own.
         lines = markup.split_glued_items(text, lines)
+        lines, match = markup.join_broken_bold(text, match, lines)
     return attrs.evolve(state, lines=tuple(lines), glued=tuple(glued), match=match)
 
 

@@ -17,7 +17,7 @@ from attrs import frozen
 from vnreport.lines.split import Line, LineKind
 from vnreport.model import BULLET_STYLES, Marker, MarkerStyle, Span
 from vnreport.rules.markers import MARKER_RULES, MARKER_RULES_BY_FIRST, MarkerRule, rules_by_first_char
-from vnreport.rules.shapes import LOWER, RUN_IN, SENTENCE_BREAK, UPPER
+from vnreport.rules.shapes import CITATION_LABEL, LOWER, RUN_IN, SENTENCE_BREAK, UPPER
 
 
 class Role(str, enum.Enum):
@@ -124,7 +124,8 @@ def _decide_bullet(
     """A bullet heads a section only when what follows is plainly a title or a short label."""
     words = len(rest.split())
     if marker.style is MarkerStyle.STAR and is_title_like(rest):
-        return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, end))
+        title_end = end - 1 if rest.endswith(":") else end
+        return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, title_end))
     if upper and words <= MAX_TITLE_WORDS and not SENTENCE_BREAK.search(rest):
         return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, end))
     if rest.endswith(":") and words <= 8 and not _is_lead_in(rest):
@@ -142,14 +143,28 @@ def _decide_title(line: Line, marker: Marker, rule: str, rest: str, rest_start: 
 
 
 def _run_in(line: Line, marker: Marker, rule: str, rest: str, rest_start: int, end: int) -> ClassifiedLine | None:
+    found = _run_in_spans(rest, rest_start)
+    if found is None:
+        return None
+    label_span, body_start = found
+    if LOWER.match(rest[body_start - rest_start]) and is_title_like(rest):
+        # "Tổ chức lễ kết nạp đảng viên: thực hiện điểm 3.8 Hướng dẫn số 06-HD/TW" with
+        # nothing closing it: one title, the colon inside it.
+        return None
+    return ClassifiedLine(line, Role.RUN_IN, marker, rule, label_span, Span(body_start, end))
+
+
+def _run_in_spans(rest: str, rest_start: int) -> tuple[Span, int] | None:
+    """The label's span and where the running text starts, for "label: text"."""
     m = RUN_IN.match(rest)
     if m is None:
         return None
     label = m.group("label").rstrip()
     if len(label.split()) > MAX_RUN_IN_WORDS or _is_lead_in(label) or label[-1:].isdigit():
         return None
-    label_span = Span(rest_start, rest_start + len(label))
-    return ClassifiedLine(line, Role.RUN_IN, marker, rule, label_span, Span(rest_start + m.start("body"), end))
+    if CITATION_LABEL.match(label):
+        return None  # "(Khoản 1): Quyền …": the citation belongs to the heading
+    return Span(rest_start, rest_start + len(label)), rest_start + m.start("body")
 
 
 def is_title_like(rest: str, max_words: int = MAX_TITLE_WORDS) -> bool:
@@ -199,5 +214,9 @@ def redecide_wrapped(text: str, cl: ClassifiedLine, end: int) -> ClassifiedLine:
     ):
         return ClassifiedLine(cl.line, Role.HEADING, cl.marker, cl.rule, Span(rest_start, end))
     if cl.role is Role.HEADING and not is_title_like(joined, MAX_WRAPPED_TITLE_WORDS) and not is_upper_title(joined):
+        run_in = _run_in_spans(text[rest_start:end], rest_start)
+        if run_in is not None:
+            # "Nơi có công đoàn: người vào Đảng phải là đoàn viên⏎công đoàn.": a label and its text.
+            return ClassifiedLine(cl.line, Role.RUN_IN, cl.marker, cl.rule, run_in[0], Span(run_in[1], end))
         return ClassifiedLine(cl.line, Role.ITEM, cl.marker, cl.rule, body=Span(rest_start, cl.line.content.end))
     return cl

@@ -13,7 +13,14 @@ import regex
 
 from vnreport.lines.split import Line, LineKind
 from vnreport.model import Span
-from vnreport.rules.markup import GLUED_ITEM, GLUED_SEPARATOR, MARKDOWN_EMPHASIS, MARKDOWN_HEADING_MARK
+from vnreport.rules.markup import (
+    BROKEN_BOLD_HEADING,
+    GLUED_ITEM,
+    GLUED_SEPARATOR,
+    MARKDOWN_EMPHASIS,
+    MARKDOWN_HEADING_MARK,
+    MAX_BROKEN_BOLD,
+)
 
 #: A text is treated as Markdown when it has at least this many emphasis pairs or headings.
 MIN_MARKDOWN_SIGNS = 3
@@ -104,3 +111,62 @@ def split_glued_items(text: str, lines: tuple[Line, ...]) -> tuple[Line, ...]:
                 out.append(Line(line.index, Span(start, cut), Span(c_start, c_start + len(stripped)), LineKind.TEXT))
             start = cut
     return tuple(out)
+
+
+def join_broken_bold(text: str, match: str, lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str]:
+    """Join a bold heading the crawl broke over two lines into one line.
+
+    "**5. Chuyển đổi⏎AI**" is one title and "**Điều⏎2. Đối tượng áp dụng**" one article
+    heading: the bold run that opens on a marker line and closes on the next says so. The
+    joined line's span holds the newline; in the match text that newline becomes a space, so
+    the marker rules read "Điều 2." as they would on one line.
+    """
+    out: list[Line] = []
+    joints: list[int] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if (
+            nxt is not None
+            and nxt.span.start == line.span.end + 1
+            and _opens_broken_bold(text, line)
+            and _closes_bold(text, nxt)
+        ):
+            joints.append(line.span.end)
+            joined = Line(
+                line.index,
+                Span(line.span.start, nxt.span.end),
+                Span(line.content.start, nxt.content.end),
+                LineKind.TEXT,
+            )
+            out.append(joined)
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    if not joints:
+        return lines, match
+    pieces: list[str] = []
+    pos = 0
+    for joint in joints:
+        pieces.append(match[pos:joint])
+        pieces.append(" ")
+        pos = joint + 1
+    pieces.append(match[pos:])
+    return tuple(out), "".join(pieces)
+
+
+def _opens_broken_bold(text: str, line: Line) -> bool:
+    if line.kind is not LineKind.TEXT or len(line.content) > MAX_BROKEN_BOLD:
+        return False
+    content = text[line.content.start : line.content.end]
+    return content.count("**") % 2 == 1 and BROKEN_BOLD_HEADING.match(content) is not None
+
+
+def _closes_bold(text: str, line: Line) -> bool:
+    """The next line ends the bold run (at most a colon or a stray star after it)."""
+    if line.kind is not LineKind.TEXT or len(line.content) > MAX_BROKEN_BOLD:
+        return False
+    content = text[line.content.start : line.content.end]
+    return content.count("**") % 2 == 1 and len(content) - content.rindex("**") <= 4

@@ -19,6 +19,13 @@ STAR_LINE = regex.compile(rf"^{SP}*\*{SP}*$", regex.VERSION1)
 SENTENCE_BREAK = regex.compile(r"[.!?…](?:[\"”’)\]])?\s+[\"“(]?\p{Lu}", regex.VERSION1)
 #: A run-in heading: a short label, a colon, then running text ("1- Thuận lợi: Nước ta …").
 RUN_IN = regex.compile(rf"^(?P<label>[^:.;!?\n]{{1,90}}?){SP}*:{SP}*(?P<body>\S)", regex.VERSION1)
+#: A run-in "label" that only cites the provision a point implements: "(Khoản 1)", "Điều 13
+#: (Khoản 1)", "Điều 12 (Khoản 2), Điều 20 (Khoản 2)". The heading is the whole line
+#: ("2.1. (Khoản 1): Quyền được thông tin của đảng viên."), not the citation (corpus 10).
+_CITED = (
+    r"(?:Điều\s+\d+(?:\s*\((?:Khoản|Điểm|Tiểu mục|Mục)[^()]*\))?|\((?:Khoản|Điểm|Điều|Tiểu mục|Mục|Chương)[^()]*\))"
+)
+CITATION_LABEL = regex.compile(rf"^{_CITED}(?:\s*[,;]?\s*{_CITED})*[\s,;]*$", regex.VERSION1 | regex.IGNORECASE)
 #: Letters of a line: used to tell upper-case title lines from prose.
 LOWER = regex.compile(r"\p{Ll}", regex.VERSION1)
 UPPER = regex.compile(r"\p{Lu}", regex.VERSION1)

@@ -74,13 +74,14 @@ def _walk(nodes: tuple[Any, ...], depth: int, out: list[str]) -> None:
     pad = "  " * depth
     for node in nodes:
         if isinstance(node, Section):
-            marker = node.marker.text if node.marker else ""
+            marker = " ".join(node.marker.text.split()) if node.marker else ""
             out.append(f"{pad}{marker} {node.title}".rstrip())
             _walk(node.children, depth + 1, out)
         elif isinstance(node, Item):
             first = next((c for c in node.children if isinstance(c, Paragraph)), None)
             snippet = clean_title(first.text)[:70] if first else ""
-            out.append(f"{pad}{node.marker.text} {snippet}".rstrip())
+            marker = " ".join(node.marker.text.split())
+            out.append(f"{pad}{marker} {snippet}".rstrip())
             _walk(node.children, depth + 1, out)
         elif isinstance(node, SubDocument):
             out.append(f"{pad}[document {node.id}]")

@@ -8,7 +8,12 @@ sits under "Phần" in another. On top of that:
 * a decimal ("2.1-") goes under the open node numbered with its prefix ("2-");
 * list-like styles ("(1)", "Một là,", bullets) nest under the node they follow;
 * the word styles Phần > Chương > Mục > Tiểu mục > Điều keep their intrinsic order;
-* unnumbered paragraphs belong to the node before them.
+* unnumbered paragraphs belong to the node before them;
+* bullets right under a fresh heading are its list; a starred sub-heading closes the bullet
+  entries before it; an appendix closes everything.
+
+Whether a node is a section or an item is settled when the tree is frozen, from what ended
+up under it (:mod:`vnreport.tree.kinds`).
 
 Numbering is checked per parent and style; gaps, repeats and disorder become diagnostics,
 and the tree is built anyway.
@@ -20,9 +25,9 @@ from collections.abc import Callable, Sequence
 
 from vnreport.lines.classify import ClassifiedLine, Role, is_title_like, is_upper_title, redecide_wrapped
 from vnreport.model import (
+    BULLET_STYLES,
     LIST_STYLES,
     Diagnostic,
-    DiagnosticCode,
     Item,
     Marker,
     MarkerStyle,
@@ -33,25 +38,16 @@ from vnreport.model import (
     Span,
     Table,
 )
-from vnreport.rules.numbers import letter_index
 from vnreport.rules.shapes import LOWER, SUMMARY_HEADING
+from vnreport.tree.kinds import as_read, heading_shape
+from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode, style_key
+from vnreport.tree.numbering import numbered_as, numbering_problem, ordinal
 
 ParagraphFactory = Callable[[str, Span, tuple[Span, ...]], Paragraph]
 """Makes a paragraph (with its sentences) from an id, a span and the spans of page furniture
 inside it; injected by the pipeline."""
 
 TableFactory = Callable[[str, Span], Table]
-
-#: Intrinsic order of the word-marked divisions: whatever order they first appear in, a
-#: "Mục" never nests under an "Điều".
-_INTRINSIC_ORDER = {
-    MarkerStyle.APPENDIX: -1,
-    MarkerStyle.PART: 0,
-    MarkerStyle.CHAPTER: 1,
-    MarkerStyle.SECTION: 2,
-    MarkerStyle.SUBSECTION: 3,
-    MarkerStyle.ARTICLE: 4,
-}
 
 #: The genre's conventional order of the numbered heading styles (36-HD/VPTW, Decree 30):
 #: "A." above "I." above "1." above "1.1." above "1.1.1.". A style first seen late takes its
@@ -75,38 +71,6 @@ _SUMMARY_BULLETS = frozenset({MarkerStyle.STAR, MarkerStyle.BULLET})
 MAX_TITLE_LINES = 3
 
 
-class _Open:
-    """A node while the tree is being built (mutable; frozen into the model at the end)."""
-
-    __slots__ = ("children", "end", "gaps", "is_section", "key", "kind", "marker", "start", "title")
-
-    def __init__(
-        self,
-        kind: str,
-        start: int,
-        end: int,
-        marker: Marker | None = None,
-        key: str = "",
-        title: Span | None = None,
-    ) -> None:
-        self.kind = kind  # "root" | "section" | "item" | "paragraph" | "table"
-        self.start = start
-        self.end = end
-        self.marker = marker
-        self.key = key
-        self.title = title
-        self.children: list[_Open] = []
-        self.is_section = kind == "section"
-        self.gaps: tuple[Span, ...] = ()
-
-
-def style_key(marker: Marker) -> str:
-    """Styles that share a level: decimals by their depth ("2.1" and "3.4" are alike)."""
-    if marker.style is MarkerStyle.DECIMAL and isinstance(marker.value, tuple):
-        return f"decimal{len(marker.value)}"
-    return marker.style.value
-
-
 class TreeBuilder:
     """Builds one body (a document, or one sub-document of a bundle) from classified lines."""
 
@@ -124,8 +88,8 @@ class TreeBuilder:
         self.make_paragraph = make_paragraph
         self.make_table = make_table
         self.diagnostics: list[Diagnostic] = []
-        self._root = _Open("root", 0, 0)
-        self._stack: list[_Open] = [self._root]
+        self._root = OpenNode(OpenKind.ROOT, 0, 0)
+        self._stack: list[OpenNode] = [self._root]
         self._ranks: dict[str, float] = {}
         self._table_starts: frozenset[int] = frozenset()
         self.sections: list[Section] = []
@@ -184,13 +148,15 @@ class TreeBuilder:
                 i = self._add_heading(lines, i, marker, cl, skip, j)
             elif role is Role.RUN_IN:
                 assert cl.title is not None and cl.body is not None
-                node = _Open("section", marker.span.start, cl.title.end, marker, style_key(marker), cl.title)
+                node = OpenNode(OpenKind.SECTION, marker.span.start, cl.title.end, marker, style_key(marker), cl.title)
                 self._place(node)
                 self._add_paragraph(cl.body.start, lines[j - 1].line.content.end, gaps)
                 i = j
             else:
                 assert cl.body is not None
-                node = _Open("item", marker.span.start, cl.line.content.end, marker, style_key(marker))
+                node = OpenNode(OpenKind.ITEM, marker.span.start, cl.line.content.end, marker, style_key(marker))
+                if marker.style is not MarkerStyle.ORDINAL_WORD and marker.style not in BULLET_STYLES:
+                    node.heading = heading_shape(self.match, cl.body.start, lines[j - 1].line.content.end)
                 self._place(node)
                 self._add_paragraph(cl.body.start, lines[j - 1].line.content.end, gaps)
                 i = j
@@ -210,12 +176,15 @@ class TreeBuilder:
         own_title = text[title.start : title.end].strip()
         next_i = group_end
         if group_end > i + 1:
-            # A hard-wrapped title: the grouped lines are its continuation.
-            title = Span(title.start, lines[group_end - 1].line.content.end)
+            # A hard-wrapped title: the grouped lines are its continuation (a closing ":" is not).
+            title_end = lines[group_end - 1].line.content.end
+            if text[title_end - 1] == ":":
+                title_end -= 1
+            title = Span(title.start, title_end)
         elif not own_title or is_upper_title(own_title):
             # "Phần I" then the title below, or an upper-case title wrapped over lines.
             # An appendix's own title is in capitals; "(Kèm theo Nghị quyết …)" under it is its attribution.
-            want_upper = bool(own_title) or marker.style not in _INTRINSIC_ORDER or marker.style is MarkerStyle.APPENDIX
+            want_upper = bool(own_title) or marker.style not in INTRINSIC_ORDER or marker.style is MarkerStyle.APPENDIX
             taken = 0
             k = i + 1
             while k < len(lines) and taken < MAX_TITLE_LINES:
@@ -240,7 +209,10 @@ class TreeBuilder:
                 taken += 1
                 k += 1
                 next_i = k
-        node = _Open("section", marker.span.start, max(title.end, marker.span.end), marker, style_key(marker), title)
+        node = OpenNode(
+            OpenKind.SECTION, marker.span.start, max(title.end, marker.span.end), marker, style_key(marker), title
+        )
+        node.line_end = max(node.end, lines[next_i - 1].line.content.end)
         self._place(node)
         return next_i
 
@@ -259,12 +231,15 @@ class TreeBuilder:
 
     # -- placing ------------------------------------------------------------------------------
 
-    def _place(self, node: _Open) -> None:
+    def _place(self, node: OpenNode) -> None:
         stack = self._stack
         marker = node.marker
         assert marker is not None
         key = node.key
         style = marker.style
+        if style in BULLET_STYLES and _heads_bullets(stack[-1], node):
+            self._push(node)
+            return
         # 1. The same style is open: close down to it, become its sibling.
         for k in range(len(stack) - 1, 0, -1):
             if stack[k].key == key:
@@ -277,7 +252,7 @@ class TreeBuilder:
             prefix = marker.value[:-1]
             for k in range(len(stack) - 1, 0, -1):
                 open_marker = stack[k].marker
-                if open_marker is not None and _numbered_as(open_marker, prefix):
+                if open_marker is not None and numbered_as(open_marker, prefix):
                     del stack[k + 1 :]
                     self._check_numbering(stack[k], node)
                     self._push(node)
@@ -285,6 +260,15 @@ class TreeBuilder:
         if style in LIST_STYLES:
             if node.is_section and self._is_summary(node):
                 self._close_to_chapter()
+            elif node.is_section and style is MarkerStyle.STAR:
+                # "* Một số ý kiến …:" is a sub-heading: the bullet entries before it are done.
+                while (
+                    len(stack) > 1
+                    and stack[-1].marker is not None
+                    and stack[-1].marker.style in BULLET_STYLES
+                    and not stack[-1].is_section
+                ):
+                    stack.pop()
             # 3. Lists nest under whatever they follow.
             self._check_numbering(stack[-1], node)
             self._push(node)
@@ -327,21 +311,21 @@ class TreeBuilder:
         top = max(above, default=min(below) - 1)
         return (top + min(below)) / 2
 
-    def _deeper_or_equal(self, top: _Open, key: str, rank: float, style: MarkerStyle) -> bool:
+    def _deeper_or_equal(self, top: OpenNode, key: str, rank: float, style: MarkerStyle) -> bool:
         top_marker = top.marker
         if top_marker is None:
             return False
         top_style = top_marker.style
         if style is MarkerStyle.APPENDIX:
             return True  # an appendix closes the body, whatever is open
-        if top_style in _INTRINSIC_ORDER and style in _INTRINSIC_ORDER:
-            return _INTRINSIC_ORDER[top_style] >= _INTRINSIC_ORDER[style]
+        if top_style in INTRINSIC_ORDER and style in INTRINSIC_ORDER:
+            return INTRINSIC_ORDER[top_style] >= INTRINSIC_ORDER[style]
         if style is MarkerStyle.PART:
             return True
         top_rank = self._ranks.get(top.key)
         return top_rank is not None and top_rank >= rank and top.key != key
 
-    def _is_summary(self, node: _Open) -> bool:
+    def _is_summary(self, node: OpenNode) -> bool:
         """A starred or bulleted sub-heading that sums up ("* Nguyên nhân …"); a dash line
         "- Nguyên nhân của hạn chế: …" is one comment in a list of them."""
         title, marker = node.title, node.marker
@@ -355,36 +339,36 @@ class TreeBuilder:
         stack = self._stack
         for k in range(1, len(stack)):
             marker = stack[k].marker
-            if stack[k].is_section and marker is not None and marker.style not in _INTRINSIC_ORDER:
+            if stack[k].is_section and marker is not None and marker.style not in INTRINSIC_ORDER:
                 if marker.style not in LIST_STYLES:
                     del stack[k + 1 :]
                 return
 
     @staticmethod
-    def _opens_list_under(top: _Open, marker: Marker) -> bool:
+    def _opens_list_under(top: OpenNode, marker: Marker) -> bool:
         """A numbered list that starts at one right under a bulleted sub-heading is its content
         ("* Nguyên nhân …" then "1. …", "2. …"), not a sibling of the heading's parent."""
-        return top.is_section and not top.children and marker.value is not None and _ordinal(marker.value) == 1
+        return top.is_section and not top.children and marker.value is not None and ordinal(marker.value) == 1
 
     @staticmethod
-    def _is_list_node(node: _Open) -> bool:
+    def _is_list_node(node: OpenNode) -> bool:
         return node.marker is not None and node.marker.style in LIST_STYLES
 
-    def _push(self, node: _Open) -> None:
+    def _push(self, node: OpenNode) -> None:
         self._stack[-1].children.append(node)
         self._stack.append(node)
 
     def _add_paragraph(self, start: int, end: int, gaps: tuple[Span, ...] = ()) -> None:
-        node = _Open("paragraph", start, end)
+        node = OpenNode(OpenKind.PARAGRAPH, start, end)
         node.gaps = gaps
         self._stack[-1].children.append(node)
 
     def _add_table(self, start: int, end: int) -> None:
-        self._stack[-1].children.append(_Open("table", start, end))
+        self._stack[-1].children.append(OpenNode(OpenKind.TABLE, start, end))
 
     # -- numbering ----------------------------------------------------------------------------
 
-    def _check_numbering(self, parent: _Open, node: _Open) -> None:
+    def _check_numbering(self, parent: OpenNode, node: OpenNode) -> None:
         marker = node.marker
         if marker is None or marker.value is None:
             return
@@ -393,7 +377,7 @@ class TreeBuilder:
             if sibling.marker is not None and sibling.key == node.key:
                 previous = sibling.marker
                 break
-        code, message = _numbering_problem(previous, marker)
+        code, message = numbering_problem(previous, marker)
         if code is not None:
             self.diagnostics.append(Diagnostic(code, message, marker.span))
 
@@ -403,19 +387,21 @@ class TreeBuilder:
         """Freeze the tree into model nodes with stable ids."""
         return self._freeze_children(self._root, id_prefix, 1)
 
-    def _freeze_children(self, parent: _Open, prefix: str, level: int) -> tuple[Node, ...]:
+    def _freeze_children(self, parent: OpenNode, prefix: str, level: int) -> tuple[Node, ...]:
         counters: dict[str, int] = {}
         out: list[Node] = []
         for child in parent.children:
+            if child.kind is OpenKind.ITEM or child.kind is OpenKind.SECTION:
+                child = as_read(self.match, child, parent)
             out.append(self._freeze(child, prefix, level, counters))
         return tuple(out)
 
-    def _freeze(self, node: _Open, prefix: str, level: int, counters: dict[str, int]) -> Node:
-        if node.kind == "paragraph":
+    def _freeze(self, node: OpenNode, prefix: str, level: int, counters: dict[str, int]) -> Node:
+        if node.kind is OpenKind.PARAGRAPH:
             letter = "g"
-        elif node.kind == "table":
+        elif node.kind is OpenKind.TABLE:
             letter = "tb"
-        elif node.kind == "item":
+        elif node.kind is OpenKind.ITEM:
             letter = "i"
         else:
             assert node.marker is not None
@@ -423,9 +409,9 @@ class TreeBuilder:
         counters[letter] = counters.get(letter, 0) + 1
         node_id = f"{prefix}{letter}{counters[letter]}"
         span = Span(node.start, node.end)
-        if node.kind == "paragraph":
+        if node.kind is OpenKind.PARAGRAPH:
             return self.make_paragraph(node_id, span, node.gaps)
-        if node.kind == "table":
+        if node.kind is OpenKind.TABLE:
             if self.make_table is None:
                 return self.make_paragraph(node_id, span, ())
             return self.make_table(node_id, span)
@@ -433,7 +419,7 @@ class TreeBuilder:
         end = max([node.end, *(c.span.end for c in children)])
         span = Span(node.start, end)
         assert node.marker is not None
-        if node.kind == "item":
+        if node.kind is OpenKind.ITEM:
             self.items += 1
             return Item(node_id, span, node.marker, level, children)
         title_span = node.title or Span(node.marker.span.end, node.marker.span.end)
@@ -446,49 +432,14 @@ class TreeBuilder:
         return section
 
 
+def _heads_bullets(top: OpenNode, node: OpenNode) -> bool:
+    """Bullets right under a fresh heading of another style are its list ("(2) Chương trình
+    Lễ ra mắt:" then "- Chào cờ …"), even when the same bullet is open above that heading."""
+    return top.is_section and not top.children and top.marker is not None and top.key != node.key
+
+
 def clean_title(raw: str) -> str:
     """A title as one line: whitespace collapsed, Markdown emphasis and heading marks dropped."""
     if "*" in raw or "#" in raw or "_" in raw:
         raw = raw.replace("*", " ").replace("__", " ").lstrip("# ")
     return " ".join(raw.split())
-
-
-def _numbered_as(marker: Marker, prefix: tuple[int, ...]) -> bool:
-    value = marker.value
-    if marker.style is MarkerStyle.ARABIC and len(prefix) == 1:
-        return value == prefix[0]
-    if marker.style is MarkerStyle.DECIMAL and isinstance(value, tuple):
-        return value == prefix
-    return False
-
-
-def _ordinal(value: int | str | tuple[int, ...]) -> int | None:
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str):
-        if len(value) == 1 and value.isalpha():
-            index = letter_index(value) if value.islower() else ord(value) - ord("A")
-            return index + 1 if index >= 0 else None
-        return None
-    return value[-1] if value else None
-
-
-def _numbering_problem(previous: Marker | None, marker: Marker) -> tuple[DiagnosticCode | None, str]:
-    assert marker.value is not None
-    current = _ordinal(marker.value)
-    if current is None:
-        return None, ""
-    if previous is None or previous.value is None:
-        if current > 1:
-            return DiagnosticCode.NUMBERING_GAP, f"numbering starts at {marker.text!r}, not at the first value"
-        return None, ""
-    before = _ordinal(previous.value)
-    if before is None:
-        return None, ""
-    if current == before:
-        return DiagnosticCode.NUMBERING_REPEAT, f"{marker.text!r} repeats the previous number {previous.text!r}"
-    if current < before:
-        return DiagnosticCode.NUMBERING_ORDER, f"{marker.text!r} comes after {previous.text!r}"
-    if current > before + 1:
-        return DiagnosticCode.NUMBERING_GAP, f"{marker.text!r} follows {previous.text!r}: numbers are missing"
-    return None, ""

@@ -1,0 +1,98 @@
+"""Section or item, from what follows a line as well as from its shape (issue 12 class 4).
+
+The classifier reads one line; whether a numbered line heads something is only known once the
+lines after it are placed. When the tree is frozen, an item that reads as a heading and has a
+body or numbered points of its own becomes a section, and a heading with nothing under it an
+entry of its list. The builder's nesting is not changed by it.
+"""
+
+from __future__ import annotations
+
+from vnreport.lines.classify import is_upper_title
+from vnreport.model import MarkerStyle, Span
+from vnreport.rules.shapes import CITATION_LABEL, SENTENCE_BREAK
+from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode
+
+#: An item whose text is one sentence of at most this many words heads what follows it when
+#: that is a body paragraph or numbered points of its own.
+MAX_HEADING_WORDS = 40
+#: An item of at most this many words followed by a paragraph is a heading with its body
+#: ("3.5.2. Đối tượng không xem xét kết nạp lại."); a longer one is a sentence.
+MAX_BODY_HEADING_WORDS = 10
+#: Styles whose items can head a body paragraph; list entries ("(1)", "a)", "Một là,") and
+#: bullets cannot.
+HEADING_STYLES = frozenset({MarkerStyle.CAPITAL, MarkerStyle.ROMAN, MarkerStyle.ARABIC, MarkerStyle.DECIMAL})
+
+
+def heading_shape(match: str, start: int, end: int) -> Span | None:
+    """The span of an item's text when it could be a heading: one short sentence ending in
+    "." ("1.1. Về tuổi đời.", "2.1. (Khoản 1): Quyền được thông tin của đảng viên.")."""
+    raw = match[start:end]
+    stripped = raw.rstrip(" *_\u00a0")
+    if not stripped.endswith(".") or stripped.endswith(("..", "…")) or SENTENCE_BREAK.search(stripped[:-1]):
+        return None
+    if len(stripped.split()) > MAX_HEADING_WORDS:
+        return None
+    return Span(start, start + len(stripped) - 1)
+
+
+def as_read(match: str, node: OpenNode, parent: OpenNode) -> OpenNode:
+    """A node's kind as what follows it decides (issue 12 class 4): an item that reads as a
+    heading and has a body paragraph or numbered points of its own is a section; a heading
+    with nothing under it is an entry of a list, an item."""
+    if (
+        node.kind is OpenKind.ITEM
+        and node.heading is not None
+        and not _is_clause(node, parent)
+        and _heads_what_follows(match, node)
+    ):
+        section = OpenNode(OpenKind.SECTION, node.start, node.heading.end, node.marker, node.key, node.heading)
+        section.children = node.children[1:]
+        return section
+    if node.kind is OpenKind.SECTION and not node.children and _is_bare_entry(match, node):
+        item = OpenNode(OpenKind.ITEM, node.start, node.line_end, node.marker, node.key)
+        assert node.title is not None
+        own = OpenNode(OpenKind.PARAGRAPH, node.title.start, node.line_end)
+        item.children = [own]
+        return item
+    return node
+
+
+def _heads_what_follows(match: str, node: OpenNode) -> bool:
+    """Numbered points of its own make a numbered item a heading ("1.1. Về tuổi đời." then
+    "1.1.1. …"); so does a body paragraph, when the item's text is a short title or a
+    title under a citation ("2.1. (Khoản 1): Quyền được thông tin của đảng viên."). A
+    sentence with a paragraph after it stays an item; list entries ("(1)", "a)") stay."""
+    children, heading, marker = node.children, node.heading, node.marker
+    if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH or heading is None or marker is None:
+        return False
+    if marker.style not in HEADING_STYLES or children[0].start != heading.start:
+        return False
+    follower = children[1]
+    if follower.kind is not OpenKind.PARAGRAPH:
+        return follower.marker is not None and follower.marker.value is not None
+    own = match[heading.start : heading.end]
+    colon = own.find(":")
+    if colon > 0 and CITATION_LABEL.match(own[:colon].strip()):
+        return True
+    return len(own.split()) <= MAX_BODY_HEADING_WORDS
+
+
+def _is_bare_entry(match: str, node: OpenNode) -> bool:
+    """A short numbered or bulleted heading in lower case with nothing under it."""
+    marker, title = node.marker, node.title
+    if marker is None or title is None or title.end <= title.start:
+        return False
+    if marker.style in INTRINSIC_ORDER:
+        return False
+    return not is_upper_title(match[title.start : title.end])
+
+
+def _is_clause(node: OpenNode, parent: OpenNode) -> bool:
+    """A numbered clause of an article ("Điều 1." then "1. Luật này quy định.") is the
+    article's text, never a heading of its own."""
+    return (
+        parent.marker is not None
+        and parent.marker.style is MarkerStyle.ARTICLE
+        and node.key == MarkerStyle.ARABIC.value
+    )
