@@ -9,7 +9,7 @@ import vnreport
 from .helpers import outline, read_cases
 
 CASES = read_cases("nesting")
-KIND_CASES = read_cases("kinds") + read_cases("markdown_lines")
+KIND_CASES = read_cases("kinds") + read_cases("markdown_lines") + read_cases("glued_lines")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case[0][:60] for case in CASES])
@@ -22,8 +22,8 @@ def test_nesting(case: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize("case", KIND_CASES, ids=[case[0][:60] for case in KIND_CASES])
 def test_section_or_item(case: tuple[str, ...]) -> None:
-    """Kinds from what follows a line (tests/cases/kinds.txt) and Markdown bold broken over
-    lines (tests/cases/markdown_lines.txt)."""
+    """Kinds from what follows a line (tests/cases/kinds.txt), Markdown bold broken over lines
+    (markdown_lines.txt) and headings glued to the sentence before them (glued_lines.txt)."""
     arrow = case.index("=>")
     body, expected = case[1:arrow], list(case[arrow + 1 :])
     doc = vnreport.parse("\n".join(body) + "\n")

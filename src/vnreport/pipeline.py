@@ -148,6 +148,8 @@ def _stage_lines(state: ParseState) -> ParseState:
         # Items glued to the previous sentence in Markdown crawls start lines of their own.
         lines = markup.split_glued_items(text, lines)
         lines, match = markup.join_broken_bold(text, match, lines)
+    # Headings glued to the sentence before them by extraction start lines of their own.
+    lines = markup.split_glued_headings(text, lines)
     return attrs.evolve(state, lines=tuple(lines), glued=tuple(glued), match=match)
 
 

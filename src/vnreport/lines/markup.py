@@ -9,18 +9,23 @@ the real text.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from vnreport.lines.split import Line, LineKind
 from vnreport.model import Span
 from vnreport.rules.markup import (
     BROKEN_BOLD_HEADING,
+    GLUED_HEADING,
     GLUED_ITEM,
     GLUED_SEPARATOR,
+    LINE_NUMBER,
     MARKDOWN_EMPHASIS,
     MARKDOWN_HEADING_MARK,
     MAX_BROKEN_BOLD,
 )
+from vnreport.rules.numbers import roman_value
 
 #: A text is treated as Markdown when it has at least this many emphasis pairs or headings.
 MIN_MARKDOWN_SIGNS = 3
@@ -99,17 +104,7 @@ def split_glued_items(text: str, lines: tuple[Line, ...]) -> tuple[Line, ...]:
             out.append(line)
             continue
         cuts = [m.start() for m in GLUED_ITEM.finditer(text, line.content.start, line.content.end)]
-        if not cuts:
-            out.append(line)
-            continue
-        start = line.content.start
-        for cut in [*cuts, line.content.end]:
-            piece = text[start:cut]
-            stripped = piece.strip()
-            if stripped:
-                c_start = start + (len(piece) - len(piece.lstrip()))
-                out.append(Line(line.index, Span(start, cut), Span(c_start, c_start + len(stripped)), LineKind.TEXT))
-            start = cut
+        out.extend(_cut(text, line, cuts) if cuts else (line,))
     return tuple(out)
 
 
@@ -170,3 +165,64 @@ def _closes_bold(text: str, line: Line) -> bool:
         return False
     content = text[line.content.start : line.content.end]
     return content.count("**") % 2 == 1 and len(content) - content.rindex("**") <= 4
+
+
+#: Cheap test for a line that may hold a glued heading: a sentence end, then a digit or "I"/"V"/"X".
+_MAY_GLUE = re.compile(r"[.!?](?:\*\*)? ?[\dIVX]")
+
+
+def split_glued_headings(text: str, lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Split a line where text extraction glued a numbered heading to the sentence before it
+    ("… đã hoàn thành.2. Công tác tuyên truyền"), when the number is the next one of a list
+    already open at line starts ("1. …" above it). "bao gồm: 1. Bối cảnh …; 3. …" written inside
+    a sentence continues no list and stays text."""
+    last: dict[str, tuple[int, ...]] = {}
+    out: list[Line] = []
+    for line in lines:
+        if line.kind is not LineKind.TEXT:
+            out.append(line)
+            continue
+        start, end = line.content.start, line.content.end
+        at_start = LINE_NUMBER.match(text[start:end])
+        if at_start is not None:
+            _note_number(last, at_start)
+        cuts: list[int] = []
+        if _MAY_GLUE.search(text, start, end):
+            for glued in GLUED_HEADING.finditer(text, start, end):
+                if _continues(last, glued):
+                    cuts.append(glued.start("marker"))
+                    _note_number(last, glued)
+        out.extend(_cut(text, line, cuts) if cuts else (line,))
+    return tuple(out)
+
+
+def _number_of(m: regex.Match[str]) -> tuple[str, tuple[int, ...]]:
+    if m.group("roman"):
+        return "roman", (roman_value(m.group("roman")),)
+    parts = tuple(int(p) for p in m.group("number").split("."))
+    return ("arabic" if len(parts) == 1 else f"decimal{len(parts)}"), parts
+
+
+def _note_number(last: dict[str, tuple[int, ...]], m: regex.Match[str]) -> None:
+    key, value = _number_of(m)
+    last[key] = value
+
+
+def _continues(last: dict[str, tuple[int, ...]], m: regex.Match[str]) -> bool:
+    key, value = _number_of(m)
+    before = last.get(key)
+    return before is not None and before[:-1] == value[:-1] and value[-1] == before[-1] + 1
+
+
+def _cut(text: str, line: Line, cuts: list[int]) -> list[Line]:
+    """``line`` as pieces starting at ``cuts`` (after its own start), spaces trimmed."""
+    pieces: list[Line] = []
+    start = line.content.start
+    for cut in [*cuts, line.content.end]:
+        piece = text[start:cut]
+        stripped = piece.strip()
+        if stripped:
+            c_start = start + (len(piece) - len(piece.lstrip()))
+            pieces.append(Line(line.index, Span(start, cut), Span(c_start, c_start + len(stripped)), LineKind.TEXT))
+        start = cut
+    return pieces

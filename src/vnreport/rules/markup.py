@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from vnreport.rules.common import SP
+from vnreport.rules.numbers import ROMAN
 
 # =============================================================================================
 # Markup that hides markers (markup.py)
@@ -28,3 +29,21 @@ BROKEN_BOLD_HEADING = regex.compile(
 )
 #: The longest bold heading joined across a line break, in characters.
 MAX_BROKEN_BOLD = 240
+
+# =============================================================================================
+# Headings glued to the sentence before them by text extraction (issue 12 class 7)
+# =============================================================================================
+
+#: "… đã hoàn thành.2. Công tác tuyên truyền …": a sentence end (after a word, a quote or a
+#: bracket, never a digit: "đạt 8.2." is a number), at most one space, then a numbered heading
+#: marker and a capital. Whether it is a heading is decided by the numbering (lines/markup.py).
+GLUED_HEADING = regex.compile(
+    rf"(?<=[\p{{L}}”\"’)\]][.!?])(?:\*\*)?{SP}?"
+    rf"(?P<marker>(?P<number>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\.|(?P<roman>{ROMAN})\.){SP}+(?=\p{{Lu}})",
+    regex.VERSION1,
+)
+#: A numbered heading at a line start, whose value the glued ones must continue.
+LINE_NUMBER = regex.compile(
+    rf"^{SP}*(?:\*\*{SP}*)?(?:(?P<number>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\.|(?P<roman>{ROMAN})[.\-]){SP}",
+    regex.VERSION1,
+)
