@@ -13,10 +13,9 @@ from __future__ import annotations
 import argparse
 import time
 
-from vnreport.reading import read
-
 from vnreport.cli import sample_bytes
 from vnreport.text.encodings import encode_legacy
+from vnreport.text.reading import read
 
 
 def _legacy_text() -> str:

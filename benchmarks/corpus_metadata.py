@@ -16,7 +16,7 @@ from pathlib import Path
 import attrs
 
 import vnreport
-from vnreport.lines import Line
+from vnreport.lines.split import Line
 from vnreport.model import Metadata, SubDocument
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
