@@ -10,6 +10,7 @@ the real text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import regex
 
@@ -18,6 +19,7 @@ from vnreport.model import Span
 from vnreport.rules.markup import (
     BROKEN_BOLD_HEADING,
     GLUED_HEADING,
+    GLUED_HEADING_AFTER,
     GLUED_ITEM,
     GLUED_SEPARATOR,
     LINE_NUMBER,
@@ -168,7 +170,9 @@ def _closes_bold(text: str, line: Line) -> bool:
 
 
 #: Cheap test for a line that may hold a glued heading: a sentence end, then a digit or "I"/"V"/"X".
-_MAY_GLUE = re.compile(r"[.!?](?:\*\*)? ?[\dIVX]")
+_MAY_GLUE = re.compile(r"[.!?](?:\*\*)? ?(?:\d|[IVX]+\.)")
+#: What a line that opens with a numbered heading can start with.
+_NUMBER_OPENINGS = frozenset("0123456789IVX*")
 
 
 def split_glued_headings(text: str, lines: tuple[Line, ...]) -> tuple[Line, ...]:
@@ -176,6 +180,9 @@ def split_glued_headings(text: str, lines: tuple[Line, ...]) -> tuple[Line, ...]
     ("… đã hoàn thành.2. Công tác tuyên truyền"), when the number is the next one of a list
     already open at line starts ("1. …" above it). "bao gồm: 1. Bối cảnh …; 3. …" written inside
     a sentence continues no list and stays text."""
+    hits = [m.start() for m in _MAY_GLUE.finditer(text)]
+    if not hits:
+        return lines
     last: dict[str, tuple[int, ...]] = {}
     out: list[Line] = []
     for line in lines:
@@ -183,15 +190,22 @@ def split_glued_headings(text: str, lines: tuple[Line, ...]) -> tuple[Line, ...]
             out.append(line)
             continue
         start, end = line.content.start, line.content.end
-        at_start = LINE_NUMBER.match(text[start:end])
-        if at_start is not None:
-            _note_number(last, at_start)
+        if text[start] in _NUMBER_OPENINGS:
+            at_start = LINE_NUMBER.match(text, start, end)
+            if at_start is not None:
+                _note_number(last, at_start)
+        k = bisect_right(hits, start)
+        if k == len(hits) or hits[k] >= end:
+            out.append(line)
+            continue
         cuts: list[int] = []
-        if _MAY_GLUE.search(text, start, end):
-            for glued in GLUED_HEADING.finditer(text, start, end):
-                if _continues(last, glued):
-                    cuts.append(glued.start("marker"))
-                    _note_number(last, glued)
+        while k < len(hits) and hits[k] < end:
+            at = hits[k]
+            k += 1
+            glued = GLUED_HEADING.match(text, at, end)
+            if glued is not None and GLUED_HEADING_AFTER.match(text[at - 1]) and _continues(last, glued):
+                cuts.append(glued.start("marker"))
+                _note_number(last, glued)
         out.extend(_cut(text, line, cuts) if cuts else (line,))
     return tuple(out)
 

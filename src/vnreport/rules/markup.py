@@ -35,15 +35,19 @@ MAX_BROKEN_BOLD = 240
 # =============================================================================================
 
 #: "… đã hoàn thành.2. Công tác tuyên truyền …": a sentence end (after a word, a quote or a
-#: bracket, never a digit: "đạt 8.2." is a number), at most one space, then a numbered heading
-#: marker and a capital. Whether it is a heading is decided by the numbering (lines/markup.py).
+#: bracket, never a digit: "đạt 8.2." is a number; GLUED_HEADING_AFTER), at most one space,
+#: then a numbered heading marker and a capital. Matched from the sentence end; whether it is
+#: a heading is decided by the numbering (lines/markup.py).
 GLUED_HEADING = regex.compile(
-    rf"(?<=[\p{{L}}”\"’)\]][.!?])(?:\*\*)?{SP}?"
+    rf"[.!?](?:\*\*)?{SP}?"
     rf"(?P<marker>(?P<number>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\.|(?P<roman>{ROMAN})\.){SP}+(?=\p{{Lu}})",
     regex.VERSION1,
 )
-#: A numbered heading at a line start, whose value the glued ones must continue.
+#: What may stand before that sentence end: a letter, a closing quote or a bracket.
+GLUED_HEADING_AFTER = regex.compile(r"[\p{L}”\"’)\]]", regex.VERSION1)
+#: A numbered heading at a line start (matched from the line's first character), whose value
+#: the glued ones must continue.
 LINE_NUMBER = regex.compile(
-    rf"^{SP}*(?:\*\*{SP}*)?(?:(?P<number>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\.|(?P<roman>{ROMAN})[.\-]){SP}",
+    rf"(?:\*\*{SP}*)?(?:(?P<number>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\.|(?P<roman>{ROMAN})[.\-]){SP}",
     regex.VERSION1,
 )
