@@ -17,6 +17,7 @@ import attrs
 import regex
 from attrs import frozen
 
+from vnreport._collector import collector_paused
 from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
 from vnreport.layout import pages
@@ -236,12 +237,13 @@ def run_stages(
     if until is not None and until not in names:
         raise ValueError(f"no stage named {until!r}; the stages are {', '.join(names)}")
     state = ParseState(normalized, options)
-    for name, stage in STAGES:
-        state = stage(state)
-        if on_stage is not None:
-            on_stage(name, state)
-        if name == until:
-            break
+    with collector_paused():
+        for name, stage in STAGES:
+            state = stage(state)
+            if on_stage is not None:
+                on_stage(name, state)
+            if name == until:
+                break
     return state
 
 
