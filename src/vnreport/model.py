@@ -49,6 +49,22 @@ class Severity(str, enum.Enum):
     ERROR = "error"
 
 
+class ComparisonKind(str, enum.Enum):
+    """How the figures of a comparison stand to each other: the values are the stable strings of
+    the JSON and the tables."""
+
+    ACHIEVED_VS_TARGET = "achieved_vs_target"
+    """ "đạt 802,2 tỷ đồng, bằng 101,6% kế hoạch": a result set against its target."""
+    CHANGE_VS_BASELINE = "change_vs_baseline"
+    """ "tăng 12% so với năm 2020": a change from a stated reference."""
+    CHANGE_VS_TARGET = "change_vs_target"
+    """ "vượt 5% so với kế hoạch": a change measured against the target."""
+    PERCENT_OF_TARGET = "percent_of_target"
+    """ "đạt 98% kế hoạch": the share of the target reached."""
+    TARGETS_MET = "targets_met"
+    """ "18/21 chỉ tiêu đạt và vượt": a count of targets met."""
+
+
 class FurnitureKind(str, enum.Enum):
     """What a piece of furniture is: the values are the stable strings of the JSON and XML."""
 
@@ -190,7 +206,7 @@ class Quantity:
 class Comparison:
     """Figures in one sentence set against each other (achieved vs target, change vs baseline…)."""
 
-    kind: str
+    kind: ComparisonKind
     span: Span
     text: str
     subject: str | None = None

@@ -10,7 +10,7 @@ import attrs
 
 from vnreport.figures.sentence import SentenceFigures, direction_of, header_baseline
 from vnreport.figures.subjects import clean_base
-from vnreport.model import Comparison, Quantity, Span
+from vnreport.model import Comparison, ComparisonKind, Quantity, Span
 from vnreport.rules.figures import (
     CHANGE_BEFORE,
     CHANGE_CUES,
@@ -163,7 +163,7 @@ def _achieved_vs_target(st: SentenceFigures) -> list[Comparison]:
         lo = qs[a].span.start if a is not None else m.start()
         out.append(
             st.comparison(
-                "achieved_vs_target",
+                ComparisonKind.ACHIEVED_VS_TARGET,
                 lo,
                 hi,
                 achieved=qs[a] if a is not None else None,
@@ -190,7 +190,7 @@ def _percent_of_target(st: SentenceFigures) -> list[Comparison]:
         lo = qs[a].span.start if a is not None else q.span.start
         out.append(
             st.comparison(
-                "percent_of_target",
+                ComparisonKind.PERCENT_OF_TARGET,
                 lo,
                 m.end(),
                 achieved=qs[a] if a is not None else None,
@@ -219,7 +219,7 @@ def _targets_met(st: SentenceFigures) -> list[Comparison]:
         st.role.setdefault(i, "target")
         pe = PHRASE.match(text, q.span.end, e)
         hi = max(q.span.end, pe.end() if pe else q.span.end)
-        out.append(st.comparison("targets_met", lo, hi, achieved=q))
+        out.append(st.comparison(ComparisonKind.TARGETS_MET, lo, hi, achieved=q))
     return out
 
 
@@ -241,7 +241,7 @@ def _from_to(st: SentenceFigures) -> list[Comparison]:
         verb = fb.group("verb")
         out.append(
             st.comparison(
-                "change_vs_baseline",
+                ComparisonKind.CHANGE_VS_BASELINE,
                 fb.start(),
                 b.span.end,
                 achieved=b,
@@ -279,7 +279,7 @@ def _year_pairs(st: SentenceFigures) -> list[Comparison]:
             direction = "tăng" if late.value > early.value else "giảm"
         out.append(
             st.comparison(
-                "change_vs_baseline",
+                ComparisonKind.CHANGE_VS_BASELINE,
                 ya.start(),
                 b.span.end,
                 achieved=late,
@@ -336,9 +336,9 @@ def _change(st: SentenceFigures, i: int, a: int | None, direction: str | None, v
         base_text = year
     if baseline is None and a is not None:
         baseline = _merged_from(st, a)
-    kind = "change_vs_baseline"
+    kind = ComparisonKind.CHANGE_VS_BASELINE
     if base_text is not None and TARGET_WORDS.match(base_text):
-        kind = "change_vs_target"
+        kind = ComparisonKind.CHANGE_VS_TARGET
     achieved = qs[a] if a is not None else None
     lo = achieved.span.start if achieved is not None else min(verb_start, q.span.start)
     return st.comparison(

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from vnreport.figures.lexicon import DIRECTIONS
 from vnreport.figures.subjects import clean_base, subject_of
 from vnreport.figures.units import one_spaced
-from vnreport.model import Comparison, Quantity, Span
+from vnreport.model import Comparison, ComparisonKind, Quantity, Span
 from vnreport.rules.figures import SO_VOI_HEADER
 
 
@@ -103,7 +103,7 @@ class SentenceFigures:
 
     def comparison(
         self,
-        kind: str,
+        kind: ComparisonKind,
         lo: int,
         hi: int,
         *,

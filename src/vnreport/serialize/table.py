@@ -44,7 +44,7 @@ def _comparison_of(sentence: Sentence, quantity: Quantity) -> str | None:
     for comparison in sentence.comparisons:
         figures = (comparison.achieved, comparison.target, comparison.baseline, comparison.change, comparison.percent)
         if any(f is not None and f.span == quantity.span for f in figures):
-            kinds.append(comparison.kind)
+            kinds.append(comparison.kind.value)
     return ";".join(kinds) or None
 
 
