@@ -148,13 +148,11 @@ def _stage_tree(state: PartState) -> PartState:
         for b in state.tables
         if furniture.body_start <= b.start and b.end <= furniture.body_end
     ]
-    title_reader = SentenceMaker(state.text, state.options)
     builder = TreeBuilder(
         state.text,
         partial(bare_paragraph, state.text),
         make_table=table_factory(state.text, body_lines, body_tables) if body_tables else None,
         match_text=state.match,
-        read_title=title_reader.title_quantities if state.figures else None,
     )
     table_starts = frozenset(b.start for b in body_tables)
     hard_wrapped = is_hard_wrapped(body_lines)
@@ -166,12 +164,13 @@ def _stage_tree(state: PartState) -> PartState:
         bare_body=bare_body,
         sections=tuple(builder.sections),
         structured=bool(builder.sections) or builder.items > 0,
-        diagnostics=state.noted(builder.diagnostics, title_reader.diagnostics),
+        diagnostics=state.noted(builder.diagnostics),
     )
 
 
 def _stage_sentences(state: PartState) -> PartState:
-    """Every paragraph of the tree, in document order, gets its sentences, markers and figures."""
+    """Every paragraph of the tree, in document order, gets its sentences, markers and figures,
+    and every heading the figures of its title."""
     maker = SentenceMaker(state.text, state.options, resolve=state.index.resolve, extra_refs=state.extra_refs)
     body = maker.fill(state.bare_body)
     in_headings = refs_in_headings(state.text, state.sections, state.index.resolve)

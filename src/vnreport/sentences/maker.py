@@ -56,7 +56,10 @@ class SentenceMaker:
         for node in nodes:
             if isinstance(node, Paragraph):
                 out.append(self.paragraph(node.id, node.span, node.gaps))
-            elif isinstance(node, (Section, Item)):
+            elif isinstance(node, Section):
+                figures = self.title_quantities(node.title_span)
+                out.append(attrs.evolve(node, children=self.fill(node.children), quantities=figures))
+            elif isinstance(node, Item):
                 out.append(attrs.evolve(node, children=self.fill(node.children)))
             else:
                 out.append(node)
@@ -109,6 +112,10 @@ class SentenceMaker:
         return tuple(out)
 
     def title_quantities(self, span: Span) -> tuple[Quantity, ...]:
+        """The figures of a heading's title ("DỰ BÁO BỐI CẢNH TÌNH HÌNH 5 NĂM TỚI"); an unreadable
+        figure in a title is left unread without a diagnostic, as the title is not a claim."""
+        if not (self.options.quantities and self.options.sentences) or span.end <= span.start:
+            return ()
         figures, _ = find_quantities(self.text, span)
         return figures
 

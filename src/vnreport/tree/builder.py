@@ -33,7 +33,6 @@ from vnreport.model import (
     MarkerStyle,
     Node,
     Paragraph,
-    Quantity,
     Section,
     Span,
     Table,
@@ -80,9 +79,7 @@ class TreeBuilder:
         make_paragraph: ParagraphFactory,
         make_table: TableFactory | None = None,
         match_text: str | None = None,
-        read_title: Callable[[Span], tuple[Quantity, ...]] | None = None,
     ) -> None:
-        self.read_title = read_title
         self.text = text
         self.match = match_text if match_text is not None else text
         self.make_paragraph = make_paragraph
@@ -424,10 +421,7 @@ class TreeBuilder:
             return Item(node_id, span, node.marker, level, children)
         title_span = node.title or Span(node.marker.span.end, node.marker.span.end)
         title = clean_title(self.text[title_span.start : title_span.end])
-        figures = (
-            self.read_title(title_span) if self.read_title is not None and title_span.end > title_span.start else ()
-        )
-        section = Section(node_id, span, node.marker, level, title, title_span, children, figures)
+        section = Section(node_id, span, node.marker, level, title, title_span, children)
         self.sections.append(section)
         return section
 
