@@ -15,7 +15,7 @@ import vnreport
 from vnreport.model import Section, Span, Table
 from vnreport.sources.html import decode_html, extract_html, parse_html
 
-from .helpers import FIXTURES, SHARED, structure
+from ..helpers import FIXTURES, SHARED, structure
 
 SEED_TEXT = FIXTURES / "000_39d0727b6502c1d4.txt"
 SEED_PAGE = FIXTURES / "seed_page.html"
@@ -63,7 +63,7 @@ def seed_page_doc() -> vnreport.Document:
 
 
 def test_fixture_is_up_to_date() -> None:
-    from .fixtures import make_seed_html
+    from ..fixtures import make_seed_html
 
     assert make_seed_html.build(SEED_TEXT.read_text(encoding="utf-8")) == SEED_PAGE.read_text(encoding="utf-8")
 

@@ -12,7 +12,7 @@ from vnreport.lines.classify import classify_line
 from vnreport.lines.split import split_lines
 from vnreport.model import DiagnosticCode
 
-from .helpers import CORPUS
+from ..helpers import CORPUS
 
 # Running text is set in a wider font than footnotes: its lines are about 60 characters, a
 # footnote's about 100 (pdftotext keeps the PDF's line breaks).

@@ -23,7 +23,7 @@ from vnreport.model import DiagnosticCode, Metadata, Paragraph, Section, Span
 from vnreport.text import reading
 from vnreport.text.folds import fold_accents, fold_tone_placement
 
-from .helpers import CORPUS, GOLD, SEED
+from ..helpers import CORPUS, GOLD, SEED
 
 BODY = "I- TÌNH HÌNH CHUNG\n1- Kết quả\nNăm qua, huyện đã đạt được nhiều kết quả quan trọng trên các lĩnh vực.\n"
 OPTIONS = attrs.evolve(vnreport.DEFAULT_OPTIONS, sentences=False)

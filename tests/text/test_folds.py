@@ -19,7 +19,7 @@ from vnreport.rules.numbers import read_roman, roman_value
 from vnreport.text.folds import fold_accents, fold_key, fold_tone_placement
 from vnreport.text.reading import read
 
-from .helpers import CORPUS
+from ..helpers import CORPUS
 
 # -- the folds as they were ----------------------------------------------------------------------
 

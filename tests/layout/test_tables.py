@@ -30,7 +30,7 @@ from vnreport.model import Paragraph, Section, Span, Table, iter_nodes
 from vnreport.text.reading import read
 from vnreport.tree.builder import TreeBuilder
 
-from .helpers import CORPUS
+from ..helpers import CORPUS
 
 
 def classified(text: str) -> tuple[ClassifiedLine, ...]:

@@ -19,7 +19,7 @@ from vnreport.figures import (
 )
 from vnreport.model import Diagnostic, DiagnosticCode, Footnote, FootnoteRef, Quantity, Sentence, Span
 
-from .helpers import SEED
+from ..helpers import SEED
 
 
 def one(text: str) -> Quantity:

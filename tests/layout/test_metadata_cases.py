@@ -9,7 +9,7 @@ import pytest
 import vnreport
 from vnreport.model import DateValue, Metadata, SubDocument
 
-from .helpers import CORPUS, read_cases
+from ..helpers import CORPUS, read_cases
 
 BODY = "\nI. TÌNH HÌNH CHUNG\n1. Kết quả\nNăm qua, huyện đã đạt được nhiều kết quả quan trọng trên các lĩnh vực.\n"
 OPTIONS = attrs.evolve(vnreport.DEFAULT_OPTIONS, sentences=False)

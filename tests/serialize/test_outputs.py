@@ -15,7 +15,7 @@ from vnreport.cli import main
 from vnreport.model import SubDocument, Table
 from vnreport.serialize.table import COLUMNS, indicator_rows
 
-from .helpers import CORPUS, SEED, check_document
+from ..helpers import CORPUS, SEED, check_document
 
 
 def test_indicator_rows_of_the_seed(seed_doc: vnreport.Document) -> None:

@@ -14,7 +14,7 @@ import vnreport
 from vnreport.cli import main
 from vnreport.serialize.xml import NAMESPACE, document_to_xml
 
-from .helpers import FIXTURES
+from ..helpers import FIXTURES
 
 SEED_TEXT = FIXTURES / "000_39d0727b6502c1d4.txt"
 SEED_PAGE = FIXTURES / "seed_page.html"

@@ -6,7 +6,7 @@ import pytest
 
 import vnreport
 
-from .helpers import outline, read_cases
+from ..helpers import outline, read_cases
 
 CASES = read_cases("nesting")
 KIND_CASES = read_cases("kinds") + read_cases("markdown_lines") + read_cases("glued_lines")

@@ -15,7 +15,7 @@ from vnreport.text.encodings import ENCODING_NAMES, decode_as, decode_legacy, en
 from vnreport.text.folds import fold_tone_placement
 from vnreport.text.reading import decode_bytes, read
 
-from .helpers import escaped_bytes, read_cases
+from ..helpers import escaped_bytes, read_cases
 
 LEGACY = ("tcvn3", "vni", "viscii", "cp1258")
 

@@ -7,7 +7,7 @@ import pytest
 from vnreport.lines.classify import Role, classify_line
 from vnreport.lines.split import split_lines
 
-from .helpers import read_cases
+from ..helpers import read_cases
 
 
 def _read_cases() -> list[tuple[str, str, str]]:

@@ -9,7 +9,7 @@ import pytest
 from vnreport.figures import find_comparisons, quantities_in, read_target
 from vnreport.model import Span
 
-from .helpers import read_cases
+from ..helpers import read_cases
 
 CASES = read_cases("figures")
 

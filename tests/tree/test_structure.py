@@ -5,7 +5,7 @@ from __future__ import annotations
 import vnreport
 from vnreport.model import DiagnosticCode, Item, Paragraph, Section
 
-from .helpers import outline
+from ..helpers import outline
 
 
 def test_roman_top_level_then_arabic_then_letters() -> None:

@@ -11,7 +11,7 @@ import vnreport
 from vnreport.sentences import nlp
 from vnreport.sentences.split import condense, split_line, splitter_spans
 
-from .helpers import CORPUS, SEED
+from ..helpers import CORPUS, SEED
 
 
 def plain_spans(line: str) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ import vnreport
 from vnreport.model import DiagnosticCode, Section
 from vnreport.sentences.split import split_line
 
-from .helpers import check_document, read_cases
+from ..helpers import check_document, read_cases
 
 BODY = "\n\nNơi nhận:\n- Lưu VT.\n\n{bodies}\n"
 

@@ -7,7 +7,7 @@ import pytest
 
 import vnreport
 
-from .helpers import CORPUS, outline, read_cases
+from ..helpers import CORPUS, outline, read_cases
 
 CASES = read_cases("wrapped_lines")
 

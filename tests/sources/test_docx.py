@@ -12,7 +12,7 @@ from vnreport.model import Table
 from vnreport.sources import docx_package
 from vnreport.sources.docx import Numbering, extract_docx, format_number, parse_docx
 
-from .helpers import W_NS, build_docx, structure
+from ..helpers import W_NS, build_docx, structure
 
 # -- the fixture document ---------------------------------------------------------------------
 
