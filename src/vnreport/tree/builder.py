@@ -68,6 +68,10 @@ _SUMMARY_BULLETS = frozenset({MarkerStyle.STAR, MarkerStyle.BULLET})
 
 #: Title lines below a marker-only heading ("Phần I" then the title): at most this many.
 MAX_TITLE_LINES = 3
+#: … and at most this many when the lines follow one another unfinished (a long title in capitals).
+MAX_WRAPPED_TITLE_LINES = 8
+#: A line ending in one of these ends the title with it.
+_TITLE_CLOSERS = frozenset(".!?:")
 
 
 class TreeBuilder:
@@ -184,7 +188,7 @@ class TreeBuilder:
             want_upper = bool(own_title) or marker.style not in INTRINSIC_ORDER or marker.style is MarkerStyle.APPENDIX
             taken = 0
             k = i + 1
-            while k < len(lines) and taken < MAX_TITLE_LINES:
+            while k < len(lines) and (taken < MAX_TITLE_LINES or self._runs_on(lines, k, taken)):
                 nxt = lines[k]
                 if k in skip or nxt.role is Role.BLANK or nxt.role is Role.RULE:
                     k += 1
@@ -212,6 +216,15 @@ class TreeBuilder:
         node.line_end = max(node.end, lines[next_i - 1].line.content.end)
         self._place(node)
         return next_i
+
+    def _runs_on(self, lines: Sequence[ClassifiedLine], k: int, taken: int) -> bool:
+        """Past :data:`MAX_TITLE_LINES`, an upper-case title goes on only line by line, with no
+        blank line between and the line above unfinished ("… QUY ĐỊNH NHỮNG ĐIỀU ĐẢNG VIÊN" then
+        "KHÔNG ĐƯỢC LÀM VÀ …"): a title that long is one sentence broken by the page width."""
+        if taken >= MAX_WRAPPED_TITLE_LINES or lines[k].role is not Role.TEXT:
+            return False
+        above = lines[k - 1]
+        return above.role is not Role.BLANK and self.text[above.line.content.end - 1] not in _TITLE_CLOSERS
 
     def _retype(self, marker: Marker) -> Marker:
         """Resolve "I."/"V."/"X." read as Roman numerals where they continue a capital-letter list."""

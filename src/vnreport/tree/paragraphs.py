@@ -96,7 +96,16 @@ def _resumes_heading_line(text: str, previous: ClassifiedLine, line: ClassifiedL
         head.isdigit()
         or _last_word(text, previous) in DANGLING_WORDS
         or (len(line.line.content) <= SHORT_TAIL and closes(text, line))
+        or _title_tail(text, line, full)
     )
+
+
+def _title_tail(text: str, line: ClassifiedLine, full: float) -> bool:
+    """A short unfinished line under a heading that ran to the margin is the rest of its title
+    ("1.4. Lãnh đạo tổ chức đại hội đảng bộ các cấp, chuẩn bị Đại hội đại biểu" then "Đảng bộ
+    tỉnh, nhiệm kỳ 2025 - 2030"): a body's first line runs to the margin too, or closes its
+    sentence."""
+    return len(line.line.content) < full and not closes(text, line)
 
 
 def _inline_numbers(text: str, cl: ClassifiedLine) -> int:
