@@ -23,6 +23,9 @@ MAX_BODY_HEADING_WORDS = 10
 #: bullets cannot.
 HEADING_STYLES = frozenset({MarkerStyle.CAPITAL, MarkerStyle.ROMAN, MarkerStyle.ARABIC, MarkerStyle.DECIMAL})
 
+#: A title ending in one of these ended there (a label, a question, a sentence).
+_TITLE_END = frozenset(".:;!?")
+
 
 def heading_shape(match: str, start: int, end: int) -> Span | None:
     """The span of an item's text when it could be a heading: one short sentence ending in
@@ -49,6 +52,8 @@ def as_read(match: str, node: OpenNode, parent: OpenNode) -> OpenNode:
         section = OpenNode(OpenKind.SECTION, node.start, node.heading.end, node.marker, node.key, node.heading)
         section.children = node.children[1:]
         return section
+    if node.kind is OpenKind.SECTION and _runs_into_its_body(match, node, parent):
+        return _entry_of_its_list(node)
     if node.kind is OpenKind.SECTION and not node.children and _is_bare_entry(match, node):
         item = OpenNode(OpenKind.ITEM, node.start, node.line_end, node.marker, node.key)
         assert node.title is not None
@@ -56,6 +61,37 @@ def as_read(match: str, node: OpenNode, parent: OpenNode) -> OpenNode:
         item.children = [own]
         return item
     return node
+
+
+def _runs_into_its_body(match: str, node: OpenNode, parent: OpenNode) -> bool:
+    """A heading whose title runs on into its one paragraph, in a list whose other entries
+    are all sentences, is one of those entries: "3. Cấp ủy đảng, … đoàn kết⏎trong …, điều
+    hành; các nội dung trong Nghị quyết⏎Đại hội Đảng bộ tỉnh được cụ thể hóa …" among
+    "1. …", "2. …", "4. …" that are items. The page broke the sentence at a capitalised name,
+    where a title could have ended; its siblings say it did not."""
+    title, marker = node.title, node.marker
+    if title is None or marker is None or marker.style in INTRINSIC_ORDER:
+        return False
+    if len(node.children) != 1 or node.children[0].kind is not OpenKind.PARAGRAPH:
+        return False
+    own = match[title.start : title.end].rstrip(" *_\u00a0")
+    if not own or own[-1] in _TITLE_END or is_upper_title(own):
+        return False
+    if match[title.end : title.end + 2].lstrip(" *_")[:1] == ":":
+        return False  # a run-in label ("6.1.6. Sử dụng thẻ đảng viên: Đảng viên …") ends its title
+    siblings = [c for c in parent.children if c is not node and c.key == node.key]
+    return len(siblings) >= 2 and all(c.kind is OpenKind.ITEM for c in siblings)
+
+
+def _entry_of_its_list(node: OpenNode) -> OpenNode:
+    """The heading and its paragraph as one item whose paragraph starts at the title."""
+    assert node.title is not None
+    body = node.children[0]
+    item = OpenNode(OpenKind.ITEM, node.start, max(node.end, body.end), node.marker, node.key)
+    own = OpenNode(OpenKind.PARAGRAPH, node.title.start, body.end)
+    own.gaps = body.gaps
+    item.children = [own]
+    return item
 
 
 def _heads_what_follows(match: str, node: OpenNode) -> bool:
