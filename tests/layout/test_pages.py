@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -12,7 +13,7 @@ from vnreport.lines.classify import classify_line
 from vnreport.lines.split import split_lines
 from vnreport.model import DiagnosticCode
 
-from ..helpers import CORPUS
+from ..helpers import CORPUS, read_cases
 
 # Running text is set in a wider font than footnotes: its lines are about 60 characters, a
 # footnote's about 100 (pdftotext keeps the PDF's line breaks).
@@ -415,3 +416,49 @@ def test_page_of_pages_only_where_a_total_counts() -> None:
     assert page_number("10/2025", with_total=False) is None
     assert page_number("7a", with_total=True) is None
     assert page_number("Trang - - 7", with_total=True) is None
+
+
+_NOTE = "Số liệu chi tiết của nội dung thứ {} được tổng hợp tại phụ lục kèm theo báo cáo này của Ban."
+
+
+def _marker_page(line: str, labels: list[int]) -> str:
+    """``line`` in the running text of a page with the bodies ``labels`` at its bottom, after a
+    page with bodies 1 … min(labels) - 1 (and their markers), so the labels continue the sequence."""
+    pages: list[str] = []
+    first = min(labels)
+    if first > 1:
+        earlier = [f"đạt kết quả tốt trong nhiệm vụ số hóa{k}, được ghi nhận rộng rãi" for k in range(1, first)]
+        bodies = [f"{k}\n{_NOTE.format(k)}" for k in range(1, first)]
+        pages.append("\n".join(["1", "", *earlier, *run(1), *bodies]))
+    bodies = [f"{k}\n{_NOTE.format(k)}" for k in labels]
+    pages.append("\n".join([str(len(pages) + 1), "", *run(2)[:3], line, *run(2)[3:], *bodies]))
+    pages.append("\n".join([str(len(pages) + 1), "", *run(3)]))
+    return "\f".join(pages) + "\f"
+
+
+def _marker_cases() -> list[tuple[str, str, list[int]]]:
+    out = []
+    for line, reading, *rest in read_cases("pdf_footnote_markers"):
+        if rest:
+            low, _, high = rest[0].removeprefix("bodies:").strip().partition("-")
+            labels = list(range(int(low), int(high or low) + 1))
+        else:
+            labels = [int(v) for v in re.findall(r"\[(\d+)\]", reading)]
+        out.append((line, reading, labels))
+    return out
+
+
+_MARKER_CASES = _marker_cases()
+
+
+@pytest.mark.parametrize(("line", "reading", "labels"), _MARKER_CASES, ids=[c[0][:40] for c in _MARKER_CASES])
+def test_pdf_marker_forms(line: str, reading: str, labels: list[int]) -> None:
+    text = _marker_page(line, labels)
+    at = text.index("\n" + line + "\n") + 1
+    layout = layout_of(text)
+    read = line
+    for _, span in sorted(layout.refs, key=lambda r: -r[1].start):
+        if at <= span.start < at + len(line):
+            s, e = span.start - at, span.end - at
+            read = read[:s] + "[" + read[s:e] + "]" + read[e:]
+    assert read == reading

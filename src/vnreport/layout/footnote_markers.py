@@ -15,13 +15,20 @@ import attrs
 
 from vnreport.lines.classify import ClassifiedLine
 from vnreport.model import Span
-from vnreport.rules.pages import COUNTER_WORDS, DIGIT_RUN, MARKER_UNITS
+from vnreport.rules.pages import COUNTER_WORDS, DIGIT_RUN, MARKER_FOLLOWERS, MARKER_UNITS
 
-#: Marker strength: glued to a word or closing punctuation beats a number set apart by a space.
-STRONG = 4
-WEAK = 1
+#: Marker strength: glued to a word or closing punctuation beats a number set apart by a space
+#: before punctuation or a line end, which beats one set apart in the middle of a sentence.
+STRONG = 8
+WEAK = 2
+FAINT = 1
 
 _CLOSERS = '.,;:)]”"’»'
+#: What may stand just before a number set apart from it that is a marker: the end of a quote,
+#: a bracket, a percentage ("“Tuổi trẻ” 12,", "(gấp 1,70 lần) 19;", "61,6% 16.").
+_APART_CLOSERS = ')]”"’»%'
+_SENTENCE_ENDS = ".!?…"
+_CLAUSE_ENDS = ",;:"
 
 
 @attrs.define
@@ -93,7 +100,7 @@ def candidate(text: str, s: int, e: int, line_start: int, line_end: int) -> Mark
     if pc in _CLOSERS:
         return run.after_closer(value)
     if pc.isspace():
-        return run.glued_before_word(value) if nc.isalpha() else run.apart_before_stop(value)
+        return run.glued_before_word(value) if nc.isalpha() else run.apart(value)
     return None
 
 
@@ -112,13 +119,18 @@ class _Digits:
         self.after = text[end] if end < line_end else " "
 
     def label_after_year(self, digits: str) -> MarkerCandidate | None:
-        """ "2023 - 20281.": a year with the label glued after it."""
-        if digits[:2] not in ("19", "20") or digits[4] == "0" or self.before in ".,/-" or not _ends_token(self.after):
+        """ "2023 - 20281.", "năm 20239", "2021-202512": a year with the label glued after it."""
+        if digits[:2] not in ("19", "20") or digits[4] == "0" or not _ends_token(self.after):
             return None
+        if self.before in ".,/" or (
+            self.before == "-" and not _year_before(self.text, self.start - 1, self.line_start)
+        ):
+            return None  # "1.20251", "12/20253", "Covid-20251": not a year standing alone
         return MarkerCandidate(self.start + 4, self.end, int(digits[4:]), WEAK)
 
     def glued_after_word(self, value: int) -> MarkerCandidate | None:
-        """ "hiện đại1.": digits glued to the end of a word, unless a code or a unit."""
+        """ "hiện đại1.", "chữ V9": digits glued to the end of a word, unless a code or a unit;
+        glued to an acronym ("NTM9", "khóa XIII2") only weakly, as codes are written so too."""
         text, s, line_start = self.text, self.start, self.line_start
         w = s
         while w > line_start and text[w - 1].isalpha() and s - w < 40:
@@ -126,18 +138,22 @@ class _Digits:
         word = text[w:s]
         before = text[w - 1] if w > line_start else " "
         code = before in "/-_.@&" and any(ch.isupper() for ch in word)
-        if before.isdigit() or code or (len(word) >= 2 and word.isupper()):
+        if before.isdigit() or code:
             return None  # "15g00", "202/2025/QH15", "Covid-19", "TP.HCM2"
         if word.casefold() in MARKER_UNITS or not _ends_token(self.after):
             return None  # "km2", "m3"; "H2O"
-        return MarkerCandidate(s, self.end, value, STRONG)
+        acronym = len(word) >= 2 and word.isupper()
+        return MarkerCandidate(s, self.end, value, WEAK if acronym else STRONG)
 
     def after_closer(self, value: int) -> MarkerCandidate | None:
-        """ "VNeID.9": digits after the closing punctuation of a word."""
+        """ "VNeID.9", "xã hội.8", "nông thôn;15", "61,6%.16", "2023 - 2028.1": digits after
+        the punctuation that closes a word, a percentage or a year."""
         text, s = self.text, self.start
         pc = self.before
         before = text[s - 2] if s - 2 >= self.line_start else " "
-        if pc in ".,;:" and not (before.isalpha() or before in _CLOSERS):
+        if pc in ".,;:" and not (
+            before.isalpha() or before in _CLOSERS or before == "%" or _year_before(text, s - 1, self.line_start)
+        ):
             return None  # "1.683", "10,5", "7:30"
         if before.isspace():
             return None
@@ -156,23 +172,83 @@ class _Digits:
             return None  # "3km", "15g00", "100đ"
         return MarkerCandidate(self.start, e, value, WEAK)
 
-    def apart_before_stop(self, value: int) -> MarkerCandidate | None:
-        """ "đề ra 4. Thực hiện": apart from the word, before punctuation or the line end."""
-        text, s, e, line_start, line_end = self.text, self.start, self.end, self.line_start, self.line_end
-        nc = self.after
-        at_end = e >= line_end
-        if not (at_end or (nc in ".,;:" and (e + 1 >= line_end or text[e + 1].isspace()))):
+    def apart(self, value: int) -> MarkerCandidate | None:
+        """A number set apart by a space, read by what stands before it and what follows.
+
+        Before it: a word ("đề ra 4."), the end of a quote, a bracket or a percentage
+        ("“Tuổi trẻ” 12,"), a year ("năm 2024 29,"), or punctuation ("phong trào. 7"). After
+        it: the line end or punctuation, a capital after a full stop ("phong trào. 7 Tiếp"), or,
+        in the middle of a sentence, a word that opens a new phrase ("Chính phủ 9 được")."""
+        before = self._token_before()
+        after = self._token_after()
+        if before is None or after is None:
             return None
-        p = s - 1
+        if after == "stop":
+            return MarkerCandidate(self.start, self.end, value, WEAK)
+        if before == "sentence":
+            return MarkerCandidate(self.start, self.end, value, WEAK) if after == "capital" else None
+        if after == "phrase" or (before == "clause" and after == "capital"):
+            return MarkerCandidate(self.start, self.end, value, FAINT)  # "lần); 19 Chi ngân sách"
+        return None
+
+    def _token_before(self) -> str | None:
+        """What stands before the number and its space: "word", "closer", "year", "sentence"
+        (a full stop), "clause" (a comma), or None when a number there is a count or a code."""
+        text, line_start = self.text, self.line_start
+        p = self.start - 1
         while p > line_start and text[p - 1].isspace():
             p -= 1
-        w = p
-        while w > line_start and text[w - 1].isalpha():
-            w -= 1
-        previous_word = text[w:p].casefold()
-        if not previous_word or previous_word in COUNTER_WORDS:
-            return None  # "Điều 4.", "lần 2,", "2023 - 2025."
-        return MarkerCandidate(s, e, value, WEAK)
+        if p <= line_start:
+            return None  # a number opening a line is a list number or a body's label
+        ch = text[p - 1]
+        if ch.isalpha():
+            w = p
+            while w > line_start and text[w - 1].isalpha():
+                w -= 1
+            word = text[w:p].casefold()
+            unit = w > line_start and text[w - 1] == "/"  # "%/năm 12": the unit, not the counter
+            return "word" if unit or word not in COUNTER_WORDS else None  # "Điều 4.", "lần 2,"
+        if ch in _APART_CLOSERS:
+            return "closer"
+        if ch.isdigit():
+            return "year" if _year_before(text, p, line_start) else None  # "2023 - 2025."
+        if ch in _SENTENCE_ENDS or ch in _CLAUSE_ENDS:
+            mark = text[p - 2] if p - 2 >= line_start else " "
+            if not (mark.isalpha() or mark in _APART_CLOSERS or _year_before(text, p - 1, line_start)):
+                return None  # "1. 2", "3, 4"
+            return "sentence" if ch in _SENTENCE_ENDS else "clause"
+        return None
+
+    def _token_after(self) -> str | None:
+        """What follows the number: "stop" (the line end, or punctuation ending the token),
+        "capital" (a space and a capital), "phrase" (a space and a word that opens a phrase)."""
+        text, e, line_end = self.text, self.end, self.line_end
+        if e >= line_end:
+            return "stop"
+        nc = text[e]
+        if nc in ".,;:!?…)" and (e + 1 >= line_end or text[e + 1].isspace()):
+            return "stop"
+        if not nc.isspace():
+            return None
+        w = e
+        while w < line_end and text[w].isspace():
+            w += 1
+        if w >= line_end:
+            return "stop"
+        if text[w].isupper() or text[w] in '“"':
+            return "capital"
+        k = w
+        while k < line_end and text[k].isalpha():
+            k += 1
+        return "phrase" if text[w:k].casefold() in MARKER_FOLLOWERS else None
+
+
+def _year_before(text: str, p: int, line_start: int) -> bool:
+    """``text[:p]`` ends with a year set apart ("nhiệm kỳ 2023 - 2028", "năm 2024")."""
+    w = p
+    while w > line_start and text[w - 1].isdigit():
+        w -= 1
+    return p - w == 4 and text[w : w + 2] in ("19", "20") and (w == line_start or not text[w - 1].isalnum())
 
 
 def _ends_token(ch: str) -> bool:

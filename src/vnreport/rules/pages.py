@@ -128,3 +128,39 @@ COUNTER_WORDS = frozenset(
         "hình",
     }
 )
+#: Words that open a new phrase: a number set apart between a word and one of these is a marker
+#: in the middle of a sentence ("Chính phủ 9 được", "văn bản 1 để", "Hồ Chí Minh 18 và"); a
+#: count is followed by what it counts ("ban hành 12 nghị quyết"), never by these.
+MARKER_FOLLOWERS = frozenset(
+    {
+        "được",
+        "để",
+        "và",
+        "với",
+        "tại",
+        "của",
+        "đã",
+        "đang",
+        "sẽ",
+        "là",
+        "cho",
+        "nhằm",
+        "theo",
+        "trong",
+        "thì",
+        "nhưng",
+        "góp",
+        "cùng",
+        "nên",
+        "do",
+        "vì",
+        "bởi",
+        "mà",
+        "hoặc",
+        "hay",
+        "cũng",
+        "đều",
+        "vẫn",
+        "qua",
+    }
+)
