@@ -8,8 +8,8 @@ entry of its list. The builder's nesting is not changed by it.
 
 from __future__ import annotations
 
-from vnreport.lines.classify import is_upper_title
-from vnreport.model import MarkerStyle, Span
+from vnreport.lines.classify import MAX_LABEL_WORDS, is_lead_in, is_title_like, is_upper_title
+from vnreport.model import BULLET_STYLES, MarkerStyle, Span
 from vnreport.rules.shapes import CITATION_LABEL, SENTENCE_BREAK
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode
 
@@ -49,6 +49,12 @@ def as_read(match: str, node: OpenNode, parent: OpenNode) -> OpenNode:
         section = OpenNode(OpenKind.SECTION, node.start, node.heading.end, node.marker, node.key, node.heading)
         section.children = node.children[1:]
         return section
+    label = _label_over_points(match, node)
+    if label is not None:
+        section = OpenNode(OpenKind.SECTION, node.start, label.end, node.marker, node.key, label)
+        section.line_end = node.children[0].end
+        section.children = node.children[1:]
+        return section
     if node.kind is OpenKind.SECTION and not node.children and _is_bare_entry(match, node):
         item = OpenNode(OpenKind.ITEM, node.start, node.line_end, node.marker, node.key)
         assert node.title is not None
@@ -76,6 +82,24 @@ def _heads_what_follows(match: str, node: OpenNode) -> bool:
     if colon > 0 and CITATION_LABEL.match(own[:colon].strip()):
         return True
     return len(own.split()) <= MAX_BODY_HEADING_WORDS
+
+
+def _label_over_points(match: str, node: OpenNode) -> Span | None:
+    """The label of a bulleted line that heads points of its own: "- Đối với chi bộ trực thuộc
+    đảng ủy cơ sở:" then "+ Nếu …". Its text is a short title ending in ":", no sentence and no
+    lead-in ("… như sau:", "… gồm:"), as a numbered label is (``MAX_LABEL_WORDS``)."""
+    children, marker = node.children, node.marker
+    if node.kind is not OpenKind.ITEM or marker is None or marker.style not in BULLET_STYLES:
+        return None
+    if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH or children[1].marker is None:
+        return None
+    own = match[children[0].start : children[0].end].rstrip()
+    if not own.endswith(":"):
+        return None
+    label = own[:-1].rstrip()
+    if not label or not is_title_like(label, MAX_LABEL_WORDS) or is_lead_in(label) or ":" in label:
+        return None
+    return Span(children[0].start, children[0].start + len(label))
 
 
 def _is_bare_entry(match: str, node: OpenNode) -> bool:
