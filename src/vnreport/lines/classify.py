@@ -92,6 +92,18 @@ def classify_line(
     return ClassifiedLine(line, Role.TEXT)
 
 
+def classify_after_marker(text: str, line: Line, marker: Marker, rule: str | None) -> ClassifiedLine:
+    """Classify ``line`` as the rest of a marker that stands alone on the line above it.
+
+    Text laid out as a form puts the number in a column of its own: "(1)" on one line,
+    "Họ và tên khai sinh: Ghi đúng họ, …" on the next. The line decides as if the marker led it.
+    """
+    start, end = line.content.start, line.content.end
+    while start < end and text[start].isspace():
+        start += 1
+    return _decide(text, line, marker, rule or "", start, end)
+
+
 @lru_cache(maxsize=16)
 def _dispatch(rules: tuple[MarkerRule, ...]) -> dict[str, tuple[MarkerRule, ...]]:
     return rules_by_first_char(rules)
