@@ -92,6 +92,18 @@ def classify_line(
     return ClassifiedLine(line, Role.TEXT)
 
 
+def classify_after_marker(text: str, line: Line, marker: Marker, rule: str | None) -> ClassifiedLine:
+    """Classify ``line`` as the rest of a marker that stands alone on the line above it.
+
+    Text laid out as a form puts the number in a column of its own: "(1)" on one line,
+    "Họ và tên khai sinh: Ghi đúng họ, …" on the next. The line decides as if the marker led it.
+    """
+    start, end = line.content.start, line.content.end
+    while start < end and text[start].isspace():
+        start += 1
+    return _decide(text, line, marker, rule or "", start, end)
+
+
 @lru_cache(maxsize=16)
 def _dispatch(rules: tuple[MarkerRule, ...]) -> dict[str, tuple[MarkerRule, ...]]:
     return rules_by_first_char(rules)
@@ -128,7 +140,7 @@ def _decide_bullet(
         return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, title_end))
     if upper and words <= MAX_TITLE_WORDS and not SENTENCE_BREAK.search(rest):
         return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, end))
-    if rest.endswith(":") and words <= 8 and not _is_lead_in(rest):
+    if rest.endswith(":") and words <= 8 and not is_lead_in(rest):
         return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, end - 1))
     return ClassifiedLine(line, Role.ITEM, marker, rule, body=Span(rest_start, end))
 
@@ -137,7 +149,7 @@ def _decide_title(line: Line, marker: Marker, rule: str, rest: str, rest_start: 
     """A title-like rest is a heading, unless it ends in ":" as a long label or a lead-in does."""
     if not rest.endswith(":"):
         return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, end))
-    if len(rest.split()) > MAX_LABEL_WORDS or _is_lead_in(rest):
+    if len(rest.split()) > MAX_LABEL_WORDS or is_lead_in(rest):
         return ClassifiedLine(line, Role.ITEM, marker, rule, body=Span(rest_start, end))
     return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, end - 1))
 
@@ -160,7 +172,7 @@ def _run_in_spans(rest: str, rest_start: int) -> tuple[Span, int] | None:
     if m is None:
         return None
     label = m.group("label").rstrip()
-    if len(label.split()) > MAX_RUN_IN_WORDS or _is_lead_in(label) or label[-1:].isdigit():
+    if len(label.split()) > MAX_RUN_IN_WORDS or is_lead_in(label) or label[-1:].isdigit():
         return None
     if CITATION_LABEL.match(label):
         return None  # "(Khoản 1): Quyền …": the citation belongs to the heading
@@ -186,7 +198,8 @@ def is_upper_title(rest: str) -> bool:
     return LOWER.search(rest) is None
 
 
-def _is_lead_in(label: str) -> bool:
+def is_lead_in(label: str) -> bool:
+    """Does the label end like a sentence that leads into a list ("… cụ thể như sau:", "… gồm:")?"""
     tail = label.rstrip(" :").casefold()
     return any(tail.endswith(word) for word in _LEAD_IN_ENDINGS)
 

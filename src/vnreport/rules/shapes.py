@@ -84,6 +84,8 @@ DANGLING_WORDS = frozenset(
         "tiết",
         "chương",
         "phần",
+        # The first word of an organ's name: "… của Ban⏎Chấp hành", "báo cáo Ban⏎Thường vụ".
+        "ban",
     )
 )
 #: A line ending on a noun that introduces a reference number: a number at the next line's

@@ -23,7 +23,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from vnreport.lines.classify import ClassifiedLine, Role, is_title_like, is_upper_title, redecide_wrapped
+from vnreport.lines.classify import (
+    ClassifiedLine,
+    Role,
+    classify_after_marker,
+    is_title_like,
+    is_upper_title,
+    redecide_wrapped,
+)
 from vnreport.model import (
     BULLET_STYLES,
     LIST_STYLES,
@@ -130,6 +137,12 @@ class TreeBuilder:
             if role is Role.BLANK or role is Role.RULE:
                 i += 1
                 continue
+            if role is Role.HEADING:
+                k = _text_after_bare_marker(self.match, lines, i, skip, self._table_starts)
+                if k is not None:
+                    assert cl.marker is not None
+                    i, cl = k, classify_after_marker(self.match, lines[k].line, cl.marker, cl.rule)
+                    role = cl.role
             j = groups.get(i, i + 1)
             gaps = tuple(lines[k].line.content for k in range(i + 1, j) if k in skip) if j > i + 1 else ()
             if role is Role.TEXT:
@@ -437,6 +450,36 @@ class TreeBuilder:
         section = Section(node_id, span, node.marker, level, title, title_span, children)
         self.sections.append(section)
         return section
+
+
+#: Blank lines a form may leave between a marker standing alone and its text.
+MAX_BLANKS_AFTER_BARE_MARKER = 2
+
+
+def _text_after_bare_marker(
+    text: str, lines: Sequence[ClassifiedLine], i: int, skip: frozenset[int], tables: frozenset[int]
+) -> int | None:
+    """The line that carries the text of a list marker standing alone on line ``i``.
+
+    Text laid out as a form puts "(1)" in a column of its own and "Họ và tên khai sinh: Ghi …"
+    on the next line (corpus 09): the next text line is the marker's. A division word ("Phần
+    I", "Chương II") takes its title from below in :meth:`TreeBuilder._add_heading` instead,
+    and so does a marker over a title in capitals.
+    """
+    cl = lines[i]
+    marker, title = cl.marker, cl.title
+    if marker is None or title is None or title.end > title.start:
+        return None
+    if marker.style in INTRINSIC_ORDER or marker.style in BULLET_STYLES or marker.style is MarkerStyle.ORDINAL_WORD:
+        return None
+    k, blanks = i + 1, 0
+    while k < len(lines) and (k in skip or lines[k].role is Role.BLANK):
+        blanks += lines[k].role is Role.BLANK and k not in skip
+        k += 1
+    if k >= len(lines) or k in tables or blanks > MAX_BLANKS_AFTER_BARE_MARKER or lines[k].role is not Role.TEXT:
+        return None
+    content = lines[k].line.content
+    return None if is_upper_title(text[content.start : content.end]) else k
 
 
 def _heads_bullets(top: OpenNode, node: OpenNode) -> bool:

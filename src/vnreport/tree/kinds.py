@@ -8,9 +8,9 @@ entry of its list. The builder's nesting is not changed by it.
 
 from __future__ import annotations
 
-from vnreport.lines.classify import is_upper_title
-from vnreport.model import MarkerStyle, Span
-from vnreport.rules.shapes import CITATION_LABEL, SENTENCE_BREAK
+from vnreport.lines.classify import MAX_LABEL_WORDS, is_lead_in, is_title_like, is_upper_title
+from vnreport.model import BULLET_STYLES, MarkerStyle, Span
+from vnreport.rules.shapes import CITATION_LABEL, DANGLING_WORDS, LAST_WORD, REFERENCE_NOUN_END, SENTENCE_BREAK
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode
 
 #: An item whose text is one sentence of at most this many words heads what follows it when
@@ -54,6 +54,12 @@ def as_read(match: str, node: OpenNode, parent: OpenNode) -> OpenNode:
         return section
     if node.kind is OpenKind.SECTION and _runs_into_its_body(match, node, parent):
         return _entry_of_its_list(node)
+    label = _label_over_points(match, node)
+    if label is not None:
+        section = OpenNode(OpenKind.SECTION, node.start, label.end, node.marker, node.key, label)
+        section.line_end = node.children[0].end
+        section.children = node.children[1:]
+        return section
     if node.kind is OpenKind.SECTION and not node.children and _is_bare_entry(match, node):
         item = OpenNode(OpenKind.ITEM, node.start, node.line_end, node.marker, node.key)
         assert node.title is not None
@@ -64,8 +70,8 @@ def as_read(match: str, node: OpenNode, parent: OpenNode) -> OpenNode:
 
 
 def _runs_into_its_body(match: str, node: OpenNode, parent: OpenNode) -> bool:
-    """A heading whose title runs on into its one paragraph, in a list whose other entries
-    are all sentences, is one of those entries: "3. Cấp ủy đảng, … đoàn kết⏎trong …, điều
+    """A heading whose title, wrapped over lines, runs on into its one paragraph, in a list
+    whose other entries are all sentences, is one of those entries: "3. Cấp ủy đảng, … đoàn kết⏎trong …, điều
     hành; các nội dung trong Nghị quyết⏎Đại hội Đảng bộ tỉnh được cụ thể hóa …" among
     "1. …", "2. …", "4. …" that are items. The page broke the sentence at a capitalised name,
     where a title could have ended; its siblings say it did not."""
@@ -77,10 +83,25 @@ def _runs_into_its_body(match: str, node: OpenNode, parent: OpenNode) -> bool:
     own = match[title.start : title.end].rstrip(" *_\u00a0")
     if not own or own[-1] in _TITLE_END or is_upper_title(own):
         return False
+    if "\n" not in own and not _visibly_unfinished(own, match, node.children[0].start):
+        return False  # a one-line title the body follows is a heading ("II. Quan điểm, …" then "Đại hội …")
     if match[title.end : title.end + 2].lstrip(" *_")[:1] == ":":
         return False  # a run-in label ("6.1.6. Sử dụng thẻ đảng viên: Đảng viên …") ends its title
     siblings = [c for c in parent.children if c is not node and c.key == node.key]
     return len(siblings) >= 2 and all(c.kind is OpenKind.ITEM for c in siblings)
+
+
+def _visibly_unfinished(title: str, match: str, body_start: int) -> bool:
+    """A one-line title that cannot end where it does: on a word that needs its complement
+    ("… pháp luật chuyên ngành về", "… yêu cầu tại khoản"), inside a bracket left open ("… chính
+    trị - xã hội (Tổng Liên đoàn"), or before a bracket that goes on with it ("… đã áp dụng" then
+    "(nếu có);")."""
+    if title.count("(") > title.count(")"):
+        return True
+    last = LAST_WORD.search(title)
+    if last is not None and last.group(1).lower() in DANGLING_WORDS:
+        return True
+    return REFERENCE_NOUN_END.search(title) is not None or match[body_start : body_start + 1] == "("
 
 
 def _entry_of_its_list(node: OpenNode) -> OpenNode:
@@ -112,6 +133,24 @@ def _heads_what_follows(match: str, node: OpenNode) -> bool:
     if colon > 0 and CITATION_LABEL.match(own[:colon].strip()):
         return True
     return len(own.split()) <= MAX_BODY_HEADING_WORDS
+
+
+def _label_over_points(match: str, node: OpenNode) -> Span | None:
+    """The label of a bulleted line that heads points of its own: "- Đối với chi bộ trực thuộc
+    đảng ủy cơ sở:" then "+ Nếu …". Its text is a short title ending in ":", no sentence and no
+    lead-in ("… như sau:", "… gồm:"), as a numbered label is (``MAX_LABEL_WORDS``)."""
+    children, marker = node.children, node.marker
+    if node.kind is not OpenKind.ITEM or marker is None or marker.style not in BULLET_STYLES:
+        return None
+    if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH or children[1].marker is None:
+        return None
+    own = match[children[0].start : children[0].end].rstrip()
+    if not own.endswith(":"):
+        return None
+    label = own[:-1].rstrip()
+    if not label or not is_title_like(label, MAX_LABEL_WORDS) or is_lead_in(label) or ":" in label:
+        return None
+    return Span(children[0].start, children[0].start + len(label))
 
 
 def _is_bare_entry(match: str, node: OpenNode) -> bool:

@@ -52,12 +52,23 @@ def _starts_lower(text: str, cl: ClassifiedLine) -> bool:
 
 
 def _wrapped_dash(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> bool:
-    """A "- …" line that is the rest of a range or compound ("2026⏎- 2030", "kinh tế⏎- xã hội")."""
+    """A "- …" line that is the rest of a range or compound ("2026⏎- 2030", "kinh tế⏎- xã hội").
+
+    The rest goes on in lower case or with a figure, or inside a quotation left open ("phương
+    châm “Đoàn kết - … - Sáng tạo⏎- Phát triển”"); otherwise a capital after the dash opens an
+    item, even under a line left unfinished ("… xây dựng chính quyền các cấp⏎- Phối hợp tổ chức
+    …", "… nhiệm kỳ 2025 - 2030⏎- Căn cứ Điều lệ Đảng …").
+    """
     marker = line.marker
     if marker is None or marker.style is not MarkerStyle.DASH or closes(text, previous):
         return False
     before = text[previous.line.content.start : previous.line.content.end].rstrip(_TRAILING)
-    return bool(before) and (before[-1].isalnum() or before[-1] in '”"')
+    if not before or not (before[-1].isalnum() or before[-1] in '”"'):
+        return False
+    after = text[marker.span.end : line.line.content.end].lstrip(_TRAILING + "(")
+    if after[:1].isdigit() or LOWER.match(after[:1]) is not None:
+        return True
+    return before.count("“") > before.count("”")
 
 
 def _last_word(text: str, cl: ClassifiedLine) -> str:
