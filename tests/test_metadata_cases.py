@@ -95,6 +95,7 @@ def test_corpus_12_programme_and_report_are_separate() -> None:
     # The document is the report, not the programme that opens the booklet.
     assert doc.metadata == report
     assert report.issuer_level == "grassroots"  # a university's student union, not the city's
+    assert report.draft  # "(Dự thảo lần thứ nhất)" on the first page, after the cover and foreword
     # The report's second part, printed under the congress header again, is a part of the
     # report (an unmarked section one level above its I.–V.), not a document of its own.
     assert [s.id for s in subs] == ["d1", "d2", "d4"]
