@@ -61,6 +61,8 @@ class Part:
     evidence: tuple[Evidence, ...] = ()
     structured: bool = False
     """Whether any heading or numbered item was recognized."""
+    id: str = ""
+    """The document's id in a file of several ("d2"), the prefix of its nodes' ids."""
 
 
 @frozen

@@ -40,6 +40,7 @@ from vnreport.part_stages import Part, PartState, parse_part
 from vnreport.rules.markers import MARKER_RULES, MarkerRule
 from vnreport.sentences.split import split_paragraph
 from vnreport.text.reading import NormalizedText, read
+from vnreport.tree import continued
 
 SentenceSplitter = Callable[[str, Span], list[Span]]
 """``(text, paragraph span) -> sentence spans``; the default wraps underthesea."""
@@ -197,7 +198,31 @@ def _stage_parts(state: ParseState) -> ParseState:
         _parse_segment(state, k, start, end, several=len(segments) > 1)
         for k, (start, end) in enumerate(segments, start=1)
     )
-    return attrs.evolve(state, parts=parts)
+    return attrs.evolve(state, parts=_join_continued(parts))
+
+
+def _join_continued(parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """A part that only continues the document before it (:mod:`vnreport.tree.continued`)
+    joins it as an unmarked section; its footnotes and furniture go with it."""
+    out: list[Part] = []
+    for part in parts:
+        if not out or not continued.continues(out[-1].metadata, part.metadata):
+            out.append(part)
+            continue
+        head = out[-1]
+        section = continued.part_section(part.id, part.metadata, part.span, part.body)
+        out[-1] = attrs.evolve(
+            head,
+            span=Span(head.span.start, part.span.end),
+            body=(*head.body, section),
+            footnotes=(*head.footnotes, *part.footnotes),
+            furniture=(*head.furniture, *part.furniture),
+            diagnostics=(*head.diagnostics, *part.diagnostics),
+            targets=(*head.targets, *part.targets),
+            evidence=(*head.evidence, *part.evidence),
+            structured=head.structured or part.structured,
+        )
+    return tuple(out)
 
 
 def _stage_document(state: ParseState) -> ParseState:
@@ -270,7 +295,7 @@ def _parse_segment(state: ParseState, k: int, start: int, end: int, several: boo
             if start <= b.start and b.end <= end
         ),
     )
-    return parse_part(part)
+    return attrs.evolve(parse_part(part), id=f"d{k}" if several else "")
 
 
 def _assemble_document(state: ParseState) -> Document:
@@ -288,8 +313,7 @@ def _assemble_document(state: ParseState) -> Document:
         furniture = _merge_furniture(part.furniture, layout.furniture, separators)
     else:
         body = tuple(
-            SubDocument(f"d{k}", part.span, part.metadata, part.body, part.footnotes, part.furniture)
-            for k, part in enumerate(parts, start=1)
+            SubDocument(part.id, part.span, part.metadata, part.body, part.footnotes, part.furniture) for part in parts
         )
         main = max(parts, key=lambda p: p.span.end - p.span.start)
         # Each document keeps its own furniture; the file's pages and separators stay on top.

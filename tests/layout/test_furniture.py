@@ -642,6 +642,10 @@ def test_code_tables() -> None:
     assert codes.level_from_name("ĐẢNG ỦY XÃ TÂN MỸ") is codes.Level.COMMUNE
     assert codes.level_from_name("THÀNH ỦY HÀ NỘI") is codes.Level.PROVINCE
     assert codes.level_from_name("BỘ CÔNG THƯƠNG") is codes.Level.CENTRAL
+    # A university's student union names its city, but is the university's own body (corpus 12).
+    union = "ĐẠI HỘI ĐẠI BIỂU HỘI SINH VIÊN VIỆT NAM TRƯỜNG ĐẠI HỌC SƯ PHẠM KỸ THUẬT TP. HỒ CHÍ MINH"
+    assert codes.level_from_name(union) is codes.Level.GRASSROOTS
+    assert codes.level_from_name("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG TỈNH BẮC NINH") is codes.Level.PROVINCE
     assert codes.refine_type_name("Báo cáo", "(Báo cáo Chính trị của Ban Chấp hành)") == "Báo cáo chính trị"
 
 

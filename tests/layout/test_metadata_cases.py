@@ -7,7 +7,8 @@ import attrs
 import pytest
 
 import vnreport
-from vnreport.model import DateValue, Metadata, SubDocument
+from vnreport.model import DateValue, Metadata, Section, Signature, SubDocument
+from vnreport.tree import continued
 
 from ..helpers import CORPUS, read_cases
 
@@ -93,6 +94,25 @@ def test_corpus_12_programme_and_report_are_separate() -> None:
     assert report.title is not None and report.title.startswith("SINH VIÊN TRƯỜNG")
     # The document is the report, not the programme that opens the booklet.
     assert doc.metadata == report
-    part_two = subs[2].metadata
-    assert part_two.issuer is not None and part_two.issuer.startswith("ĐẠI HỘI ĐẠI BIỂU")
-    assert part_two.title is not None and part_two.title.startswith("MỤC TIÊU, NHIỆM VỤ")
+    assert report.issuer_level == "grassroots"  # a university's student union, not the city's
+    assert report.draft  # "(Dự thảo lần thứ nhất)" on the first page, after the cover and foreword
+    # The report's second part, printed under the congress header again, is a part of the
+    # report (an unmarked section one level above its I.–V.), not a document of its own.
+    assert [s.id for s in subs] == ["d1", "d2", "d4"]
+    assert subs[2].metadata.doc_type_name == "Báo cáo"
+    part_two = subs[1].children[-1]
+    assert isinstance(part_two, Section) and part_two.marker is None and part_two.level == 1
+    assert part_two.title.startswith("MỤC TIÊU, NHIỆM VỤ")
+    first = part_two.children[0]
+    assert isinstance(first, Section) and first.title == "BỐI CẢNH CHUNG VÀ TÌNH HÌNH SINH VIÊN" and first.level == 2
+    assert subs[1].span.end == part_two.span.end
+
+
+def test_a_header_without_a_document_of_its_own_continues_an_unsigned_document() -> None:
+    report = Metadata(doc_type_name="Báo cáo chính trị", title="SINH VIÊN TRƯỜNG …")
+    part = Metadata(issuer="ĐẠI HỘI ĐẠI BIỂU …", title="MỤC TIÊU, NHIỆM VỤ, GIẢI PHÁP …")
+    assert continued.continues(report, part)
+    signed = attrs.evolve(report, signature=Signature(authority="BAN CHẤP HÀNH", position=None, name=None))
+    assert not continued.continues(signed, part)
+    assert not continued.continues(report, attrs.evolve(part, doc_type_name="Báo cáo"))
+    assert not continued.continues(report, attrs.evolve(part, subject_line="đề xuất kế hoạch kiểm tra"))

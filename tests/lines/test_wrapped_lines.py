@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import vnreport
+from vnreport.model import Item, Paragraph, Section
 
 from ..helpers import CORPUS, outline, read_cases
 
@@ -31,3 +34,24 @@ def test_every_target_of_a_wrapped_report_is_read() -> None:
     targets = doc.targets()
     assert len(targets) >= 36
     assert any("361,6" in doc.text[t.span.start : t.span.end] for t in targets)
+
+
+SEPARATED = read_cases("blank_separated")
+
+
+def _paragraph_texts(nodes: tuple[Any, ...]) -> list[str]:
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, Paragraph):
+            out.append(" ".join(node.text.split()))
+        elif isinstance(node, (Section, Item)):
+            out.extend(_paragraph_texts(node.children))
+    return out
+
+
+@pytest.mark.parametrize("case", SEPARATED, ids=[case[0][:60] for case in SEPARATED])
+def test_blank_separated_paragraph(case: tuple[str, ...]) -> None:
+    arrow = case.index("=>")
+    body = ["" if line == "~" else line for line in case[1:arrow]]
+    doc = vnreport.parse("\n".join(body) + "\n")
+    assert _paragraph_texts(doc.body) == list(case[arrow + 1 :])

@@ -162,6 +162,9 @@ class Level(str, enum.Enum):
     PROVINCE = "province"
     DISTRICT = "district"
     COMMUNE = "commune"
+    #: A school, hospital or company's own body (a university's student union, its Party
+    #: committee): below the territorial levels, whatever city its name holds.
+    GRASSROOTS = "grassroots"
 
 
 #: Party level suffixes of an issuer code; a staff body prefixes its own code ("BTC" + "TU").
@@ -230,6 +233,22 @@ _LEVEL_WORDS: tuple[tuple[str, Level], ...] = (
     ("phường", Level.COMMUNE),
     ("thị trấn", Level.COMMUNE),
 )
+#: Institutions that name a unit of their own: a level word or city after one is part of the
+#: institution's name ("HỘI SINH VIÊN VIỆT NAM TRƯỜNG ĐẠI HỌC SƯ PHẠM KỸ THUẬT TP. HỒ CHÍ MINH" is a
+#: university's union, not a city's). "trường" alone would also be "môi trường", "thị trường".
+_INSTITUTION_WORDS = (
+    "trường đại học",
+    "trường đh",
+    "trường cao đẳng",
+    "trường cđ",
+    "trường trung học",
+    "trường thpt",
+    "trường thcs",
+    "trường tiểu học",
+    "trường mầm non",
+    "bệnh viện",
+    "công ty",
+)
 _NON_LETTER = regex.compile(r"[^\p{L} ]", regex.VERSION1)
 _CITY = regex.compile(r"\b(?:thành phố|thành ủy|tp\.?)\s+(?P<city>[\p{L} ]+)", regex.VERSION1)
 
@@ -251,6 +270,10 @@ def level_from_name(name: str) -> Level | None:
         level = Level.PROVINCE if any(m.group("city").startswith(c) for c in CENTRAL_CITIES) else Level.DISTRICT
         if best is None or i < best[0]:
             best = (i, level)
+    for word in _INSTITUTION_WORDS:
+        i = words.find(f" {word} ")
+        if i >= 0 and (best is None or i < best[0]):
+            best = (i, Level.GRASSROOTS)
     return best[1] if best else None
 
 

@@ -31,11 +31,11 @@ from vnreport.layout.closing import appendix_follows, read_adoption_date, read_c
 from vnreport.layout.derive import derive
 from vnreport.layout.header import read_header
 from vnreport.layout.page_numbers import page_number
-from vnreport.layout.scan import Scan, is_prose
+from vnreport.layout.scan import Scan, is_prose, mostly_upper
 from vnreport.layout.web import read_trailer, read_web_head
 from vnreport.lines.classify import ClassifiedLine, Role
 from vnreport.lines.split import LineKind
-from vnreport.model import Diagnostic, Furniture, FurnitureKind, Metadata
+from vnreport.model import Diagnostic, Furniture, FurnitureKind, Metadata, Span
 from vnreport.rules import furniture as P
 
 #: Non-blank lines the leading boilerplate (web chrome, stamp, cover page) may take.
@@ -78,6 +78,7 @@ def read_furniture(text: str, lines: Sequence[ClassifiedLine], limit: int) -> Fu
                 scan.kind(i, FurnitureKind.TRAILER)
     else:
         body_end = read_trailer(scan, body_start, limit)
+    skip |= _late_first_page(scan, body_start, body_end)
     read_adoption_date(scan, body_start, closing[0] if closing is not None else body_end)
     derive(scan)
     metadata = scan.meta.to_metadata()
@@ -113,6 +114,41 @@ def _read_leading(scan: Scan, limit: int) -> int:
         else:
             break
     return pos
+
+
+#: Non-blank lines after the body start in which a first page's header may still stand.
+LATE_HEADER_WINDOW = 60
+
+
+def _late_first_page(scan: Scan, body_start: int, body_end: int) -> frozenset[int]:
+    """A congress booklet's report: cover, foreword, then the first page with its header and
+    draft mark ("HỘI SINH VIÊN VIỆT NAM TP. HCM ⏎ BCH TRƯỜNG … ⏎ ___ ⏎ (Dự thảo lần thứ nhất)").
+    Before the first heading, a line that is only a draft mark marks the document a draft; it
+    and the upper-case header lines right above it are furniture, not paragraphs."""
+    seen = 0
+    for i in range(body_start, body_end):
+        if scan.blank(i):
+            continue
+        seen += 1
+        if seen > LATE_HEADER_WINDOW or scan.lines[i].marker is not None:
+            return frozenset()
+        draft = P.DRAFT.match(scan.folded(i))
+        if draft is None:
+            continue
+        c0 = scan.lines[i].line.content.start
+        scan.meta.draft.offer(True, Span(c0 + draft.start("draft"), c0 + draft.end("draft")))
+        scan.kind(i, FurnitureKind.TITLE)
+        block = [i]
+        k = i - 1
+        while k >= body_start and not scan.blank(k):
+            content = scan.content(k)
+            if scan.lines[k].role is not Role.RULE and not (mostly_upper(content) and not is_prose(content)):
+                break
+            scan.kind(k, FurnitureKind.HEADER)
+            block.append(k)
+            k -= 1
+        return frozenset(block)
+    return frozenset()
 
 
 def _read_stamp(scan: Scan, start: int, limit: int) -> int:

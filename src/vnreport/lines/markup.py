@@ -127,8 +127,8 @@ def join_broken_bold(text: str, match: str, lines: tuple[Line, ...]) -> tuple[tu
         if (
             nxt is not None
             and nxt.span.start == line.span.end + 1
-            and _opens_broken_bold(text, line)
-            and _closes_bold(text, nxt)
+            and (mark := _opens_broken_bold(text, line)) is not None
+            and _closes_bold(text, nxt, mark)
         ):
             joints.append(line.span.end)
             joined = Line(
@@ -154,19 +154,34 @@ def join_broken_bold(text: str, match: str, lines: tuple[Line, ...]) -> tuple[tu
     return tuple(out), "".join(pieces)
 
 
-def _opens_broken_bold(text: str, line: Line) -> bool:
+def _opens_broken_bold(text: str, line: Line) -> str | None:
+    """The emphasis mark ("**" or "*") of a heading run this line opens and does not close."""
+    if line.kind is not LineKind.TEXT or len(line.content) > MAX_BROKEN_BOLD:
+        return None
+    content = text[line.content.start : line.content.end]
+    opened = BROKEN_BOLD_HEADING.match(content)
+    if opened is None:
+        return None
+    mark = opened.group("mark")
+    return mark if _count_marks(content, mark) % 2 == 1 else None
+
+
+def _closes_bold(text: str, line: Line, mark: str) -> bool:
+    """The next line ends the run (at most a colon or a stray star after it)."""
     if line.kind is not LineKind.TEXT or len(line.content) > MAX_BROKEN_BOLD:
         return False
     content = text[line.content.start : line.content.end]
-    return content.count("**") % 2 == 1 and BROKEN_BOLD_HEADING.match(content) is not None
+    return _count_marks(content, mark) % 2 == 1 and len(content) - content.rindex(mark) <= 4
 
 
-def _closes_bold(text: str, line: Line) -> bool:
-    """The next line ends the bold run (at most a colon or a stray star after it)."""
-    if line.kind is not LineKind.TEXT or len(line.content) > MAX_BROKEN_BOLD:
-        return False
-    content = text[line.content.start : line.content.end]
-    return content.count("**") % 2 == 1 and len(content) - content.rindex("**") <= 4
+def _count_marks(content: str, mark: str) -> int:
+    """Bold marks, or single italic stars that are no part of a bold mark."""
+    if mark == "**":
+        return content.count("**")
+    return len(_LONE_STAR.findall(content))
+
+
+_LONE_STAR = re.compile(r"(?<!\*)\*(?!\*)")
 
 
 #: Cheap test for a line that may hold a glued heading: a sentence end, then a digit or "I"/"V"/"X".

@@ -92,7 +92,7 @@ TYPE_LINE = regex.compile(
 TYPE_RUN_END = regex.compile(r"[^\S\n]*\*{2,}[^\S\n]*\*{2,}[^\S\n]*(?=\S)", regex.VERSION1)
 #: (folded) Draft marks: "(Dự thảo)", "Dự thảo", "DỰ THẢO", "Dự thảo lần 2", "(Dự thảo 3)".
 DRAFT = regex.compile(
-    r"^[^\S\n]*[*_(]*[^\S\n]*(?P<draft>du\s+thao(?:\s+lan(?:\s+thu)?\s+\d+|\s+\d+)?)"
+    r"^[^\S\n]*[*_(]*[^\S\n]*(?P<draft>du\s+thao(?:\s+lan(?:\s+thu)?\s+(?:\d+|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|\s+\d+)?)"
     r"[^\S\n]*[*_)]*[^\S\n]*$",
     _FMI,
 )

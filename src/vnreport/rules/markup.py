@@ -20,11 +20,11 @@ MARKDOWN_HEADING_MARK = regex.compile(rf"^{SP}*#{{1,6}}(?={SP})", regex.VERSION1
 GLUED_SEPARATOR = regex.compile(rf"{SP}*(?:-{{3,}}|¯{{3,}}|_{{3,}})(?=[^\s\-¯_])", regex.VERSION1)
 #: A numbered item glued to the sentence before it: "… như sau:**1. Cơ bản thống nhất …".
 GLUED_ITEM = regex.compile(r"(?<=[:.;!?])\*\*(?=\s?\d{1,2}(?:\.\d{1,2})*\.\s)", regex.VERSION1)
-#: A bold heading the crawl broke over two lines opens with "**" and a marker: a number
-#: ("**5. Chuyển đổi⏎AI**"), a Roman numeral, "a)", "(1)" or a division word alone
-#: ("**Điều⏎2. Đối tượng áp dụng**").
+#: A bold (or italic) heading the crawl broke over two lines opens with "**" (or "*") and a
+#: marker: a number ("**5. Chuyển đổi⏎AI**", "*3.1.⏎Thương mại*"), a Roman numeral, "a)", "(1)"
+#: or a division word alone ("**Điều⏎2. Đối tượng áp dụng**").
 BROKEN_BOLD_HEADING = regex.compile(
-    rf"{SP}*\*\*{SP}*(?:\d|[IVXLC]+{SP}*[.\-]|\p{{Ll}}\)|\(\d|(?i:điều|chương|mục|phần|phụ lục)(?!\p{{L}}))",
+    rf"{SP}*(?P<mark>\*\*?){SP}*(?:\d|[IVXLC]+{SP}*[.\-]|\p{{Ll}}\)|\(\d|(?i:điều|chương|mục|phần|phụ lục)(?!\p{{L}}))",
     regex.VERSION1,
 )
 #: The longest bold heading joined across a line break, in characters.

@@ -75,7 +75,7 @@ def _walk(nodes: tuple[Any, ...], depth: int, out: list[str]) -> None:
     for node in nodes:
         if isinstance(node, Section):
             marker = " ".join(node.marker.text.split()) if node.marker else ""
-            out.append(f"{pad}{marker} {node.title}".rstrip())
+            out.append(pad + " ".join(part for part in (marker, node.title) if part))
             _walk(node.children, depth + 1, out)
         elif isinstance(node, Item):
             first = next((c for c in node.children if isinstance(c, Paragraph)), None)

@@ -52,6 +52,8 @@ def as_read(match: str, node: OpenNode, parent: OpenNode) -> OpenNode:
         section = OpenNode(OpenKind.SECTION, node.start, node.heading.end, node.marker, node.key, node.heading)
         section.children = node.children[1:]
         return section
+    if node.kind is OpenKind.SECTION and _is_clause(node, parent):
+        return _clause_item(node)
     if node.kind is OpenKind.SECTION and _runs_into_its_body(match, node, parent):
         return _entry_of_its_list(node)
     label = _label_over_points(match, node)
@@ -115,6 +117,18 @@ def _entry_of_its_list(node: OpenNode) -> OpenNode:
     return item
 
 
+def _clause_item(node: OpenNode) -> OpenNode:
+    """A clause read as a heading ("1. Quy trình xét tặng:" then "a) …") is the article's text:
+    its line is the item's first paragraph, its points follow."""
+    assert node.title is not None and node.marker is not None
+    end = node.line_end
+    if node.children and node.children[0].start < end:
+        end = node.children[0].start
+    item = OpenNode(OpenKind.ITEM, node.start, node.line_end, node.marker, node.key)
+    item.children = [OpenNode(OpenKind.PARAGRAPH, node.title.start, end), *node.children]
+    return item
+
+
 def _heads_what_follows(match: str, node: OpenNode) -> bool:
     """Numbered points of its own make a numbered item a heading ("1.1. Về tuổi đời." then
     "1.1.1. …"); so does a body paragraph, when the item's text is a short title or a
@@ -165,7 +179,8 @@ def _is_bare_entry(match: str, node: OpenNode) -> bool:
 
 def _is_clause(node: OpenNode, parent: OpenNode) -> bool:
     """A numbered clause of an article ("Điều 1." then "1. Luật này quy định.") is the
-    article's text, never a heading of its own."""
+    article's text, never a heading of its own: legislative drafting titles the article only
+    (Điều > khoản > điểm), so "1. Quy trình xét tặng:" over its points is a clause too."""
     return (
         parent.marker is not None
         and parent.marker.style is MarkerStyle.ARTICLE

@@ -8,6 +8,11 @@ hard-wrapped when most of its text lines are followed directly by another text l
 A line continues the paragraph above it when the line above does not close a sentence and
 the line itself is not a marker line (or it starts in lower case). A heading or item line is
 continued the same way, so a wrapped title keeps its whole text.
+
+Crawled pages that wrap their text also put a blank line between every two paragraphs (the
+source's ``<p>``): there a line that stops short of the margin has not ended its paragraph, the
+crawl broke it where a tag stood ("4. Tài liệu về thân thế, sự nghiệp và hoạt động của⏎Chủ tịch
+Hồ Chí Minh, …"), and only the blank line or a closed sentence ends it.
 """
 
 from __future__ import annotations
@@ -37,6 +42,25 @@ def is_hard_wrapped(lines: Sequence[ClassifiedLine]) -> bool:
                 followed += 1
         previous_text = is_text
     return text_lines >= 4 and followed > WRAPPED_SHARE * text_lines
+
+
+#: Share of marker lines with a blank line above them from which paragraphs are blank-separated.
+BLANK_SEPARATED_SHARE = 0.9
+#: Marker lines a text needs before its paragraph separation is judged.
+MIN_SEPARATED_MARKERS = 10
+
+
+def is_blank_separated(lines: Sequence[ClassifiedLine]) -> bool:
+    """Does a blank line stand above (nearly) every numbered or bulleted line?"""
+    markers = 0
+    after_blank = 0
+    for k in range(1, len(lines)):
+        if lines[k].marker is None or lines[k].role is Role.BLANK:
+            continue
+        markers += 1
+        if lines[k - 1].role is Role.BLANK:
+            after_blank += 1
+    return markers >= MIN_SEPARATED_MARKERS and after_blank >= BLANK_SEPARATED_SHARE * markers
 
 
 def closes(text: str, cl: ClassifiedLine) -> bool:
@@ -185,6 +209,22 @@ def _typical_width(lines: Sequence[ClassifiedLine]) -> float:
     return float(lengths[(3 * len(lengths)) // 4])
 
 
+def _ended_short(
+    text: str,
+    first: ClassifiedLine,
+    previous: ClassifiedLine,
+    line: ClassifiedLine,
+    on_first: bool,
+    limits: tuple[float, float],
+) -> bool:
+    """Did the run end at ``previous``, a heading that does not carry on or a line that stopped
+    well before the margin?"""
+    limit = limits[1] if on_first and first.marker is not None else limits[0]
+    if first.role is Role.HEADING and not _resumes_heading_line(text, previous, line, limit):
+        return True
+    return len(previous.line.content) < limit and not _starts_lower(text, line)
+
+
 def group_lines(
     text: str,
     lines: Sequence[ClassifiedLine],
@@ -203,6 +243,7 @@ def group_lines(
     width = _typical_width(lines)
     short_line = SHORT_LINE_SHARE * width
     short_marker_line = SHORT_MARKER_LINE_SHARE * width
+    separated = is_blank_separated(lines)
     i = 0
     while i < n:
         cl = lines[i]
@@ -243,11 +284,12 @@ def group_lines(
                     break
                 if closes(text, lines[last]) and not _starts_lower(text, nxt):
                     break
-                limit = short_marker_line if last == i and cl.marker is not None else short_line
-                if cl.role is Role.HEADING and not _resumes_heading_line(text, lines[last], nxt, limit):
+                # Where paragraphs are blank-separated, only a blank line or a closed sentence ends one.
+                unbroken = separated and nxt.role is Role.TEXT
+                if not unbroken and _ended_short(
+                    text, cl, lines[last], nxt, last == i, (short_line, short_marker_line)
+                ):
                     break
-                if len(lines[last].line.content) < limit and not _starts_lower(text, nxt):
-                    break  # the line stopped well before the margin: its paragraph ended there
             last = j
             inline = max(inline, _inline_numbers(text, nxt))
             j += 1
