@@ -24,6 +24,7 @@ from typing import TypeVar
 
 from attrs import frozen
 
+from vnreport.hints import NO_HINTS, HeadingHint, SourceHints, TableHint, TableRowHint
 from vnreport.model import Span
 from vnreport.text.offsets import OffsetMap
 
@@ -36,27 +37,15 @@ CELL_SEPARATOR = "\t"
 
 
 @frozen
-class RowSpans:
-    span: Span
-    cells: tuple[Span, ...]
-
-
-@frozen
-class TableSpans:
-    """Where one table is in the extracted text: one row per line, cells separated by a tab."""
-
-    span: Span
-    rows: tuple[RowSpans, ...]
-
-
-@frozen
 class Extracted:
     """Text taken out of a markup source, with the way back into the source."""
 
     text: str
     to_source: OffsetMap
     """Maps offsets of :attr:`text` to offsets of the source string (HTML, or the XML parts)."""
-    tables: tuple[TableSpans, ...] = ()
+    hints: SourceHints = NO_HINTS
+    """What the source says of its structure (tables, headings, raised footnote markers), as
+    spans of :attr:`text`."""
     diagnostics: tuple[object, ...] = ()
 
 
@@ -70,18 +59,30 @@ def marked_span(marks: dict[object, int], key: int) -> Span:
     return Span(start, max(start, marks[("e", key)]))
 
 
-def table_spans(recorded: Sequence[RecordedTable], marks: dict[object, int]) -> tuple[TableSpans, ...]:
+def marked_spans(keys: Sequence[int], marks: dict[object, int]) -> tuple[Span, ...]:
+    """The non-empty spans between the marks of ``keys``, in text order."""
+    spans = (marked_span(marks, key) for key in keys)
+    return tuple(sorted((s for s in spans if len(s)), key=lambda s: (s.start, s.end)))
+
+
+def heading_hints(recorded: Sequence[tuple[int, int]], marks: dict[object, int]) -> tuple[HeadingHint, ...]:
+    """The headings a reader recorded as ``(key, level)``; empty ones are dropped."""
+    spans = ((marked_span(marks, key), level) for key, level in recorded)
+    return tuple(HeadingHint(span, level) for span, level in spans if len(span))
+
+
+def table_spans(recorded: Sequence[RecordedTable], marks: dict[object, int]) -> tuple[TableHint, ...]:
     """The spans of the tables a reader recorded; empty rows are dropped, and tables left empty."""
-    tables: list[TableSpans] = []
+    tables: list[TableHint] = []
     for table_key, rows in recorded:
         row_spans = [
-            RowSpans(marked_span(marks, row_key), tuple(marked_span(marks, k) for k in cell_keys))
+            TableRowHint(marked_span(marks, row_key), tuple(marked_span(marks, k) for k in cell_keys))
             for row_key, cell_keys in rows
         ]
         span = marked_span(marks, table_key)
         kept = tuple(r for r in row_spans if len(r.span))
         if len(span) and kept:
-            tables.append(TableSpans(span, kept))
+            tables.append(TableHint(span, kept))
     return tuple(tables)
 
 
