@@ -53,8 +53,9 @@ class SourceHints:
     tables: tuple[TableHint, ...] = ()
     headings: tuple[HeadingHint, ...] = ()
     superscripts: tuple[Span, ...] = ()
-    """Footnote markers the source raises (``<sup>``, a Word footnote reference): the span of
-    the marker as it is written in the text ("[1]")."""
+    """Text the source raises: footnote markers as the reader wrote them ("[1]" from
+    ``<sup>1</sup>``, a link to a footnote body, a Word footnote reference) and other raised
+    runs (HTML ``<sup>``, Word ``w:vertAlign="superscript"``), as written ("1", "2")."""
 
     def __bool__(self) -> bool:
         return bool(self.tables or self.headings or self.superscripts)

@@ -297,6 +297,8 @@ def _parse_segment(state: ParseState, k: int, start: int, end: int, several: boo
             for b in state.tables
             if start <= b.start and b.end <= end
         ),
+        levels=tuple((i - start, level) for i, level in state.hinted.levels if start <= i < end),
+        raised=tuple(s for s in state.hints.superscripts if seg_start <= s.start < seg_end),
     )
     return parse_part(part)
 

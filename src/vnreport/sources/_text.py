@@ -20,7 +20,7 @@ import re
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from itertools import repeat
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from attrs import frozen
 
@@ -117,7 +117,7 @@ class TextBuilder:
     """Collects text runs and layout requests; :meth:`finish` lays them out."""
 
     def __init__(self) -> None:
-        self._items: list[tuple[object, ...]] = []
+        self._items: list[tuple[Any, ...]] = []
         self._last_end = 0
 
     @property
@@ -220,15 +220,39 @@ _COLLAPSIBLE_RUN = re.compile("[" + re.escape(_COLLAPSIBLE_CHARS) + "]+")
 _NOT_ONE_SPACE = re.compile("[" + re.escape(_COLLAPSIBLE_CHARS.replace(" ", "")) + "]|  ")
 
 
+class _Naturals:
+    """0, 1, 2, … kept in one array that grows as needed, so that a run of consecutive offsets
+    (a run of literal source text) is a slice of it, a memory copy, instead of a new int per
+    character: on a report page, laying out the offsets that way is most of the layout's time.
+    Offsets beyond :data:`MAX` are made one by one (a page that size is rare)."""
+
+    MAX = 1 << 22
+
+    def __init__(self) -> None:
+        self._values = array("q")
+
+    def run(self, start: int, stop: int) -> array[int]:
+        values = self._values
+        if stop > len(values):
+            if stop > self.MAX:
+                return array("q", range(start, stop))
+            size = min(self.MAX, max(stop, 2 * len(values), 1 << 16))
+            values.fromlist(list(range(len(values), size)))
+        return values[start:stop]
+
+
+_NATURALS = _Naturals()
+
+
 def _append_offsets(into: array[int], offsets: Sequence[int], begin: int, stop: int) -> None:
     """``into += offsets[begin:stop]``, without copying a whole run. The readers hand over lists
     or ``range`` objects (a run of literal source text); ``fromlist`` is about twice as fast as
-    ``extend`` on a list, and a range is faster turned into a list first than extended from."""
+    ``extend`` on a list, and a range is a slice of :data:`_NATURALS`."""
     part = offsets if begin == 0 and stop == len(offsets) else offsets[begin:stop]
     if isinstance(part, list):
         into.fromlist(part)
-    elif isinstance(part, range):
-        into.fromlist(list(part))
+    elif isinstance(part, range) and part.step == 1:
+        into += _NATURALS.run(part.start, part.stop)
     else:
         into.extend(part)
 
@@ -252,19 +276,18 @@ class _Layout:
         self.at_line_start = True
         self.last_end = 0
 
-    def apply(self, item: tuple[object, ...]) -> None:
+    def apply(self, item: tuple[Any, ...]) -> None:
         kind = item[0]
         if kind == _TEXT:
-            chars, item_starts, item_ends, preserve = item[1], item[2], item[3], item[4]
-            assert isinstance(chars, str)
-            assert isinstance(item_starts, Sequence) and isinstance(item_ends, Sequence)
-            if preserve:
+            # No ``isinstance`` (an ABC check per text run costs more than laying it out) and no
+            # ``cast`` (a call): the items are typed ``Any`` and written by this module only.
+            chars, item_starts, item_ends = item[1], item[2], item[3]
+            if item[4]:
                 self.visible(chars, item_starts, item_ends, 0, len(chars))
             else:
                 self.collapsing_text(chars, item_starts, item_ends)
         elif kind == _BREAK:
             count = item[1]
-            assert isinstance(count, int)
             self.block_break(count)
         elif kind == _NEWLINE:
             # A <br>: a newline of its own, after any pending paragraph break.

@@ -123,7 +123,11 @@ class _Walker:
             numbered = self.styles.numbering(style_id)
         if self.in_cell:
             out.space()
-        level = self.styles.heading_level(style_id)
+        # The paragraph's own outline level wins over its style's (Word's order too).
+        own_level = val(p_pr, W + "outlineLvl") if p_pr is not None else None
+        level = int_or(own_level, 9) + 1 if own_level is not None else self.styles.heading_level(style_id)
+        if level is not None and level > 9:
+            level = None  # outline level 9 is Word's "body text"
         if level is not None and not self.in_cell:
             key = self._key()
             out.mark_start(("s", key))
@@ -157,6 +161,18 @@ class _Walker:
         r_pr = r.find(W + "rPr")
         if r_pr is not None and r_pr.find(W + "vanish") is not None and val(r_pr, W + "vanish") not in ("0", "false"):
             return
+        raised = r_pr is not None and val(r_pr, W + "vertAlign") == "superscript"
+        if raised:
+            # A raised run ("lợi thế¹" typed by hand): the sentences stage decides whether it cites a footnote.
+            key = self._key()
+            out.mark_start(("s", key))
+            self.markers.append(key)
+        self._run_content(r)
+        if raised:
+            out.mark_end(("e", key))
+
+    def _run_content(self, r: Any) -> None:
+        out = self.out
         for child in r:
             tag = child.tag
             if tag == W + "t":

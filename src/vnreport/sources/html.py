@@ -44,9 +44,9 @@ from vnreport.sources.html_content import (
     FOOTNOTE_BODY_ID,
     FOOTNOTE_LINK,
     NUMBER_MARK,
+    Page,
     body_labels,
     find_main,
-    is_boilerplate,
     is_layout_table,
     row_cells,
     table_rows,
@@ -71,7 +71,8 @@ Positions = dict[tuple[int, str], tuple[Sequence[int], Sequence[int]]]
 
 
 class _Walker:
-    def __init__(self, positions: Positions, labels: set[str]) -> None:
+    def __init__(self, page: Page, positions: Positions, labels: set[str]) -> None:
+        self.page = page
         self.positions = positions
         self.labels = labels
         self.out = TextBuilder()
@@ -141,7 +142,7 @@ class _Walker:
             self._emit(child, "tail", child.tail)
 
     def walk(self, el: Any) -> None:
-        if not isinstance(el.tag, str) or is_boilerplate(el):
+        if not isinstance(el.tag, str) or self.page.dropped(el):
             return
         tag = tag_name(el)
         if tag == "br":
@@ -152,7 +153,13 @@ class _Walker:
             return
         if tag == "a" and self._footnote_anchor(el):
             return
-        if tag == "sup" and self._footnote_sup(el):
+        if tag == "sup":
+            if not self._footnote_sup(el):
+                # Raised text that names no footnote body ("m<sup>2</sup>", a marker whose body
+                # has no id): the sentences stage decides whether it cites a footnote.
+                key = self._marker_start()
+                self.children(el)
+                self.out.mark_end(("e", key))
             return
         if tag == "table":
             if self.in_cell or is_layout_table(el):
@@ -280,7 +287,7 @@ class _Walker:
         self._block(1)
         self._emit(el, "text", el.text)
         for child in el:
-            if tag_name(child) == "li" and not is_boilerplate(child):
+            if tag_name(child) == "li" and not self.page.dropped(child):
                 self._block(1)
                 value = child.get("value") or ""
                 number = int(value) if value.isdigit() else number
@@ -407,8 +414,9 @@ def extract_html(source: str | bytes) -> Extracted:
         raise UnreadableInputError(f"cannot read the HTML page: {exc}") from exc
     index = SourceIndex(html_text)
     positions, alive = _locate_all(root, index)
-    walker = _Walker(positions, body_labels(root))
-    walker.walk(find_main(root))
+    page = Page(root)
+    walker = _Walker(page, positions, body_labels(root))
+    walker.walk(find_main(page))
     text, to_source, marks = walker.out.finish(len(html_text))
     del alive
     if index.misses:
