@@ -32,7 +32,18 @@ Huyện có nhiều lợi thế[1], tỷ lệ hộ nghèo giảm còn 8,5%.
 
 def test_the_stage_names_are_the_documented_order() -> None:
     names = [name for name, _ in STAGES]
-    assert names == ["lines", "classify", "quality", "pages", "roles", "tables", "bundles", "parts", "document"]
+    assert names == [
+        "lines",
+        "hints",
+        "classify",
+        "quality",
+        "pages",
+        "roles",
+        "tables",
+        "bundles",
+        "parts",
+        "document",
+    ]
     table = (ROOT / "docs" / "pipeline.md").read_text(encoding="utf-8")
     documented = re.findall(r"^\| `(\w+)` \|", table, flags=re.M)
     assert documented == names + [name for name, _ in PART_STAGES]

@@ -17,7 +17,7 @@ from attrs import frozen
 
 from vnreport.figures import check_evidence, read_target
 from vnreport.footnotes import notes as fn
-from vnreport.footnotes.link import refs_in_headings
+from vnreport.footnotes.link import raised_numbers, raised_refs, refs_in_headings
 from vnreport.footnotes.pdf import ExtraRef, add_pdf_footnotes
 from vnreport.layout import pages
 from vnreport.layout.furniture import FurnitureResult, read_furniture
@@ -84,6 +84,10 @@ class PartState:
     pdf_notes: tuple[pages.PdfFootnote, ...] = ()
     pdf_refs: tuple[tuple[str, Span], ...] = ()
     tables: tuple[TableBlock, ...] = ()
+    levels: tuple[tuple[int, int], ...] = ()
+    """``(line, level)``: the heading level the source states for a line (see :mod:`vnreport.hints`)."""
+    raised: tuple[Span, ...] = ()
+    """Text the source raises (superscripts, footnote markers), in this document's range."""
 
     block: fn.BodyBlock | None = None
     furniture: FurnitureResult | None = None
@@ -116,7 +120,8 @@ PartStage = Callable[[PartState], PartState]
 
 def _stage_furniture(state: PartState) -> PartState:
     """Where the "[n]" footnote bodies start, and the furniture of the lines above them."""
-    block = fn.find_body_block(state.text, state.classified, 0)
+    raised = tuple((span.start, label) for span, label in raised_numbers(state.text, state.raised))
+    block = fn.find_body_block(state.text, state.classified, 0, raised)
     limit = block.start if block is not None else len(state.classified)
     furniture = read_furniture(state.text, state.classified, limit)
     return attrs.evolve(state, block=block, furniture=furniture, diagnostics=state.noted(furniture.diagnostics))
@@ -159,7 +164,14 @@ def _stage_tree(state: PartState) -> PartState:
     table_starts = frozenset(b.start for b in body_tables)
     hard_wrapped = is_hard_wrapped(body_lines)
     groups = group_lines(state.match, body_lines, body_skip, table_starts) if hard_wrapped else None
-    builder.build(body_lines, paragraphs=groups, skip=body_skip, tables=[(b.start, b.end) for b in body_tables])
+    levels = {i - shift: level for i, level in state.levels if furniture.body_start <= i < furniture.body_end}
+    builder.build(
+        body_lines,
+        paragraphs=groups,
+        skip=body_skip,
+        tables=[(b.start, b.end) for b in body_tables],
+        levels=levels,
+    )
     bare_body = builder.finish(state.prefix)
     return attrs.evolve(
         state,
@@ -173,7 +185,11 @@ def _stage_tree(state: PartState) -> PartState:
 def _stage_sentences(state: PartState) -> PartState:
     """Every paragraph of the tree, in document order, gets its sentences, markers and figures,
     and every heading the figures of its title."""
-    maker = SentenceMaker(state.text, state.options, resolve=state.index.resolve, extra_refs=state.extra_refs)
+    refs = state.extra_refs
+    if state.raised:
+        raised = raised_refs(state.text, state.raised, state.index.resolve)
+        refs = tuple(sorted((*refs, *raised), key=lambda r: (r[0], r[1])))
+    maker = SentenceMaker(state.text, state.options, resolve=state.index.resolve, extra_refs=refs)
     body = maker.fill(state.bare_body)
     in_headings = refs_in_headings(state.text, state.sections, state.index.resolve)
     return attrs.evolve(

@@ -1,11 +1,13 @@
 """The file-level stages, listed once (:data:`STAGES`) and run in order.
 
-``read → lines → classify → quality → pages → tables → bundles → parts → document``; the
+``read → lines → hints → classify → quality → pages → roles → tables → bundles → parts → document``; the
 ``parts`` stage runs each document of the file through :data:`vnreport.part_stages.PART_STAGES`
 (furniture → footnote bodies → tree → sentences → links → targets → evidence).
 
 Every stage is a function of its inputs; the objects that cross between them are frozen and
-carry spans into the one normalized text.
+carry spans into the one normalized text. A marked-up source (HTML, DOCX) also hands over
+:class:`~vnreport.hints.SourceHints` (its tables, headings, raised footnote markers), which the
+stages read as evidence; a plain text hands over none and is parsed from its characters alone.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ from attrs import frozen
 from vnreport._collector import collector_paused
 from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
+from vnreport.hints import NO_HINTS, SourceHints
 from vnreport.layout import pages
 from vnreport.layout.bundles import find_segments
-from vnreport.layout.tables import TableBlock, find_tables
+from vnreport.layout.tables import TableBlock, find_tables, source_tables
 from vnreport.lines import markup, quality
 from vnreport.lines.classify import ClassifiedLine, Role, classify_line
+from vnreport.lines.hinted import NO_LINE_HINTS, LineHints, place_hints
 from vnreport.lines.split import Line, split_lines
 from vnreport.model import (
     Diagnostic,
@@ -106,9 +110,12 @@ def parse_file(path: str | Path, options: ParseOptions = DEFAULT_OPTIONS) -> Doc
     return parse(data, options)
 
 
-def parse_normalized(normalized: NormalizedText, options: ParseOptions = DEFAULT_OPTIONS) -> Document:
-    """Parse an already normalized text (the entry point of the HTML and DOCX readers)."""
-    document = run_stages(normalized, options).document
+def parse_normalized(
+    normalized: NormalizedText, options: ParseOptions = DEFAULT_OPTIONS, hints: SourceHints = NO_HINTS
+) -> Document:
+    """Parse an already normalized text (the entry point of the HTML and DOCX readers), with
+    what the source says of its structure (spans in ``normalized.text``)."""
+    document = run_stages(normalized, options, hints=hints).document
     assert document is not None  # the last stage always makes it
     return document
 
@@ -119,11 +126,14 @@ class ParseState:
 
     normalized: NormalizedText
     options: ParseOptions
+    hints: SourceHints = NO_HINTS
     lines: tuple[Line, ...] = ()
     glued: tuple[regex.Match[str], ...] = ()
     """Separators glued to text ("-----Hà Nội, …"), found by the markup stage."""
     match: str = ""
     """The text as the rules read it: Markdown emphasis and "#" blanked, same length."""
+    hinted: LineHints = NO_LINE_HINTS
+    """The source hints by line (the ``hints`` stage)."""
     classified: tuple[ClassifiedLine, ...] = ()
     """Each line as the classifier reads it, alone."""
     roles: tuple[ClassifiedLine, ...] = ()
@@ -155,11 +165,25 @@ def _stage_lines(state: ParseState) -> ParseState:
     return attrs.evolve(state, lines=tuple(lines), glued=tuple(glued), match=match)
 
 
+def _stage_hints(state: ParseState) -> ParseState:
+    return attrs.evolve(state, hinted=place_hints(state.hints, state.lines))
+
+
 def _stage_classify(state: ParseState) -> ParseState:
+    """Each line's role from its text alone, except that the rows of a source table are table
+    lines: running text without a marker, never a heading, an item or a title."""
     text, match, rules = state.normalized.text, state.match, state.options.marker_rules
     source = text if match is not text else None
-    classified = tuple(classify_line(match, line, rules, source) for line in state.lines)
+    in_table = state.hinted.table_lines()
+    classified = tuple(
+        _table_line(line) if line.index in in_table else classify_line(match, line, rules, source)
+        for line in state.lines
+    )
     return attrs.evolve(state, classified=classified)
+
+
+def _table_line(line: Line) -> ClassifiedLine:
+    return ClassifiedLine(line, Role.TEXT if len(line.content) else Role.BLANK)
 
 
 def _stage_quality(state: ParseState) -> ParseState:
@@ -183,8 +207,11 @@ def _stage_roles(state: ParseState) -> ParseState:
 
 
 def _stage_tables(state: ParseState) -> ParseState:
-    blocks = tuple(b for b in find_tables(state.normalized.text, state.roles) if not b.layout)
-    return attrs.evolve(state, tables=blocks)
+    """The source's own tables, then the tables found in the text around them."""
+    hinted = source_tables(state.hinted.tables)
+    found = find_tables(state.normalized.text, state.roles, taken=[(b.start, b.end) for b in hinted])
+    blocks = sorted((*hinted, *(b for b in found if not b.layout)), key=lambda b: b.start)
+    return attrs.evolve(state, tables=tuple(blocks))
 
 
 def _stage_bundles(state: ParseState) -> ParseState:
@@ -233,6 +260,7 @@ def _stage_document(state: ParseState) -> ParseState:
 #: ``run_stages`` runs them, and can stop after any one (to test or time it alone).
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("lines", _stage_lines),
+    ("hints", _stage_hints),
     ("classify", _stage_classify),
     ("quality", _stage_quality),
     ("pages", _stage_pages),
@@ -249,19 +277,21 @@ def run_stages(
     options: ParseOptions = DEFAULT_OPTIONS,
     until: str | None = None,
     on_stage: Callable[[str, ParseState], None] | None = None,
+    hints: SourceHints = NO_HINTS,
 ) -> ParseState:
     """Run :data:`STAGES` in order on a normalized text.
 
     Args:
         normalized: the output of :func:`vnreport.text.reading.read`.
         options: rule tables and injectable stages.
+        hints: what a marked-up source says of its structure (spans in ``normalized.text``).
         until: stop after the stage of this name (its state is returned).
         on_stage: called with each stage's name and the state it returned (for timing, tracing).
     """
     names = [name for name, _ in STAGES]
     if until is not None and until not in names:
         raise ValueError(f"no stage named {until!r}; the stages are {', '.join(names)}")
-    state = ParseState(normalized, options)
+    state = ParseState(normalized, options, hints)
     with collector_paused():
         for name, stage in STAGES:
             state = stage(state)
@@ -294,6 +324,8 @@ def _parse_segment(state: ParseState, k: int, start: int, end: int, several: boo
             for b in state.tables
             if start <= b.start and b.end <= end
         ),
+        levels=tuple((i - start, level) for i, level in state.hinted.levels if start <= i < end),
+        raised=tuple(s for s in state.hints.superscripts if seg_start <= s.start < seg_end),
     )
     return attrs.evolve(parse_part(part), id=f"d{k}" if several else "")
 

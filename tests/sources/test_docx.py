@@ -76,7 +76,7 @@ def test_offsets_point_into_the_xml_parts() -> None:
     note = text.index("Năm 2015")
     assert docx.source.index("<w:footnotes") < docx.extracted.to_source.to_raw(note)
     # The heading hints: the six heading-styled paragraphs, with their levels.
-    assert [level for _, level in docx.headings] == [1, 2, 3, 3, 2, 1, 2]
+    assert [h.level for h in docx.extracted.hints.headings] == [1, 2, 3, 3, 2, 1, 2]
 
 
 def test_parse_file_dispatches_on_suffix_and_content(tmp_path: Path) -> None:

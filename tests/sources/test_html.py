@@ -245,7 +245,7 @@ def test_data_table_cells_are_recoverable() -> None:
         "<p>Hết.</p>"
     )
     assert ex.text == "Bảng:\n\nSTT\tChỉ tiêu\n1.\tDân số trung bình\n\tx\n\nHết."
-    (table,) = ex.tables
+    (table,) = ex.hints.tables
     assert [[ex.text[c.start : c.end] for c in r.cells] for r in table.rows] == [
         ["STT", "Chỉ tiêu"],
         ["1.", "Dân số trung bình"],
@@ -270,7 +270,7 @@ def test_layout_table_is_read_as_blocks() -> None:
         "<table><tr><td><p>ĐẢNG BỘ TỈNH</p><p>HUYỆN ỦY</p></td><td><p>ĐẢNG CỘNG SẢN VIỆT NAM</p></td></tr></table>"
     )
     assert ex.text == "ĐẢNG BỘ TỈNH\n\nHUYỆN ỦY\n\nĐẢNG CỘNG SẢN VIỆT NAM"
-    assert ex.tables == ()
+    assert ex.hints.tables == ()
 
 
 def test_main_content_is_preferred() -> None:

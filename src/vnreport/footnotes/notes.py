@@ -71,15 +71,22 @@ class BodyBlock:
     end: int
 
 
-def find_body_block(text: str, lines: Sequence[ClassifiedLine], body_start: int) -> BodyBlock | None:
+def find_body_block(
+    text: str, lines: Sequence[ClassifiedLine], body_start: int, raised: Sequence[tuple[int, str]] = ()
+) -> BodyBlock | None:
     """The block of footnote bodies: from the first line that opens with "[n]" where an inline
-    marker "[n]" occurs earlier in running text, to the end of the document."""
+    marker "[n]" occurs earlier in running text, to the end of the document. ``raised`` holds
+    ``(offset, label)`` of the numbers the source raises (a superscript "2"): markers too."""
     inline_labels: set[str] = set()
+    pending = 0
     for i in range(body_start, len(lines)):
         cl = lines[i]
         if cl.role is Role.BLANK or cl.role is Role.RULE:
             continue
         content = cl.line.content
+        while pending < len(raised) and raised[pending][0] < content.start:
+            inline_labels.add(raised[pending][1])
+            pending += 1
         # A body opens with "[" (the content starts after the spaces FOOTNOTE_BODY allows).
         m = FOOTNOTE_BODY.match(text, content.start, content.end) if text.startswith("[", content.start) else None
         if m is not None and m.group("label") in inline_labels:

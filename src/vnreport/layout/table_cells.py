@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from vnreport.hints import TableHint
 from vnreport.lines.classify import ClassifiedLine
 from vnreport.model import Span
 from vnreport.text.folds import fold_key
@@ -11,6 +12,8 @@ from vnreport.text.folds import fold_key
 KIND_MARKDOWN = "markdown"
 KIND_FLATTENED = "flattened"
 KIND_ALIGNED = "aligned"
+KIND_SOURCE = "source"
+"""A table the source marks up as one (HTML ``<table>``, Word ``w:tbl``): its cells are known."""
 
 #: Only lines up to this length are matched against cell patterns (a 2 MB line never is).
 MAX_PATTERN_LINE = 200
@@ -27,9 +30,11 @@ class TableBlock:
     rows: tuple[tuple[Span, ...], ...]
     """Cell spans per row, trimmed; a cell may cover several lines (wrapped text)."""
     kind: str
-    """``"markdown"``, ``"flattened"`` or ``"aligned"``."""
+    """``"markdown"``, ``"flattened"``, ``"aligned"`` or ``"source"``."""
     layout: bool = False
     """A pipe table that only lays out furniture (issuer | motto, "Nơi nhận" | signature)."""
+    source: TableHint | None = None
+    """The table as the source states it (``"source"`` tables): its own table and row spans."""
 
 
 def line_text(text: str, cl: ClassifiedLine) -> str:

@@ -31,8 +31,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from vnreport.hints import TableHint
 from vnreport.layout.table_aligned import aligned_tables
-from vnreport.layout.table_cells import KIND_ALIGNED, KIND_FLATTENED, KIND_MARKDOWN, TableBlock
+from vnreport.layout.table_cells import KIND_ALIGNED, KIND_FLATTENED, KIND_MARKDOWN, KIND_SOURCE, TableBlock
 from vnreport.layout.table_flattened import flattened_tables
 from vnreport.layout.table_pipes import pipe_tables
 from vnreport.lines.classify import ClassifiedLine
@@ -42,26 +43,41 @@ __all__ = [
     "KIND_ALIGNED",
     "KIND_FLATTENED",
     "KIND_MARKDOWN",
+    "KIND_SOURCE",
     "TableBlock",
     "block_span",
     "find_tables",
     "make_table",
+    "source_tables",
     "table_factory",
 ]
 
 
-def find_tables(text: str, lines: Sequence[ClassifiedLine]) -> tuple[TableBlock, ...]:
-    """Every table among ``lines``, in order, none overlapping."""
+def find_tables(
+    text: str, lines: Sequence[ClassifiedLine], taken: Sequence[tuple[int, int]] = ()
+) -> tuple[TableBlock, ...]:
+    """Every table among ``lines`` outside the ranges ``taken`` (the source's own tables), in
+    order, none overlapping."""
     # Whole-text checks first: most reports have no pipes and no column gaps at all.
     blocks = pipe_tables(text, lines) if "|" in text else []
-    taken = _taken(blocks, len(lines))
-    flattened = flattened_tables(text, lines, taken)
+    if taken:
+        blocks = [b for b in blocks if not any(b.start < end and start < b.end for start, end in taken)]
+    blocks_and_taken = [*blocks, *(TableBlock(start, end, (), KIND_SOURCE) for start, end in taken)]
+    taken_lines = _taken(blocks_and_taken, len(lines))
+    flattened = flattened_tables(text, lines, taken_lines)
     blocks.extend(flattened)
     if _has_column_gaps(text):
-        taken = _taken(blocks, len(lines))
-        blocks.extend(aligned_tables(text, lines, taken))
+        taken_lines = _taken([*blocks_and_taken, *flattened], len(lines))
+        blocks.extend(aligned_tables(text, lines, taken_lines))
     blocks.sort(key=lambda b: b.start)
     return tuple(blocks)
+
+
+def source_tables(tables: Sequence[tuple[int, int, TableHint]]) -> tuple[TableBlock, ...]:
+    """The tables a marked-up source states (``(first line, end line, table)``) as blocks."""
+    return tuple(
+        TableBlock(start, end, tuple(row.cells for row in t.rows), KIND_SOURCE, source=t) for start, end, t in tables
+    )
 
 
 def _has_column_gaps(text: str) -> bool:
@@ -71,7 +87,12 @@ def _has_column_gaps(text: str) -> bool:
 
 
 def make_table(text: str, node_id: str, block: TableBlock) -> Table:
-    """The model node for ``block``: its span runs from the first cell line to the last."""
+    """The model node for ``block``: its span runs from the first cell line to the last (a
+    source table keeps the spans its source gave it)."""
+    if block.source is not None:
+        hint = block.source
+        stated = (TableRow(r.span, tuple(TableCell(c, text[c.start : c.end]) for c in r.cells)) for r in hint.rows)
+        return Table(node_id, hint.span, tuple(stated))
     rows: list[TableRow] = []
     for cells in block.rows:
         if not cells:
@@ -100,7 +121,7 @@ def table_factory(
         if block is None:
             return Table(node_id, span, (TableRow(span, (TableCell(span, text[span.start : span.end]),)),))
         table = make_table(text, node_id, block)
-        return Table(node_id, span, table.rows)
+        return table if block.source is not None else Table(node_id, span, table.rows)
 
     return factory
 

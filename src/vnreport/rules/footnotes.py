@@ -14,3 +14,7 @@ from vnreport.rules.common import SP
 FOOTNOTE_REF = regex.compile(r"\[(?P<labels>\d{1,4}(?:[^\S\n]*[-–,;][^\S\n]*\d{1,4})*)\]", regex.VERSION1)
 #: A footnote body line: "[1]- text", "[3] - text", "[2] text", "[12]. text".
 FOOTNOTE_BODY = regex.compile(rf"{SP}*\[(?P<label>\d{{1,4}})\]{SP}*(?:[-–—.:)]{SP}*)?", regex.VERSION1)
+
+#: The text just before a raised "2" or "3" that makes it an exponent, not a footnote marker:
+#: a metric unit of area or volume ("20 m²", "1.200 km²", "5 m³" typed as m<sup>2</sup>).
+RAISED_EXPONENT_UNIT = regex.compile(r"(?<![^\W\d_])(?:[kcdm]?m)\Z", regex.VERSION1)

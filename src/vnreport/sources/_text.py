@@ -20,10 +20,11 @@ import re
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from itertools import repeat
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from attrs import frozen
 
+from vnreport.hints import NO_HINTS, HeadingHint, SourceHints, TableHint, TableRowHint
 from vnreport.model import Span
 from vnreport.text.offsets import OffsetMap
 
@@ -36,27 +37,15 @@ CELL_SEPARATOR = "\t"
 
 
 @frozen
-class RowSpans:
-    span: Span
-    cells: tuple[Span, ...]
-
-
-@frozen
-class TableSpans:
-    """Where one table is in the extracted text: one row per line, cells separated by a tab."""
-
-    span: Span
-    rows: tuple[RowSpans, ...]
-
-
-@frozen
 class Extracted:
     """Text taken out of a markup source, with the way back into the source."""
 
     text: str
     to_source: OffsetMap
     """Maps offsets of :attr:`text` to offsets of the source string (HTML, or the XML parts)."""
-    tables: tuple[TableSpans, ...] = ()
+    hints: SourceHints = NO_HINTS
+    """What the source says of its structure (tables, headings, raised footnote markers), as
+    spans of :attr:`text`."""
     diagnostics: tuple[object, ...] = ()
 
 
@@ -70,18 +59,30 @@ def marked_span(marks: dict[object, int], key: int) -> Span:
     return Span(start, max(start, marks[("e", key)]))
 
 
-def table_spans(recorded: Sequence[RecordedTable], marks: dict[object, int]) -> tuple[TableSpans, ...]:
+def marked_spans(keys: Sequence[int], marks: dict[object, int]) -> tuple[Span, ...]:
+    """The non-empty spans between the marks of ``keys``, in text order."""
+    spans = (marked_span(marks, key) for key in keys)
+    return tuple(sorted((s for s in spans if len(s)), key=lambda s: (s.start, s.end)))
+
+
+def heading_hints(recorded: Sequence[tuple[int, int]], marks: dict[object, int]) -> tuple[HeadingHint, ...]:
+    """The headings a reader recorded as ``(key, level)``; empty ones are dropped."""
+    spans = ((marked_span(marks, key), level) for key, level in recorded)
+    return tuple(HeadingHint(span, level) for span, level in spans if len(span))
+
+
+def table_spans(recorded: Sequence[RecordedTable], marks: dict[object, int]) -> tuple[TableHint, ...]:
     """The spans of the tables a reader recorded; empty rows are dropped, and tables left empty."""
-    tables: list[TableSpans] = []
+    tables: list[TableHint] = []
     for table_key, rows in recorded:
         row_spans = [
-            RowSpans(marked_span(marks, row_key), tuple(marked_span(marks, k) for k in cell_keys))
+            TableRowHint(marked_span(marks, row_key), tuple(marked_span(marks, k) for k in cell_keys))
             for row_key, cell_keys in rows
         ]
         span = marked_span(marks, table_key)
         kept = tuple(r for r in row_spans if len(r.span))
         if len(span) and kept:
-            tables.append(TableSpans(span, kept))
+            tables.append(TableHint(span, kept))
     return tuple(tables)
 
 
@@ -116,7 +117,7 @@ class TextBuilder:
     """Collects text runs and layout requests; :meth:`finish` lays them out."""
 
     def __init__(self) -> None:
-        self._items: list[tuple[object, ...]] = []
+        self._items: list[tuple[Any, ...]] = []
         self._last_end = 0
 
     @property
@@ -219,15 +220,39 @@ _COLLAPSIBLE_RUN = re.compile("[" + re.escape(_COLLAPSIBLE_CHARS) + "]+")
 _NOT_ONE_SPACE = re.compile("[" + re.escape(_COLLAPSIBLE_CHARS.replace(" ", "")) + "]|  ")
 
 
+class _Naturals:
+    """0, 1, 2, … kept in one array that grows as needed, so that a run of consecutive offsets
+    (a run of literal source text) is a slice of it, a memory copy, instead of a new int per
+    character: on a report page, laying out the offsets that way is most of the layout's time.
+    Offsets beyond :data:`MAX` are made one by one (a page that size is rare)."""
+
+    MAX = 1 << 22
+
+    def __init__(self) -> None:
+        self._values = array("q")
+
+    def run(self, start: int, stop: int) -> array[int]:
+        values = self._values
+        if stop > len(values):
+            if stop > self.MAX:
+                return array("q", range(start, stop))
+            size = min(self.MAX, max(stop, 2 * len(values), 1 << 16))
+            values.fromlist(list(range(len(values), size)))
+        return values[start:stop]
+
+
+_NATURALS = _Naturals()
+
+
 def _append_offsets(into: array[int], offsets: Sequence[int], begin: int, stop: int) -> None:
     """``into += offsets[begin:stop]``, without copying a whole run. The readers hand over lists
     or ``range`` objects (a run of literal source text); ``fromlist`` is about twice as fast as
-    ``extend`` on a list, and a range is faster turned into a list first than extended from."""
+    ``extend`` on a list, and a range is a slice of :data:`_NATURALS`."""
     part = offsets if begin == 0 and stop == len(offsets) else offsets[begin:stop]
     if isinstance(part, list):
         into.fromlist(part)
-    elif isinstance(part, range):
-        into.fromlist(list(part))
+    elif isinstance(part, range) and part.step == 1:
+        into += _NATURALS.run(part.start, part.stop)
     else:
         into.extend(part)
 
@@ -251,19 +276,18 @@ class _Layout:
         self.at_line_start = True
         self.last_end = 0
 
-    def apply(self, item: tuple[object, ...]) -> None:
+    def apply(self, item: tuple[Any, ...]) -> None:
         kind = item[0]
         if kind == _TEXT:
-            chars, item_starts, item_ends, preserve = item[1], item[2], item[3], item[4]
-            assert isinstance(chars, str)
-            assert isinstance(item_starts, Sequence) and isinstance(item_ends, Sequence)
-            if preserve:
+            # No ``isinstance`` (an ABC check per text run costs more than laying it out) and no
+            # ``cast`` (a call): the items are typed ``Any`` and written by this module only.
+            chars, item_starts, item_ends = item[1], item[2], item[3]
+            if item[4]:
                 self.visible(chars, item_starts, item_ends, 0, len(chars))
             else:
                 self.collapsing_text(chars, item_starts, item_ends)
         elif kind == _BREAK:
             count = item[1]
-            assert isinstance(count, int)
             self.block_break(count)
         elif kind == _NEWLINE:
             # A <br>: a newline of its own, after any pending paragraph break.

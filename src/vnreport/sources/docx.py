@@ -26,10 +26,11 @@ from attrs import frozen
 
 from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
+from vnreport.hints import SourceHints
 from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions
 from vnreport.sources._assemble import assemble
-from vnreport.sources._text import Extracted, RecordedTable, TextBuilder, marked_span, table_spans
+from vnreport.sources._text import Extracted, RecordedTable, TextBuilder, heading_hints, marked_spans, table_spans
 from vnreport.sources.docx_numbering import Numbering, Styles, format_number, int_or, val
 from vnreport.sources.docx_package import W, parse_part, read_package, text_positions
 
@@ -91,6 +92,8 @@ class _Walker:
         self.footnote_labels: dict[str, str] = {}
         self.tables: list[RecordedTable] = []
         self.headings: list[tuple[int, int]] = []
+        self.markers: list[int] = []
+        """Keys of the marks around each footnote reference written ("[1]")."""
         self._keys = 0
         self._note_label: str | None = None
 
@@ -120,7 +123,11 @@ class _Walker:
             numbered = self.styles.numbering(style_id)
         if self.in_cell:
             out.space()
-        level = self.styles.heading_level(style_id)
+        # The paragraph's own outline level wins over its style's (Word's order too).
+        own_level = val(p_pr, W + "outlineLvl") if p_pr is not None else None
+        level = int_or(own_level, 9) + 1 if own_level is not None else self.styles.heading_level(style_id)
+        if level is not None and level > 9:
+            level = None  # outline level 9 is Word's "body text"
         if level is not None and not self.in_cell:
             key = self._key()
             out.mark_start(("s", key))
@@ -154,6 +161,18 @@ class _Walker:
         r_pr = r.find(W + "rPr")
         if r_pr is not None and r_pr.find(W + "vanish") is not None and val(r_pr, W + "vanish") not in ("0", "false"):
             return
+        raised = r_pr is not None and val(r_pr, W + "vertAlign") == "superscript"
+        if raised:
+            # A raised run ("lợi thế¹" typed by hand): the sentences stage decides whether it cites a footnote.
+            key = self._key()
+            out.mark_start(("s", key))
+            self.markers.append(key)
+        self._run_content(r)
+        if raised:
+            out.mark_end(("e", key))
+
+    def _run_content(self, r: Any) -> None:
+        out = self.out
         for child in r:
             tag = child.tag
             if tag == W + "t":
@@ -178,7 +197,11 @@ class _Walker:
             elif tag == W + "footnoteReference":
                 note_id = child.get(W + "id") or ""
                 label = self.footnote_labels.setdefault(note_id, str(len(self.footnote_labels) + 1))
+                key = self._key()
+                out.mark_start(("s", key))
                 out.synthetic(f"[{label}]")
+                out.mark_end(("e", key))
+                self.markers.append(key)
             elif tag == W + "footnoteRef" and self._note_label is not None:
                 out.synthetic(f"[{self._note_label}]")
                 out.soft_space()
@@ -223,8 +246,6 @@ class DocxText:
     extracted: Extracted
     source: str
     """``word/document.xml`` followed by ``word/footnotes.xml``: what :attr:`Extracted.to_source` indexes."""
-    headings: tuple[tuple[Span, int], ...]
-    """Paragraphs with a heading style (or outline level): their span and level, as hints."""
 
 
 def extract_docx(data: bytes) -> DocxText:
@@ -266,9 +287,12 @@ def extract_docx(data: bytes) -> DocxText:
                 Severity.INFO,
             )
         )
-    tables = table_spans(walker.tables, marks)
-    headings = tuple((marked_span(marks, key), level) for key, level in walker.headings)
-    return DocxText(Extracted(text, to_source, tables, tuple(diagnostics)), source, headings)
+    hints = SourceHints(
+        tables=table_spans(walker.tables, marks),
+        headings=heading_hints(walker.headings, marks),
+        superscripts=marked_spans(walker.markers, marks),
+    )
+    return DocxText(Extracted(text, to_source, hints, tuple(diagnostics)), source)
 
 
 def parse_docx(data: bytes, options: ParseOptions = DEFAULT_OPTIONS) -> Document:

@@ -32,10 +32,11 @@ from lxml import html as lxml_html
 
 from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
+from vnreport.hints import SourceHints
 from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions
 from vnreport.sources._assemble import assemble
-from vnreport.sources._text import Extracted, RecordedTable, TextBuilder, table_spans
+from vnreport.sources._text import Extracted, RecordedTable, TextBuilder, heading_hints, marked_spans, table_spans
 from vnreport.sources._text import roman_numeral as _roman
 from vnreport.sources.html_content import (
     BLOCKS,
@@ -43,9 +44,9 @@ from vnreport.sources.html_content import (
     FOOTNOTE_BODY_ID,
     FOOTNOTE_LINK,
     NUMBER_MARK,
+    Page,
     body_labels,
     find_main,
-    is_boilerplate,
     is_layout_table,
     row_cells,
     table_rows,
@@ -63,17 +64,23 @@ __all__ = ["MAX_HTML_CHARS", "decode_html", "extract_html", "html_parser", "pars
 # ---------------------------------------------------------------------------------------------
 
 _OL_TYPES = {"1", "a", "A", "i", "I"}
+_HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
 
 #: Source starts and ends of every text node, keyed by ``(id(element), "text"|"tail")``.
 Positions = dict[tuple[int, str], tuple[Sequence[int], Sequence[int]]]
 
 
 class _Walker:
-    def __init__(self, positions: Positions, labels: set[str]) -> None:
+    def __init__(self, page: Page, positions: Positions, labels: set[str]) -> None:
+        self.page = page
         self.positions = positions
         self.labels = labels
         self.out = TextBuilder()
         self.tables: list[RecordedTable] = []
+        self.markers: list[int] = []
+        """Keys of the marks around each footnote marker written ("[1]" from ``<sup>1</sup>``)."""
+        self.headings: list[tuple[int, int]] = []
+        """Keys of the marks around each ``<h1>``–``<h6>``, with the level."""
         self._keys = 0
         self.in_cell = 0
         self.pre = 0
@@ -108,6 +115,14 @@ class _Walker:
             else:
                 yield ch, where[0][k], where[1][k]
 
+    def hints(self, marks: dict[object, int]) -> SourceHints:
+        """What the walk learned of the page's structure, once :meth:`TextBuilder.finish` has placed the marks."""
+        return SourceHints(
+            tables=table_spans(self.tables, marks),
+            headings=heading_hints(self.headings, marks),
+            superscripts=marked_spans(self.markers, marks),
+        )
+
     def _key(self) -> int:
         self._keys += 1
         return self._keys
@@ -127,7 +142,7 @@ class _Walker:
             self._emit(child, "tail", child.tail)
 
     def walk(self, el: Any) -> None:
-        if not isinstance(el.tag, str) or is_boilerplate(el):
+        if not isinstance(el.tag, str) or self.page.dropped(el):
             return
         tag = tag_name(el)
         if tag == "br":
@@ -138,7 +153,13 @@ class _Walker:
             return
         if tag == "a" and self._footnote_anchor(el):
             return
-        if tag == "sup" and self._footnote_sup(el):
+        if tag == "sup":
+            if not self._footnote_sup(el):
+                # Raised text that names no footnote body ("m<sup>2</sup>", a marker whose body
+                # has no id): the sentences stage decides whether it cites a footnote.
+                key = self._marker_start()
+                self.children(el)
+                self.out.mark_end(("e", key))
             return
         if tag == "table":
             if self.in_cell or is_layout_table(el):
@@ -161,10 +182,17 @@ class _Walker:
             self._block(count)
             if tag == "pre":
                 self.pre += 1
+            level = 0 if self.in_cell else _HEADING_LEVELS.get(tag, 0)
+            if level:
+                key = self._key()
+                self.out.mark_start(("s", key))
+                self.headings.append((key, level))
             if body_label is not None:
                 self.out.synthetic(f"[{body_label}]")
                 self.out.soft_space()
             self.children(el)
+            if level:
+                self.out.mark_end(("e", key))
             if tag == "pre":
                 self.pre -= 1
             self._block(count)
@@ -202,9 +230,14 @@ class _Walker:
         if not NUMBER_MARK.match(text):
             # "↩" back-links and symbol anchors: the label comes from the body container.
             if forward is not None:
+                key = self._marker_start()
                 self.out.synthetic(f"[{label}]")
+                self.out.mark_end(("e", key))
             return True
+        marker = self._marker_start() if forward is not None else None
         self._label(chars, label)
+        if marker is not None:
+            self.out.mark_end(("e", marker))
         if back is not None:
             self.out.soft_space()
         return True
@@ -216,8 +249,16 @@ class _Walker:
         m = NUMBER_MARK.match("".join(c[0] for c in chars))
         if m is None or str(int(m.group(1))) not in self.labels:
             return False
+        key = self._marker_start()
         self._label(chars, str(int(m.group(1))))
+        self.out.mark_end(("e", key))
         return True
+
+    def _marker_start(self) -> int:
+        key = self._key()
+        self.out.mark_start(("s", key))
+        self.markers.append(key)
+        return key
 
     def _label(self, chars: list[tuple[str, int, int]], label: str) -> None:
         """Write "[label]", using the source's own brackets and digits where it has them."""
@@ -246,7 +287,7 @@ class _Walker:
         self._block(1)
         self._emit(el, "text", el.text)
         for child in el:
-            if tag_name(child) == "li" and not is_boilerplate(child):
+            if tag_name(child) == "li" and not self.page.dropped(child):
                 self._block(1)
                 value = child.get("value") or ""
                 number = int(value) if value.isdigit() else number
@@ -352,7 +393,7 @@ def extract_html(source: str | bytes) -> Extracted:
     if len(html_text) > MAX_HTML_CHARS:
         raise UnreadableInputError(f"the HTML page is too large ({len(html_text)} characters)")
     if not html_text.strip():
-        return Extracted("", _empty_map(len(html_text)), (), ())
+        return Extracted("", _empty_map(len(html_text)))
     parsed_text = html_text
     subset = INTERNAL_SUBSET.search(html_text)
     if subset is not None:
@@ -373,8 +414,9 @@ def extract_html(source: str | bytes) -> Extracted:
         raise UnreadableInputError(f"cannot read the HTML page: {exc}") from exc
     index = SourceIndex(html_text)
     positions, alive = _locate_all(root, index)
-    walker = _Walker(positions, body_labels(root))
-    walker.walk(find_main(root))
+    page = Page(root)
+    walker = _Walker(page, positions, body_labels(root))
+    walker.walk(find_main(page))
     text, to_source, marks = walker.out.finish(len(html_text))
     del alive
     if index.misses:
@@ -387,8 +429,7 @@ def extract_html(source: str | bytes) -> Extracted:
                 Severity.INFO,
             )
         )
-    tables = table_spans(walker.tables, marks)
-    return Extracted(text, to_source, tables, tuple(diagnostics))
+    return Extracted(text, to_source, walker.hints(marks), tuple(diagnostics))
 
 
 def _empty_map(length: int) -> Any:

@@ -189,18 +189,50 @@ def is_layout_table(table: Any) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
-def _visible_length(el: Any) -> int:
-    """Characters of text in ``el`` outside boilerplate."""
-    if not isinstance(el.tag, str) or is_boilerplate(el):
-        return 0
-    total = len((el.text or "").strip())
-    for child in el:
-        total += _visible_length(child) + len((child.tail or "").strip())
-    return total
+class Page:
+    """What is boilerplate on a page, decided once per element for the whole extraction.
+
+    The content search and the walk both ask of every element whether it is boilerplate, and
+    the content search asks it again of each candidate's ancestors; the answers are computed in
+    one pass. The page keeps its element proxies alive, so that their ids stay theirs.
+    """
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self._elements = list(root.iter())
+        self._dropped = {id(el) for el in self._elements if isinstance(el.tag, str) and is_boilerplate(el)}
+        self._visible: dict[int, int] = {}
+
+    def dropped(self, el: Any) -> bool:
+        """:func:`is_boilerplate`, remembered."""
+        return id(el) in self._dropped
+
+    def visible_length(self, el: Any) -> int:
+        """Characters of text in ``el`` outside boilerplate."""
+        known = self._visible.get(id(el))
+        if known is not None:
+            return known
+        total = 0
+        if isinstance(el.tag, str) and id(el) not in self._dropped:
+            total = len((el.text or "").strip())
+            for child in el:
+                total += self.visible_length(child) + len((child.tail or "").strip())
+        self._visible[id(el)] = total
+        return total
+
+    def dropped_above(self, el: Any) -> bool:
+        while el is not None:
+            if id(el) in self._dropped:
+                return True
+            el = el.getparent()
+        return False
 
 
-def find_main(root: Any) -> Any:
+def find_main(page: Page) -> Any:
     """The element holding the document: ``<main>``, else the content container with most text."""
+    root = page.root
+    _dropped_above = page.dropped_above
+    _visible_length = page.visible_length
     body = root.find(".//body")
     if body is None:
         body = root
@@ -227,11 +259,3 @@ def find_main(root: Any) -> Any:
     if best is not None and total and best_length >= 0.5 * total:
         return best
     return body
-
-
-def _dropped_above(el: Any) -> bool:
-    while el is not None:
-        if isinstance(el.tag, str) and is_boilerplate(el):
-            return True
-        el = el.getparent()
-    return False

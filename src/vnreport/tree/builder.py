@@ -21,7 +21,7 @@ and the tree is built anyway.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from vnreport.lines.classify import (
     ClassifiedLine,
@@ -100,6 +100,7 @@ class TreeBuilder:
         self._stack: list[OpenNode] = [self._root]
         self._ranks: dict[str, float] = {}
         self._table_starts: frozenset[int] = frozenset()
+        self._levels: Mapping[int, int] = {}
         self.sections: list[Section] = []
         """Every section made by :meth:`finish`, in document order of completion."""
         self.items = 0
@@ -113,14 +114,17 @@ class TreeBuilder:
         paragraphs: Sequence[tuple[int, int]] | None = None,
         skip: frozenset[int] = frozenset(),
         tables: Sequence[tuple[int, int]] = (),
+        levels: Mapping[int, int] | None = None,
     ) -> None:
         """Feed lines ``lines`` (in order). ``paragraphs`` groups line positions ``[i, j)`` that
         form one paragraph (hard-wrapped text); by default every text line is a paragraph.
         ``skip`` holds positions to leave out (page furniture); ``tables`` ranges of positions
-        that hold one table each."""
+        that hold one table each; ``levels`` the heading level the source states for a line
+        (HTML h1–h6, Word heading styles), by position."""
         groups = {i: j for i, j in (paragraphs or ())}
         table_at = {i: j for i, j in tables}
         self._table_starts = frozenset(table_at)
+        self._levels = levels or {}
         i = 0
         n = len(lines)
         while i < n:
@@ -163,6 +167,7 @@ class TreeBuilder:
             elif role is Role.RUN_IN:
                 assert cl.title is not None and cl.body is not None
                 node = OpenNode(OpenKind.SECTION, marker.span.start, cl.title.end, marker, style_key(marker), cl.title)
+                node.source_level = self._levels.get(i)
                 self._place(node)
                 self._add_paragraph(cl.body.start, lines[j - 1].line.content.end, gaps)
                 i = j
@@ -171,6 +176,7 @@ class TreeBuilder:
                 node = OpenNode(OpenKind.ITEM, marker.span.start, cl.line.content.end, marker, style_key(marker))
                 if marker.style is not MarkerStyle.ORDINAL_WORD and marker.style not in BULLET_STYLES:
                     node.heading = heading_shape(self.match, cl.body.start, lines[j - 1].line.content.end)
+                node.source_level = self._levels.get(i)
                 self._place(node)
                 self._add_paragraph(cl.body.start, lines[j - 1].line.content.end, gaps)
                 i = j
@@ -227,6 +233,7 @@ class TreeBuilder:
             OpenKind.SECTION, marker.span.start, max(title.end, marker.span.end), marker, style_key(marker), title
         )
         node.line_end = max(node.end, lines[next_i - 1].line.content.end)
+        node.source_level = self._levels.get(i)
         self._place(node)
         return next_i
 
@@ -260,11 +267,16 @@ class TreeBuilder:
         assert marker is not None
         key = node.key
         style = marker.style
+        if self._place_by_source_level(node):
+            return
+        # Below a node whose stated level is above this node's, the text decides; it never
+        # closes that node (``floor``: the first stack position the text may close).
+        floor = self._source_floor(node)
         if style in BULLET_STYLES and _heads_bullets(stack[-1], node):
             self._push(node)
             return
         # 1. The same style is open: close down to it, become its sibling.
-        for k in range(len(stack) - 1, 0, -1):
+        for k in range(len(stack) - 1, floor - 1, -1):
             if stack[k].key == key:
                 self._check_numbering(stack[k - 1], node)
                 del stack[k:]
@@ -273,7 +285,7 @@ class TreeBuilder:
         # 2. A decimal goes under the node numbered with its prefix.
         if style is MarkerStyle.DECIMAL and isinstance(marker.value, tuple):
             prefix = marker.value[:-1]
-            for k in range(len(stack) - 1, 0, -1):
+            for k in range(len(stack) - 1, floor - 1, -1):
                 open_marker = stack[k].marker
                 if open_marker is not None and numbered_as(open_marker, prefix):
                     del stack[k + 1 :]
@@ -282,11 +294,11 @@ class TreeBuilder:
                     return
         if style in LIST_STYLES:
             if node.is_section and self._is_summary(node):
-                self._close_to_chapter()
+                self._close_to_chapter(floor)
             elif node.is_section and style is MarkerStyle.STAR:
                 # "* Một số ý kiến …:" is a sub-heading: the bullet entries before it are done.
                 while (
-                    len(stack) > 1
+                    len(stack) > floor
                     and stack[-1].marker is not None
                     and stack[-1].marker.style in BULLET_STYLES
                     and not stack[-1].is_section
@@ -300,18 +312,46 @@ class TreeBuilder:
         rank = self._ranks.get(key)
         if rank is None:
             rank = self._ranks[key] = self._first_rank(key)
-            while len(stack) > 1 and self._is_list_node(stack[-1]) and not stack[-1].is_section:
+            while len(stack) > floor and self._is_list_node(stack[-1]) and not stack[-1].is_section:
                 stack.pop()
-            while len(stack) > 1 and self._deeper_or_equal(stack[-1], key, rank, style):
+            while len(stack) > floor and self._deeper_or_equal(stack[-1], key, rank, style):
                 stack.pop()
         else:
-            while len(stack) > 1 and (
+            while len(stack) > floor and (
                 (self._is_list_node(stack[-1]) and not self._opens_list_under(stack[-1], marker))
                 or self._deeper_or_equal(stack[-1], key, rank, style)
             ):
                 stack.pop()
         self._check_numbering(stack[-1], node)
         self._push(node)
+
+    def _place_by_source_level(self, node: OpenNode) -> bool:
+        """Where the source states the node's level (h2, "Heading 2"), a node open at the same
+        or a deeper stated level is done: the node becomes the sibling of the outermost one.
+        Otherwise (no stated level, or none open at its depth) the text decides."""
+        level = node.source_level
+        if level is None:
+            return False
+        stack = self._stack
+        for k in range(1, len(stack)):
+            open_level = stack[k].source_level
+            if open_level is not None and open_level >= level:
+                self._check_numbering(stack[k - 1], node)
+                del stack[k:]
+                self._push(node)
+                return True
+        return False
+
+    def _source_floor(self, node: OpenNode) -> int:
+        """The stack position just below the deepest open node whose stated level is above
+        ``node``'s (1, the root's children, when either states none)."""
+        level = node.source_level
+        if level is not None:
+            for k in range(len(self._stack) - 1, 0, -1):
+                open_level = self._stack[k].source_level
+                if open_level is not None and open_level < level:
+                    return k + 1
+        return 1
 
     def _first_rank(self, key: str) -> float:
         """The rank of a style seen for the first time: below every style seen so far, unless
@@ -356,11 +396,11 @@ class TreeBuilder:
             return False
         return SUMMARY_HEADING.match(self.match, title.start, title.end) is not None
 
-    def _close_to_chapter(self) -> None:
+    def _close_to_chapter(self, floor: int = 1) -> None:
         """A summing-up sub-heading ("* Nguyên nhân …") closes the numbered sections it follows:
         it goes under the outermost open numbered heading (the chapter it sums up)."""
         stack = self._stack
-        for k in range(1, len(stack)):
+        for k in range(floor, len(stack)):
             marker = stack[k].marker
             if stack[k].is_section and marker is not None and marker.style not in INTRINSIC_ORDER:
                 if marker.style not in LIST_STYLES:

@@ -42,6 +42,7 @@ class OpenNode:
         "kind",
         "line_end",
         "marker",
+        "source_level",
         "start",
         "title",
     )
@@ -68,6 +69,9 @@ class OpenNode:
         """An item's text, where it reads as a heading should what follows make it one."""
         self.line_end = end
         """Where a heading's own lines end (its ":" included)."""
+        self.source_level: int | None = None
+        """The heading level the source states for this node's line (h1–h6, a Word heading
+        style or outline level), if it states one."""
 
 
 def style_key(marker: Marker) -> str:

@@ -1,0 +1,85 @@
+"""What a source knows about its own structure, handed to the pipeline with the text.
+
+A plain text says nothing but its characters; an HTML page or a Word document also says which
+paragraphs are headings (h1–h6, Word heading styles and outline levels), which runs are raised
+(``<sup>``, ``w:vertAlign="superscript"``: footnote markers) and where its tables, rows and cells
+are. The readers (:mod:`vnreport.sources`) record that as :class:`SourceHints`, with every span in
+the text they extracted; :meth:`SourceHints.through` moves the spans into the normalized text
+the pipeline reads (:func:`vnreport.pipeline.parse_normalized` takes them as ``hints=``). The
+stages use them as evidence the text alone cannot give; plain text passes :data:`NO_HINTS` and is
+parsed exactly as before.
+
+This module depends on the model only, so that the pipeline can import it without the readers.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from attrs import frozen
+
+from vnreport.model import Span
+from vnreport.text.offsets import OffsetMap
+
+
+@frozen
+class TableRowHint:
+    """One row of a source table: one line of the text, its cells separated by a tab."""
+
+    span: Span
+    cells: tuple[Span, ...]
+
+
+@frozen
+class TableHint:
+    """A data table of the source (not a layout table): its span and its rows, in text order."""
+
+    span: Span
+    rows: tuple[TableRowHint, ...]
+
+
+@frozen
+class HeadingHint:
+    """A paragraph the source marks as a heading, with its level (1 is the top)."""
+
+    span: Span
+    level: int
+
+
+@frozen
+class SourceHints:
+    """Structure known from the source, as spans of the text (see the module docstring)."""
+
+    tables: tuple[TableHint, ...] = ()
+    headings: tuple[HeadingHint, ...] = ()
+    superscripts: tuple[Span, ...] = ()
+    """Text the source raises: footnote markers as the reader wrote them ("[1]" from
+    ``<sup>1</sup>``, a link to a footnote body, a Word footnote reference) and other raised
+    runs (HTML ``<sup>``, Word ``w:vertAlign="superscript"``), as written ("1", "2")."""
+
+    def __bool__(self) -> bool:
+        return bool(self.tables or self.headings or self.superscripts)
+
+    def through(self, nfc: OffsetMap) -> SourceHints:
+        """The same hints with their spans moved from the extracted text into the normalized
+        text (``nfc`` maps normalized offsets to extracted ones)."""
+        if nfc.is_identity or not self:
+            return self
+        starts = nfc.starts
+
+        def span(s: Span) -> Span:
+            start = bisect.bisect_left(starts, s.start)
+            return Span(start, max(start, bisect.bisect_left(starts, s.end)))
+
+        return SourceHints(
+            tables=tuple(
+                TableHint(span(t.span), tuple(TableRowHint(span(r.span), tuple(map(span, r.cells))) for r in t.rows))
+                for t in self.tables
+            ),
+            headings=tuple(HeadingHint(span(h.span), h.level) for h in self.headings),
+            superscripts=tuple(map(span, self.superscripts)),
+        )
+
+
+NO_HINTS = SourceHints()
+"""What a plain text hands over: nothing."""

@@ -1,0 +1,50 @@
+"""Source hints placed on the lines: which lines hold a source table, which a source heading.
+
+The readers state their hints as spans of the text (:class:`~vnreport.hints.SourceHints`); the
+line stages think in lines, so the ``hints`` stage of :data:`vnreport.pipeline.STAGES` turns the
+spans into line positions once, here, for every later stage to read.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from vnreport.hints import NO_HINTS, SourceHints, TableHint
+from vnreport.lines.split import Line
+
+
+@frozen
+class LineHints:
+    """The hints by line position (positions in the file's lines)."""
+
+    hints: SourceHints = NO_HINTS
+    tables: tuple[tuple[int, int, TableHint], ...] = ()
+    """``(start, end, table)``: the lines ``[start, end)`` hold the source table ``table``."""
+    levels: tuple[tuple[int, int], ...] = ()
+    """``(line, level)``: the line opens a paragraph the source marks as a heading of that level."""
+
+    def table_lines(self) -> frozenset[int]:
+        return frozenset(i for start, end, _ in self.tables for i in range(start, end))
+
+    def level_of(self) -> dict[int, int]:
+        return dict(self.levels)
+
+
+NO_LINE_HINTS = LineHints()
+
+
+def place_hints(hints: SourceHints, lines: Sequence[Line]) -> LineHints:
+    """Where each hint falls among ``lines``."""
+    if not hints or not lines:
+        return LineHints(hints)
+    starts = [line.span.start for line in lines]
+
+    def line_at(offset: int) -> int:
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    tables = tuple((line_at(t.span.start), line_at(t.span.end - 1) + 1, t) for t in hints.tables if len(t.span))
+    levels = tuple((line_at(h.span.start), h.level) for h in hints.headings)
+    return LineHints(hints, tables, levels)
