@@ -45,17 +45,18 @@ def is_hard_wrapped(lines: Sequence[ClassifiedLine]) -> bool:
 
 
 #: Share of marker lines with a blank line above them from which paragraphs are blank-separated.
-BLANK_SEPARATED_SHARE = 0.9
+BLANK_SEPARATED_SHARE = 0.7
 #: Marker lines a text needs before its paragraph separation is judged.
 MIN_SEPARATED_MARKERS = 10
 
 
-def is_blank_separated(lines: Sequence[ClassifiedLine]) -> bool:
-    """Does a blank line stand above (nearly) every numbered or bulleted line?"""
+def is_blank_separated(lines: Sequence[ClassifiedLine], skip: frozenset[int] = frozenset()) -> bool:
+    """Does a blank line stand above (nearly) every numbered or bulleted line? Lines in ``skip``
+    (a closing block's close-set "Nơi nhận:" list) are not the body's and do not count."""
     markers = 0
     after_blank = 0
     for k in range(1, len(lines)):
-        if lines[k].marker is None or lines[k].role is Role.BLANK:
+        if lines[k].marker is None or lines[k].role is Role.BLANK or k in skip:
             continue
         markers += 1
         if lines[k - 1].role is Role.BLANK:
@@ -223,7 +224,7 @@ def group_lines(
     width = _typical_width(lines)
     short_line = SHORT_LINE_SHARE * width
     short_marker_line = SHORT_MARKER_LINE_SHARE * width
-    separated = is_blank_separated(lines)
+    separated = is_blank_separated(lines, skip)
     i = 0
     while i < n:
         cl = lines[i]
