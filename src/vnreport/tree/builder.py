@@ -269,6 +269,8 @@ class TreeBuilder:
                     and not stack[-1].is_section
                 ):
                     stack.pop()
+            elif style is MarkerStyle.ORDINAL_WORD and marker.value == 1:
+                self._close_done_bullets()
             # 3. Lists nest under whatever they follow.
             self._check_numbering(stack[-1], node)
             self._push(node)
@@ -349,6 +351,22 @@ class TreeBuilder:
         """A numbered list that starts at one right under a bulleted sub-heading is its content
         ("* Nguyên nhân …" then "1. …", "2. …"), not a sibling of the heading's parent."""
         return top.is_section and not top.children and marker.value is not None and ordinal(marker.value) == 1
+
+    def _close_done_bullets(self) -> None:
+        """A fresh "Thứ nhất," / "Một là," list is no sub-list of a bullet entry that closed its
+        own sentence ("- Thứ ba, năng lực … chưa đáp ứng." then a lead-in paragraph "… rút ra
+        một số bài học kinh nghiệm:"): bullets are the innermost level of the genre; only a
+        bullet whose own line ends in ":" heads such a list."""
+        stack = self._stack
+        while len(stack) > 1 and not stack[-1].is_section and stack[-1].marker is not None:
+            top = stack[-1]
+            if top.marker is None or top.marker.style not in BULLET_STYLES:
+                return
+            first = top.children[0] if top.children else None
+            own = self.match[first.start : first.end] if first is not None else ""
+            if own.rstrip(" *_").endswith(":"):
+                return
+            stack.pop()
 
     @staticmethod
     def _is_list_node(node: OpenNode) -> bool:
