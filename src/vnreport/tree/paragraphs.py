@@ -85,6 +85,13 @@ def _wrapped_dash(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> 
     return bool(before) and (before[-1].isalnum() or before[-1] in '”"')
 
 
+def _dash_goes_on_lower(text: str, line: ClassifiedLine) -> bool:
+    """A "- " line whose text starts in lower case: the rest of a compound, not an entry."""
+    assert line.marker is not None
+    after = text[line.marker.span.end : line.line.content.end].lstrip()
+    return LOWER.match(after[:1]) is not None
+
+
 def _last_word(text: str, cl: ClassifiedLine) -> str:
     found = LAST_WORD.search(text, cl.line.content.start, cl.line.content.end)
     return found.group(1).lower() if found else ""
@@ -108,12 +115,13 @@ def _resumes_heading_line(text: str, previous: ClassifiedLine, line: ClassifiedL
     if closes(text, previous) or len(previous.line.content) < max(full, MIN_WRAPPED_LINE):
         return False
     if _wrapped_dash(text, previous, line):
-        # Only a range's second half: a heading that ends in a word and is followed by a "- "
-        # line has a dash item under it.
+        # Only a range's second half or a compound's ("dạy - học⏎- thi trực tuyến", "chia chọn⏎-
+        # đảm bảo …"): a heading that ends in a word and is followed by a capitalised "- " line
+        # has a dash item under it.
         assert line.marker is not None
         after = text[line.marker.span.end : line.line.content.end].lstrip()
         before = text[previous.line.content.start : previous.line.content.end].rstrip(_TRAILING)
-        return before[-1:].isdigit() and after[:1].isdigit()
+        return (before[-1:].isdigit() and after[:1].isdigit()) or _dash_goes_on_lower(text, line)
     if line.role is not Role.TEXT:
         return False
     head = text[line.line.content.start : line.line.content.start + 1]
@@ -266,7 +274,9 @@ def group_lines(
                 if closes(text, lines[last]) and not _starts_lower(text, nxt):
                     break
                 # Where paragraphs are blank-separated, only a blank line or a closed sentence ends one.
-                unbroken = separated and nxt.role is Role.TEXT
+                unbroken = separated and (
+                    nxt.role is Role.TEXT or (_wrapped_dash(text, lines[last], nxt) and _dash_goes_on_lower(text, nxt))
+                )
                 if not unbroken and _ended_short(
                     text, cl, lines[last], nxt, last == i, (short_line, short_marker_line)
                 ):
