@@ -26,7 +26,7 @@ from vnreport.layout.tables import (
 )
 from vnreport.lines.classify import ClassifiedLine, classify_line
 from vnreport.lines.split import split_lines
-from vnreport.model import Paragraph, Section, Span, Table, iter_nodes
+from vnreport.model import Item, Paragraph, Section, Span, Table, iter_nodes
 from vnreport.text.reading import read
 from vnreport.tree.builder import TreeBuilder
 
@@ -114,6 +114,34 @@ def test_github_table_rows_cells_and_wrapped_cell() -> None:
     assert cells[3] == ["3", "Tỷ lệ hộ nghèo", "%", "", "2,1"]
     assert len(cells) == 4
     check_spans(GITHUB_TABLE, lines, block)
+
+
+# A programme's agenda table after its closed bullet entries (corpus 12), and a table a bullet
+# introduces with ":".
+AFTER_BULLETS = """\
+- Thời gian: Từ 7g30 - 12g30 ngày 26 tháng 10 năm 2025
+- Địa điểm: Hội trường lớn trường Đại học Sư phạm Kỹ thuật TP. HCM
+
+| TT | Nội dung |
+|---|---|
+| 1. | Đón tiếp khách mời, sinh hoạt đại biểu |
+| 2. | Tuyên bố lý do |
+
+- Kết quả thực hiện các chỉ tiêu như sau:
+
+| TT | Chỉ tiêu | Thực hiện |
+|---|---|---|
+| 1 | Tốc độ tăng trưởng kinh tế (GRDP) | 8,2 |
+"""
+
+
+def test_a_table_after_a_closed_bullet_is_not_its_content() -> None:
+    _, blocks, body = build(AFTER_BULLETS)
+    assert len(blocks) == 2
+    kinds = [type(node).__name__ for node in body]
+    assert kinds == ["Item", "Item", "Table", "Item"]
+    introduced = body[3]
+    assert isinstance(introduced, Item) and isinstance(introduced.children[-1], Table)
 
 
 # The crawl of thuvienphapluat.vn: every pipe on its own line, cells wrapped inside, an empty

@@ -208,17 +208,22 @@ def _summary_end(scan: Scan, start: int, limit: int, strict: bool) -> int:
     rule or draft mark closes the run within 8 short lines; lenient: up to 4 summary lines."""
     taken = 0
     last = start
+    bold_open = False
     for i in range(start, limit):
         if taken >= 8:
             break
         if scan.blank(i):
             continue
+        closes_bold = bold_open and scan.content(i).count("**") % 2 == 1
         if _closes_summary(scan, i):
             return last + 1 if taken else start
-        if not _is_summary_run_line(scan, i):
+        # The line that closes a bold title the crawl broke ("**Kết quả kiểm⏎tra.....**") is
+        # the title's, even ending in ".".
+        if not closes_bold and not _is_summary_run_line(scan, i):
             break
         taken += 1
         last = i
+        bold_open = not strict and taken == 1 and scan.content(i).count("**") % 2 == 1
         if not strict and taken >= 4:
             break
     return start if strict else last + 1

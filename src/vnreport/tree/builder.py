@@ -304,6 +304,8 @@ class TreeBuilder:
                     and not stack[-1].is_section
                 ):
                     stack.pop()
+            elif style is MarkerStyle.ORDINAL_WORD and marker.value == 1:
+                self._close_done_bullets()
             # 3. Lists nest under whatever they follow.
             self._check_numbering(stack[-1], node)
             self._push(node)
@@ -413,6 +415,24 @@ class TreeBuilder:
         ("* Nguyên nhân …" then "1. …", "2. …"), not a sibling of the heading's parent."""
         return top.is_section and not top.children and marker.value is not None and ordinal(marker.value) == 1
 
+    def _close_done_bullets(self, last: bool = False) -> None:
+        """A fresh "Thứ nhất," / "Một là," list is no sub-list of a bullet entry that closed its
+        own sentence ("- Thứ ba, năng lực … chưa đáp ứng." then a lead-in paragraph "… rút ra
+        một số bài học kinh nghiệm:"): bullets are the innermost level of the genre; only a
+        bullet whose own line ends in ":" heads such a list. With ``last``, the bullet's last
+        paragraph is what must end in ":" (a table under "- Kết quả cụ thể như sau:")."""
+        stack = self._stack
+        while len(stack) > 1 and not stack[-1].is_section and stack[-1].marker is not None:
+            top = stack[-1]
+            if top.marker is None or top.marker.style not in BULLET_STYLES:
+                return
+            # The entry's own line, or (before a table) the text right above the table.
+            said = top.children[-1 if last else 0] if top.children else None
+            own = self.match[said.start : said.end] if said is not None else ""
+            if own.rstrip(" *_").endswith(":"):
+                return
+            stack.pop()
+
     @staticmethod
     def _is_list_node(node: OpenNode) -> bool:
         return node.marker is not None and node.marker.style in LIST_STYLES
@@ -427,6 +447,9 @@ class TreeBuilder:
         self._stack[-1].children.append(node)
 
     def _add_table(self, start: int, end: int) -> None:
+        # A table is no part of a bullet entry that closed its own text ("- Địa điểm: Hội trường
+        # lớn … (Số 01 Võ Văn Ngân …)" then the agenda): only "- … như sau:" introduces one.
+        self._close_done_bullets(last=True)
         self._stack[-1].children.append(OpenNode(OpenKind.TABLE, start, end))
 
     # -- numbering ----------------------------------------------------------------------------

@@ -45,17 +45,18 @@ def is_hard_wrapped(lines: Sequence[ClassifiedLine]) -> bool:
 
 
 #: Share of marker lines with a blank line above them from which paragraphs are blank-separated.
-BLANK_SEPARATED_SHARE = 0.9
+BLANK_SEPARATED_SHARE = 0.7
 #: Marker lines a text needs before its paragraph separation is judged.
 MIN_SEPARATED_MARKERS = 10
 
 
-def is_blank_separated(lines: Sequence[ClassifiedLine]) -> bool:
-    """Does a blank line stand above (nearly) every numbered or bulleted line?"""
+def is_blank_separated(lines: Sequence[ClassifiedLine], skip: frozenset[int] = frozenset()) -> bool:
+    """Does a blank line stand above (nearly) every numbered or bulleted line? Lines in ``skip``
+    (a closing block's close-set "Nơi nhận:" list) are not the body's and do not count."""
     markers = 0
     after_blank = 0
     for k in range(1, len(lines)):
-        if lines[k].marker is None or lines[k].role is Role.BLANK:
+        if lines[k].marker is None or lines[k].role is Role.BLANK or k in skip:
             continue
         markers += 1
         if lines[k - 1].role is Role.BLANK:
@@ -95,6 +96,13 @@ def _wrapped_dash(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> 
     return before.count("“") > before.count("”")
 
 
+def _dash_goes_on_lower(text: str, line: ClassifiedLine) -> bool:
+    """A "- " line whose text starts in lower case: the rest of a compound, not an entry."""
+    assert line.marker is not None
+    after = text[line.marker.span.end : line.line.content.end].lstrip()
+    return LOWER.match(after[:1]) is not None
+
+
 def _last_word(text: str, cl: ClassifiedLine) -> str:
     found = LAST_WORD.search(text, cl.line.content.start, cl.line.content.end)
     return found.group(1).lower() if found else ""
@@ -118,12 +126,13 @@ def _resumes_heading_line(text: str, previous: ClassifiedLine, line: ClassifiedL
     if closes(text, previous) or len(previous.line.content) < max(full, MIN_WRAPPED_LINE):
         return False
     if _wrapped_dash(text, previous, line):
-        # Only a range's second half: a heading that ends in a word and is followed by a "- "
-        # line has a dash item under it.
+        # Only a range's second half or a compound's ("dạy - học⏎- thi trực tuyến", "chia chọn⏎-
+        # đảm bảo …"): a heading that ends in a word and is followed by a capitalised "- " line
+        # has a dash item under it.
         assert line.marker is not None
         after = text[line.marker.span.end : line.line.content.end].lstrip()
         before = text[previous.line.content.start : previous.line.content.end].rstrip(_TRAILING)
-        return before[-1:].isdigit() and after[:1].isdigit()
+        return (before[-1:].isdigit() and after[:1].isdigit()) or _dash_goes_on_lower(text, line)
     if line.role is not Role.TEXT:
         return False
     head = text[line.line.content.start : line.line.content.start + 1]
@@ -243,7 +252,7 @@ def group_lines(
     width = _typical_width(lines)
     short_line = SHORT_LINE_SHARE * width
     short_marker_line = SHORT_MARKER_LINE_SHARE * width
-    separated = is_blank_separated(lines)
+    separated = is_blank_separated(lines, skip)
     i = 0
     while i < n:
         cl = lines[i]
@@ -285,7 +294,9 @@ def group_lines(
                 if closes(text, lines[last]) and not _starts_lower(text, nxt):
                     break
                 # Where paragraphs are blank-separated, only a blank line or a closed sentence ends one.
-                unbroken = separated and nxt.role is Role.TEXT
+                unbroken = separated and (
+                    nxt.role is Role.TEXT or (_wrapped_dash(text, lines[last], nxt) and _dash_goes_on_lower(text, nxt))
+                )
                 if not unbroken and _ended_short(
                     text, cl, lines[last], nxt, last == i, (short_line, short_marker_line)
                 ):
