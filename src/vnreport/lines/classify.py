@@ -226,6 +226,10 @@ def redecide_wrapped(text: str, cl: ClassifiedLine, end: int) -> ClassifiedLine:
         and not joined.endswith(":")
     ):
         return ClassifiedLine(cl.line, Role.HEADING, cl.marker, cl.rule, Span(rest_start, end))
+    if cl.role is Role.HEADING and cl.marker.style not in BULLET_STYLES and joined.endswith(":") and is_lead_in(joined):
+        # "a) Quá 12 tháng, kể từ khi lập hồ sơ … mà chi bộ chưa xem xét⏎đề nghị kết nạp được thì
+        # phải làm lại các tài liệu sau:": a sentence that leads into a list, as on one line.
+        return ClassifiedLine(cl.line, Role.ITEM, cl.marker, cl.rule, body=Span(rest_start, cl.line.content.end))
     if cl.role is Role.HEADING and not is_title_like(joined, MAX_WRAPPED_TITLE_WORDS) and not is_upper_title(joined):
         run_in = _run_in_spans(text[rest_start:end], rest_start)
         if run_in is not None:
