@@ -103,6 +103,8 @@ class TreeBuilder:
         """Every section made by :meth:`finish`, in document order of completion."""
         self.items = 0
         self._last_capital: str | None = None
+        self._stars_head_bullets = False
+        """A starred sub-heading has had a bullet list under it: stars rank above bullets here."""
 
     # -- feeding ------------------------------------------------------------------------------
 
@@ -273,8 +275,10 @@ class TreeBuilder:
         if style in LIST_STYLES:
             if node.is_section and self._is_summary(node):
                 self._close_to_chapter()
-            elif node.is_section and style is MarkerStyle.STAR:
+            elif style is MarkerStyle.STAR and (node.is_section or self._stars_head_bullets):
                 # "* Một số ý kiến …:" is a sub-heading: the bullet entries before it are done.
+                # Where stars head dash lists, a starred paragraph ("* Có ý kiến tham gia …: Đề
+                # nghị …") is one too, long as it may be, never an entry of the dashes above it.
                 while (
                     len(stack) > 1
                     and stack[-1].marker is not None
@@ -368,7 +372,10 @@ class TreeBuilder:
         return node.marker is not None and node.marker.style in LIST_STYLES
 
     def _push(self, node: OpenNode) -> None:
-        self._stack[-1].children.append(node)
+        top = self._stack[-1]
+        if top.is_section and top.marker is not None and top.marker.style is MarkerStyle.STAR and node.marker:
+            self._stars_head_bullets = self._stars_head_bullets or node.marker.style in BULLET_STYLES
+        top.children.append(node)
         self._stack.append(node)
 
     def _add_paragraph(self, start: int, end: int, gaps: tuple[Span, ...] = ()) -> None:
