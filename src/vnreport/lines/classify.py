@@ -17,7 +17,7 @@ from attrs import frozen
 from vnreport.lines.split import Line, LineKind
 from vnreport.model import BULLET_STYLES, Marker, MarkerStyle, Span
 from vnreport.rules.markers import MARKER_RULES, MARKER_RULES_BY_FIRST, MarkerRule, rules_by_first_char
-from vnreport.rules.shapes import CITATION_LABEL, LOWER, RUN_IN, SENTENCE_BREAK, UPPER
+from vnreport.rules.shapes import CITATION_LABEL, INLINE_ENUMERATION_START, LOWER, RUN_IN, SENTENCE_BREAK, UPPER
 
 
 class Role(str, enum.Enum):
@@ -176,6 +176,10 @@ def _run_in_spans(rest: str, rest_start: int) -> tuple[Span, int] | None:
         return None
     if CITATION_LABEL.match(label):
         return None  # "(Khoản 1): Quyền …": the citation belongs to the heading
+    if INLINE_ENUMERATION_START.match(rest, m.start("body")):
+        # "(2) Phát triển kinh tế, …: (1) Phát triển …; (2) …": an entry that lists its
+        # points in its own sentence, one paragraph, not a label over a body.
+        return None
     return Span(rest_start, rest_start + len(label)), rest_start + m.start("body")
 
 

@@ -33,6 +33,10 @@ UPPER = regex.compile(r"\p{Lu}", regex.VERSION1)
 #: "(5)" inside running text: an enumeration in a sentence, which a wrapped line may continue
 #: with "(6)" at its start (corpus 03).
 INLINE_PAREN_NUMBER = regex.compile(r"\((\d{1,2})\)", regex.VERSION1)
+#: The first point of an enumeration run on in a sentence: "… môi trường: (1) Phát triển …".
+INLINE_ENUMERATION_START = regex.compile(r"\(1\)", regex.VERSION1)
+#: A line that stops right after such a number goes on with its point on the next line.
+ENDS_WITH_INLINE_NUMBER = regex.compile(r"\S\s+\(\d{1,2}\)\s*$", regex.VERSION1)
 
 # ---------------------------------------------------------------------------------------------
 # Unfinished line ends (hard-wrapped text)

@@ -16,7 +16,14 @@ from collections.abc import Sequence
 
 from vnreport.lines.classify import ClassifiedLine, Role
 from vnreport.model import MarkerStyle
-from vnreport.rules.shapes import DANGLING_WORDS, INLINE_PAREN_NUMBER, LAST_WORD, LOWER, REFERENCE_NOUN_END
+from vnreport.rules.shapes import (
+    DANGLING_WORDS,
+    ENDS_WITH_INLINE_NUMBER,
+    INLINE_PAREN_NUMBER,
+    LAST_WORD,
+    LOWER,
+    REFERENCE_NOUN_END,
+)
 
 #: Share of text lines followed directly by another text line above which a text is wrapped.
 WRAPPED_SHARE = 0.5
@@ -91,6 +98,8 @@ def _resumes_heading_line(text: str, previous: ClassifiedLine, line: ClassifiedL
     """
     if _starts_lower(text, line):
         return True
+    if ENDS_WITH_INLINE_NUMBER.search(text, previous.line.content.start, previous.line.content.end):
+        return True  # "… bảo vệ môi trường: (1)⏎Phát triển kinh tế …": the point is below
     if closes(text, previous) or len(previous.line.content) < max(full, MIN_WRAPPED_LINE):
         return False
     if _wrapped_dash(text, previous, line):
