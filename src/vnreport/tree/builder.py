@@ -258,6 +258,8 @@ class TreeBuilder:
         # 1. The same style is open: close down to it, become its sibling.
         for k in range(len(stack) - 1, 0, -1):
             if stack[k].key == key:
+                if k < len(stack) - 1 and _restarts_under(stack[k], stack[-1], node):
+                    break
                 self._check_numbering(stack[k - 1], node)
                 del stack[k:]
                 self._push(node)
@@ -480,6 +482,25 @@ def _text_after_bare_marker(
         return None
     content = lines[k].line.content
     return None if is_upper_title(text[content.start : content.end]) else k
+
+
+def _restarts_under(open_node: OpenNode, top: OpenNode, node: OpenNode) -> bool:
+    """Does ``node`` start a new list under ``top`` rather than go on with ``open_node``'s?
+
+    "a)" after "b) Khai các mục …", "(1)" … "(27) Đặc điểm lịch sử bản thân:" (corpus 09) starts
+    the points of "(27)": a list's first value under a heading of another style that the open
+    list's later value is above. Decimals keep their prefix rule.
+    """
+    marker, open_marker = node.marker, open_node.marker
+    if marker is None or open_marker is None or marker.value is None or open_marker.value is None:
+        return False
+    if marker.style not in _RESTARTING or not top.is_section or top.marker is None:
+        return False
+    return ordinal(marker.value) == 1 and (ordinal(open_marker.value) or 0) > 1
+
+
+#: Numbered list styles whose first value under a heading of another style opens a list of its own.
+_RESTARTING = frozenset({MarkerStyle.LETTER, MarkerStyle.PAREN, MarkerStyle.ARABIC})
 
 
 def _heads_bullets(top: OpenNode, node: OpenNode) -> bool:
