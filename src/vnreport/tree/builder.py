@@ -48,7 +48,8 @@ from vnreport.model import (
 from vnreport.rules.shapes import LOWER, SUMMARY_HEADING
 from vnreport.tree.kinds import as_read, heading_shape
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode, style_key
-from vnreport.tree.numbering import numbered_as, numbering_problem, ordinal
+from vnreport.tree.numbering import numbered_as, numbering_problem, ordinal, restarts_under
+from vnreport.tree.paragraphs import text_after_bare_marker
 
 ParagraphFactory = Callable[[str, Span, tuple[Span, ...]], Paragraph]
 """Makes a paragraph (with its sentences) from an id, a span and the spans of page furniture
@@ -139,7 +140,7 @@ class TreeBuilder:
                 i += 1
                 continue
             if role is Role.HEADING:
-                k = _text_after_bare_marker(self.match, lines, i, skip, self._table_starts)
+                k = text_after_bare_marker(self.match, lines, i, skip, self._table_starts)
                 if k is not None:
                     assert cl.marker is not None
                     i, cl = k, classify_after_marker(self.match, lines[k].line, cl.marker, cl.rule)
@@ -258,7 +259,7 @@ class TreeBuilder:
         # 1. The same style is open: close down to it, become its sibling.
         for k in range(len(stack) - 1, 0, -1):
             if stack[k].key == key:
-                if k < len(stack) - 1 and _restarts_under(stack[k], stack[-1], node):
+                if k < len(stack) - 1 and restarts_under(stack[k], stack[-1], node):
                     break
                 self._check_numbering(stack[k - 1], node)
                 del stack[k:]
@@ -452,55 +453,6 @@ class TreeBuilder:
         section = Section(node_id, span, node.marker, level, title, title_span, children, figures)
         self.sections.append(section)
         return section
-
-
-#: Blank lines a form may leave between a marker standing alone and its text.
-MAX_BLANKS_AFTER_BARE_MARKER = 2
-
-
-def _text_after_bare_marker(
-    text: str, lines: Sequence[ClassifiedLine], i: int, skip: frozenset[int], tables: frozenset[int]
-) -> int | None:
-    """The line that carries the text of a list marker standing alone on line ``i``.
-
-    Text laid out as a form puts "(1)" in a column of its own and "Họ và tên khai sinh: Ghi …"
-    on the next line (corpus 09): the next text line is the marker's. A division word ("Phần
-    I", "Chương II") takes its title from below in :meth:`TreeBuilder._add_heading` instead,
-    and so does a marker over a title in capitals.
-    """
-    cl = lines[i]
-    marker, title = cl.marker, cl.title
-    if marker is None or title is None or title.end > title.start:
-        return None
-    if marker.style in INTRINSIC_ORDER or marker.style in BULLET_STYLES or marker.style is MarkerStyle.ORDINAL_WORD:
-        return None
-    k, blanks = i + 1, 0
-    while k < len(lines) and (k in skip or lines[k].role is Role.BLANK):
-        blanks += lines[k].role is Role.BLANK and k not in skip
-        k += 1
-    if k >= len(lines) or k in tables or blanks > MAX_BLANKS_AFTER_BARE_MARKER or lines[k].role is not Role.TEXT:
-        return None
-    content = lines[k].line.content
-    return None if is_upper_title(text[content.start : content.end]) else k
-
-
-def _restarts_under(open_node: OpenNode, top: OpenNode, node: OpenNode) -> bool:
-    """Does ``node`` start a new list under ``top`` rather than go on with ``open_node``'s?
-
-    "a)" after "b) Khai các mục …", "(1)" … "(27) Đặc điểm lịch sử bản thân:" (corpus 09) starts
-    the points of "(27)": a list's first value under a heading of another style that the open
-    list's later value is above. Decimals keep their prefix rule.
-    """
-    marker, open_marker = node.marker, open_node.marker
-    if marker is None or open_marker is None or marker.value is None or open_marker.value is None:
-        return False
-    if marker.style not in _RESTARTING or not top.is_section or top.marker is None:
-        return False
-    return ordinal(marker.value) == 1 and (ordinal(open_marker.value) or 0) > 1
-
-
-#: Numbered list styles whose first value under a heading of another style opens a list of its own.
-_RESTARTING = frozenset({MarkerStyle.LETTER, MarkerStyle.PAREN, MarkerStyle.ARABIC})
 
 
 def _heads_bullets(top: OpenNode, node: OpenNode) -> bool:
