@@ -94,10 +94,11 @@ DANGLING_WORDS = frozenset(
 )
 #: A line ending on a noun that introduces a reference number: a number at the next line's
 #: start is the rest of the reference, never a heading marker ("… và điểm⏎3.7 Hướng dẫn số
-#: 06-HD/TW"). Compounds that end on the same syllable are no reference ("Ưu điểm", "một số").
+#: 06-HD/TW", "… (theo mẫu⏎1-TĐV)"). Compounds that end on the same syllable are no reference
+#: ("Ưu điểm", "một số", "biểu mẫu").
 REFERENCE_NOUN_END = regex.compile(
     r"(?i)(?<!(?:ưu|nhược|khuyết|đặc|thời|địa|trọng|quan|một|đa|chỉ)\s)"
-    r"(?<!\p{L})(?:điểm|khoản|điều|mục|tiết|chương|phần|số)\W*$",
+    r"(?<!\p{L})(?:điểm|khoản|điều|mục|tiết|chương|phần|số|(?<!biểu\s)mẫu)\W*$",
     regex.VERSION1,
 )
 #: The last word of a line, for the two sets above.
