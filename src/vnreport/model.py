@@ -32,6 +32,7 @@ class DiagnosticCode(str, enum.Enum):
     METADATA_IMPOSSIBLE_DATE = "metadata-impossible-date"
     METADATA_MALFORMED_NUMBER = "metadata-malformed-number"
     METADATA_MISSING_HEADER = "metadata-missing-header"
+    METADATA_DAMAGED = "metadata-damaged"
     ENCODING_LEGACY = "encoding-legacy"
     ENCODING_MIXED = "encoding-mixed"
     TEXT_DAMAGED = "text-damaged"

@@ -223,7 +223,10 @@ def test_ocr_damaged_header_does_not_raise_corpus_06_style() -> None:
     )
     assert (m.number, m.symbol, m.doc_type_name) == ("348", "TB/TU", "Thông báo")
     assert m.date is not None and (m.date.day, m.date.month, m.date.year) == (22, 8, 2025)
-    assert m.issuer == "TiNH UY THAI NGUYEN"
+    # The stripped issuer is the committee of the place the date line names with its marks;
+    # the stripped party title is no value a reader would state (issue 12).
+    assert m.issuer == "TỈNH ỦY THÁI NGUYÊN"
+    assert m.party_title is None
 
 
 def test_signature_stamp_and_cover_page_are_furniture() -> None:

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from vnreport.layout.closing import appendix_follows, read_adoption_date, read_closing
+from vnreport.layout.damage import withhold_damaged
 from vnreport.layout.derive import derive
 from vnreport.layout.header import read_header
 from vnreport.layout.page_numbers import page_number
@@ -81,9 +82,11 @@ def read_furniture(text: str, lines: Sequence[ClassifiedLine], limit: int) -> Fu
     skip |= _late_first_page(scan, body_start, body_end)
     read_adoption_date(scan, body_start, closing[0] if closing is not None else body_end)
     derive(scan)
-    metadata = scan.meta.to_metadata()
+    header_at = scan.lines[pos].line.content if pos < len(scan.lines) else Span(len(text), len(text))
+    metadata, damaged = withhold_damaged(scan.meta.to_metadata(), Span(header_at.start, header_at.start))
     furniture = _furniture(scan, body_start, body_end, skip, limit)
-    return FurnitureResult(metadata, furniture, body_start, body_end, skip, tuple(scan.diagnostics), closing)
+    diagnostics = (*scan.diagnostics, *damaged)
+    return FurnitureResult(metadata, furniture, body_start, body_end, skip, diagnostics, closing)
 
 
 def _read_leading(scan: Scan, limit: int) -> int:

@@ -17,7 +17,7 @@ from attrs import frozen
 from vnreport.lines.split import Line, LineKind
 from vnreport.model import BULLET_STYLES, Marker, MarkerStyle, Span
 from vnreport.rules.markers import MARKER_RULES, MARKER_RULES_BY_FIRST, MarkerRule, rules_by_first_char
-from vnreport.rules.shapes import CITATION_LABEL, LOWER, RUN_IN, SENTENCE_BREAK, UPPER
+from vnreport.rules.shapes import CITATION_LABEL, INLINE_ENUMERATION_START, LOWER, RUN_IN, SENTENCE_BREAK, UPPER
 
 
 class Role(str, enum.Enum):
@@ -176,6 +176,10 @@ def _run_in_spans(rest: str, rest_start: int) -> tuple[Span, int] | None:
         return None
     if CITATION_LABEL.match(label):
         return None  # "(Khoản 1): Quyền …": the citation belongs to the heading
+    if INLINE_ENUMERATION_START.match(rest, m.start("body")):
+        # "(2) Phát triển kinh tế, …: (1) Phát triển …; (2) …": an entry that lists its
+        # points in its own sentence, one paragraph, not a label over a body.
+        return None
     return Span(rest_start, rest_start + len(label)), rest_start + m.start("body")
 
 
@@ -226,6 +230,10 @@ def redecide_wrapped(text: str, cl: ClassifiedLine, end: int) -> ClassifiedLine:
         and not joined.endswith(":")
     ):
         return ClassifiedLine(cl.line, Role.HEADING, cl.marker, cl.rule, Span(rest_start, end))
+    if cl.role is Role.HEADING and cl.marker.style not in BULLET_STYLES and joined.endswith(":") and is_lead_in(joined):
+        # "a) Quá 12 tháng, kể từ khi lập hồ sơ … mà chi bộ chưa xem xét⏎đề nghị kết nạp được thì
+        # phải làm lại các tài liệu sau:": a sentence that leads into a list, as on one line.
+        return ClassifiedLine(cl.line, Role.ITEM, cl.marker, cl.rule, body=Span(rest_start, cl.line.content.end))
     if cl.role is Role.HEADING and not is_title_like(joined, MAX_WRAPPED_TITLE_WORDS) and not is_upper_title(joined):
         run_in = _run_in_spans(text[rest_start:end], rest_start)
         if run_in is not None:

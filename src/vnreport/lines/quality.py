@@ -145,6 +145,19 @@ def _long_lines_and_blank_floods(lines: tuple[Line, ...]) -> list[Diagnostic]:
     return out
 
 
+def lost_diacritics(value: str) -> bool:
+    """Is ``value`` Vietnamese written without its marks ("CUA BAN CHAP HANH", "TiNH UY")?
+
+    No word of it carries a Vietnamese letter, and one is a word only marks-less Vietnamese
+    writes: a header line the OCR stripped, not a name or a code.
+    """
+    words = [w.strip(_PUNCTUATION) for w in value.casefold().split()]
+    words = [w for w in words if len(w) > 1]
+    if not words or not all(map(_VIETNAMESE_LETTER_SET.isdisjoint, words)):
+        return False
+    return any(w in _STRIPPED_VIETNAMESE for w in words)
+
+
 def _damage(text: str) -> list[Diagnostic]:
     # A sample is enough to judge, and keeps the check cheap on big inputs. A word carries a
     # Vietnamese letter unless it is disjoint from them: map() keeps that loop in C.

@@ -33,6 +33,10 @@ UPPER = regex.compile(r"\p{Lu}", regex.VERSION1)
 #: "(5)" inside running text: an enumeration in a sentence, which a wrapped line may continue
 #: with "(6)" at its start (corpus 03).
 INLINE_PAREN_NUMBER = regex.compile(r"\((\d{1,2})\)", regex.VERSION1)
+#: The first point of an enumeration run on in a sentence: "… môi trường: (1) Phát triển …".
+INLINE_ENUMERATION_START = regex.compile(r"\(1\)", regex.VERSION1)
+#: A line that stops right after such a number goes on with its point on the next line.
+ENDS_WITH_INLINE_NUMBER = regex.compile(r"\S\s+\(\d{1,2}\)\s*$", regex.VERSION1)
 
 # ---------------------------------------------------------------------------------------------
 # Unfinished line ends (hard-wrapped text)
@@ -90,10 +94,11 @@ DANGLING_WORDS = frozenset(
 )
 #: A line ending on a noun that introduces a reference number: a number at the next line's
 #: start is the rest of the reference, never a heading marker ("… và điểm⏎3.7 Hướng dẫn số
-#: 06-HD/TW"). Compounds that end on the same syllable are no reference ("Ưu điểm", "một số").
+#: 06-HD/TW", "… (theo mẫu⏎1-TĐV)"). Compounds that end on the same syllable are no reference
+#: ("Ưu điểm", "một số", "biểu mẫu").
 REFERENCE_NOUN_END = regex.compile(
     r"(?i)(?<!(?:ưu|nhược|khuyết|đặc|thời|địa|trọng|quan|một|đa|chỉ)\s)"
-    r"(?<!\p{L})(?:điểm|khoản|điều|mục|tiết|chương|phần|số)\W*$",
+    r"(?<!\p{L})(?:điểm|khoản|điều|mục|tiết|chương|phần|số|(?<!biểu\s)mẫu)\W*$",
     regex.VERSION1,
 )
 #: The last word of a line, for the two sets above.

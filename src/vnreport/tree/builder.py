@@ -47,7 +47,8 @@ from vnreport.model import (
 from vnreport.rules.shapes import LOWER, SUMMARY_HEADING
 from vnreport.tree.kinds import as_read, heading_shape
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode, style_key
-from vnreport.tree.numbering import numbered_as, numbering_problem, ordinal
+from vnreport.tree.numbering import numbered_as, numbering_problem, ordinal, restarts_under
+from vnreport.tree.paragraphs import text_after_bare_marker
 
 ParagraphFactory = Callable[[str, Span, tuple[Span, ...]], Paragraph]
 """Makes a paragraph (with its sentences) from an id, a span and the spans of page furniture
@@ -105,6 +106,8 @@ class TreeBuilder:
         """Every section made by :meth:`finish`, in document order of completion."""
         self.items = 0
         self._last_capital: str | None = None
+        self._stars_head_bullets = False
+        """A starred sub-heading has had a bullet list under it: stars rank above bullets here."""
 
     # -- feeding ------------------------------------------------------------------------------
 
@@ -142,7 +145,7 @@ class TreeBuilder:
                 i += 1
                 continue
             if role is Role.HEADING:
-                k = _text_after_bare_marker(self.match, lines, i, skip, self._table_starts)
+                k = text_after_bare_marker(self.match, lines, i, skip, self._table_starts)
                 if k is not None:
                     assert cl.marker is not None
                     i, cl = k, classify_after_marker(self.match, lines[k].line, cl.marker, cl.rule)
@@ -278,6 +281,8 @@ class TreeBuilder:
         # 1. The same style is open: close down to it, become its sibling.
         for k in range(len(stack) - 1, floor - 1, -1):
             if stack[k].key == key:
+                if k < len(stack) - 1 and restarts_under(stack[k], stack[-1], node):
+                    break
                 self._check_numbering(stack[k - 1], node)
                 del stack[k:]
                 self._push(node)
@@ -295,8 +300,10 @@ class TreeBuilder:
         if style in LIST_STYLES:
             if node.is_section and self._is_summary(node):
                 self._close_to_chapter(floor)
-            elif node.is_section and style is MarkerStyle.STAR:
+            elif style is MarkerStyle.STAR and (node.is_section or self._stars_head_bullets):
                 # "* Một số ý kiến …:" is a sub-heading: the bullet entries before it are done.
+                # Where stars head dash lists, a starred paragraph ("* Có ý kiến tham gia …: Đề
+                # nghị …") is one too, long as it may be, never an entry of the dashes above it.
                 while (
                     len(stack) > floor
                     and stack[-1].marker is not None
@@ -438,7 +445,10 @@ class TreeBuilder:
         return node.marker is not None and node.marker.style in LIST_STYLES
 
     def _push(self, node: OpenNode) -> None:
-        self._stack[-1].children.append(node)
+        top = self._stack[-1]
+        if top.is_section and top.marker is not None and top.marker.style is MarkerStyle.STAR and node.marker:
+            self._stars_head_bullets = self._stars_head_bullets or node.marker.style in BULLET_STYLES
+        top.children.append(node)
         self._stack.append(node)
 
     def _add_paragraph(self, start: int, end: int, gaps: tuple[Span, ...] = ()) -> None:
@@ -513,36 +523,6 @@ class TreeBuilder:
         section = Section(node_id, span, node.marker, level, title, title_span, children)
         self.sections.append(section)
         return section
-
-
-#: Blank lines a form may leave between a marker standing alone and its text.
-MAX_BLANKS_AFTER_BARE_MARKER = 2
-
-
-def _text_after_bare_marker(
-    text: str, lines: Sequence[ClassifiedLine], i: int, skip: frozenset[int], tables: frozenset[int]
-) -> int | None:
-    """The line that carries the text of a list marker standing alone on line ``i``.
-
-    Text laid out as a form puts "(1)" in a column of its own and "Họ và tên khai sinh: Ghi …"
-    on the next line (corpus 09): the next text line is the marker's. A division word ("Phần
-    I", "Chương II") takes its title from below in :meth:`TreeBuilder._add_heading` instead,
-    and so does a marker over a title in capitals.
-    """
-    cl = lines[i]
-    marker, title = cl.marker, cl.title
-    if marker is None or title is None or title.end > title.start:
-        return None
-    if marker.style in INTRINSIC_ORDER or marker.style in BULLET_STYLES or marker.style is MarkerStyle.ORDINAL_WORD:
-        return None
-    k, blanks = i + 1, 0
-    while k < len(lines) and (k in skip or lines[k].role is Role.BLANK):
-        blanks += lines[k].role is Role.BLANK and k not in skip
-        k += 1
-    if k >= len(lines) or k in tables or blanks > MAX_BLANKS_AFTER_BARE_MARKER or lines[k].role is not Role.TEXT:
-        return None
-    content = lines[k].line.content
-    return None if is_upper_title(text[content.start : content.end]) else k
 
 
 def _heads_bullets(top: OpenNode, node: OpenNode) -> bool:

@@ -12,6 +12,7 @@ from vnreport.lines.classify import MAX_LABEL_WORDS, is_lead_in, is_title_like, 
 from vnreport.model import BULLET_STYLES, MarkerStyle, Span
 from vnreport.rules.shapes import CITATION_LABEL, DANGLING_WORDS, LAST_WORD, REFERENCE_NOUN_END, SENTENCE_BREAK
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode
+from vnreport.tree.numbering import numbered_as
 
 #: An item whose text is one sentence of at most this many words heads what follows it when
 #: that is a body paragraph or numbered points of its own.
@@ -56,7 +57,7 @@ def as_read(match: str, node: OpenNode, parent: OpenNode) -> OpenNode:
         return _clause_item(node)
     if node.kind is OpenKind.SECTION and _runs_into_its_body(match, node, parent):
         return _entry_of_its_list(node)
-    label = _label_over_points(match, node)
+    label = _label_over_points(match, node) or _subdivided_title(match, node)
     if label is not None:
         section = OpenNode(OpenKind.SECTION, node.start, label.end, node.marker, node.key, label)
         section.line_end = node.children[0].end
@@ -165,6 +166,31 @@ def _label_over_points(match: str, node: OpenNode) -> Span | None:
     if not label or not is_title_like(label, MAX_LABEL_WORDS) or is_lead_in(label) or ":" in label:
         return None
     return Span(children[0].start, children[0].start + len(label))
+
+
+def _subdivided_title(match: str, node: OpenNode) -> Span | None:
+    """The text of a numbered item with points numbered under its own number ("9.3. (Khoản 5):
+    Quy định … được cụ thể hoá như sau:" then "9.3.1. …"): a division of the document, whose
+    text heads its subdivisions even when it reads as a sentence leading into them."""
+    children, marker = node.children, node.marker
+    if node.kind is not OpenKind.ITEM or marker is None or not isinstance(marker.value, (int, tuple)):
+        return None
+    if marker.style not in (MarkerStyle.ARABIC, MarkerStyle.DECIMAL):
+        return None
+    if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH:
+        return None
+    prefix = marker.value if isinstance(marker.value, tuple) else (marker.value,)
+    if not any(
+        c.marker is not None
+        and c.marker.style is MarkerStyle.DECIMAL
+        and isinstance(c.marker.value, tuple)
+        and numbered_as(marker, c.marker.value[:-1])
+        and len(c.marker.value) == len(prefix) + 1
+        for c in children[1:]
+    ):
+        return None
+    own = match[children[0].start : children[0].end].rstrip()
+    return Span(children[0].start, children[0].start + len(own.rstrip(":.").rstrip()))
 
 
 def _is_bare_entry(match: str, node: OpenNode) -> bool:

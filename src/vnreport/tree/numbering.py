@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vnreport.model import DiagnosticCode, Marker, MarkerStyle
 from vnreport.rules.numbers import letter_index
+from vnreport.tree.nodes import OpenNode
 
 
 def numbered_as(marker: Marker, prefix: tuple[int, ...]) -> bool:
@@ -48,3 +49,22 @@ def numbering_problem(previous: Marker | None, marker: Marker) -> tuple[Diagnost
     if current > before + 1:
         return DiagnosticCode.NUMBERING_GAP, f"{marker.text!r} follows {previous.text!r}: numbers are missing"
     return None, ""
+
+
+def restarts_under(open_node: OpenNode, top: OpenNode, node: OpenNode) -> bool:
+    """Does ``node`` start a new list under ``top`` rather than go on with ``open_node``'s?
+
+    "a)" after "b) Khai các mục …", "(1)" … "(27) Đặc điểm lịch sử bản thân:" (corpus 09) starts
+    the points of "(27)": a list's first value under a heading of another style that the open
+    list's later value is above. Decimals keep their prefix rule.
+    """
+    marker, open_marker = node.marker, open_node.marker
+    if marker is None or open_marker is None or marker.value is None or open_marker.value is None:
+        return False
+    if marker.style not in _RESTARTING or not top.is_section or top.marker is None:
+        return False
+    return ordinal(marker.value) == 1 and (ordinal(open_marker.value) or 0) > 1
+
+
+#: Numbered list styles whose first value under a heading of another style opens a list of its own.
+_RESTARTING = frozenset({MarkerStyle.LETTER, MarkerStyle.PAREN, MarkerStyle.ARABIC})

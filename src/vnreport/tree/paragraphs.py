@@ -19,9 +19,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from vnreport.lines.classify import ClassifiedLine, Role
-from vnreport.model import MarkerStyle
-from vnreport.rules.shapes import DANGLING_WORDS, INLINE_PAREN_NUMBER, LAST_WORD, LOWER, REFERENCE_NOUN_END
+from vnreport.lines.classify import ClassifiedLine, Role, is_upper_title
+from vnreport.model import BULLET_STYLES, MarkerStyle
+from vnreport.rules.shapes import (
+    DANGLING_WORDS,
+    ENDS_WITH_INLINE_NUMBER,
+    INLINE_PAREN_NUMBER,
+    LAST_WORD,
+    LOWER,
+    REFERENCE_NOUN_END,
+)
+from vnreport.tree.nodes import INTRINSIC_ORDER
 
 #: Share of text lines followed directly by another text line above which a text is wrapped.
 WRAPPED_SHARE = 0.5
@@ -123,6 +131,8 @@ def _resumes_heading_line(text: str, previous: ClassifiedLine, line: ClassifiedL
     """
     if _starts_lower(text, line):
         return True
+    if ENDS_WITH_INLINE_NUMBER.search(text, previous.line.content.start, previous.line.content.end):
+        return True  # "… bảo vệ môi trường: (1)⏎Phát triển kinh tế …": the point is below
     if closes(text, previous) or len(previous.line.content) < max(full, MIN_WRAPPED_LINE):
         return False
     if _wrapped_dash(text, previous, line):
@@ -308,3 +318,33 @@ def group_lines(
             groups.append((i, last + 1))
         i = last + 1
     return groups
+
+
+#: Blank lines a form may leave between a marker standing alone and its text.
+MAX_BLANKS_AFTER_BARE_MARKER = 2
+
+
+def text_after_bare_marker(
+    text: str, lines: Sequence[ClassifiedLine], i: int, skip: frozenset[int], tables: frozenset[int]
+) -> int | None:
+    """The line that carries the text of a list marker standing alone on line ``i``.
+
+    Text laid out as a form puts "(1)" in a column of its own and "Họ và tên khai sinh: Ghi …"
+    on the next line (corpus 09): the next text line is the marker's. A division word ("Phần
+    I", "Chương II") takes its title from below in :mod:`vnreport.tree.builder` instead,
+    and so does a marker over a title in capitals.
+    """
+    cl = lines[i]
+    marker, title = cl.marker, cl.title
+    if marker is None or title is None or title.end > title.start:
+        return None
+    if marker.style in INTRINSIC_ORDER or marker.style in BULLET_STYLES or marker.style is MarkerStyle.ORDINAL_WORD:
+        return None
+    k, blanks = i + 1, 0
+    while k < len(lines) and (k in skip or lines[k].role is Role.BLANK):
+        blanks += lines[k].role is Role.BLANK and k not in skip
+        k += 1
+    if k >= len(lines) or k in tables or blanks > MAX_BLANKS_AFTER_BARE_MARKER or lines[k].role is not Role.TEXT:
+        return None
+    content = lines[k].line.content
+    return None if is_upper_title(text[content.start : content.end]) else k
