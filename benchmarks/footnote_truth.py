@@ -247,16 +247,18 @@ COLUMNS = ("true", "labels", "bodies", "found", "correct", "missed", "false", "l
 #: that the rules are measured on forms the corpus PDFs do not use:
 #: ``space`` "đại 1." (set apart from the word), ``stop`` "đại.1" (glued after the punctuation
 #: that follows it), ``stop-space`` "đại. 1" (after that punctuation, set apart);
-#: ``label-glued``: a body's label alone on its line glued to the end of the line above.
+#: ``label-glued``: a body's label alone on its line glued to the end of the body above it.
 VARIANTS = ("pdf", "space", "stop", "stop-space", "label-glued")
 
 
-def rewrite(text: str, markers: list[Marker], variant: str) -> tuple[str, list[Marker]]:
-    """``text`` with every marker printed the ``variant`` way, and the markers' new places."""
+def rewrite(doc: vnreport.Document, markers: list[Marker], variant: str) -> tuple[str, list[Marker]]:
+    """The document's text with every marker (or label) printed the ``variant`` way, and the
+    markers' new places."""
+    text = doc.text
     if variant == "pdf":
         return text, markers
     if variant == "label-glued":
-        return _glue_labels(text, markers)
+        return _glue_labels(text, doc), markers
     parts: list[str] = []
     moved: list[Marker] = []
     at = 0
@@ -285,23 +287,17 @@ def rewrite(text: str, markers: list[Marker], variant: str) -> tuple[str, list[M
     return "".join(parts), moved
 
 
-def _glue_labels(text: str, markers: list[Marker]) -> tuple[str, list[Marker]]:
-    """Every label alone on its line below the running text glued to the end of the line above
-    (the line break becomes a space, so no offset moves)."""
-    values = {(m.page, m.value) for m in markers}
+def _glue_labels(text: str, doc: vnreport.Document) -> str:
+    """Every label alone on its line under a line of another footnote's body glued to the end
+    of that line (the line break becomes a space, so no offset moves)."""
+    ends = {n.text_span.end for n in doc.all_footnotes()} | {c.end for n in doc.all_footnotes() for c in n.continued}
     chars = list(text)
-    page, at, first = 0, 0, True
+    at = 0
     for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped.isdigit() and not first and (page, stripped) in values and text[at - 2 : at - 1].strip():
+        if line.strip().isdigit() and at - 1 in ends:
             chars[at - 1] = " "
-        if "\f" in line:
-            page += line.count("\f")
-            first = True
-        elif stripped:
-            first = False
         at += len(line) + 1
-    return "".join(chars), markers
+    return "".join(chars)
 
 
 def compare(name: str, doc: vnreport.Document, markers: list[Marker], labels: int) -> Row:
@@ -359,7 +355,7 @@ def main() -> None:
         print(f"{'file':4} " + " ".join(f"{c:>{max(5, len(c))}}" for c in COLUMNS))
         total = [0] * len(COLUMNS)
         for name, doc, markers, lost, labels in files:
-            text, moved = rewrite(doc.text, markers, variant)
+            text, moved = rewrite(doc, markers, variant)
             row = compare(name, doc if variant == "pdf" else vnreport.parse(text), moved, labels)
             total = [a + b for a, b in zip(total, row.figures(), strict=True)]
             print(_line(name, row.figures()))

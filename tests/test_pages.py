@@ -462,3 +462,63 @@ def test_pdf_marker_forms(line: str, reading: str, labels: list[int]) -> None:
             s, e = span.start - at, span.end - at
             read = read[:s] + "[" + read[s:e] + "]" + read[e:]
     assert read == reading
+
+
+def test_labels_glued_to_the_end_of_the_line_above() -> None:
+    # Page 1: label 2 glued to the last line of body 1. Page 2: the page's first label printed
+    # last, glued to the last body's last line, and label 4 glued above its body. Page 3: one
+    # body, its label glued after it.
+    page_1 = "\n".join(
+        [
+            "1",
+            "",
+            *RUN[:2],
+            "lượng công tác tư tưởng được nâng lên theo hướng hiện đại1. Công",
+            "tác phát triển đảng viên có chuyển biến, đạt yêu cầu đề ra2; các",
+            *RUN[2:],
+            "1",
+            "Tổ chức các cuộc điều tra dư luận xã hội cấp tỉnh: 17 cuộc điều tra trực tiếp với 31.000 phiếu và",
+            "02 cuộc trực tuyến với trên 26.000 lượt người tham gia. 2",
+            "Kết nạp đảng viên mới bình quân hằng năm đạt tỷ lệ 3,12%, vượt mục tiêu Nghị quyết (mục tiêu 2,5%).",
+        ]
+    )
+    page_2 = "\n".join(
+        [
+            "2",
+            "",
+            *run(1)[:3],
+            "cơ sở đảng đều có chuyển biến rõ nét và tích cực3, góp phần",
+            *run(1)[3:],
+            "thực hiện tốt nhiệm vụ trọng tâm; nhiều mô hình mới được nhân rộng4. Thực",
+            "hiện tốt việc rà soát, bổ sung quy hoạch cấp ủy các cấp.",
+            "Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên đạt 96,01%; tỷ lệ đảng viên hoàn thành",
+            "tốt nhiệm vụ trở lên đạt 95,11%. 4",
+            "Thái Nguyên quy hoạch 11 khu công nghiệp và 1 khu công nghệ thông tin tập trung (tổng diện tích",
+            "4.245 ha), đã thành lập 6 khu công nghiệp. 3",
+        ]
+    )
+    page_3 = "\n".join(
+        [
+            "3",
+            "",
+            *run(2)[:4],
+            "cương được giữ vững, vai trò của người đứng đầu được phát huy5.",
+            *run(2)[4:],
+            "Ghi chú về số liệu thống kê của tỉnh trong nhiệm kỳ, đối chiếu với kế hoạch đề ra của Tỉnh ủy. 5",
+        ]
+    )
+    text = page_1 + "\n\f" + page_2 + "\n\f" + page_3 + "\n\f"
+    layout = layout_of(text)
+    bodies = body_texts(text, layout)
+    assert bodies["1"].endswith("lượt người tham gia.")
+    assert bodies["2"].startswith("Kết nạp đảng viên mới")
+    assert bodies["3"].startswith("Tỷ lệ tổ chức") and bodies["3"].endswith("95,11%.")
+    assert bodies["4"].startswith("Thái Nguyên quy hoạch") and bodies["4"].endswith("6 khu công nghiệp.")
+    assert bodies["5"].startswith("Ghi chú") and bodies["5"].endswith("của Tỉnh ủy.")
+    assert [(label, before[-3:]) for label, _, before in ref_texts(text, layout)] == [
+        ("1", "đại"),
+        ("2", " ra"),
+        ("3", "cực"),
+        ("4", "ộng"),
+        ("5", "huy"),
+    ]

@@ -41,10 +41,16 @@ class MarkerCandidate:
 
 
 def find_markers(
-    text: str, lines: Sequence[ClassifiedLine], running: list[int], low: int, high: int
+    text: str,
+    lines: Sequence[ClassifiedLine],
+    running: list[int],
+    low: int,
+    high: int,
+    labels: frozenset[int] = frozenset(),
 ) -> list[tuple[str, Span]]:
-    """The page's markers for labels ``low..high``, in order, best chain of candidates."""
-    candidates = marker_candidates(text, lines, running, low, high)
+    """The page's markers for labels ``low..high``, in order, best chain of candidates; digits
+    at the offsets ``labels`` are body labels glued to a line, never markers."""
+    candidates = [c for c in marker_candidates(text, lines, running, low, high) if c.pos not in labels]
     if not candidates:
         return []
     # Weighted longest increasing chain by value (and text order): a few dozen at most.

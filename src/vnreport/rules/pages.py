@@ -35,6 +35,9 @@ WATERMARK_WORDS = regex.compile(
 PDF_FOOTNOTE_LONE_LABEL = regex.compile(r"[1-9]\d{0,2}", regex.VERSION1)
 #: A footnote body opened by its label: "4 Thái Nguyên quy hoạch…", "12 “Dân vận khéo”…".
 PDF_FOOTNOTE_GLUED_LABEL = regex.compile(rf"(?P<n>[1-9]\d{{0,2}}){SP}+(?P<text>[\p{{Lu}}“\"(])", regex.VERSION1)
+#: A footnote label glued to the end of the line above its body, after the full stop that ends
+#: the body before it ("…trong đó có 4 sản phẩm 5 sao. 16" over "Tỷ lệ che phủ rừng…").
+PDF_FOOTNOTE_TRAILING_LABEL = regex.compile(rf"(?<=[.;!?…)”\"’%]){SP}?(?P<n>[1-9]\d{{0,2}}){SP}*$", regex.VERSION1)
 #: A maximal run of digits: each is judged as a possible glued marker by its neighbours
 #: (layout.footnote_markers.candidate): after a word "đại1.", after closing punctuation "VNeID.9",
 #: before a word "Bác” 2tại", apart before punctuation "đề ra 4.", after a year "20281.".
