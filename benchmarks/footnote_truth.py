@@ -10,7 +10,9 @@ digit runs next to running text as the true markers, places each in the corpus `
 characters before it on the same page, and compares them with the footnote refs ``vnreport``
 finds in that text. One row per file:
 
-* ``true``: markers in the PDF; ``bodies``: raised labels opening a footnote body;
+* ``true``: markers in the PDF; ``labels``: raised labels of footnote bodies in the PDF;
+* ``bodies``: footnotes vnreport found; ``opened``: PDF labels with a body found with that label
+  and the words that follow the label in the PDF;
 * ``found``: refs vnreport made; ``correct``: found at a true marker's digits with its number;
 * ``missed`` / ``false``: true markers not found / refs at no true marker;
 * ``linked``: correct refs resolved to a body with their label on the marker's page (or the
@@ -118,7 +120,7 @@ def superscripts(pages: list[list[Char]]) -> list[Superscript]:
             near = _neighbour(chars, i, j)
             if near is None:
                 # A label alone on its line (set small, nothing beside it to be raised over).
-                if run.size < LABEL_RATIO * body_size and _opens_line(chars, i):
+                if run.size < LABEL_RATIO * body_size and _opens_line(chars, i) and _ends_line(chars, j):
                     out.append(Superscript(number, text[i:j], text[:i], text[j:], True))
             elif run.size < SMALL_RATIO * near.size and not _exponent(text, i, j):
                 raised = run.bottom - near.bottom > RAISE_RATIO * (near.top - near.bottom)
@@ -132,6 +134,13 @@ def superscripts(pages: list[list[Char]]) -> list[Superscript]:
 def _exponent(text: str, i: int, j: int) -> bool:
     """ "km2", "m3": a raised 2 or 3 after a unit of length is a power, not a marker."""
     return text[i:j] in ("2", "3") and bool(UNIT_BEFORE.search(text, max(0, i - 4), i))
+
+
+def _ends_line(chars: list[Char], j: int) -> bool:
+    k = j
+    while k < len(chars) and not chars[k].ch.strip():
+        k += 1
+    return k >= len(chars) or not _same_line(chars[k], chars[j - 1])
 
 
 def _opens_line(chars: list[Char], i: int) -> bool:
@@ -222,6 +231,7 @@ class Row:
     true: int
     labels: int
     bodies: int
+    opened: int
     found: int
     correct: int
     missed: list[int]
@@ -233,6 +243,7 @@ class Row:
             self.true,
             self.labels,
             self.bodies,
+            self.opened,
             self.found,
             self.correct,
             len(self.missed),
@@ -241,7 +252,7 @@ class Row:
         ]
 
 
-COLUMNS = ("true", "labels", "bodies", "found", "correct", "missed", "false", "linked")
+COLUMNS = ("true", "labels", "bodies", "opened", "found", "correct", "missed", "false", "linked")
 
 #: Ways a flattened marker is also printed (issue 12 class 8), made from each true marker so
 #: that the rules are measured on forms the corpus PDFs do not use:
@@ -300,7 +311,25 @@ def _glue_labels(text: str, doc: vnreport.Document) -> str:
     return "".join(chars)
 
 
-def compare(name: str, doc: vnreport.Document, markers: list[Marker], labels: int) -> Row:
+def _opened(doc: vnreport.Document, labels: list[Superscript]) -> tuple[int, list[Superscript]]:
+    """How many PDF labels have a body found with their label and their opening words (the PDF's
+    text after the label); the labels without."""
+    starts: dict[str, list[str]] = {}
+    for note in doc.all_footnotes():
+        start = note.text_span.start
+        starts.setdefault(note.label, []).append(_key(doc.text[start : start + 80])[0])
+    ok = 0
+    lost: list[Superscript] = []
+    for s in labels:
+        opening = _key(s.after[:60])[0][:12]
+        if opening and any(body.startswith(opening) for body in starts.get(s.value, [])):
+            ok += 1
+        else:
+            lost.append(s)
+    return ok, lost
+
+
+def compare(name: str, doc: vnreport.Document, markers: list[Marker], labels: list[Superscript]) -> Row:
     page_starts = [0] + [k + 1 for k, ch in enumerate(doc.text) if ch == "\f"]
     notes: dict[str, Footnote] = {n.id: n for n in doc.all_footnotes()}
     truth = {m.start: m for m in markers}
@@ -322,7 +351,8 @@ def compare(name: str, doc: vnreport.Document, markers: list[Marker], labels: in
                 linked += 1
     missed = [m.start for m in markers if m.start not in hit]
     bodies = len(doc.all_footnotes())
-    return Row(name, len(markers), labels, bodies, len(refs), correct, missed, false, linked)
+    opened, _ = _opened(doc, labels)
+    return Row(name, len(markers), len(labels), bodies, opened, len(refs), correct, missed, false, linked)
 
 
 def _context(text: str, at: int) -> str:
@@ -349,7 +379,8 @@ def main() -> None:
         sups = superscripts(_pdf_chars(pdf))
         # The document's text, not the file's: offsets are into it (it may be normalised to NFC).
         markers, lost = place(doc.text, [s for s in sups if not s.label])
-        files.append((pdf.stem[:2], doc, markers, lost, len({(s.page, s.value) for s in sups if s.label})))
+        labels = list({(s.page, s.value): s for s in reversed(sups) if s.label}.values())[::-1]
+        files.append((pdf.stem[:2], doc, markers, lost, labels))
     for variant in VARIANTS if args.variant == "all" else (args.variant,):
         print(f"-- markers as printed: {variant}")
         print(f"{'file':4} " + " ".join(f"{c:>{max(5, len(c))}}" for c in COLUMNS))
@@ -366,8 +397,10 @@ def main() -> None:
                     print(f"      false {label:>3} {_context(text, at)}")
                 for s in lost:
                     print(f"      unplaced {s.value} after {s.before[-30:]!r} (page {s.page + 1})")
+                for s in _opened(doc if variant == "pdf" else vnreport.parse(text), labels)[1]:
+                    print(f"      body {s.value} not opened: {s.after[:40]!r} (page {s.page + 1})")
         print(_line("all", total))
-        true, found, correct, linked = total[0], total[3], total[4], total[7]
+        true, found, correct, linked = total[0], total[4], total[5], total[8]
         if true:
             precision = correct / found if found else 0.0
             print(f"recall {correct / true:.3f}  precision {precision:.3f}  links {linked / true:.3f}")
