@@ -259,14 +259,22 @@ COLUMNS = ("true", "labels", "bodies", "opened", "found", "correct", "missed", "
 #: ``space`` "đại 1." (set apart from the word), ``stop`` "đại.1" (glued after the punctuation
 #: that follows it), ``stop-space`` "đại. 1" (after that punctuation, set apart);
 #: ``label-glued``: a body's label alone on its line glued to the end of the body above it;
-#: ``dropped``: every second true marker deleted, so that their bodies stay and tempt the rules
-#: with their numbers (what is found for them is false).
-VARIANTS = ("pdf", "space", "stop", "stop-space", "label-glued", "dropped")
+#: ``X+dropped``: printed the X way, then every second true marker deleted, so that their
+#: bodies stay and tempt the rules with their numbers (what is found for them is false).
+VARIANTS = ("pdf", "space", "stop", "stop-space", "label-glued")
+#: Each variant again with every second marker deleted.
+DROPPED = tuple(f"{v}+dropped" for v in VARIANTS)
 
 
 def rewrite(doc: vnreport.Document, markers: list[Marker], variant: str) -> tuple[str, list[Marker]]:
     """The document's text with every marker (or label) printed the ``variant`` way, and the
-    markers' new places."""
+    markers' new places. "X+dropped" prints them the X way, then deletes every second one."""
+    base, _, dropped = variant.partition("+")
+    text, moved = _reprint(doc, markers, base)
+    return _drop(text, moved) if dropped else (text, moved)
+
+
+def _reprint(doc: vnreport.Document, markers: list[Marker], variant: str) -> tuple[str, list[Marker]]:
     text = doc.text
     if variant == "pdf":
         return text, markers
@@ -276,18 +284,11 @@ def rewrite(doc: vnreport.Document, markers: list[Marker], variant: str) -> tupl
     moved: list[Marker] = []
     at = 0
     shift = 0
-    for k, m in enumerate(sorted(markers, key=lambda m: m.start)):
+    for m in sorted(markers, key=lambda m: m.start):
         end = m.start + len(m.value)
         parts.append(text[at : m.start])
         follow = text[end : end + 1]
-        if variant == "dropped" and k % 2:
-            shift -= len(m.value)
-            at = end
-        elif variant == "dropped":
-            moved.append(attrs.evolve(m, start=m.start + shift))
-            parts.append(m.value)
-            at = end
-        elif variant == "space":
+        if variant == "space":
             gap = "" if text[m.start - 1 : m.start].isspace() else " "
             parts.append(gap + m.value)
             moved.append(attrs.evolve(m, start=m.start + shift + len(gap)))
@@ -305,6 +306,23 @@ def rewrite(doc: vnreport.Document, markers: list[Marker], variant: str) -> tupl
             at = end
     parts.append(text[at:])
     return "".join(parts), moved
+
+
+def _drop(text: str, markers: list[Marker]) -> tuple[str, list[Marker]]:
+    """``text`` without every second marker (their bodies stay and tempt the rules)."""
+    parts: list[str] = []
+    kept: list[Marker] = []
+    at = shift = 0
+    for k, m in enumerate(sorted(markers, key=lambda m: m.start)):
+        parts.append(text[at : m.start])
+        if k % 2:
+            shift -= len(m.value)
+        else:
+            parts.append(m.value)
+            kept.append(attrs.evolve(m, start=m.start + shift))
+        at = m.start + len(m.value)
+    parts.append(text[at:])
+    return "".join(parts), kept
 
 
 def _glue_labels(text: str, doc: vnreport.Document) -> str:
@@ -377,7 +395,9 @@ def main() -> None:
     ap.add_argument("files", nargs="*", help="file name prefixes (01 02 …); all PDFs by default")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--texts", action="store_true", help="print the contexts of missed and false markers")
-    ap.add_argument("--variant", choices=(*VARIANTS, "all"), default="pdf", help="print the markers another way first")
+    ap.add_argument(
+        "--variant", choices=(*VARIANTS, *DROPPED, "all"), default="pdf", help="print the markers another way first"
+    )
     args = ap.parse_args()
     pdfs = sorted((args.corpus / "pdf").glob("*.pdf"))
     if args.files:
@@ -390,7 +410,7 @@ def main() -> None:
         markers, lost = place(doc.text, [s for s in sups if not s.label])
         labels = list({(s.page, s.value): s for s in reversed(sups) if s.label}.values())[::-1]
         files.append((pdf.stem[:2], doc, markers, lost, labels))
-    for variant in VARIANTS if args.variant == "all" else (args.variant,):
+    for variant in (*VARIANTS, *DROPPED) if args.variant == "all" else (args.variant,):
         print(f"-- markers as printed: {variant}")
         print(f"{'file':4} " + " ".join(f"{c:>{max(5, len(c))}}" for c in COLUMNS))
         total = [0] * len(COLUMNS)

@@ -167,3 +167,6 @@ MARKER_FOLLOWERS = frozenset(
         "qua",
     }
 )
+#: Words that count the noun after them ("hai tỉnh", "các xã", "mỗi năm"): a noun so counted is
+#: not one a number after it names ("Tỉnh 5", "Điều 4"), so "của hai tỉnh 5." holds a marker.
+COUNTED_BY = frozenset({"các", "những", "nhiều", "mỗi", "mọi", "từng", "một", "hai", "ba", "bốn", "cả"})
