@@ -522,3 +522,27 @@ def test_labels_glued_to_the_end_of_the_line_above() -> None:
         ("4", "ộng"),
         ("5", "huy"),
     ]
+
+
+def test_sequence_goes_on_past_a_page_whose_bodies_were_not_read() -> None:
+    # Page 1 cites 1 and 2 but its bodies are lost (no block at its bottom); page 2's bodies
+    # 3 and 4 still continue the sequence.
+    page_1 = "\n".join(["1", "", *RUN[:2], "theo hướng hiện đại1, tác phát triển đảng viên có chuyển biến2;", *RUN[2:]])
+    page_2 = "\n".join(
+        [
+            "2",
+            "",
+            *run(1)[:3],
+            "cơ sở đảng đều có chuyển biến rõ nét và tích cực3, góp phần",
+            "thực hiện tốt nhiệm vụ trọng tâm; nhiều mô hình mới được nhân rộng4. Thực",
+            *run(1)[3:],
+            "3",
+            "Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên đạt 96,01%; tỷ lệ đảng viên hoàn thành",
+            "4",
+            "Thái Nguyên quy hoạch 11 khu công nghiệp và 1 khu công nghệ thông tin tập trung (tổng diện tích",
+        ]
+    )
+    text = page_1 + "\n\f" + page_2 + "\n\f"
+    layout = layout_of(text)
+    assert [note.label for note in layout.footnotes] == ["3", "4"]
+    assert [label for label, _ in layout.refs] == ["3", "4"]

@@ -23,6 +23,9 @@ STRONG = 8
 WEAK = 2
 FAINT = 1
 
+#: At most this many labels a page whose bodies were not read may cite.
+MAX_SKIPPED_LABELS = 10
+
 _CLOSERS = '.,;:)]”"’»'
 #: What may stand just before a number set apart from it that is a marker: the end of a quote,
 #: a bracket, a percentage ("“Tuổi trẻ” 12,", "(gấp 1,70 lần) 19;", "61,6% 16.").
@@ -70,6 +73,14 @@ def find_markers(
         at = back[at]
     chain.reverse()
     return [(str(c.value), Span(c.pos, c.end)) for c in chain]
+
+
+def labels_cited(text: str, lines: Sequence[ClassifiedLine], running: list[int], due: int) -> int:
+    """How many labels from ``due`` on the lines ``running`` of a page whose bodies were not
+    read cite by digits glued to words ("Chính phủ9"): the sequence goes on past them."""
+    cands = marker_candidates(text, lines, running, due, due + MAX_SKIPPED_LABELS - 1)
+    strong = [c.value for c in cands if c.score >= STRONG]
+    return max(strong) - due + 1 if strong else 0
 
 
 def marker_candidates(

@@ -20,7 +20,7 @@ import itertools
 import attrs
 
 from vnreport.layout.footnote_entries import BodyEntry, PdfFootnote
-from vnreport.layout.footnote_markers import STRONG, find_markers, marker_candidates
+from vnreport.layout.footnote_markers import STRONG, find_markers, labels_cited, marker_candidates
 from vnreport.layout.page_text import PageText
 from vnreport.model import Diagnostic, DiagnosticCode, FurnitureKind, Severity, Span
 from vnreport.rules.pages import PDF_FOOTNOTE_GLUED_LABEL, PDF_FOOTNOTE_LONE_LABEL, PDF_FOOTNOTE_TRAILING_LABEL
@@ -61,6 +61,7 @@ class FootnoteReader:
         expected = 1
         previous: BodyEntry | None = None  # the last body of the previous page, when unfinished
         missed: list[tuple[list[int], int]] = []  # pages without a block, and the label due
+        skipped = 0  # labels the pages without a block cite (their bodies were not read)
         for start, end in self.page.pages:
             flow = [i for i in range(start, end) if not self.blanks[i] and i not in self.page.skip]
             if not flow:
@@ -70,11 +71,13 @@ class FootnoteReader:
             measured = sorted(n for n in (len(self.strs[i]) for i in flow) if n >= MIN_MEASURED_LINE)
             page_long = measured[len(measured) // 2] * LONG_LINE_RATIO if measured else 0.0
             self.long_line = max(document_long, page_long)
-            result = self._page_footnotes(flow, expected, previous)
+            result = self._page_footnotes(flow, expected, previous, skipped)
             if result is None:
                 previous = None
                 missed.append((flow, expected))
+                skipped = max(skipped, labels_cited(self.text, self.lines, flow, expected))
                 continue
+            skipped = 0
             entries, continuation = result
             if continuation and self.footnotes:
                 self._continue_last(continuation)
@@ -135,9 +138,13 @@ class FootnoteReader:
 
     # ------------------------------------------------------------------ one page
 
-    def _page_footnotes(self, flow: list[int], expected: int, previous: BodyEntry | None) -> _PageResult | None:
-        """The footnote block at the bottom of one page, with its markers; None if there is none."""
-        allowed = {expected, expected + 1, 1}
+    def _page_footnotes(
+        self, flow: list[int], expected: int, previous: BodyEntry | None, skipped: int = 0
+    ) -> _PageResult | None:
+        """The footnote block at the bottom of one page, with its markers; None if there is none.
+        Its first label is the one due, the next (a marker lost), 1 (numbering restarts), or one
+        past the ``skipped`` labels that pages without a readable block cite."""
+        allowed = {1, *range(expected, expected + 2 + skipped)}
         base = max(0, len(flow) - MAX_ZONE_LINES)
         tries = 0
         for j in range(base, len(flow)):
