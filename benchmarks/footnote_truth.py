@@ -259,9 +259,10 @@ COLUMNS = ("true", "labels", "bodies", "opened", "found", "correct", "missed", "
 #: ``space`` "đại 1." (set apart from the word), ``stop`` "đại.1" (glued after the punctuation
 #: that follows it), ``stop-space`` "đại. 1" (after that punctuation, set apart);
 #: ``label-glued``: a body's label alone on its line glued to the end of the body above it;
+#: ``label-opens``: a label alone on its line glued to the first word of its body ("16Tỷ lệ…");
 #: ``X+dropped``: printed the X way, then every second true marker deleted, so that their
 #: bodies stay and tempt the rules with their numbers (what is found for them is false).
-VARIANTS = ("pdf", "space", "stop", "stop-space", "label-glued")
+VARIANTS = ("pdf", "space", "stop", "stop-space", "label-glued", "label-opens")
 #: Each variant again with every second marker deleted.
 DROPPED = tuple(f"{v}+dropped" for v in VARIANTS)
 
@@ -280,6 +281,8 @@ def _reprint(doc: vnreport.Document, markers: list[Marker], variant: str) -> tup
         return text, markers
     if variant == "label-glued":
         return _glue_labels(text, doc), markers
+    if variant == "label-opens":
+        return _open_with_labels(text, doc, markers)
     parts: list[str] = []
     moved: list[Marker] = []
     at = 0
@@ -305,6 +308,26 @@ def _reprint(doc: vnreport.Document, markers: list[Marker], variant: str) -> tup
             moved.append(attrs.evolve(m, start=m.start + shift))
             at = end
     parts.append(text[at:])
+    return "".join(parts), moved
+
+
+def _open_with_labels(text: str, doc: vnreport.Document, markers: list[Marker]) -> tuple[str, list[Marker]]:
+    """Every label alone on its line above its body glued to the body's first word."""
+    opens = {(n.text_span.start, n.label) for n in doc.all_footnotes()}
+    joins: list[int] = []  # offsets of the line breaks removed
+    at = 0
+    for line in text.split("\n"):
+        end = at + len(line)
+        if line.strip().isdigit() and (end + 1, line.strip()) in opens:
+            joins.append(end)
+        at = end + 1
+    parts: list[str] = []
+    last = 0
+    for k in joins:
+        parts.append(text[last:k])
+        last = k + 1
+    parts.append(text[last:])
+    moved = [attrs.evolve(m, start=m.start - bisect.bisect_left(joins, m.start)) for m in markers]
     return "".join(parts), moved
 
 

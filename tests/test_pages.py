@@ -546,3 +546,30 @@ def test_sequence_goes_on_past_a_page_whose_bodies_were_not_read() -> None:
     layout = layout_of(text)
     assert [note.label for note in layout.footnotes] == ["3", "4"]
     assert [label for label, _ in layout.refs] == ["3", "4"]
+
+
+def test_labels_glued_to_the_first_word_of_their_body() -> None:
+    # The superscript label set close to the body: "2Kết nạp …", "13GRDP …", after a finished
+    # short last line of the body above.
+    page = "\n".join(
+        [
+            "1",
+            "",
+            *RUN[:2],
+            "lượng công tác tư tưởng được nâng lên theo hướng hiện đại1. Công",
+            "tác phát triển đảng viên có chuyển biến, đạt yêu cầu GRDP2; các",
+            *RUN[2:],
+            "1Tổ chức các cuộc điều tra dư luận xã hội cấp tỉnh: 17 cuộc điều tra trực tiếp với 31.000 phiếu",
+            "và 02 cuộc trực tuyến.",
+            "2GRDP bình quân đầu người đến năm 2025 tỉnh Thái Nguyên ước đạt 119 triệu đồng/người/năm.",
+        ]
+    )
+    text = page + "\n\f" + "\n".join(["2", "", *run(1)]) + "\n\f"
+    layout = layout_of(text)
+    bodies = body_texts(text, layout)
+    assert bodies == {
+        "1": "Tổ chức các cuộc điều tra dư luận xã hội cấp tỉnh: 17 cuộc điều tra trực tiếp với 31.000 phiếu"
+        "\nvà 02 cuộc trực tuyến.",
+        "2": "GRDP bình quân đầu người đến năm 2025 tỉnh Thái Nguyên ước đạt 119 triệu đồng/người/năm.",
+    }
+    assert [label for label, _ in layout.refs] == ["1", "2"]

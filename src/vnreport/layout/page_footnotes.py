@@ -215,9 +215,11 @@ class FootnoteReader:
         return head.isupper() or head in '“"('
 
     def _glued_start_ok(self, flow: list[int], j: int) -> bool:
-        """A glued "4 Thái…" opens a block only as a long (small-font) line or after a gap."""
-        pos = flow[j]
-        return self._is_long(pos) or j == 0 or pos - flow[j - 1] > 1
+        """A glued "4 Thái…" opens a block as a long (small-font) line, after a gap, or after a
+        small-font body's finished short last line."""
+        if self._is_long(flow[j]) or j == 0 or flow[j] - flow[j - 1] > 1:
+            return True
+        return j >= 2 and self._is_long(flow[j - 2]) and self.strs[flow[j - 1]].endswith(_TERMINAL)
 
     def _parse_zone(
         self, flow: list[int], j: int, first: int, glued_at: tuple[int, int, int] | None = None
