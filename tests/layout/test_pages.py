@@ -462,3 +462,114 @@ def test_pdf_marker_forms(line: str, reading: str, labels: list[int]) -> None:
             s, e = span.start - at, span.end - at
             read = read[:s] + "[" + read[s:e] + "]" + read[e:]
     assert read == reading
+
+
+def test_labels_glued_to_the_end_of_the_line_above() -> None:
+    # Page 1: label 2 glued to the last line of body 1. Page 2: the page's first label printed
+    # last, glued to the last body's last line, and label 4 glued above its body. Page 3: one
+    # body, its label glued after it.
+    page_1 = "\n".join(
+        [
+            "1",
+            "",
+            *RUN[:2],
+            "lượng công tác tư tưởng được nâng lên theo hướng hiện đại1. Công",
+            "tác phát triển đảng viên có chuyển biến, đạt yêu cầu đề ra2; các",
+            *RUN[2:],
+            "1",
+            "Tổ chức các cuộc điều tra dư luận xã hội cấp tỉnh: 17 cuộc điều tra trực tiếp với 31.000 phiếu và",
+            "02 cuộc trực tuyến với trên 26.000 lượt người tham gia. 2",
+            "Kết nạp đảng viên mới bình quân hằng năm đạt tỷ lệ 3,12%, vượt mục tiêu Nghị quyết (mục tiêu 2,5%).",
+        ]
+    )
+    page_2 = "\n".join(
+        [
+            "2",
+            "",
+            *run(1)[:3],
+            "cơ sở đảng đều có chuyển biến rõ nét và tích cực3, góp phần",
+            *run(1)[3:],
+            "thực hiện tốt nhiệm vụ trọng tâm; nhiều mô hình mới được nhân rộng4. Thực",
+            "hiện tốt việc rà soát, bổ sung quy hoạch cấp ủy các cấp.",
+            "Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên đạt 96,01%; tỷ lệ đảng viên hoàn thành",
+            "tốt nhiệm vụ trở lên đạt 95,11%. 4",
+            "Thái Nguyên quy hoạch 11 khu công nghiệp và 1 khu công nghệ thông tin tập trung (tổng diện tích",
+            "4.245 ha), đã thành lập 6 khu công nghiệp. 3",
+        ]
+    )
+    page_3 = "\n".join(
+        [
+            "3",
+            "",
+            *run(2)[:4],
+            "cương được giữ vững, vai trò của người đứng đầu được phát huy5.",
+            *run(2)[4:],
+            "Ghi chú về số liệu thống kê của tỉnh trong nhiệm kỳ, đối chiếu với kế hoạch đề ra của Tỉnh ủy. 5",
+        ]
+    )
+    text = page_1 + "\n\f" + page_2 + "\n\f" + page_3 + "\n\f"
+    layout = layout_of(text)
+    bodies = body_texts(text, layout)
+    assert bodies["1"].endswith("lượt người tham gia.")
+    assert bodies["2"].startswith("Kết nạp đảng viên mới")
+    assert bodies["3"].startswith("Tỷ lệ tổ chức") and bodies["3"].endswith("95,11%.")
+    assert bodies["4"].startswith("Thái Nguyên quy hoạch") and bodies["4"].endswith("6 khu công nghiệp.")
+    assert bodies["5"].startswith("Ghi chú") and bodies["5"].endswith("của Tỉnh ủy.")
+    assert [(label, before[-3:]) for label, _, before in ref_texts(text, layout)] == [
+        ("1", "đại"),
+        ("2", " ra"),
+        ("3", "cực"),
+        ("4", "ộng"),
+        ("5", "huy"),
+    ]
+
+
+def test_sequence_goes_on_past_a_page_whose_bodies_were_not_read() -> None:
+    # Page 1 cites 1 and 2 but its bodies are lost (no block at its bottom); page 2's bodies
+    # 3 and 4 still continue the sequence.
+    page_1 = "\n".join(["1", "", *RUN[:2], "theo hướng hiện đại1, tác phát triển đảng viên có chuyển biến2;", *RUN[2:]])
+    page_2 = "\n".join(
+        [
+            "2",
+            "",
+            *run(1)[:3],
+            "cơ sở đảng đều có chuyển biến rõ nét và tích cực3, góp phần",
+            "thực hiện tốt nhiệm vụ trọng tâm; nhiều mô hình mới được nhân rộng4. Thực",
+            *run(1)[3:],
+            "3",
+            "Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên đạt 96,01%; tỷ lệ đảng viên hoàn thành",
+            "4",
+            "Thái Nguyên quy hoạch 11 khu công nghiệp và 1 khu công nghệ thông tin tập trung (tổng diện tích",
+        ]
+    )
+    text = page_1 + "\n\f" + page_2 + "\n\f"
+    layout = layout_of(text)
+    assert [note.label for note in layout.footnotes] == ["3", "4"]
+    assert [label for label, _ in layout.refs] == ["3", "4"]
+
+
+def test_labels_glued_to_the_first_word_of_their_body() -> None:
+    # The superscript label set close to the body: "2Kết nạp …", "13GRDP …", after a finished
+    # short last line of the body above.
+    page = "\n".join(
+        [
+            "1",
+            "",
+            *RUN[:2],
+            "lượng công tác tư tưởng được nâng lên theo hướng hiện đại1. Công",
+            "tác phát triển đảng viên có chuyển biến, đạt yêu cầu GRDP2; các",
+            *RUN[2:],
+            "1Tổ chức các cuộc điều tra dư luận xã hội cấp tỉnh: 17 cuộc điều tra trực tiếp với 31.000 phiếu",
+            "và 02 cuộc trực tuyến.",
+            "2GRDP bình quân đầu người đến năm 2025 tỉnh Thái Nguyên ước đạt 119 triệu đồng/người/năm.",
+        ]
+    )
+    text = page + "\n\f" + "\n".join(["2", "", *run(1)]) + "\n\f"
+    layout = layout_of(text)
+    bodies = body_texts(text, layout)
+    assert bodies == {
+        "1": "Tổ chức các cuộc điều tra dư luận xã hội cấp tỉnh: 17 cuộc điều tra trực tiếp với 31.000 phiếu"
+        "\nvà 02 cuộc trực tuyến.",
+        "2": "GRDP bình quân đầu người đến năm 2025 tỉnh Thái Nguyên ước đạt 119 triệu đồng/người/năm.",
+    }
+    assert [label for label, _ in layout.refs] == ["1", "2"]

@@ -15,13 +15,16 @@ import attrs
 
 from vnreport.lines.classify import ClassifiedLine
 from vnreport.model import Span
-from vnreport.rules.pages import COUNTER_WORDS, DIGIT_RUN, MARKER_FOLLOWERS, MARKER_UNITS
+from vnreport.rules.pages import COUNTED_BY, COUNTER_WORDS, DIGIT_RUN, MARKER_FOLLOWERS, MARKER_UNITS
 
 #: Marker strength: glued to a word or closing punctuation beats a number set apart by a space
 #: before punctuation or a line end, which beats one set apart in the middle of a sentence.
 STRONG = 8
 WEAK = 2
 FAINT = 1
+
+#: At most this many labels a page whose bodies were not read may cite.
+MAX_SKIPPED_LABELS = 10
 
 _CLOSERS = '.,;:)]”"’»'
 #: What may stand just before a number set apart from it that is a marker: the end of a quote,
@@ -41,10 +44,16 @@ class MarkerCandidate:
 
 
 def find_markers(
-    text: str, lines: Sequence[ClassifiedLine], running: list[int], low: int, high: int
+    text: str,
+    lines: Sequence[ClassifiedLine],
+    running: list[int],
+    low: int,
+    high: int,
+    labels: frozenset[int] = frozenset(),
 ) -> list[tuple[str, Span]]:
-    """The page's markers for labels ``low..high``, in order, best chain of candidates."""
-    candidates = marker_candidates(text, lines, running, low, high)
+    """The page's markers for labels ``low..high``, in order, best chain of candidates; digits
+    at the offsets ``labels`` are body labels glued to a line, never markers."""
+    candidates = [c for c in marker_candidates(text, lines, running, low, high) if c.pos not in labels]
     if not candidates:
         return []
     # Weighted longest increasing chain by value (and text order): a few dozen at most.
@@ -64,6 +73,14 @@ def find_markers(
         at = back[at]
     chain.reverse()
     return [(str(c.value), Span(c.pos, c.end)) for c in chain]
+
+
+def labels_cited(text: str, lines: Sequence[ClassifiedLine], running: list[int], due: int) -> int:
+    """How many labels from ``due`` on the lines ``running`` of a page whose bodies were not
+    read cite by digits glued to words ("Chính phủ9"): the sequence goes on past them."""
+    cands = marker_candidates(text, lines, running, due, due + MAX_SKIPPED_LABELS - 1)
+    strong = [c.value for c in cands if c.score >= STRONG]
+    return max(strong) - due + 1 if strong else 0
 
 
 def marker_candidates(
@@ -179,7 +196,7 @@ class _Digits:
         ("“Tuổi trẻ” 12,"), a year ("năm 2024 29,"), or punctuation ("phong trào. 7"). After
         it: the line end or punctuation, a capital after a full stop ("phong trào. 7 Tiếp"), or,
         in the middle of a sentence, a word that opens a new phrase ("Chính phủ 9 được")."""
-        before = self._token_before()
+        before, at = self._token_before()
         after = self._token_after()
         if before is None or after is None:
             return None
@@ -189,35 +206,33 @@ class _Digits:
             return MarkerCandidate(self.start, self.end, value, WEAK) if after == "capital" else None
         if after == "phrase" or (before == "clause" and after == "capital"):
             return MarkerCandidate(self.start, self.end, value, FAINT)  # "lần); 19 Chi ngân sách"
+        if before == "clause" and after == "word" and not _counts_before(self.text, at - 1, self.line_start):
+            return MarkerCandidate(self.start, self.end, value, FAINT)  # "thường xuyên, 6 coi trọng"
         return None
 
-    def _token_before(self) -> str | None:
+    def _token_before(self) -> tuple[str | None, int]:
         """What stands before the number and its space: "word", "closer", "year", "sentence"
-        (a full stop), "clause" (a comma), or None when a number there is a count or a code."""
+        (a full stop), "clause" (a comma), or None when a number there is a count or a code;
+        and where it ends."""
         text, line_start = self.text, self.line_start
         p = self.start - 1
         while p > line_start and text[p - 1].isspace():
             p -= 1
         if p <= line_start:
-            return None  # a number opening a line is a list number or a body's label
+            return None, p  # a number opening a line is a list number or a body's label
         ch = text[p - 1]
         if ch.isalpha():
-            w = p
-            while w > line_start and text[w - 1].isalpha():
-                w -= 1
-            word = text[w:p].casefold()
-            unit = w > line_start and text[w - 1] == "/"  # "%/năm 12": the unit, not the counter
-            return "word" if unit or word not in COUNTER_WORDS else None  # "Điều 4.", "lần 2,"
+            return ("word" if _names_no_number(text, p, line_start) else None), p
         if ch in _APART_CLOSERS:
-            return "closer"
+            return "closer", p
         if ch.isdigit():
-            return "year" if _year_before(text, p, line_start) else None  # "2023 - 2025."
+            return ("year" if _year_before(text, p, line_start) else None), p  # "2023 - 2025."
         if ch in _SENTENCE_ENDS or ch in _CLAUSE_ENDS:
             mark = text[p - 2] if p - 2 >= line_start else " "
             if not (mark.isalpha() or mark in _APART_CLOSERS or _year_before(text, p - 1, line_start)):
-                return None  # "1. 2", "3, 4"
-            return "sentence" if ch in _SENTENCE_ENDS else "clause"
-        return None
+                return None, p  # "1. 2", "3, 4"
+            return ("sentence" if ch in _SENTENCE_ENDS else "clause"), p
+        return None, p
 
     def _token_after(self) -> str | None:
         """What follows the number: "stop" (the line end, or punctuation ending the token),
@@ -240,7 +255,41 @@ class _Digits:
         k = w
         while k < line_end and text[k].isalpha():
             k += 1
-        return "phrase" if text[w:k].casefold() in MARKER_FOLLOWERS else None
+        word = text[w:k].casefold()
+        if word in MARKER_FOLLOWERS:
+            return "phrase"
+        return "word" if word and word not in MARKER_UNITS else None
+
+
+def _words_back(text: str, p: int, line_start: int) -> tuple[str, int]:
+    """The word ending at ``p`` (letters only), and where it starts."""
+    w = p
+    while w > line_start and text[w - 1].isalpha():
+        w -= 1
+    return text[w:p].casefold(), w
+
+
+def _names_no_number(text: str, p: int, line_start: int) -> bool:
+    """The word ending at ``p`` is not one a number after it counts or names ("Điều 4.",
+    "lần 2,"), unless it is a unit ("%/năm 12") or a noun already counted ("của hai tỉnh 5.")."""
+    word, w = _words_back(text, p, line_start)
+    if word not in COUNTER_WORDS or (w > line_start and text[w - 1] == "/"):
+        return True
+    q = w
+    while q > line_start and text[q - 1] == " ":
+        q -= 1
+    return _words_back(text, q, line_start)[0] in COUNTED_BY
+
+
+def _counts_before(text: str, comma: int, line_start: int) -> bool:
+    """The clause before the comma at ``comma`` holds a number: "gồm 3 xã, 2 phường" lists counts."""
+    start = max(line_start, comma - 30)
+    for k in range(comma - 1, start - 1, -1):
+        if text[k] in _SENTENCE_ENDS or text[k] in _CLAUSE_ENDS:
+            break
+        if text[k].isdigit():
+            return True
+    return comma - 30 > line_start and any(ch.isdigit() for ch in text[line_start:start])
 
 
 def _year_before(text: str, p: int, line_start: int) -> bool:

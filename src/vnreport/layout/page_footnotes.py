@@ -18,12 +18,12 @@ from __future__ import annotations
 import itertools
 
 import attrs
-from attrs import frozen
 
-from vnreport.layout.footnote_markers import STRONG, find_markers, marker_candidates
+from vnreport.layout.footnote_entries import BodyEntry, PdfFootnote
+from vnreport.layout.footnote_markers import STRONG, find_markers, labels_cited, marker_candidates
 from vnreport.layout.page_text import PageText
 from vnreport.model import Diagnostic, DiagnosticCode, FurnitureKind, Severity, Span
-from vnreport.rules.pages import PDF_FOOTNOTE_GLUED_LABEL, PDF_FOOTNOTE_LONE_LABEL
+from vnreport.rules.pages import PDF_FOOTNOTE_GLUED_LABEL, PDF_FOOTNOTE_LONE_LABEL, PDF_FOOTNOTE_TRAILING_LABEL
 
 #: A page of more lines than this is not a printed page; only its last lines can hold footnotes.
 MAX_ZONE_LINES = 80
@@ -37,38 +37,7 @@ MIN_MEASURED_LINE = 40
 _TERMINAL = tuple('.;!?…)”"’:')
 
 
-@frozen
-class PdfFootnote:
-    """A footnote body found at a page bottom, with its label."""
-
-    label: str
-    line_positions: tuple[int, ...]
-    """Positions (into the classified lines) of the body's lines, its number line included (for
-    the number-last layout the number line comes after other bodies) and continuation lines on
-    the next page."""
-    span: Span
-    """The body with its number when the number opens it ("3⏎Kết nạp…", "4 Thái Nguyên…"); for
-    a body whose number is printed elsewhere, the body alone."""
-    text_span: Span
-    """The body text without its number (first page only, see :attr:`continued`)."""
-    continued: tuple[Span, ...] = ()
-    """Continuations of the body on the following page(s), each a span of text without the
-    running text between: ``text_span`` plus these is the whole footnote."""
-
-
-@attrs.define
-class _Entry:
-    """A footnote being assembled on one page."""
-
-    value: int
-    label_pos: int | None
-    text_start: int | None
-    """Where the text starts on the label line (glued "4 Thái…"), else None."""
-    body: list[int] = attrs.Factory(list)
-    number_last: bool = False
-
-
-_PageResult = tuple[list[_Entry], list[int]]
+_PageResult = tuple[list[BodyEntry], list[int]]
 """A page's footnote entries and the lines that continue the previous page's last body."""
 
 
@@ -90,8 +59,9 @@ class FootnoteReader:
     def read(self) -> None:
         document_long = self._long_threshold()
         expected = 1
-        previous: _Entry | None = None  # the last body of the previous page, when unfinished
+        previous: BodyEntry | None = None  # the last body of the previous page, when unfinished
         missed: list[tuple[list[int], int]] = []  # pages without a block, and the label due
+        skipped = 0  # labels the pages without a block cite (their bodies were not read)
         for start, end in self.page.pages:
             flow = [i for i in range(start, end) if not self.blanks[i] and i not in self.page.skip]
             if not flow:
@@ -101,11 +71,13 @@ class FootnoteReader:
             measured = sorted(n for n in (len(self.strs[i]) for i in flow) if n >= MIN_MEASURED_LINE)
             page_long = measured[len(measured) // 2] * LONG_LINE_RATIO if measured else 0.0
             self.long_line = max(document_long, page_long)
-            result = self._page_footnotes(flow, expected, previous)
+            result = self._page_footnotes(flow, expected, previous, skipped)
             if result is None:
                 previous = None
                 missed.append((flow, expected))
+                skipped = max(skipped, labels_cited(self.text, self.lines, flow, expected))
                 continue
+            skipped = 0
             entries, continuation = result
             if continuation and self.footnotes:
                 self._continue_last(continuation)
@@ -143,9 +115,9 @@ class FootnoteReader:
         start: int = m.start("text")
         return start
 
-    def _unfinished(self, entry: _Entry) -> bool:
-        if not entry.body:
-            return False
+    def _unfinished(self, entry: BodyEntry) -> bool:
+        if not entry.body or entry.text_end is not None:
+            return False  # a label glued to its last line follows a full stop
         return not self.strs[entry.body[-1]].rstrip().endswith(_TERMINAL)
 
     def _markers_without_bodies(self, missed: list[tuple[list[int], int]]) -> None:
@@ -166,14 +138,21 @@ class FootnoteReader:
 
     # ------------------------------------------------------------------ one page
 
-    def _page_footnotes(self, flow: list[int], expected: int, previous: _Entry | None) -> _PageResult | None:
-        """The footnote block at the bottom of one page, with its markers; None if there is none."""
-        allowed = {expected, expected + 1, 1}
+    def _page_footnotes(
+        self, flow: list[int], expected: int, previous: BodyEntry | None, skipped: int = 0
+    ) -> _PageResult | None:
+        """The footnote block at the bottom of one page, with its markers; None if there is none.
+        Its first label is the one due, the next (a marker lost), 1 (numbering restarts), or one
+        past the ``skipped`` labels that pages without a readable block cite."""
+        allowed = {1, *range(expected, expected + 2 + skipped)}
         base = max(0, len(flow) - MAX_ZONE_LINES)
         tries = 0
         for j in range(base, len(flow)):
             pos = flow[j]
             if not self.strs[pos][:1].isdigit():
+                result = self._zone_after_glued_label(flow, j, allowed, previous)
+                if result is not None:
+                    return result
                 continue
             value = self._lone_label(pos)
             if value is None:
@@ -194,17 +173,61 @@ class FootnoteReader:
             result = self._finish_page(flow, j, entries, previous)
             if result is not None:
                 return result
+        # The page's one body, its label printed last and glued to the body's last line.
+        last = self._trailing_label(flow[-1])
+        if last is not None and last[0] in (expected, 1):
+            head = BodyEntry(last[0], None, None, number_last=True, glued_at=(flow[-1], *last[1:]))
+            return self._finish_page(flow, len(flow), [head], previous)
         return None
 
-    def _glued_start_ok(self, flow: list[int], j: int) -> bool:
-        """A glued "4 Thái…" opens a block only as a long (small-font) line or after a gap."""
-        pos = flow[j]
-        return self._is_long(pos) or j == 0 or pos - flow[j - 1] > 1
+    def _zone_after_glued_label(
+        self, flow: list[int], j: int, allowed: set[int], previous: BodyEntry | None
+    ) -> _PageResult | None:
+        """The block when ``flow[j]`` opens a body whose label is glued to the line above."""
+        above = self._label_above(flow, j, allowed)
+        if above is None:
+            return None
+        entries = self._parse_zone(flow, j, above[0], above[1])
+        return self._finish_page(flow, j, entries, previous) if entries is not None else None
 
-    def _parse_zone(self, flow: list[int], j: int, first: int) -> list[_Entry] | None:
-        """Labelled bodies from ``flow[j]`` to the page end, labels counting up from ``first``."""
-        entries: list[_Entry] = []
-        expect = first
+    def _trailing_label(self, pos: int) -> tuple[int, int, int] | None:
+        """A label glued to the end of line ``pos`` after a full stop: its value, where the text
+        before it ends, where its digits start."""
+        c = self.lines[pos].line.content
+        m = PDF_FOOTNOTE_TRAILING_LABEL.search(self.text, c.start, c.end)
+        return None if m is None else (int(m.group("n")), m.start(), m.start("n"))
+
+    def _label_above(self, flow: list[int], j: int, allowed: set[int]) -> tuple[int, tuple[int, int, int]] | None:
+        """The label of a body opening at ``flow[j]`` glued to the end of the line above: its
+        value and where it is glued. The body is set small (a long line), or the line above is
+        the short last line of a small-font body."""
+        if j == 0 or not self._opens_like_body(flow[j]):
+            return None
+        if not (self._is_long(flow[j]) or (j >= 2 and self._is_long(flow[j - 2]))):
+            return None
+        glued = self._trailing_label(flow[j - 1])
+        if glued is None or glued[0] not in allowed:
+            return None
+        return glued[0], (flow[j - 1], glued[1], glued[2])
+
+    def _opens_like_body(self, pos: int) -> bool:
+        head = self.strs[pos][:1]
+        return head.isupper() or head in '“"('
+
+    def _glued_start_ok(self, flow: list[int], j: int) -> bool:
+        """A glued "4 Thái…" opens a block as a long (small-font) line, after a gap, or after a
+        small-font body's finished short last line."""
+        if self._is_long(flow[j]) or j == 0 or flow[j] - flow[j - 1] > 1:
+            return True
+        return j >= 2 and self._is_long(flow[j - 2]) and self.strs[flow[j - 1]].endswith(_TERMINAL)
+
+    def _parse_zone(
+        self, flow: list[int], j: int, first: int, glued_at: tuple[int, int, int] | None = None
+    ) -> list[BodyEntry] | None:
+        """Labelled bodies from ``flow[j]`` to the page end, labels counting up from ``first``
+        (whose label is glued to the line above when ``glued_at`` says where)."""
+        entries: list[BodyEntry] = [] if glued_at is None else [BodyEntry(first, None, None, glued_at=glued_at)]
+        expect = first + len(entries)
         n = len(flow)
         for k in range(j, n):
             pos = flow[k]
@@ -212,12 +235,21 @@ class FootnoteReader:
             if lone is None:
                 text_start = self._opening_text(flow, j, k, expect)
                 if text_start is not None:
-                    entries.append(_Entry(expect, pos, text_start, [pos]))
+                    entries.append(BodyEntry(expect, pos, text_start, [pos]))
                     expect += 1
                 elif entries:
                     entries[-1].body.append(pos)
                 else:
                     return None
+                glued = self._trailing_label(pos)
+                if glued is None:
+                    continue
+                if k + 1 < n and glued[0] == expect and self._opens_like_body(flow[k + 1]):
+                    entries.append(BodyEntry(expect, None, None, glued_at=(pos, *glued[1:])))
+                    expect += 1
+                elif k == n - 1 and glued[0] + 1 == entries[0].value:
+                    # The page's first label printed last, glued to the last line.
+                    entries.insert(0, BodyEntry(glued[0], None, None, number_last=True, glued_at=(pos, *glued[1:])))
                 continue
             if self._prepend_trailing_labels(flow, k, entries):
                 break
@@ -227,7 +259,7 @@ class FootnoteReader:
                 if not self._cut_last_label(entries, pos, lone):
                     return None
                 break
-            entries.append(_Entry(expect, pos, None))
+            entries.append(BodyEntry(expect, pos, None))
             expect += 1
         if not entries:
             return None
@@ -241,7 +273,7 @@ class FootnoteReader:
             return None  # "30 năm …": a wrapped line inside a body
         return text_start
 
-    def _prepend_trailing_labels(self, flow: list[int], k: int, entries: list[_Entry]) -> bool:
+    def _prepend_trailing_labels(self, flow: list[int], k: int, entries: list[BodyEntry]) -> bool:
         """The page's first labels printed last, alone, after the other bodies: when
         ``flow[k:]`` is such a run, put them first in ``entries`` and say so."""
         n = len(flow)
@@ -250,16 +282,16 @@ class FootnoteReader:
         tail = self._number_tail(flow, k)
         if tail is None or (entries and tail[-1][1] + 1 != entries[0].value):
             return False
-        entries[:0] = [_Entry(v, p, None, number_last=True) for p, v in tail]
+        entries[:0] = [BodyEntry(v, p, None, number_last=True) for p, v in tail]
         return True
 
-    def _cut_last_label(self, entries: list[_Entry], pos: int, value: int) -> bool:
+    def _cut_last_label(self, entries: list[BodyEntry], pos: int, value: int) -> bool:
         """The last label printed after its own body: cut its body off the body above."""
         parts = self._split_bodies(entries[-1].body, 2) if entries[-1].body else None
         if parts is None:
             return False
         entries[-1].body = parts[0]
-        entries.append(_Entry(value, pos, None, parts[1], number_last=True))
+        entries.append(BodyEntry(value, pos, None, parts[1], number_last=True))
         return True
 
     def _number_tail(self, flow: list[int], k: int) -> list[tuple[int, int]] | None:
@@ -272,11 +304,11 @@ class FootnoteReader:
             out.append((pos, v))
         return out
 
-    def _share_bodies(self, entries: list[_Entry]) -> list[_Entry] | None:
+    def _share_bodies(self, entries: list[BodyEntry]) -> list[BodyEntry] | None:
         """Labels printed in a run ("23⏎24⏎body⏎⏎body"): the bodies after the run, split at
         blank lines, go to the labels in order."""
-        out: list[_Entry] = []
-        run: list[_Entry] = []
+        out: list[BodyEntry] = []
+        run: list[BodyEntry] = []
         for entry in entries:
             if entry.number_last:
                 out.append(entry)
@@ -325,7 +357,7 @@ class FootnoteReader:
         k = j - 1
         while k >= 0:
             pos = flow[k]
-            below = flow[k + 1]
+            below = flow[k + 1] if k + 1 < len(flow) else pos + 1  # the page's last line
             if any(self.blanks[i] for i in range(pos + 1, below)):
                 break
             long_above = k > 0 and self._is_long(flow[k - 1])
@@ -364,7 +396,7 @@ class FootnoteReader:
     # ------------------------------------------------------------------ a page's block found
 
     def _finish_page(
-        self, flow: list[int], j: int, entries: list[_Entry], previous: _Entry | None
+        self, flow: list[int], j: int, entries: list[BodyEntry], previous: BodyEntry | None
     ) -> _PageResult | None:
         """Place the bodies printed apart from their labels, find the page's markers, and claim
         the block's lines; None when the running text holds no marker of the block."""
@@ -379,21 +411,38 @@ class FootnoteReader:
             continuation, zone_start = self._continuation(flow, j)
         else:
             zone_start = j
-        markers = find_markers(self.text, self.lines, flow[:zone_start], entries[0].value, entries[-1].value)
+        labels = self._cut_glued_labels(entries)
+        markers = find_markers(self.text, self.lines, flow[:zone_start], entries[0].value, entries[-1].value, labels)
         if not markers:
             return None
         self.refs.extend(markers)
         self._claim(entries, continuation)
         return entries, continuation
 
+    def _cut_glued_labels(self, entries: list[BodyEntry]) -> frozenset[int]:
+        """End each body whose last line a label is glued to before that label; the offsets of
+        the glued labels' digits (none of them is a marker)."""
+        for entry in entries:
+            entry.text_end = None
+        for glued in entries:
+            if glued.glued_at is None:
+                continue
+            pos, end, _ = glued.glued_at
+            for entry in entries:
+                if entry.body and entry.body[-1] == pos:
+                    entry.text_end = end
+        return frozenset(e.glued_at[2] for e in entries if e.glued_at is not None)
+
     def _place_number_last_bodies(
-        self, flow: list[int], j: int, entries: list[_Entry], heads: list[_Entry]
+        self, flow: list[int], j: int, entries: list[BodyEntry], heads: list[BodyEntry]
     ) -> int | None:
         """The bodies of the labels printed last sit, in order, just above the first numbered
         label (or above the trailing numbers when the page has no other label): give them to
         ``heads``; where the block then starts in ``flow``, or None."""
         numbered = [entry for entry in entries if not entry.number_last]
         anchor_pos = numbered[0].label_pos if numbered else heads[0].label_pos
+        if numbered and anchor_pos is None and numbered[0].body:
+            anchor_pos = numbered[0].body[0]  # its label glued to the line above
         anchor = flow.index(anchor_pos) if anchor_pos is not None else j
         body = self._lift_above(flow, anchor, always_first=True, bodies=len(heads))
         parts = self._split_bodies(body, len(heads))
@@ -417,7 +466,7 @@ class FootnoteReader:
             return [], j
         return continuation, k
 
-    def _claim(self, entries: list[_Entry], continuation: list[int]) -> None:
+    def _claim(self, entries: list[BodyEntry], continuation: list[int]) -> None:
         skip = self.page.skip
         for entry in entries:
             skip.update(entry.body)
@@ -437,14 +486,14 @@ class FootnoteReader:
             continued=(*last.continued, Span(first.start, final.end)),
         )
 
-    def _make(self, entry: _Entry) -> PdfFootnote:
+    def _make(self, entry: BodyEntry) -> PdfFootnote:
         lines = self.lines
         first = lines[entry.body[0]].line.content
         last = lines[entry.body[-1]].line.content
         text_start = entry.text_start if entry.text_start is not None else first.start
-        text_span = Span(text_start, last.end)
+        text_span = Span(text_start, entry.text_end if entry.text_end is not None else last.end)
         if entry.label_pos is not None and not entry.number_last:
-            span = Span(lines[entry.label_pos].line.content.start, last.end)
+            span = Span(lines[entry.label_pos].line.content.start, text_span.end)
         else:
             span = text_span
         positions = sorted({*entry.body, *([entry.label_pos] if entry.label_pos is not None else [])})

@@ -26,7 +26,8 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from vnreport.layout.page_footnotes import FootnoteReader, PdfFootnote
+from vnreport.layout.footnote_entries import PdfFootnote
+from vnreport.layout.page_footnotes import FootnoteReader
 from vnreport.layout.page_numbers import (
     any_page_number,
     only_numbers,

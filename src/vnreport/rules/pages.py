@@ -13,12 +13,14 @@ from vnreport.rules.common import SP
 # pdftotext leaves of a printed page.
 # Footnote markers are read body first (a page's labelled bodies fix which numbers to look
 # for), so these patterns only say what a label or a marker can look like, never that one is.
+# Numbers are ASCII "[0-9]", not "\d": their values are read with int(), which takes no digit of
+# a script Unicode added after Python's tables, though regex's "\d" matches it.
 
 #: A printed page number alone on its line: "7", "- 7 -", "-- 7 --", "Trang 7", "- Trang 7 -",
 #: "7/45" (page of pages, group ``total``). Read through ``layout.page_numbers.page_number``,
 #: which says whether a page of pages counts.
 PAGE_NUMBER = regex.compile(
-    rf"(?:{SP}|[-–—])*(?:(?i:trang){SP}*[-–—]?{SP}*)?(?P<n>\d{{1,4}})(?:{SP}|[-–—])*(?P<total>/{SP}*\d{{1,4}})?",
+    rf"(?:{SP}|[-–—])*(?:(?i:trang){SP}*[-–—]?{SP}*)?(?P<n>[0-9]{{1,4}})(?:{SP}|[-–—])*(?P<total>/{SP}*[0-9]{{1,4}})?",
     regex.VERSION1,
 )
 #: Digits replaced by "#" when comparing running lines: "Trang 7" and "Trang 8" are one line.
@@ -32,13 +34,19 @@ WATERMARK_WORDS = regex.compile(
 )
 
 #: A footnote label alone on its line (superscript flattened, smaller font): "3".
-PDF_FOOTNOTE_LONE_LABEL = regex.compile(r"[1-9]\d{0,2}", regex.VERSION1)
-#: A footnote body opened by its label: "4 Thái Nguyên quy hoạch…", "12 “Dân vận khéo”…".
-PDF_FOOTNOTE_GLUED_LABEL = regex.compile(rf"(?P<n>[1-9]\d{{0,2}}){SP}+(?P<text>[\p{{Lu}}“\"(])", regex.VERSION1)
+PDF_FOOTNOTE_LONE_LABEL = regex.compile(r"[1-9][0-9]{0,2}", regex.VERSION1)
+#: A footnote body opened by its label: "4 Thái Nguyên quy hoạch…", "12 “Dân vận khéo”…", or with
+#: no space before a capital ("16Tỷ lệ che phủ…", "13GRDP…": the superscript set close to it).
+PDF_FOOTNOTE_GLUED_LABEL = regex.compile(
+    rf"(?P<n>[1-9][0-9]{{0,2}})(?:{SP}+|(?=\p{{Lu}}))(?P<text>[\p{{Lu}}“\"(])", regex.VERSION1
+)
+#: A footnote label glued to the end of the line above its body, after the full stop that ends
+#: the body before it ("…trong đó có 4 sản phẩm 5 sao. 16" over "Tỷ lệ che phủ rừng…").
+PDF_FOOTNOTE_TRAILING_LABEL = regex.compile(rf"(?<=[.;!?…)”\"’%]){SP}?(?P<n>[1-9][0-9]{{0,2}}){SP}*$", regex.VERSION1)
 #: A maximal run of digits: each is judged as a possible glued marker by its neighbours
 #: (layout.footnote_markers.candidate): after a word "đại1.", after closing punctuation "VNeID.9",
 #: before a word "Bác” 2tại", apart before punctuation "đề ra 4.", after a year "20281.".
-DIGIT_RUN = regex.compile(r"\d+", regex.VERSION1)
+DIGIT_RUN = regex.compile(r"[0-9]+", regex.VERSION1)
 #: Units written with a flattened exponent or glued to their number: "km2", "m3", "3km",
 #: "15g00", "100đ"; digits next to them are never footnote markers.
 MARKER_UNITS = frozenset(
@@ -164,3 +172,6 @@ MARKER_FOLLOWERS = frozenset(
         "qua",
     }
 )
+#: Words that count the noun after them ("hai tỉnh", "các xã", "mỗi năm"): a noun so counted is
+#: not one a number after it names ("Tỉnh 5", "Điều 4"), so "của hai tỉnh 5." holds a marker.
+COUNTED_BY = frozenset({"các", "những", "nhiều", "mỗi", "mọi", "từng", "một", "hai", "ba", "bốn", "cả"})
