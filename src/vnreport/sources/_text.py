@@ -16,6 +16,7 @@ the last source character, not the length of the source.
 
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
 from collections.abc import Callable, Iterable, Sequence
@@ -140,7 +141,13 @@ class TextBuilder:
         self._items.append((_TEXT, chars, [where] * n, [where] * n, True))
 
     def block_break(self, count: int) -> None:
-        self._items.append((_BREAK, count))
+        items = self._items
+        if items and items[-1][0] == _BREAK:
+            # Breaks in a row are one break, the largest (``_Layout.block_break`` reads them so).
+            if count > items[-1][1]:
+                items[-1] = (_BREAK, count)
+            return
+        items.append((_BREAK, count))
 
     def newline(self) -> None:
         self._items.append((_NEWLINE, self._last_end))
@@ -244,10 +251,77 @@ class _Naturals:
 _NATURALS = _Naturals()
 
 
+class Runs(Sequence[int]):
+    """Source offsets of a text node, kept as runs rather than one int per character.
+
+    A run ``(length, src, end)`` is either literal source text (``end`` is -1: the k-th
+    character starts at ``src + k`` and ends one later) or characters read from one token
+    (an entity, a CR LF: each starts at ``src`` and ends at ``end``). :class:`TextBuilder`
+    lays the runs out a run at a time (:meth:`append_to`); indexing finds the run by bisection.
+    """
+
+    __slots__ = ("_at", "_ends", "_runs")
+
+    def __init__(self, runs: Sequence[tuple[int, int, int]], ends: bool = False) -> None:
+        self._runs = runs
+        self._ends = ends
+        at = [0]
+        for length, _, _ in runs:
+            at.append(at[-1] + length)
+        self._at = at
+
+    def ends(self) -> Runs:
+        """The same runs read as character ends."""
+        view = Runs.__new__(Runs)
+        view._runs, view._at, view._ends = self._runs, self._at, True
+        return view
+
+    def __len__(self) -> int:
+        return self._at[-1]
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice):
+            out = array("q")
+            begin, stop, step = index.indices(len(self))
+            if step != 1:
+                return list(self)[index]
+            self.append_to(out, begin, stop)
+            return out
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        k = bisect.bisect_right(self._at, index) - 1
+        _, src, end = self._runs[k]
+        if end < 0:
+            return src + (index - self._at[k]) + (1 if self._ends else 0)
+        return end if self._ends else src
+
+    def append_to(self, into: array[int], begin: int, stop: int) -> None:
+        """``into += self[begin:stop]``, a run at a time."""
+        at = self._at
+        k = bisect.bisect_right(at, begin) - 1
+        shift = 1 if self._ends else 0
+        runs = self._runs
+        while begin < stop:
+            _, src, end = runs[k]
+            take = min(stop, at[k + 1]) - begin
+            if end < 0:
+                first = src + begin - at[k] + shift
+                into += _NATURALS.run(first, first + take)
+            else:
+                into.fromlist([end if shift else src] * take)
+            begin += take
+            k += 1
+
+
 def _append_offsets(into: array[int], offsets: Sequence[int], begin: int, stop: int) -> None:
     """``into += offsets[begin:stop]``, without copying a whole run. The readers hand over lists
     or ``range`` objects (a run of literal source text); ``fromlist`` is about twice as fast as
     ``extend`` on a list, and a range is a slice of :data:`_NATURALS`."""
+    if isinstance(offsets, Runs):
+        offsets.append_to(into, begin, stop)
+        return
     part = offsets if begin == 0 and stop == len(offsets) else offsets[begin:stop]
     if isinstance(part, list):
         into.fromlist(part)

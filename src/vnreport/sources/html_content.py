@@ -103,15 +103,20 @@ NUMBER_MARK = re.compile(r"^\s*[\[(]?\s*(\d{1,4})\s*[\])]?\s*$")
 
 
 def body_labels(root: Any) -> set[str]:
+    """The labels of the footnote bodies in the tree (``id="ftn3"``, ``name="_ftn3"`` → "3")."""
     labels: set[str] = set()
     for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        for attr in ("id", "name"):
-            m = FOOTNOTE_BODY_ID.match(el.get(attr) or "")
-            if m is not None:
-                labels.add(str(int(m.group("label"))))
+        if isinstance(el.tag, str):
+            add_body_labels(el, labels)
     return labels
+
+
+def add_body_labels(el: Any, labels: set[str]) -> None:
+    """Add the footnote body label ``el`` names by its id or name, if any."""
+    for attr in ("id", "name"):
+        m = FOOTNOTE_BODY_ID.match(el.get(attr) or "")
+        if m is not None:
+            labels.add(str(int(m.group("label"))))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -190,18 +195,23 @@ def is_layout_table(table: Any) -> bool:
 
 
 class Page:
-    """What is boilerplate on a page, decided once per element for the whole extraction.
+    """What is boilerplate on a page and how much text each element shows, decided once per
+    element for the whole extraction.
 
     The content search and the walk both ask of every element whether it is boilerplate, and
-    the content search asks it again of each candidate's ancestors; the answers are computed in
-    one pass. The page keeps its element proxies alive, so that their ids stay theirs.
+    the content search asks it again of each candidate's ancestors. The reader's one pass over
+    the tree fills ``dropped`` (ids of the elements :func:`is_boilerplate` drops) and may fill
+    ``visible`` (:meth:`visible_length` by id); whoever builds a page keeps the element proxies
+    alive while it is used, so that their ids stay theirs.
     """
 
-    def __init__(self, root: Any) -> None:
+    def __init__(self, root: Any, dropped: set[int] | None = None, visible: dict[int, int] | None = None) -> None:
         self.root = root
-        self._elements = list(root.iter())
-        self._dropped = {id(el) for el in self._elements if isinstance(el.tag, str) and is_boilerplate(el)}
-        self._visible: dict[int, int] = {}
+        if dropped is None:
+            self._elements = list(root.iter())
+            dropped = {id(el) for el in self._elements if isinstance(el.tag, str) and is_boilerplate(el)}
+        self._dropped = dropped
+        self._visible: dict[int, int] = visible if visible is not None else {}
 
     def dropped(self, el: Any) -> bool:
         """:func:`is_boilerplate`, remembered."""

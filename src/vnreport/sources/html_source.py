@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from vnreport.model import Diagnostic, DiagnosticCode, Span
+from vnreport.sources._text import Runs
 from vnreport.text.reading import decode_bytes
 
 # ---------------------------------------------------------------------------------------------
@@ -174,6 +175,19 @@ class SourceIndex:
             k += 1
         return starts, ends
 
+    def seek(self, source_offset: int) -> None:
+        """Put the cursor at the first text character at or after ``source_offset``."""
+        k = bisect_right(self.seg_src, source_offset) - 1
+        if k < 0:
+            self.cursor = 0
+            return
+        seg_stop = self.seg_at[k + 1] if k + 1 < len(self.seg_at) else len(self.stream)
+        inside = source_offset - self.seg_src[k]
+        if self.seg_end[k] < 0 and inside < seg_stop - self.seg_at[k]:
+            self.cursor = self.seg_at[k] + inside
+        else:
+            self.cursor = seg_stop if source_offset > self.seg_src[k] else self.seg_at[k]
+
     def locate(self, s: str) -> tuple[Sequence[int], Sequence[int]]:
         stream = self.stream
         at = stream.find(s, self.cursor)
@@ -195,3 +209,133 @@ class SourceIndex:
                 starts.append(where)
                 ends.append(where)
         return starts, ends
+
+
+# ---------------------------------------------------------------------------------------------
+# The fast way: reading the source alongside the tree
+# ---------------------------------------------------------------------------------------------
+
+#: A run of markup between two text nodes: tags (attribute values may hold ">"), comments,
+#: declarations and processing instructions. Script and style elements stop the run: their
+#: content is not markup and is skipped whole (:data:`_RAW_OPEN`).
+_MARKUP_RUN = re.compile(
+    r"""(?:<!--.*?(?:-->|\Z)
+        | <![^>]*+>?
+        | <\?[^>]*+>?
+        | </?(?!(?:script|style)(?![^\s/>]))[A-Za-z][^\s/>]*+(?:[^>"']++|"[^"]*+"|'[^']*+')*+>
+    )*""",
+    re.DOTALL | re.VERBOSE | re.IGNORECASE,
+)
+_RAW_OPEN = re.compile(r"<(script|style)(?![^\s/>])(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:\#[0-9]+;?|\#[xX][0-9A-Fa-f]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+#: Entities as the parser reads them, remembered (a page spells "&nbsp;" a thousand times).
+_ENTITIES: dict[str, str] = {}
+_MAX_ENTITIES = 4096
+
+
+class SourceReader:
+    """Finds the text nodes of a parsed page in its source, in document order, the fast way:
+    each node is the next run of character data after the markup that follows the previous one.
+
+    That holds for the markup a parser keeps as it is. Where it does not (the parser repaired the
+    page, dropped a character, read a stray "<" as text), :meth:`locate` hands over to a
+    :class:`SourceIndex` from that point on, which bridges repairs character by character; the
+    whitespace runs a parser drops between elements are skipped.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.pos = 0
+        self._index: SourceIndex | None = None
+
+    @property
+    def misses(self) -> int:
+        return self._index.misses if self._index is not None else 0
+
+    def locate(self, s: str) -> tuple[Sequence[int], Sequence[int]]:
+        if self._index is None:
+            found = self._next_run(s)
+            if found is not None:
+                return found
+            self._index = SourceIndex(self.source)
+            self._index.seek(self.pos)
+        return self._index.locate(s)
+
+    def _next_run(self, s: str) -> tuple[Sequence[int], Sequence[int]] | None:
+        source = self.source
+        n = len(source)
+        p = self.pos
+        while True:
+            markup = _MARKUP_RUN.match(source, p)
+            p = markup.end() if markup is not None else p
+            raw = _RAW_OPEN.match(source, p)
+            if raw is not None:
+                close = re.compile(rf"</{raw.group(1)}\s*>", re.IGNORECASE).search(source, raw.end())
+                p = close.end() if close else n
+                continue
+            q = source.find("<", p)
+            if q < 0:
+                q = n
+            if source.startswith(s, p) and (p + len(s) == q or not _may_continue(source, p + len(s), q)):
+                self.pos = p + len(s)
+                return range(p, p + len(s)), range(p + 1, p + len(s) + 1)
+            decoded = _decoded(source, p, q)
+            if decoded is not None and decoded[0] == s:
+                self.pos = q
+                return decoded[1], decoded[2]
+            if q > p and source[p:q].isspace() and not s.isspace():
+                p = q  # whitespace the parser dropped between elements
+                continue
+            return None
+
+
+def _may_continue(source: str, at: int, stop: int) -> bool:
+    """Whether the text after a literal match could still belong to the same node."""
+    return at < stop
+
+
+def _decoded(source: str, start: int, stop: int) -> tuple[str, Runs, Runs] | None:
+    """The character data ``source[start:stop]`` as the parser reads it (entities decoded, CR LF
+    and lone CR as LF, as :class:`SourceIndex` reads them), with the source starts and ends of
+    its characters as :class:`~vnreport.sources._text.Runs`; None when there is nothing to decode."""
+    if source.find("&", start, stop) < 0 and source.find("\r", start, stop) < 0:
+        return None
+    pieces: list[str] = []
+    runs: list[tuple[int, int, int]] = []
+    pos = start
+    for m in _ENTITY.finditer(source, start, stop):
+        begin, end = m.span()
+        if begin > pos:
+            _literal_piece(source, pos, begin, pieces, runs)
+        token = source[begin:end]
+        decoded = _ENTITIES.get(token)
+        if decoded is None:
+            decoded = html_lib.unescape(token)
+            if len(_ENTITIES) < _MAX_ENTITIES:
+                _ENTITIES[token] = decoded
+        if decoded == token:
+            _literal_piece(source, begin, end, pieces, runs)
+        elif decoded:
+            pieces.append(decoded)
+            runs.append((len(decoded), begin, end))
+        pos = end
+    if pos < stop:
+        _literal_piece(source, pos, stop, pieces, runs)
+    starts = Runs(runs)
+    return "".join(pieces), starts, starts.ends()
+
+
+def _literal_piece(source: str, start: int, stop: int, pieces: list[str], runs: list[tuple[int, int, int]]) -> None:
+    cr = source.find("\r", start, stop)
+    while cr >= 0:
+        if cr > start:
+            pieces.append(source[start:cr])
+            runs.append((cr - start, start, -1))
+        step = 2 if cr + 1 < stop and source[cr + 1] == "\n" else 1
+        pieces.append("\n")
+        runs.append((1, cr, cr + step))
+        start = cr + step
+        cr = source.find("\r", start, stop)
+    if stop > start:
+        pieces.append(source[start:stop])
+        runs.append((stop - start, start, -1))
