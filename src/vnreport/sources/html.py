@@ -200,9 +200,10 @@ class _Walker:
 
     def _body_label(self, el: Any) -> str | None:
         """The label of a footnote body container whose text does not open with its own label."""
-        if tag_name(el) == "a":
+        ident = el.get("id")
+        if not ident or tag_name(el) == "a":
             return None
-        m = FOOTNOTE_BODY_ID.match(el.get("id") or "")
+        m = FOOTNOTE_BODY_ID.match(ident)
         if m is None:
             return None
         for a in el.iter("a"):

@@ -54,24 +54,46 @@ def is_boilerplate(el: Any) -> bool:
         return True
     if tag == "footer" or (tag == "header" and not _inside_content(el)):
         return True
-    role = (el.get("role") or "").lower()
+    attrib = el.attrib
+    if not attrib:
+        return False  # every test below reads an attribute
+    get = attrib.get
+    role = (get("role") or "").lower()
     if role in _DROP_ROLES:
         return True
-    if el.get("hidden") is not None or (el.get("aria-hidden") or "").lower() == "true":
+    if get("hidden") is not None or (get("aria-hidden") or "").lower() == "true":
         return True
-    style = el.get("style") or ""
-    if style and _HIDDEN_STYLE.search(style):
+    style = get("style")
+    if style and _remembered(_HIDDEN_STYLES, style, _HIDDEN_STYLE):
         return True
-    words = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
-    if words and _BOILERPLATE_WORDS.search(words) and not FOOTNOTE_BODY_ID.match(el.get("id") or ""):
+    words = f"{get('class') or ''} {get('id') or ''}".strip()
+    boilerplate_words = words and _remembered(_BOILERPLATE_CLASSES, words, _BOILERPLATE_WORDS)
+    if boilerplate_words and not FOOTNOTE_BODY_ID.match(get("id") or ""):
         return True
-    if words and _PAGE_HEADER_WORDS.search(words) and not _inside_content(el):
+    if words and _remembered(_PAGE_HEADER_CLASSES, words, _PAGE_HEADER_WORDS) and not _inside_content(el):
         return True
-    if tag == "a" and (el.get("href") or "").startswith("#"):
+    if tag == "a" and (get("href") or "").startswith("#"):
         text = "".join(el.itertext())
         if _SKIP_LINK_TEXT.match(text):
             return True
     return False
+
+
+#: Answers of the attribute patterns, by attribute value: a Word page repeats the same
+#: ``style`` and ``class`` on hundreds of paragraphs. Bounded by :data:`_MAX_REMEMBERED`.
+_HIDDEN_STYLES: dict[str, bool] = {}
+_BOILERPLATE_CLASSES: dict[str, bool] = {}
+_PAGE_HEADER_CLASSES: dict[str, bool] = {}
+_MAX_REMEMBERED = 4096
+
+
+def _remembered(answers: dict[str, bool], value: str, pattern: re.Pattern[str]) -> bool:
+    known = answers.get(value)
+    if known is None:
+        known = pattern.search(value) is not None
+        if len(answers) < _MAX_REMEMBERED:
+            answers[value] = known
+    return known
 
 
 def _inside_content(el: Any) -> bool:
@@ -114,7 +136,8 @@ def body_labels(root: Any) -> set[str]:
 def add_body_labels(el: Any, labels: set[str]) -> None:
     """Add the footnote body label ``el`` names by its id or name, if any."""
     for attr in ("id", "name"):
-        m = FOOTNOTE_BODY_ID.match(el.get(attr) or "")
+        value = el.get(attr)
+        m = FOOTNOTE_BODY_ID.match(value) if value else None
         if m is not None:
             labels.add(str(int(m.group("label"))))
 

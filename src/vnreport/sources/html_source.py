@@ -266,19 +266,26 @@ class SourceReader:
         n = len(source)
         p = self.pos
         while True:
-            markup = _MARKUP_RUN.match(source, p)
-            p = markup.end() if markup is not None else p
-            raw = _RAW_OPEN.match(source, p)
-            if raw is not None:
-                close = re.compile(rf"</{raw.group(1)}\s*>", re.IGNORECASE).search(source, raw.end())
-                p = close.end() if close else n
-                continue
+            if source.startswith("<", p):
+                markup = _MARKUP_RUN.match(source, p)
+                p = markup.end() if markup is not None else p
+                raw = _RAW_OPEN.match(source, p) if source.startswith("<", p) else None
+                if raw is not None:
+                    close = re.compile(rf"</{raw.group(1)}\s*>", re.IGNORECASE).search(source, raw.end())
+                    p = close.end() if close else n
+                    continue
+            end = p + len(s)
+            if source.startswith(s, p) and (end == n or source[end] == "<"):
+                # The node is the source text itself, up to the next markup (the common case).
+                self.pos = end
+                return range(p, end), range(p + 1, end + 1)
             q = source.find("<", p)
             if q < 0:
                 q = n
-            if source.startswith(s, p) and (p + len(s) == q or not _may_continue(source, p + len(s), q)):
-                self.pos = p + len(s)
-                return range(p, p + len(s)), range(p + 1, p + len(s) + 1)
+            if source.startswith(s, p) and end > q:
+                # A stray "<" the parser read as text.
+                self.pos = end
+                return range(p, end), range(p + 1, end + 1)
             decoded = _decoded(source, p, q)
             if decoded is not None and decoded[0] == s:
                 self.pos = q
@@ -287,11 +294,6 @@ class SourceReader:
                 p = q  # whitespace the parser dropped between elements
                 continue
             return None
-
-
-def _may_continue(source: str, at: int, stop: int) -> bool:
-    """Whether the text after a literal match could still belong to the same node."""
-    return at < stop
 
 
 def _decoded(source: str, start: int, stop: int) -> tuple[str, Runs, Runs] | None:
