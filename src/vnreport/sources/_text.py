@@ -18,7 +18,6 @@ the last source character, not the length of the source.
 
 from __future__ import annotations
 
-import bisect
 import re
 from array import array
 from collections.abc import Callable, Iterable, Sequence
@@ -240,85 +239,18 @@ class _Naturals:
         return values[start:stop]
 
 
-_NATURALS = _Naturals()
-
-
-class Runs(Sequence[int]):
-    """Source offsets of a text node, kept as runs rather than one int per character.
-
-    A run ``(length, src, end)`` is either literal source text (``end`` is -1: the k-th
-    character starts at ``src + k`` and ends one later) or characters read from one token
-    (an entity, a CR LF: each starts at ``src`` and ends at ``end``). :class:`TextBuilder`
-    lays the runs out a run at a time (:meth:`append_to`); indexing finds the run by bisection.
-    """
-
-    __slots__ = ("_at", "_ends", "_runs")
-
-    def __init__(self, runs: Sequence[tuple[int, int, int]], ends: bool = False) -> None:
-        self._runs = runs
-        self._ends = ends
-        at = [0]
-        for length, _, _ in runs:
-            at.append(at[-1] + length)
-        self._at = at
-
-    def ends(self) -> Runs:
-        """The same runs read as character ends."""
-        view = Runs.__new__(Runs)
-        view._runs, view._at, view._ends = self._runs, self._at, True
-        return view
-
-    def __len__(self) -> int:
-        return self._at[-1]
-
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
-        if isinstance(index, slice):
-            out = array("q")
-            begin, stop, step = index.indices(len(self))
-            if step != 1:
-                return list(self)[index]
-            self.append_to(out, begin, stop)
-            return out
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        k = bisect.bisect_right(self._at, index) - 1
-        _, src, end = self._runs[k]
-        if end < 0:
-            return src + (index - self._at[k]) + (1 if self._ends else 0)
-        return end if self._ends else src
-
-    def append_to(self, into: array[int], begin: int, stop: int) -> None:
-        """``into += self[begin:stop]``, a run at a time."""
-        at = self._at
-        k = bisect.bisect_right(at, begin) - 1
-        shift = 1 if self._ends else 0
-        runs = self._runs
-        while begin < stop:
-            _, src, end = runs[k]
-            take = min(stop, at[k + 1]) - begin
-            if end < 0:
-                first = src + begin - at[k] + shift
-                into += _NATURALS.run(first, first + take)
-            else:
-                into.fromlist([end if shift else src] * take)
-            begin += take
-            k += 1
+NATURALS = _Naturals()
 
 
 def _append_offsets(into: array[int], offsets: Sequence[int], begin: int, stop: int) -> None:
     """``into += offsets[begin:stop]``, without copying a whole run. The readers hand over lists
     or ``range`` objects (a run of literal source text); ``fromlist`` is about twice as fast as
-    ``extend`` on a list, and a range is a slice of :data:`_NATURALS`."""
-    if isinstance(offsets, Runs):
-        offsets.append_to(into, begin, stop)
-        return
+    ``extend`` on a list, and a range is a slice of :data:`NATURALS`."""
     part = offsets if begin == 0 and stop == len(offsets) else offsets[begin:stop]
     if isinstance(part, list):
         into.fromlist(part)
     elif isinstance(part, range) and part.step == 1:
-        into += _NATURALS.run(part.start, part.stop)
+        into += NATURALS.run(part.start, part.stop)
     else:
         into.extend(part)
 
@@ -396,12 +328,15 @@ class _Layout:
         """Write text under ``white-space: normal``. Only its edges depend on what came before;
         inside it, after the first visible character has flushed what was pending, every run of
         whitespace becomes one space at the offset of the run's first character."""
-        begin = len(chars) - len(chars.lstrip(_COLLAPSIBLE_CHARS))
+        # Strip only what is there: most runs have no whitespace at their edges, and a strip
+        # copies the whole run.
+        n = len(chars)
+        begin = n - len(chars.lstrip(_COLLAPSIBLE_CHARS)) if chars[0] in COLLAPSIBLE else 0
         if begin:
             self.collapsible(starts[0])
-        if begin == len(chars):
+        if begin == n:
             return
-        stop = len(chars.rstrip(_COLLAPSIBLE_CHARS))
+        stop = len(chars.rstrip(_COLLAPSIBLE_CHARS)) if chars[-1] in COLLAPSIBLE else n
         self.flush(chars[begin])
         if _NOT_ONE_SPACE.search(chars, begin, stop) is None:
             self.out.append(chars[begin:stop])
@@ -415,7 +350,7 @@ class _Layout:
             _append_offsets(self.starts, starts, done, stop)
         self.at_line_start = False
         self.last_end = ends[stop - 1]
-        if stop < len(chars):
+        if stop < n:
             self.collapsible(starts[stop])
 
     def collapsible(self, at: int) -> None:

@@ -46,8 +46,8 @@ from vnreport.sources.html_content import (
     FOOTNOTE_LINK,
     NUMBER_MARK,
     Page,
+    boilerplate,
     find_main,
-    is_boilerplate,
     is_layout_table,
     row_cells,
     table_rows,
@@ -132,10 +132,19 @@ class _Walker:
     # -- elements ------------------------------------------------------------------------------
 
     def children(self, el: Any) -> None:
-        self._emit_text(el)
+        # The hottest loop of the reader: _emit_text and _emit_tail, inlined.
+        text = self.out.text
+        preserve = bool(self.pre)
+        found = self.texts.get(id(el))
+        if found is not None:
+            text(found[0], found[1], found[2], preserve)
+        tails = self.tails
+        walk = self.walk
         for child in el:
-            self.walk(child)
-            self._emit_tail(child)
+            walk(child)
+            found = tails.get(id(child))
+            if found is not None:
+                text(found[0], found[1], found[2], bool(self.pre))
 
     def walk(self, el: Any) -> None:
         if not isinstance(el.tag, str) or self.page.dropped(el):
@@ -386,10 +395,13 @@ def _survey(root: Any, index: SourceReader | SourceIndex) -> _Survey:
         length = 0
         if shown:
             text = el.text
-            if text and tag.lower() not in RAW_TEXT:
+            name = tag.lower()
+            if text and name not in RAW_TEXT:
                 texts[id(el)] = (text, *locate(text))
-            _body_labels(el, labels)
-            if is_boilerplate(el):
+            attrib = el.attrib
+            if attrib:
+                _body_labels(el, labels)
+            if boilerplate(el, name, attrib):
                 dropped.add(id(el))
                 shown = False
             elif text:

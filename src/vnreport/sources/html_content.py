@@ -49,12 +49,15 @@ def tag_name(el: Any) -> str:
 
 def is_boilerplate(el: Any) -> bool:
     """Page furniture that is never part of a document's text."""
-    tag = tag_name(el)
+    return boilerplate(el, tag_name(el), el.attrib)
+
+
+def boilerplate(el: Any, tag: str, attrib: Any) -> bool:
+    """:func:`is_boilerplate` of ``el``, given its lower-case tag and its attributes."""
     if tag in _DROP_TAGS:
         return True
     if tag == "footer" or (tag == "header" and not _inside_content(el)):
         return True
-    attrib = el.attrib
     if not attrib:
         return False  # every test below reads an attribute
     get = attrib.get

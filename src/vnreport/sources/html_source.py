@@ -5,11 +5,12 @@ from __future__ import annotations
 import codecs
 import html as html_lib
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 
 from vnreport.model import Diagnostic, DiagnosticCode, Span
-from vnreport.sources._text import Runs
+from vnreport.sources._text import NATURALS
 from vnreport.text.reading import decode_bytes
 
 # ---------------------------------------------------------------------------------------------
@@ -296,19 +297,20 @@ class SourceReader:
             return None
 
 
-def _decoded(source: str, start: int, stop: int) -> tuple[str, Runs, Runs] | None:
+def _decoded(source: str, start: int, stop: int) -> tuple[str, array[int], TokenEnds] | None:
     """The character data ``source[start:stop]`` as the parser reads it (entities decoded, CR LF
-    and lone CR as LF, as :class:`SourceIndex` reads them), with the source starts and ends of
-    its characters as :class:`~vnreport.sources._text.Runs`; None when there is nothing to decode."""
+    and lone CR as LF, as :class:`SourceIndex` reads them), with the source start of each
+    character and their ends; None when there is nothing to decode."""
     if source.find("&", start, stop) < 0 and source.find("\r", start, stop) < 0:
         return None
     pieces: list[str] = []
-    runs: list[tuple[int, int, int]] = []
+    starts = array("q")
+    token_ends: dict[int, int] = {}
     pos = start
     for m in _ENTITY.finditer(source, start, stop):
         begin, end = m.span()
         if begin > pos:
-            _literal_piece(source, pos, begin, pieces, runs)
+            _literal_piece(source, pos, begin, pieces, starts, token_ends)
         token = source[begin:end]
         decoded = _ENTITIES.get(token)
         if decoded is None:
@@ -316,28 +318,53 @@ def _decoded(source: str, start: int, stop: int) -> tuple[str, Runs, Runs] | Non
             if len(_ENTITIES) < _MAX_ENTITIES:
                 _ENTITIES[token] = decoded
         if decoded == token:
-            _literal_piece(source, begin, end, pieces, runs)
+            _literal_piece(source, begin, end, pieces, starts, token_ends)
         elif decoded:
             pieces.append(decoded)
-            runs.append((len(decoded), begin, end))
+            starts.fromlist([begin] * len(decoded))
+            token_ends[begin] = end
         pos = end
     if pos < stop:
-        _literal_piece(source, pos, stop, pieces, runs)
-    starts = Runs(runs)
-    return "".join(pieces), starts, starts.ends()
+        _literal_piece(source, pos, stop, pieces, starts, token_ends)
+    return "".join(pieces), starts, TokenEnds(starts, token_ends)
 
 
-def _literal_piece(source: str, start: int, stop: int, pieces: list[str], runs: list[tuple[int, int, int]]) -> None:
+def _literal_piece(
+    source: str, start: int, stop: int, pieces: list[str], starts: array[int], token_ends: dict[int, int]
+) -> None:
     cr = source.find("\r", start, stop)
     while cr >= 0:
         if cr > start:
             pieces.append(source[start:cr])
-            runs.append((cr - start, start, -1))
+            starts += NATURALS.run(start, cr)
         step = 2 if cr + 1 < stop and source[cr + 1] == "\n" else 1
         pieces.append("\n")
-        runs.append((1, cr, cr + step))
+        starts.append(cr)
+        token_ends[cr] = cr + step
         start = cr + step
         cr = source.find("\r", start, stop)
     if stop > start:
         pieces.append(source[start:stop])
-        runs.append((stop - start, start, -1))
+        starts += NATURALS.run(start, stop)
+
+
+class TokenEnds(Sequence[int]):
+    """The source ends of decoded characters, worked out when asked: a character read as it is
+    ends one after its start; one read from a token (an entity, a CR LF) ends where the token
+    does. The layout asks for a handful of them per text node, never for all."""
+
+    __slots__ = ("_starts", "_token_ends")
+
+    def __init__(self, starts: Sequence[int], token_ends: dict[int, int]) -> None:
+        self._starts = starts
+        self._token_ends = token_ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        start = self._starts[index]
+        end = self._token_ends.get(start)
+        return start + 1 if end is None else end
