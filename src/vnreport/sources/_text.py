@@ -3,9 +3,11 @@
 HTML and DOCX readers walk their trees and feed a :class:`TextBuilder` with runs of source
 characters (each with its source offsets), required line breaks ("a paragraph ends here: at
 least two newlines"), hard newlines, table-cell separators and synthetic characters (the "["
-around a footnote number, an automatic list number). :meth:`TextBuilder.finish` then applies
-the CSS ``white-space: normal`` rules once, in one place: runs of ASCII whitespace collapse to
-one space, spaces at line edges go, consecutive required breaks merge into the largest. NBSP is
+around a footnote number, an automatic list number). The builder applies the CSS
+``white-space: normal`` rules as the runs come, in one place (:class:`_Layout`), holding
+whitespace and breaks back until the next visible character shows whether they survive: runs
+of ASCII whitespace collapse to one space, spaces at line edges go, consecutive required breaks
+merge into the largest; :meth:`TextBuilder.finish` returns the text, its map and the marks. NBSP is
 not ASCII whitespace, so ``&nbsp;`` indentation survives exactly as the seed texts show it.
 
 Offsets: every output character gets the source offset where it came from; newlines and other
@@ -20,7 +22,7 @@ import re
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from itertools import repeat
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from attrs import frozen
 
@@ -86,17 +88,6 @@ def table_spans(recorded: Sequence[RecordedTable], marks: dict[object, int]) -> 
     return tuple(tables)
 
 
-# Item kinds, kept as small tuples for speed: the builder sees one item per text run.
-_TEXT = 0  # (_TEXT, str, starts, ends, preserve)
-_BREAK = 1  # (_BREAK, count)
-_NEWLINE = 2  # (_NEWLINE, at)
-_SEP = 3  # (_SEP, at)
-_SOFT = 4  # (_SOFT, at): a space only if the next character is a letter or digit
-_SPACE = 5  # (_SPACE, at): collapsible whitespace
-_MARK_START = 6  # (_MARK_START, key)
-_MARK_END = 7  # (_MARK_END, key)
-
-
 _Cell = TypeVar("_Cell")
 
 
@@ -114,10 +105,11 @@ def roman_numeral(n: int) -> str:
 
 
 class TextBuilder:
-    """Collects text runs and layout requests; :meth:`finish` lays them out."""
+    """Takes text runs and layout requests in order and lays them out as they come (the
+    ``white-space: normal`` rules of :class:`_Layout`); :meth:`finish` returns the result."""
 
     def __init__(self) -> None:
-        self._items: list[tuple[Any, ...]] = []
+        self._layout = _Layout()
         self._last_end = 0
 
     @property
@@ -128,7 +120,10 @@ class TextBuilder:
     def text(self, chars: str, starts: Sequence[int], ends: Sequence[int], preserve: bool = False) -> None:
         if not chars:
             return
-        self._items.append((_TEXT, chars, starts, ends, preserve))
+        if preserve:
+            self._layout.visible(chars, starts, ends, 0, len(chars))
+        else:
+            self._layout.collapsing_text(chars, starts, ends)
         self._last_end = ends[-1]
 
     def synthetic(self, chars: str, at: int | None = None) -> None:
@@ -137,29 +132,34 @@ class TextBuilder:
             return
         where = self._last_end if at is None else at
         n = len(chars)
-        self._items.append((_TEXT, chars, [where] * n, [where] * n, True))
+        self._layout.visible(chars, [where] * n, [where] * n, 0, n)
 
     def block_break(self, count: int) -> None:
-        self._items.append((_BREAK, count))
+        self._layout.block_break(count)
 
     def newline(self) -> None:
-        self._items.append((_NEWLINE, self._last_end))
+        # A <br>: a newline of its own, after any pending paragraph break.
+        self._layout.hard_character("\n")
 
     def separator(self) -> None:
-        self._items.append((_SEP, self._last_end))
+        self._layout.hard_character(CELL_SEPARATOR)
 
     def soft_space(self) -> None:
-        self._items.append((_SOFT, self._last_end))
+        """A space only if the next character is a letter or digit."""
+        layout = self._layout
+        if not layout.pending_breaks and layout.pending_space is None:
+            layout.pending_soft = layout.last_end
 
     def space(self) -> None:
-        self._items.append((_SPACE, self._last_end))
+        """Collapsible whitespace."""
+        self._layout.collapsible(self._layout.last_end)
 
     def mark_start(self, key: object) -> None:
         """Record where the next visible character lands (the start of a row or cell)."""
-        self._items.append((_MARK_START, key))
+        self._layout.pending_marks.append(key)
 
     def mark_end(self, key: object) -> None:
-        self._items.append((_MARK_END, key))
+        self._layout.mark_end(key)
 
     def table(
         self,
@@ -200,10 +200,8 @@ class TextBuilder:
         return table_key, recorded
 
     def finish(self, source_length: int) -> tuple[str, OffsetMap, dict[object, int]]:
-        """Lay the items out: ``(text, map to the source, positions of the marks)``."""
-        layout = _Layout()
-        for item in self._items:
-            layout.apply(item)
+        """``(text, map to the source, positions of the marks)``."""
+        layout = self._layout
         layout.place_marks()
         text = "".join(layout.out)
         # The end of the text is where its last character ends in the source, not the end of the
@@ -241,28 +239,41 @@ class _Naturals:
         return values[start:stop]
 
 
-_NATURALS = _Naturals()
+NATURALS = _Naturals()
 
 
 def _append_offsets(into: array[int], offsets: Sequence[int], begin: int, stop: int) -> None:
     """``into += offsets[begin:stop]``, without copying a whole run. The readers hand over lists
     or ``range`` objects (a run of literal source text); ``fromlist`` is about twice as fast as
-    ``extend`` on a list, and a range is a slice of :data:`_NATURALS`."""
+    ``extend`` on a list, and a range is a slice of :data:`NATURALS`."""
     part = offsets if begin == 0 and stop == len(offsets) else offsets[begin:stop]
     if isinstance(part, list):
         into.fromlist(part)
     elif isinstance(part, range) and part.step == 1:
-        into += _NATURALS.run(part.start, part.stop)
+        into += NATURALS.run(part.start, part.stop)
     else:
         into.extend(part)
 
 
 class _Layout:
-    """What :meth:`TextBuilder.finish` knows while it lays the items out, in order.
+    """What :class:`TextBuilder` knows while it lays the runs out, in order.
 
     Whitespace, breaks and spaces are held back ("pending") until the next visible character
     shows whether they survive; :meth:`flush` writes what survived just before that character.
     """
+
+    __slots__ = (
+        "at_line_start",
+        "last_end",
+        "marks",
+        "out",
+        "pending_break_at",
+        "pending_breaks",
+        "pending_marks",
+        "pending_soft",
+        "pending_space",
+        "starts",
+    )
 
     def __init__(self) -> None:
         self.out: list[str] = []
@@ -275,34 +286,6 @@ class _Layout:
         self.pending_marks: list[object] = []
         self.at_line_start = True
         self.last_end = 0
-
-    def apply(self, item: tuple[Any, ...]) -> None:
-        kind = item[0]
-        if kind == _TEXT:
-            # No ``isinstance`` (an ABC check per text run costs more than laying it out) and no
-            # ``cast`` (a call): the items are typed ``Any`` and written by this module only.
-            chars, item_starts, item_ends = item[1], item[2], item[3]
-            if item[4]:
-                self.visible(chars, item_starts, item_ends, 0, len(chars))
-            else:
-                self.collapsing_text(chars, item_starts, item_ends)
-        elif kind == _BREAK:
-            count = item[1]
-            self.block_break(count)
-        elif kind == _NEWLINE:
-            # A <br>: a newline of its own, after any pending paragraph break.
-            self.hard_character("\n")
-        elif kind == _SEP:
-            self.hard_character(CELL_SEPARATOR)
-        elif kind == _SOFT:
-            if not self.pending_breaks and self.pending_space is None:
-                self.pending_soft = self.last_end
-        elif kind == _SPACE:
-            self.collapsible(self.last_end)
-        elif kind == _MARK_START:
-            self.pending_marks.append(item[1])
-        elif kind == _MARK_END:
-            self.mark_end(item[1])
 
     def flush(self, next_char: str | None) -> None:
         """Write the pending break or space that survives before ``next_char`` (``None``: a
@@ -345,12 +328,15 @@ class _Layout:
         """Write text under ``white-space: normal``. Only its edges depend on what came before;
         inside it, after the first visible character has flushed what was pending, every run of
         whitespace becomes one space at the offset of the run's first character."""
-        begin = len(chars) - len(chars.lstrip(_COLLAPSIBLE_CHARS))
+        # Strip only what is there: most runs have no whitespace at their edges, and a strip
+        # copies the whole run.
+        n = len(chars)
+        begin = n - len(chars.lstrip(_COLLAPSIBLE_CHARS)) if chars[0] in COLLAPSIBLE else 0
         if begin:
             self.collapsible(starts[0])
-        if begin == len(chars):
+        if begin == n:
             return
-        stop = len(chars.rstrip(_COLLAPSIBLE_CHARS))
+        stop = len(chars.rstrip(_COLLAPSIBLE_CHARS)) if chars[-1] in COLLAPSIBLE else n
         self.flush(chars[begin])
         if _NOT_ONE_SPACE.search(chars, begin, stop) is None:
             self.out.append(chars[begin:stop])
@@ -364,7 +350,7 @@ class _Layout:
             _append_offsets(self.starts, starts, done, stop)
         self.at_line_start = False
         self.last_end = ends[stop - 1]
-        if stop < len(chars):
+        if stop < n:
             self.collapsible(starts[stop])
 
     def collapsible(self, at: int) -> None:

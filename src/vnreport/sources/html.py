@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from attrs import frozen
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -45,14 +46,17 @@ from vnreport.sources.html_content import (
     FOOTNOTE_LINK,
     NUMBER_MARK,
     Page,
-    body_labels,
+    boilerplate,
     find_main,
     is_layout_table,
     row_cells,
     table_rows,
     tag_name,
 )
-from vnreport.sources.html_source import INTERNAL_SUBSET, RAW_TEXT, SourceIndex, decode_html
+from vnreport.sources.html_content import (
+    add_body_labels as _body_labels,
+)
+from vnreport.sources.html_source import INTERNAL_SUBSET, RAW_TEXT, SourceIndex, SourceReader, decode_html
 
 #: Input larger than this is refused before parsing (libxml2 also refuses huge trees).
 MAX_HTML_CHARS = 50_000_000
@@ -66,14 +70,17 @@ __all__ = ["MAX_HTML_CHARS", "decode_html", "extract_html", "html_parser", "pars
 _OL_TYPES = {"1", "a", "A", "i", "I"}
 _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
 
-#: Source starts and ends of every text node, keyed by ``(id(element), "text"|"tail")``.
-Positions = dict[tuple[int, str], tuple[Sequence[int], Sequence[int]]]
+#: Every text node (an element's text, or its tail) with its source starts and ends, by the
+#: ``id`` of its element. lxml makes a new string each time ``.text`` or ``.tail`` is read, so
+#: each is read once, here, and the walk takes the string from this table.
+Located = dict[int, tuple[str, Sequence[int], Sequence[int]]]
 
 
 class _Walker:
-    def __init__(self, page: Page, positions: Positions, labels: set[str]) -> None:
+    def __init__(self, page: Page, texts: Located, tails: Located, labels: set[str]) -> None:
         self.page = page
-        self.positions = positions
+        self.texts = texts
+        self.tails = tails
         self.labels = labels
         self.out = TextBuilder()
         self.tables: list[RecordedTable] = []
@@ -87,33 +94,22 @@ class _Walker:
 
     # -- text ----------------------------------------------------------------------------------
 
-    def _emit(self, el: Any, which: str, value: str | None) -> None:
-        if not value:
-            return
-        where = self.positions.get((id(el), which))
-        if where is None:
-            n = len(value)
-            at = self.out.last_end
-            self.out.text(value, [at] * n, [at] * n, preserve=bool(self.pre))
-            return
-        self.out.text(value, where[0], where[1], preserve=bool(self.pre))
+    def _emit_text(self, el: Any) -> None:
+        found = self.texts.get(id(el))
+        if found is not None:
+            self.out.text(found[0], found[1], found[2], preserve=bool(self.pre))
+
+    def _emit_tail(self, el: Any) -> None:
+        found = self.tails.get(id(el))
+        if found is not None:
+            self.out.text(found[0], found[1], found[2], preserve=bool(self.pre))
 
     def _chars(self, el: Any) -> Iterator[tuple[str, int, int]]:
         """Every character of ``el``'s text content with its source offsets."""
-        if isinstance(el.tag, str) and tag_name(el) not in RAW_TEXT and el.text:
-            yield from self._with_offsets(el, "text", el.text)
+        yield from _with_offsets(self.texts.get(id(el)))
         for child in el:
             yield from self._chars(child)
-            if child.tail:
-                yield from self._with_offsets(child, "tail", child.tail)
-
-    def _with_offsets(self, el: Any, which: str, value: str) -> Iterator[tuple[str, int, int]]:
-        where = self.positions.get((id(el), which))
-        for k, ch in enumerate(value):
-            if where is None:
-                yield ch, self.out.last_end, self.out.last_end
-            else:
-                yield ch, where[0][k], where[1][k]
+            yield from _with_offsets(self.tails.get(id(child)))
 
     def hints(self, marks: dict[object, int]) -> SourceHints:
         """What the walk learned of the page's structure, once :meth:`TextBuilder.finish` has placed the marks."""
@@ -136,10 +132,19 @@ class _Walker:
     # -- elements ------------------------------------------------------------------------------
 
     def children(self, el: Any) -> None:
-        self._emit(el, "text", el.text)
+        # The hottest loop of the reader: _emit_text and _emit_tail, inlined.
+        text = self.out.text
+        preserve = bool(self.pre)
+        found = self.texts.get(id(el))
+        if found is not None:
+            text(found[0], found[1], found[2], preserve)
+        tails = self.tails
+        walk = self.walk
         for child in el:
-            self.walk(child)
-            self._emit(child, "tail", child.tail)
+            walk(child)
+            found = tails.get(id(child))
+            if found is not None:
+                text(found[0], found[1], found[2], bool(self.pre))
 
     def walk(self, el: Any) -> None:
         if not isinstance(el.tag, str) or self.page.dropped(el):
@@ -204,9 +209,10 @@ class _Walker:
 
     def _body_label(self, el: Any) -> str | None:
         """The label of a footnote body container whose text does not open with its own label."""
-        if tag_name(el) == "a":
+        ident = el.get("id")
+        if not ident or tag_name(el) == "a":
             return None
-        m = FOOTNOTE_BODY_ID.match(el.get("id") or "")
+        m = FOOTNOTE_BODY_ID.match(ident)
         if m is None:
             return None
         for a in el.iter("a"):
@@ -285,7 +291,7 @@ class _Walker:
         except ValueError:
             number = 1
         self._block(1)
-        self._emit(el, "text", el.text)
+        self._emit_text(el)
         for child in el:
             if tag_name(child) == "li" and not self.page.dropped(child):
                 self._block(1)
@@ -302,7 +308,7 @@ class _Walker:
                 self._block(1)
             else:
                 self.walk(child)
-            self._emit(child, "tail", child.tail)
+            self._emit_tail(child)
         self._block(1)
 
     def _layout_table(self, el: Any) -> None:
@@ -349,26 +355,71 @@ def html_parser() -> etree.HTMLParser:
     return etree.HTMLParser(no_network=True, huge_tree=False, remove_pis=True, encoding="utf-8")
 
 
-def _locate_all(root: Any, index: SourceIndex) -> tuple[Positions, list[Any]]:
-    """Source offsets of every text node, keyed by ``(id(element), "text"|"tail")``.
+def _with_offsets(found: tuple[str, Sequence[int], Sequence[int]] | None) -> Iterator[tuple[str, int, int]]:
+    if found is not None:
+        value, starts, ends = found
+        for k, ch in enumerate(value):
+            yield ch, starts[k], ends[k]
 
-    Also returns the element proxies themselves: lxml re-creates proxies on demand, so they must
-    stay alive for as long as their ids are used as keys.
-    """
-    positions: Positions = {}
+
+@frozen
+class _Survey:
+    """What one pass over the parsed tree learns (:func:`_survey`)."""
+
+    texts: Located
+    tails: Located
+    page: Page
+    labels: set[str]
+    """The labels of the footnote bodies the page holds (``id="ftn3"`` → "3")."""
+    alive: list[Any]
+    """The element proxies: lxml re-creates proxies on demand, so they must stay alive for as
+    long as their ids are used as keys."""
+
+
+def _survey(root: Any, index: SourceReader | SourceIndex) -> _Survey:
+    """One pass over the tree, in document order: every text node and tail with its source
+    offsets (see :data:`Located`), which elements are boilerplate and how much text each shows
+    (:class:`Page`), and the footnote body labels."""
+    texts: Located = {}
+    tails: Located = {}
+    dropped: set[int] = set()
+    visible: dict[int, int] = {}
+    labels: set[str] = set()
     keep: list[Any] = []
+    locate = index.locate
 
-    def visit(el: Any) -> None:
+    def visit(el: Any) -> int:
         keep.append(el)
-        if isinstance(el.tag, str) and tag_name(el) not in RAW_TEXT and el.text:
-            positions[(id(el), "text")] = index.locate(el.text)
+        tag = el.tag
+        shown = isinstance(tag, str)
+        length = 0
+        if shown:
+            text = el.text
+            name = tag.lower()
+            if text and name not in RAW_TEXT:
+                texts[id(el)] = (text, *locate(text))
+            attrib = el.attrib
+            if attrib:
+                _body_labels(el, labels)
+            if boilerplate(el, name, attrib):
+                dropped.add(id(el))
+                shown = False
+            elif text:
+                length = len(text.strip())
         for child in el:
-            visit(child)
-            if child.tail:
-                positions[(id(child), "tail")] = index.locate(child.tail)
+            child_length = visit(child)
+            tail = child.tail
+            if tail:
+                tails[id(child)] = (tail, *locate(tail))
+                child_length += len(tail.strip())
+            length += child_length
+        if not shown:
+            length = 0
+        visible[id(el)] = length
+        return length
 
     visit(root)
-    return positions, keep
+    return _Survey(texts, tails, Page(root, dropped, visible), labels, keep)
 
 
 def extract_html(source: str | bytes) -> Extracted:
@@ -412,13 +463,12 @@ def extract_html(source: str | bytes) -> Extracted:
         root = lxml_html.document_fromstring(parsed_text.encode("utf-8", errors="replace"), parser=html_parser())
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableInputError(f"cannot read the HTML page: {exc}") from exc
-    index = SourceIndex(html_text)
-    positions, alive = _locate_all(root, index)
-    page = Page(root)
-    walker = _Walker(page, positions, body_labels(root))
-    walker.walk(find_main(page))
+    index = SourceReader(html_text)
+    survey = _survey(root, index)
+    walker = _Walker(survey.page, survey.texts, survey.tails, survey.labels)
+    walker.walk(find_main(survey.page))
     text, to_source, marks = walker.out.finish(len(html_text))
-    del alive
+    del survey
     if index.misses:
         diagnostics.append(
             Diagnostic(

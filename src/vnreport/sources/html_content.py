@@ -49,29 +49,54 @@ def tag_name(el: Any) -> str:
 
 def is_boilerplate(el: Any) -> bool:
     """Page furniture that is never part of a document's text."""
-    tag = tag_name(el)
+    return boilerplate(el, tag_name(el), el.attrib)
+
+
+def boilerplate(el: Any, tag: str, attrib: Any) -> bool:
+    """:func:`is_boilerplate` of ``el``, given its lower-case tag and its attributes."""
     if tag in _DROP_TAGS:
         return True
     if tag == "footer" or (tag == "header" and not _inside_content(el)):
         return True
-    role = (el.get("role") or "").lower()
+    if not attrib:
+        return False  # every test below reads an attribute
+    get = attrib.get
+    role = (get("role") or "").lower()
     if role in _DROP_ROLES:
         return True
-    if el.get("hidden") is not None or (el.get("aria-hidden") or "").lower() == "true":
+    if get("hidden") is not None or (get("aria-hidden") or "").lower() == "true":
         return True
-    style = el.get("style") or ""
-    if style and _HIDDEN_STYLE.search(style):
+    style = get("style")
+    if style and _remembered(_HIDDEN_STYLES, style, _HIDDEN_STYLE):
         return True
-    words = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
-    if words and _BOILERPLATE_WORDS.search(words) and not FOOTNOTE_BODY_ID.match(el.get("id") or ""):
+    words = f"{get('class') or ''} {get('id') or ''}".strip()
+    boilerplate_words = words and _remembered(_BOILERPLATE_CLASSES, words, _BOILERPLATE_WORDS)
+    if boilerplate_words and not FOOTNOTE_BODY_ID.match(get("id") or ""):
         return True
-    if words and _PAGE_HEADER_WORDS.search(words) and not _inside_content(el):
+    if words and _remembered(_PAGE_HEADER_CLASSES, words, _PAGE_HEADER_WORDS) and not _inside_content(el):
         return True
-    if tag == "a" and (el.get("href") or "").startswith("#"):
+    if tag == "a" and (get("href") or "").startswith("#"):
         text = "".join(el.itertext())
         if _SKIP_LINK_TEXT.match(text):
             return True
     return False
+
+
+#: Answers of the attribute patterns, by attribute value: a Word page repeats the same
+#: ``style`` and ``class`` on hundreds of paragraphs. Bounded by :data:`_MAX_REMEMBERED`.
+_HIDDEN_STYLES: dict[str, bool] = {}
+_BOILERPLATE_CLASSES: dict[str, bool] = {}
+_PAGE_HEADER_CLASSES: dict[str, bool] = {}
+_MAX_REMEMBERED = 4096
+
+
+def _remembered(answers: dict[str, bool], value: str, pattern: re.Pattern[str]) -> bool:
+    known = answers.get(value)
+    if known is None:
+        known = pattern.search(value) is not None
+        if len(answers) < _MAX_REMEMBERED:
+            answers[value] = known
+    return known
 
 
 def _inside_content(el: Any) -> bool:
@@ -103,15 +128,21 @@ NUMBER_MARK = re.compile(r"^\s*[\[(]?\s*(\d{1,4})\s*[\])]?\s*$")
 
 
 def body_labels(root: Any) -> set[str]:
+    """The labels of the footnote bodies in the tree (``id="ftn3"``, ``name="_ftn3"`` → "3")."""
     labels: set[str] = set()
     for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        for attr in ("id", "name"):
-            m = FOOTNOTE_BODY_ID.match(el.get(attr) or "")
-            if m is not None:
-                labels.add(str(int(m.group("label"))))
+        if isinstance(el.tag, str):
+            add_body_labels(el, labels)
     return labels
+
+
+def add_body_labels(el: Any, labels: set[str]) -> None:
+    """Add the footnote body label ``el`` names by its id or name, if any."""
+    for attr in ("id", "name"):
+        value = el.get(attr)
+        m = FOOTNOTE_BODY_ID.match(value) if value else None
+        if m is not None:
+            labels.add(str(int(m.group("label"))))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -190,18 +221,23 @@ def is_layout_table(table: Any) -> bool:
 
 
 class Page:
-    """What is boilerplate on a page, decided once per element for the whole extraction.
+    """What is boilerplate on a page and how much text each element shows, decided once per
+    element for the whole extraction.
 
     The content search and the walk both ask of every element whether it is boilerplate, and
-    the content search asks it again of each candidate's ancestors; the answers are computed in
-    one pass. The page keeps its element proxies alive, so that their ids stay theirs.
+    the content search asks it again of each candidate's ancestors. The reader's one pass over
+    the tree fills ``dropped`` (ids of the elements :func:`is_boilerplate` drops) and may fill
+    ``visible`` (:meth:`visible_length` by id); whoever builds a page keeps the element proxies
+    alive while it is used, so that their ids stay theirs.
     """
 
-    def __init__(self, root: Any) -> None:
+    def __init__(self, root: Any, dropped: set[int] | None = None, visible: dict[int, int] | None = None) -> None:
         self.root = root
-        self._elements = list(root.iter())
-        self._dropped = {id(el) for el in self._elements if isinstance(el.tag, str) and is_boilerplate(el)}
-        self._visible: dict[int, int] = {}
+        if dropped is None:
+            self._elements = list(root.iter())
+            dropped = {id(el) for el in self._elements if isinstance(el.tag, str) and is_boilerplate(el)}
+        self._dropped = dropped
+        self._visible: dict[int, int] = visible if visible is not None else {}
 
     def dropped(self, el: Any) -> bool:
         """:func:`is_boilerplate`, remembered."""

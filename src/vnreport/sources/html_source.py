@@ -5,10 +5,12 @@ from __future__ import annotations
 import codecs
 import html as html_lib
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 
 from vnreport.model import Diagnostic, DiagnosticCode, Span
+from vnreport.sources._text import NATURALS
 from vnreport.text.reading import decode_bytes
 
 # ---------------------------------------------------------------------------------------------
@@ -174,6 +176,19 @@ class SourceIndex:
             k += 1
         return starts, ends
 
+    def seek(self, source_offset: int) -> None:
+        """Put the cursor at the first text character at or after ``source_offset``."""
+        k = bisect_right(self.seg_src, source_offset) - 1
+        if k < 0:
+            self.cursor = 0
+            return
+        seg_stop = self.seg_at[k + 1] if k + 1 < len(self.seg_at) else len(self.stream)
+        inside = source_offset - self.seg_src[k]
+        if self.seg_end[k] < 0 and inside < seg_stop - self.seg_at[k]:
+            self.cursor = self.seg_at[k] + inside
+        else:
+            self.cursor = seg_stop if source_offset > self.seg_src[k] else self.seg_at[k]
+
     def locate(self, s: str) -> tuple[Sequence[int], Sequence[int]]:
         stream = self.stream
         at = stream.find(s, self.cursor)
@@ -195,3 +210,161 @@ class SourceIndex:
                 starts.append(where)
                 ends.append(where)
         return starts, ends
+
+
+# ---------------------------------------------------------------------------------------------
+# The fast way: reading the source alongside the tree
+# ---------------------------------------------------------------------------------------------
+
+#: A run of markup between two text nodes: tags (attribute values may hold ">"), comments,
+#: declarations and processing instructions. Script and style elements stop the run: their
+#: content is not markup and is skipped whole (:data:`_RAW_OPEN`).
+_MARKUP_RUN = re.compile(
+    r"""(?:<!--.*?(?:-->|\Z)
+        | <![^>]*+>?
+        | <\?[^>]*+>?
+        | </?(?!(?:script|style)(?![^\s/>]))[A-Za-z][^\s/>]*+(?:[^>"']++|"[^"]*+"|'[^']*+')*+>
+    )*""",
+    re.DOTALL | re.VERBOSE | re.IGNORECASE,
+)
+_RAW_OPEN = re.compile(r"<(script|style)(?![^\s/>])(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:\#[0-9]+;?|\#[xX][0-9A-Fa-f]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+#: Entities as the parser reads them, remembered (a page spells "&nbsp;" a thousand times).
+_ENTITIES: dict[str, str] = {}
+_MAX_ENTITIES = 4096
+
+
+class SourceReader:
+    """Finds the text nodes of a parsed page in its source, in document order, the fast way:
+    each node is the next run of character data after the markup that follows the previous one.
+
+    That holds for the markup a parser keeps as it is. Where it does not (the parser repaired the
+    page, dropped a character, read a stray "<" as text), :meth:`locate` hands over to a
+    :class:`SourceIndex` from that point on, which bridges repairs character by character; the
+    whitespace runs a parser drops between elements are skipped.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.pos = 0
+        self._index: SourceIndex | None = None
+
+    @property
+    def misses(self) -> int:
+        return self._index.misses if self._index is not None else 0
+
+    def locate(self, s: str) -> tuple[Sequence[int], Sequence[int]]:
+        if self._index is None:
+            found = self._next_run(s)
+            if found is not None:
+                return found
+            self._index = SourceIndex(self.source)
+            self._index.seek(self.pos)
+        return self._index.locate(s)
+
+    def _next_run(self, s: str) -> tuple[Sequence[int], Sequence[int]] | None:
+        source = self.source
+        n = len(source)
+        p = self.pos
+        while True:
+            if source.startswith("<", p):
+                markup = _MARKUP_RUN.match(source, p)
+                p = markup.end() if markup is not None else p
+                raw = _RAW_OPEN.match(source, p) if source.startswith("<", p) else None
+                if raw is not None:
+                    close = re.compile(rf"</{raw.group(1)}\s*>", re.IGNORECASE).search(source, raw.end())
+                    p = close.end() if close else n
+                    continue
+            end = p + len(s)
+            if source.startswith(s, p) and (end == n or source[end] == "<"):
+                # The node is the source text itself, up to the next markup (the common case).
+                self.pos = end
+                return range(p, end), range(p + 1, end + 1)
+            q = source.find("<", p)
+            if q < 0:
+                q = n
+            if source.startswith(s, p) and end > q:
+                # A stray "<" the parser read as text.
+                self.pos = end
+                return range(p, end), range(p + 1, end + 1)
+            decoded = _decoded(source, p, q)
+            if decoded is not None and decoded[0] == s:
+                self.pos = q
+                return decoded[1], decoded[2]
+            if q > p and source[p:q].isspace() and not s.isspace():
+                p = q  # whitespace the parser dropped between elements
+                continue
+            return None
+
+
+def _decoded(source: str, start: int, stop: int) -> tuple[str, array[int], TokenEnds] | None:
+    """The character data ``source[start:stop]`` as the parser reads it (entities decoded, CR LF
+    and lone CR as LF, as :class:`SourceIndex` reads them), with the source start of each
+    character and their ends; None when there is nothing to decode."""
+    if source.find("&", start, stop) < 0 and source.find("\r", start, stop) < 0:
+        return None
+    pieces: list[str] = []
+    starts = array("q")
+    token_ends: dict[int, int] = {}
+    pos = start
+    for m in _ENTITY.finditer(source, start, stop):
+        begin, end = m.span()
+        if begin > pos:
+            _literal_piece(source, pos, begin, pieces, starts, token_ends)
+        token = source[begin:end]
+        decoded = _ENTITIES.get(token)
+        if decoded is None:
+            decoded = html_lib.unescape(token)
+            if len(_ENTITIES) < _MAX_ENTITIES:
+                _ENTITIES[token] = decoded
+        if decoded == token:
+            _literal_piece(source, begin, end, pieces, starts, token_ends)
+        elif decoded:
+            pieces.append(decoded)
+            starts.fromlist([begin] * len(decoded))
+            token_ends[begin] = end
+        pos = end
+    if pos < stop:
+        _literal_piece(source, pos, stop, pieces, starts, token_ends)
+    return "".join(pieces), starts, TokenEnds(starts, token_ends)
+
+
+def _literal_piece(
+    source: str, start: int, stop: int, pieces: list[str], starts: array[int], token_ends: dict[int, int]
+) -> None:
+    cr = source.find("\r", start, stop)
+    while cr >= 0:
+        if cr > start:
+            pieces.append(source[start:cr])
+            starts += NATURALS.run(start, cr)
+        step = 2 if cr + 1 < stop and source[cr + 1] == "\n" else 1
+        pieces.append("\n")
+        starts.append(cr)
+        token_ends[cr] = cr + step
+        start = cr + step
+        cr = source.find("\r", start, stop)
+    if stop > start:
+        pieces.append(source[start:stop])
+        starts += NATURALS.run(start, stop)
+
+
+class TokenEnds(Sequence[int]):
+    """The source ends of decoded characters, worked out when asked: a character read as it is
+    ends one after its start; one read from a token (an entity, a CR LF) ends where the token
+    does. The layout asks for a handful of them per text node, never for all."""
+
+    __slots__ = ("_starts", "_token_ends")
+
+    def __init__(self, starts: Sequence[int], token_ends: dict[int, int]) -> None:
+        self._starts = starts
+        self._token_ends = token_ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        start = self._starts[index]
+        end = self._token_ends.get(start)
+        return start + 1 if end is None else end
