@@ -27,7 +27,6 @@ from vnreport.lines.classify import (
     ClassifiedLine,
     Role,
     classify_after_marker,
-    is_title_like,
     is_upper_title,
     redecide_wrapped,
 )
@@ -44,11 +43,12 @@ from vnreport.model import (
     Span,
     Table,
 )
-from vnreport.rules.shapes import LOWER, SUMMARY_HEADING
+from vnreport.rules.shapes import SUMMARY_HEADING
 from vnreport.tree.kinds import as_read, heading_shape
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode, style_key
 from vnreport.tree.numbering import numbered_as, numbering_problem, ordinal, restarts_under
 from vnreport.tree.paragraphs import text_after_bare_marker
+from vnreport.tree.titles import TitleLines
 
 ParagraphFactory = Callable[[str, Span, tuple[Span, ...]], Paragraph]
 """Makes a paragraph (with its sentences) from an id, a span and the spans of page furniture
@@ -73,13 +73,6 @@ _ID_PREFIX = {MarkerStyle.APPENDIX: "ap", MarkerStyle.PART: "p", MarkerStyle.CHA
 
 #: Bullets that mark a sub-heading of its own rather than one entry of a list.
 _SUMMARY_BULLETS = frozenset({MarkerStyle.STAR, MarkerStyle.BULLET})
-
-#: Title lines below a marker-only heading ("Phần I" then the title): at most this many.
-MAX_TITLE_LINES = 3
-#: … and at most this many when the lines follow one another unfinished (a long title in capitals).
-MAX_WRAPPED_TITLE_LINES = 8
-#: A line ending in one of these ends the title with it.
-_TITLE_CLOSERS = frozenset(".!?:")
 
 
 class TreeBuilder:
@@ -208,30 +201,8 @@ class TreeBuilder:
             # "Phần I" then the title below, or an upper-case title wrapped over lines.
             # An appendix's own title is in capitals; "(Kèm theo Nghị quyết …)" under it is its attribution.
             want_upper = bool(own_title) or marker.style not in INTRINSIC_ORDER or marker.style is MarkerStyle.APPENDIX
-            taken = 0
-            k = i + 1
-            while k < len(lines) and (taken < MAX_TITLE_LINES or self._runs_on(lines, k, taken)):
-                nxt = lines[k]
-                if k in skip or nxt.role is Role.BLANK or nxt.role is Role.RULE:
-                    k += 1
-                    continue
-                if nxt.role is not Role.TEXT or k in self._table_starts:
-                    break
-                candidate = text[nxt.line.content.start : nxt.line.content.end]
-                if (is_upper_title(candidate) or LOWER.search(candidate) is None) and len(candidate) <= 200:
-                    # "I. KẾT QUẢ … NHIỆM KỲ" then "2020 - 2025": no lower case, still the title.
-                    pass
-                elif not own_title and taken == 0 and not want_upper and is_title_like(candidate):
-                    pass
-                else:
-                    break
-                if taken == 0 and not own_title:
-                    title = Span(nxt.line.content.start, nxt.line.content.end)
-                else:
-                    title = Span(title.start, nxt.line.content.end)
-                taken += 1
-                k += 1
-                next_i = k
+            below = TitleLines(self.text, text, lines, skip, self._table_starts)
+            title, next_i = below.read(i, title, own_title, want_upper, next_i)
         node = OpenNode(
             OpenKind.SECTION, marker.span.start, max(title.end, marker.span.end), marker, style_key(marker), title
         )
@@ -239,15 +210,6 @@ class TreeBuilder:
         node.source_level = self._levels.get(i)
         self._place(node)
         return next_i
-
-    def _runs_on(self, lines: Sequence[ClassifiedLine], k: int, taken: int) -> bool:
-        """Past :data:`MAX_TITLE_LINES`, an upper-case title goes on only line by line, with no
-        blank line between and the line above unfinished ("… QUY ĐỊNH NHỮNG ĐIỀU ĐẢNG VIÊN" then
-        "KHÔNG ĐƯỢC LÀM VÀ …"): a title that long is one sentence broken by the page width."""
-        if taken >= MAX_WRAPPED_TITLE_LINES or lines[k].role is not Role.TEXT:
-            return False
-        above = lines[k - 1]
-        return above.role is not Role.BLANK and self.text[above.line.content.end - 1] not in _TITLE_CLOSERS
 
     def _retype(self, marker: Marker) -> Marker:
         """Resolve "I."/"V."/"X." read as Roman numerals where they continue a capital-letter list."""

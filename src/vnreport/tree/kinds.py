@@ -78,10 +78,8 @@ def _runs_into_its_body(match: str, node: OpenNode, parent: OpenNode) -> bool:
     hành; các nội dung trong Nghị quyết⏎Đại hội Đảng bộ tỉnh được cụ thể hóa …" among
     "1. …", "2. …", "4. …" that are items. The page broke the sentence at a capitalised name,
     where a title could have ended; its siblings say it did not."""
-    title, marker = node.title, node.marker
-    if title is None or marker is None or marker.style in INTRINSIC_ORDER:
-        return False
-    if len(node.children) != 1 or node.children[0].kind is not OpenKind.PARAGRAPH:
+    title = node.title
+    if title is None or not _one_paragraph_heading(node):
         return False
     own = match[title.start : title.end].rstrip(" *_\u00a0")
     if not own or own[-1] in _TITLE_END or is_upper_title(own):
@@ -92,6 +90,14 @@ def _runs_into_its_body(match: str, node: OpenNode, parent: OpenNode) -> bool:
         return False  # a run-in label ("6.1.6. Sử dụng thẻ đảng viên: Đảng viên …") ends its title
     siblings = [c for c in parent.children if c is not node and c.key == node.key]
     return len(siblings) >= 2 and all(c.kind is OpenKind.ITEM for c in siblings)
+
+
+def _one_paragraph_heading(node: OpenNode) -> bool:
+    """A numbered heading (no Phần/Chương/Mục/Điều) with one paragraph and nothing else under it."""
+    marker = node.marker
+    if marker is None or marker.style in INTRINSIC_ORDER:
+        return False
+    return len(node.children) == 1 and node.children[0].kind is OpenKind.PARAGRAPH
 
 
 def _visibly_unfinished(title: str, match: str, body_start: int) -> bool:
