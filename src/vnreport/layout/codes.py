@@ -258,23 +258,17 @@ def level_from_name(name: str) -> Level | None:
     key = " ".join(fold_tone_placement(name).casefold().split())
     if key.startswith("bộ ") and "bộ tỉnh" not in key and "bộ huyện" not in key and "bộ xã" not in key:
         return Level.CENTRAL  # a ministry ("BỘ CÔNG THƯƠNG"); "ĐẢNG BỘ TỈNH" is not one
-    best: tuple[int, Level] | None = None
     words = " " + _NON_LETTER.sub(" ", key) + " "
-    for word, level in _LEVEL_WORDS:
-        i = words.find(f" {word} ")
-        if i >= 0 and (best is None or i < best[0]):
-            best = (i, level)
+    # Every word that tells a level, with where it stands: the first one names the body itself
+    # ("ĐẢNG ỦY XÃ … HUYỆN …" is a commune's), the rest its parents.
+    found = [(words.find(f" {word} "), level) for word, level in _LEVEL_WORDS]
     m = _CITY.search(key)
     if m is not None:
-        i = m.start()
-        level = Level.PROVINCE if any(m.group("city").startswith(c) for c in CENTRAL_CITIES) else Level.DISTRICT
-        if best is None or i < best[0]:
-            best = (i, level)
-    for word in _INSTITUTION_WORDS:
-        i = words.find(f" {word} ")
-        if i >= 0 and (best is None or i < best[0]):
-            best = (i, Level.GRASSROOTS)
-    return best[1] if best else None
+        central = any(m.group("city").startswith(c) for c in CENTRAL_CITIES)
+        found.append((m.start(), Level.PROVINCE if central else Level.DISTRICT))
+    found += [(words.find(f" {word} "), Level.GRASSROOTS) for word in _INSTITUTION_WORDS]
+    placed = [(i, level) for i, level in found if i >= 0]
+    return min(placed, key=lambda f: f[0])[1] if placed else None
 
 
 def level_from_code(code: str) -> Level | None:

@@ -76,40 +76,47 @@ class SentenceMaker:
         else:
             source, base = text, 0
         local = Span(span.start - base, span.end - base) if base else span
-        extra = self.extra_refs if with_refs else None
+        extra = self.extra_refs or None
         figures_on = self.options.quantities
         out: list[Sentence] = []
         for k, piece in enumerate(self.options.split_sentences(source, local), start=1):
             # Without gaps the splitter read the text itself: its spans need no shifting, which
             # spares rebuilding every span and ref of every sentence.
             s = Span(piece.start + base, piece.end + base) if base else piece
-            refs: list[FootnoteRef] = []
-            if with_refs:
-                refs, diags = fn.find_refs(source, piece, self.resolve)
-                if base:
-                    refs = [attrs.evolve(r, span=Span(r.span.start + base, r.span.end + base)) for r in refs]
-                if diags:
-                    self.diagnostics.extend(_shift_diagnostics(diags, base))
-            if extra:
-                at = bisect.bisect_left(extra, (s.start, -1, "", None))
-                while at < len(extra) and extra[at][1] <= s.end:
-                    r_start, r_end, label, target = extra[at]
-                    refs.append(FootnoteRef(label, Span(r_start, r_end), target))
-                    at += 1
-                refs.sort(key=lambda r: r.span.start)
+            refs = self._refs(source, piece, base, s, extra) if with_refs else ()
             inside = tuple(g for g in gaps if s.start <= g.start and g.end <= s.end) if gaps else ()
-            figures: tuple[Quantity, ...] = ()
-            comparisons: tuple[Comparison, ...] = ()
-            if figures_on:
-                figures, figure_diagnostics = find_quantities(source, piece)
-                if base and figures:
-                    figures = tuple(_shift_quantity(q, base) for q in figures)
-                if figure_diagnostics:
-                    self.diagnostics.extend(_shift_diagnostics(figure_diagnostics, base))
-                if figures:
-                    comparisons = find_comparisons(text, s, figures)
-            out.append(Sentence(f"{prefix}t{k}", s, text[s.start : s.end], tuple(refs), figures, comparisons, inside))
+            figures, comparisons = self._figures(source, piece, base, s) if figures_on else ((), ())
+            out.append(Sentence(f"{prefix}t{k}", s, text[s.start : s.end], refs, figures, comparisons, inside))
         return tuple(out)
+
+    def _refs(
+        self, source: str, piece: Span, base: int, s: Span, extra: Sequence[tuple[int, int, str, str | None]] | None
+    ) -> tuple[FootnoteRef, ...]:
+        """The sentence's footnote markers: those its text holds ("[14]") and those another
+        stage found in it (glued PDF digits, raised source runs), in text order."""
+        refs, diags = fn.find_refs(source, piece, self.resolve)
+        if base:
+            refs = [attrs.evolve(r, span=Span(r.span.start + base, r.span.end + base)) for r in refs]
+        if diags:
+            self.diagnostics.extend(_shift_diagnostics(diags, base))
+        if extra:
+            at = bisect.bisect_left(extra, (s.start, -1, "", None))
+            while at < len(extra) and extra[at][1] <= s.end:
+                r_start, r_end, label, target = extra[at]
+                refs.append(FootnoteRef(label, Span(r_start, r_end), target))
+                at += 1
+            refs.sort(key=lambda r: r.span.start)
+        return tuple(refs)
+
+    def _figures(
+        self, source: str, piece: Span, base: int, s: Span
+    ) -> tuple[tuple[Quantity, ...], tuple[Comparison, ...]]:
+        figures, figure_diagnostics = find_quantities(source, piece)
+        if base and figures:
+            figures = tuple(_shift_quantity(q, base) for q in figures)
+        if figure_diagnostics:
+            self.diagnostics.extend(_shift_diagnostics(figure_diagnostics, base))
+        return figures, (find_comparisons(self.text, s, figures) if figures else ())
 
     def title_quantities(self, span: Span) -> tuple[Quantity, ...]:
         """The figures of a heading's title ("DỰ BÁO BỐI CẢNH TÌNH HÌNH 5 NĂM TỚI"); an unreadable

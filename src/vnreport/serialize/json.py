@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import attrs
@@ -68,43 +69,45 @@ def _make_converter() -> cattrs.Converter:
 
     converter.register_structure_hook(Marker, marker_in)
 
-    def metadata_out(m: Metadata) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for field_name in attrs.fields(Metadata):
-            name = field_name.name
-            value = getattr(m, name)
-            if name == "spans":
-                out[name] = {k: [s.start, s.end] for k, s in sorted(value.items())}
-            elif name == "term" and value is not None:
-                out[name] = list(value)
-            else:
-                out[name] = converter.unstructure(value)
-        return out
-
-    def metadata_in(v: dict[str, Any], _: type) -> Metadata:
-        kwargs: dict[str, Any] = {}
-        for field_name in attrs.fields(Metadata):
-            name = field_name.name
-            if name not in v:
-                continue
-            value = v[name]
-            if name == "spans":
-                kwargs[name] = {k: Span(int(s[0]), int(s[1])) for k, s in value.items()}
-            elif name == "term":
-                kwargs[name] = tuple(value) if value is not None else None
-            elif name in ("date", "web_date"):
-                kwargs[name] = converter.structure(value, DateValue | None)  # type: ignore[arg-type]
-            elif name == "signature":
-                kwargs[name] = converter.structure(value, Signature | None)  # type: ignore[arg-type]
-            elif name in ("addressees", "recipients"):
-                kwargs[name] = tuple(value)
-            else:
-                kwargs[name] = value
-        return Metadata(**kwargs)
-
-    converter.register_unstructure_hook(Metadata, metadata_out)
-    converter.register_structure_hook(Metadata, metadata_in)
+    converter.register_unstructure_hook(Metadata, partial(_metadata_out, converter))
+    converter.register_structure_hook(Metadata, partial(_metadata_in, converter))
     return converter
+
+
+def _metadata_out(converter: cattrs.Converter, m: Metadata) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for field_name in attrs.fields(Metadata):
+        name = field_name.name
+        value = getattr(m, name)
+        if name == "spans":
+            out[name] = {k: [s.start, s.end] for k, s in sorted(value.items())}
+        elif name == "term" and value is not None:
+            out[name] = list(value)
+        else:
+            out[name] = converter.unstructure(value)
+    return out
+
+
+def _metadata_in(converter: cattrs.Converter, v: dict[str, Any], _: type) -> Metadata:
+    kwargs: dict[str, Any] = {}
+    for field_name in attrs.fields(Metadata):
+        name = field_name.name
+        if name not in v:
+            continue
+        value = v[name]
+        if name == "spans":
+            kwargs[name] = {k: Span(int(s[0]), int(s[1])) for k, s in value.items()}
+        elif name == "term":
+            kwargs[name] = tuple(value) if value is not None else None
+        elif name in ("date", "web_date"):
+            kwargs[name] = converter.structure(value, DateValue | None)  # type: ignore[arg-type]
+        elif name == "signature":
+            kwargs[name] = converter.structure(value, Signature | None)  # type: ignore[arg-type]
+        elif name in ("addressees", "recipients"):
+            kwargs[name] = tuple(value)
+        else:
+            kwargs[name] = value
+    return Metadata(**kwargs)
 
 
 CONVERTER = _make_converter()

@@ -281,19 +281,7 @@ def _segments(
 ) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` covering ``data``: kind "u" UTF-8, "r" UTF-8 with replaced bytes,
     or a legacy encoding's name."""
-
-    def prefer_legacy(chunk: bytes, utf8: str) -> bool:
-        assert legacy is not None
-        return score_text(decode_as(chunk, legacy)).points > score_text(utf8).points - (1 if mostly_legacy else 0)
-
-    def undecodable(chunk: bytes) -> str:
-        """The kind of bytes that are not UTF-8."""
-        if legacy is None:
-            return "r"
-        if mostly_legacy or prefer_legacy(chunk, chunk.decode("utf-8", errors="replace")):
-            return legacy
-        return "r"
-
+    kinds = _LineKinds(data, legacy, mostly_legacy)
     segments: list[tuple[int, int, str]] = []
     for i, (s, e) in enumerate(lines):
         chunk = data[s:e]
@@ -301,23 +289,48 @@ def _segments(
             segments.append((s, e, "a"))  # reads alike in every encoding: settled below
         elif i not in invalid:
             # In a legacy file, legacy bytes can happen to be valid UTF-8 ("ườ" in VISCII is U+07F6).
-            keep = not mostly_legacy or not prefer_legacy(chunk, chunk.decode("utf-8"))
+            keep = not mostly_legacy or not kinds.prefer_legacy(chunk, chunk.decode("utf-8"))
             segments.append((s, e, "u" if keep else str(legacy)))
         elif legacy is None or _UTF8_VN_LETTER.search(chunk.decode("utf-8", errors="surrogateescape")) is None:
-            segments.append((s, e, undecodable(chunk)))
+            segments.append((s, e, kinds.undecodable(chunk)))
         else:
-            # UTF-8 words and undecodable ones on one line: a phrase pasted into a sentence.
-            words: list[tuple[int, int, str]] = []
-            for ps, pe, kind in _pieces(data, s, e):
-                if kind == "v":
-                    piece = data[ps:pe]
-                    kind = legacy if prefer_legacy(piece, piece.decode("utf-8")) else "u"
-                words.append((ps, pe, kind))
-            _settle_ascii(words, "u")
-            for ws, we, kind in _runs(words):
-                segments.append((ws, we, undecodable(data[ws:we]) if kind == "x" else kind))
+            segments.extend(kinds.mixed_line(s, e))
     _settle_ascii(segments, str(legacy) if mostly_legacy else "u")
     return segments
+
+
+class _LineKinds:
+    """How the non-ASCII bytes of a line read: UTF-8, the file's legacy encoding, or neither."""
+
+    def __init__(self, data: bytes, legacy: str | None, mostly_legacy: bool) -> None:
+        self.data = data
+        self.legacy = legacy
+        self.mostly_legacy = mostly_legacy
+
+    def prefer_legacy(self, chunk: bytes, utf8: str) -> bool:
+        assert self.legacy is not None
+        bias = 1 if self.mostly_legacy else 0
+        return score_text(decode_as(chunk, self.legacy)).points > score_text(utf8).points - bias
+
+    def undecodable(self, chunk: bytes) -> str:
+        """The kind of bytes that are not UTF-8."""
+        if self.legacy is None:
+            return "r"
+        if self.mostly_legacy or self.prefer_legacy(chunk, chunk.decode("utf-8", errors="replace")):
+            return self.legacy
+        return "r"
+
+    def mixed_line(self, s: int, e: int) -> list[tuple[int, int, str]]:
+        """UTF-8 words and undecodable ones on one line: a phrase pasted into a sentence."""
+        data, legacy = self.data, str(self.legacy)
+        words: list[tuple[int, int, str]] = []
+        for ps, pe, kind in _pieces(data, s, e):
+            if kind == "v":
+                piece = data[ps:pe]
+                kind = legacy if self.prefer_legacy(piece, piece.decode("utf-8")) else "u"
+            words.append((ps, pe, kind))
+        _settle_ascii(words, "u")
+        return [(ws, we, self.undecodable(data[ws:we]) if kind == "x" else kind) for ws, we, kind in _runs(words)]
 
 
 def _settle_ascii(segments: list[tuple[int, int, str]], default: str) -> None:

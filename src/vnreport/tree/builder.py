@@ -1,8 +1,7 @@
 """The tree builder: from classified lines to nested sections, items and paragraphs.
 
-Nesting is learned per document, the way LexNLP's section parser does it: a heading style's
-level is the order in which it first appears, so "I." is the top level in one report and
-sits under "Phần" in another. On top of that:
+A heading style's level comes from the genre's conventional order (A. > I. > 1. > 1.1. > (1) > a)),
+a style the order does not rank takes the level of its first appearance. On top of that:
 
 * a style already open on the stack closes everything below it and becomes a sibling;
 * a decimal ("2.1-") goes under the open node numbered with its prefix ("2-");
