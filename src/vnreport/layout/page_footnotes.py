@@ -19,7 +19,7 @@ import itertools
 
 import attrs
 
-from vnreport.layout.footnote_entries import BodyEntry, PdfFootnote
+from vnreport.layout.footnote_entries import BodyEntry, PdfFootnote, cut_glued_labels
 from vnreport.layout.footnote_markers import STRONG, find_markers, labels_cited, marker_candidates
 from vnreport.layout.page_text import PageText
 from vnreport.model import Diagnostic, DiagnosticCode, FurnitureKind, Severity, Span
@@ -173,12 +173,15 @@ class FootnoteReader:
             result = self._finish_page(flow, j, entries, previous)
             if result is not None:
                 return result
-        # The page's one body, its label printed last and glued to the body's last line.
+        return self._one_body_label_last(flow, expected, previous)
+
+    def _one_body_label_last(self, flow: list[int], expected: int, previous: BodyEntry | None) -> _PageResult | None:
+        """The page's one body, its label printed last and glued to the body's last line."""
         last = self._trailing_label(flow[-1])
-        if last is not None and last[0] in (expected, 1):
-            head = BodyEntry(last[0], None, None, number_last=True, glued_at=(flow[-1], *last[1:]))
-            return self._finish_page(flow, len(flow), [head], previous)
-        return None
+        if last is None or last[0] not in (expected, 1):
+            return None
+        head = BodyEntry(last[0], None, None, number_last=True, glued_at=(flow[-1], *last[1:]))
+        return self._finish_page(flow, len(flow), [head], previous)
 
     def _zone_after_glued_label(
         self, flow: list[int], j: int, allowed: set[int], previous: BodyEntry | None
@@ -241,15 +244,7 @@ class FootnoteReader:
                     entries[-1].body.append(pos)
                 else:
                     return None
-                glued = self._trailing_label(pos)
-                if glued is None:
-                    continue
-                if k + 1 < n and glued[0] == expect and self._opens_like_body(flow[k + 1]):
-                    entries.append(BodyEntry(expect, None, None, glued_at=(pos, *glued[1:])))
-                    expect += 1
-                elif k == n - 1 and glued[0] + 1 == entries[0].value:
-                    # The page's first label printed last, glued to the last line.
-                    entries.insert(0, BodyEntry(glued[0], None, None, number_last=True, glued_at=(pos, *glued[1:])))
+                expect = self._label_glued_after(flow, k, entries, expect)
                 continue
             if self._prepend_trailing_labels(flow, k, entries):
                 break
@@ -264,6 +259,21 @@ class FootnoteReader:
         if not entries:
             return None
         return self._share_bodies(entries)
+
+    def _label_glued_after(self, flow: list[int], k: int, entries: list[BodyEntry], expect: int) -> int:
+        """A label glued to the end of the body line ``flow[k]``: the next body's, opening on the
+        line below, or (on the page's last line) the page's first label printed last. Adds its
+        entry; the label due next."""
+        pos = flow[k]
+        glued = self._trailing_label(pos)
+        if glued is None:
+            return expect
+        if k + 1 < len(flow) and glued[0] == expect and self._opens_like_body(flow[k + 1]):
+            entries.append(BodyEntry(expect, None, None, glued_at=(pos, *glued[1:])))
+            return expect + 1
+        if k == len(flow) - 1 and glued[0] + 1 == entries[0].value:
+            entries.insert(0, BodyEntry(glued[0], None, None, number_last=True, glued_at=(pos, *glued[1:])))
+        return expect
 
     def _opening_text(self, flow: list[int], j: int, k: int, expect: int) -> int | None:
         """Where the body text starts when ``flow[k]`` opens the body of label ``expect``."""
@@ -411,27 +421,13 @@ class FootnoteReader:
             continuation, zone_start = self._continuation(flow, j)
         else:
             zone_start = j
-        labels = self._cut_glued_labels(entries)
+        labels = cut_glued_labels(entries)
         markers = find_markers(self.text, self.lines, flow[:zone_start], entries[0].value, entries[-1].value, labels)
         if not markers:
             return None
         self.refs.extend(markers)
         self._claim(entries, continuation)
         return entries, continuation
-
-    def _cut_glued_labels(self, entries: list[BodyEntry]) -> frozenset[int]:
-        """End each body whose last line a label is glued to before that label; the offsets of
-        the glued labels' digits (none of them is a marker)."""
-        for entry in entries:
-            entry.text_end = None
-        for glued in entries:
-            if glued.glued_at is None:
-                continue
-            pos, end, _ = glued.glued_at
-            for entry in entries:
-                if entry.body and entry.body[-1] == pos:
-                    entry.text_end = end
-        return frozenset(e.glued_at[2] for e in entries if e.glued_at is not None)
 
     def _place_number_last_bodies(
         self, flow: list[int], j: int, entries: list[BodyEntry], heads: list[BodyEntry]
