@@ -421,9 +421,10 @@ def test_page_of_pages_only_where_a_total_counts() -> None:
 _NOTE = "Số liệu chi tiết của nội dung thứ {} được tổng hợp tại phụ lục kèm theo báo cáo này của Ban."
 
 
-def _marker_page(line: str, labels: list[int]) -> str:
-    """``line`` in the running text of a page with the bodies ``labels`` at its bottom, after a
-    page with bodies 1 … min(labels) - 1 (and their markers), so the labels continue the sequence."""
+def _marker_page(line: str, labels: list[int], after: str | None = None) -> str:
+    """``line`` (and the line ``after`` it) in the running text of a page with the bodies
+    ``labels`` at its bottom, after a page with bodies 1 … min(labels) - 1 (and their markers),
+    so the labels continue the sequence."""
     pages: list[str] = []
     first = min(labels)
     if first > 1:
@@ -431,29 +432,34 @@ def _marker_page(line: str, labels: list[int]) -> str:
         bodies = [f"{k}\n{_NOTE.format(k)}" for k in range(1, first)]
         pages.append("\n".join(["1", "", *earlier, *run(1), *bodies]))
     bodies = [f"{k}\n{_NOTE.format(k)}" for k in labels]
-    pages.append("\n".join([str(len(pages) + 1), "", *run(2)[:3], line, *run(2)[3:], *bodies]))
+    lines = [line] if after is None else [line, after]
+    pages.append("\n".join([str(len(pages) + 1), "", *run(2)[:3], *lines, *run(2)[3:], *bodies]))
     pages.append("\n".join([str(len(pages) + 1), "", *run(3)]))
     return "\f".join(pages) + "\f"
 
 
-def _marker_cases() -> list[tuple[str, str, list[int]]]:
+def _marker_cases() -> list[tuple[str, str, list[int], str | None]]:
     out = []
     for line, reading, *rest in read_cases("pdf_footnote_markers"):
-        if rest:
-            low, _, high = rest[0].removeprefix("bodies:").strip().partition("-")
-            labels = list(range(int(low), int(high or low) + 1))
-        else:
-            labels = [int(v) for v in re.findall(r"\[(\d+)\]", reading)]
-        out.append((line, reading, labels))
+        labels = [int(v) for v in re.findall(r"\[(\d+)\]", reading)]
+        after = None
+        for extra in rest:
+            key, _, value = extra.partition(":")
+            if key == "bodies":
+                low, _, high = value.strip().partition("-")
+                labels = list(range(int(low), int(high or low) + 1))
+            else:
+                after = value.strip()
+        out.append((line, reading, labels, after))
     return out
 
 
 _MARKER_CASES = _marker_cases()
 
 
-@pytest.mark.parametrize(("line", "reading", "labels"), _MARKER_CASES, ids=[c[0][:40] for c in _MARKER_CASES])
-def test_pdf_marker_forms(line: str, reading: str, labels: list[int]) -> None:
-    text = _marker_page(line, labels)
+@pytest.mark.parametrize(("line", "reading", "labels", "after"), _MARKER_CASES, ids=[c[0][:40] for c in _MARKER_CASES])
+def test_pdf_marker_forms(line: str, reading: str, labels: list[int], after: str | None) -> None:
+    text = _marker_page(line, labels, after)
     at = text.index("\n" + line + "\n") + 1
     layout = layout_of(text)
     read = line

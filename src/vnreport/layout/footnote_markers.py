@@ -207,6 +207,8 @@ class _Digits:
         if before is None or after is None:
             return None
         if after == "stop":
+            if before in ("sentence", "clause") and self.end >= self.line_end and _lower_next(self.text, self.end):
+                return None  # "… hoàn thành. 5⏎xã đạt chuẩn": a count opening a sentence, wrapped
             return MarkerCandidate(self.start, self.end, value, WEAK)
         if before == "sentence":
             return MarkerCandidate(self.start, self.end, value, WEAK) if after == "capital" else None
@@ -254,6 +256,14 @@ class _Digits:
         if text[w].isupper() or text[w] in '“"':
             return "capital"
         return _word_after(text, w, line_end)
+
+
+def _lower_next(text: str, e: int) -> bool:
+    """The text after ``e`` (the end of a line) goes on with a lower-case word."""
+    k = e
+    while k < len(text) and k - e < 8 and text[k].isspace() and text[k] != "\f":
+        k += 1
+    return k < len(text) and text[k].islower()
 
 
 def _punctuation_before(text: str, p: int, line_start: int) -> str | None:
