@@ -579,3 +579,29 @@ def test_labels_glued_to_the_first_word_of_their_body() -> None:
         "2": "GRDP bình quân đầu người đến năm 2025 tỉnh Thái Nguyên ước đạt 119 triệu đồng/người/năm.",
     }
     assert [label for label, _ in layout.refs] == ["1", "2"]
+
+
+_UNFINISHED = [
+    "1",
+    "Tổ chức các cuộc điều tra dư luận xã hội cấp tỉnh: 17 cuộc điều tra trực tiếp với 31.000 phiếu và",
+    "02 cuộc trực tuyến với trên 26.000 lượt người tham gia, trong đó có 05 cuộc điều tra về việc thực",
+]
+_GOES_ON = "hiện các chỉ tiêu chủ yếu của Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX đã đề ra."
+
+
+@pytest.mark.parametrize("own_bodies", [True, False])
+def test_body_continued_on_the_next_page(own_bodies: bool) -> None:
+    # Body 1 stops mid-sentence at the bottom of page 1 and goes on at the bottom of page 2,
+    # above page 2's own bodies or alone.
+    page_1 = "\n".join(
+        ["1", "", *RUN[:2], "theo hướng hiện đại1. Công tác phát triển đảng viên có", *RUN[2:], *_UNFINISHED]
+    )
+    own = ["2", "Kết nạp đảng viên mới bình quân hằng năm đạt tỷ lệ 3,12%, vượt mục tiêu Nghị quyết (mục tiêu 2,5%)."]
+    marker = "cơ sở đảng đều có chuyển biến rõ nét và tích cực2, góp phần" if own_bodies else run(2)[0]
+    page_2 = "\n".join(["2", "", *run(1)[:3], marker, *run(1)[3:], "", _GOES_ON, *(own if own_bodies else [])])
+    text = page_1 + "\n\f" + page_2 + "\n\f" + "\n".join(["3", "", *run(3)]) + "\n\f"
+    layout = layout_of(text)
+    note = next(n for n in layout.footnotes if n.label == "1")
+    assert [text[s.start : s.end] for s in note.continued] == [_GOES_ON]
+    assert _GOES_ON in line_texts(text, layout)
+    assert [n.label for n in layout.footnotes] == (["1", "2"] if own_bodies else ["1"])

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import attrs
 
 from vnreport.lines.classify import ClassifiedLine
-from vnreport.model import Span
+from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.rules.pages import COUNTED_BY, COUNTER_WORDS, DIGIT_RUN, MARKER_FOLLOWERS, MARKER_UNITS
 
 #: Marker strength: glued to a word or closing punctuation beats a number set apart by a space
@@ -73,6 +73,27 @@ def find_markers(
         at = back[at]
     chain.reverse()
     return [(str(c.value), Span(c.pos, c.end)) for c in chain]
+
+
+def markers_without_bodies(
+    text: str, lines: Sequence[ClassifiedLine], missed: list[tuple[list[int], int]]
+) -> list[Diagnostic]:
+    """In a text with PDF footnotes, a word with the label due glued to it ("Chính phủ9") on a
+    page where no body was found (``missed``: its running lines and the label due) is a marker
+    whose body is lost."""
+    out: list[Diagnostic] = []
+    for flow, due in missed:
+        cand = next((c for c in marker_candidates(text, lines, flow, due, due) if c.score >= STRONG), None)
+        if cand is not None:
+            out.append(
+                Diagnostic(
+                    DiagnosticCode.FOOTNOTE_MARKER_WITHOUT_BODY,
+                    f"footnote marker {due} (digits glued to a word) has no body at the page bottom",
+                    Span(cand.pos, cand.end),
+                    Severity.INFO,
+                )
+            )
+    return out
 
 
 def labels_cited(text: str, lines: Sequence[ClassifiedLine], running: list[int], due: int) -> int:

@@ -20,9 +20,9 @@ import itertools
 import attrs
 
 from vnreport.layout.footnote_entries import BodyEntry, PdfFootnote, cut_glued_labels
-from vnreport.layout.footnote_markers import STRONG, find_markers, labels_cited, marker_candidates
+from vnreport.layout.footnote_markers import find_markers, labels_cited, markers_without_bodies
 from vnreport.layout.page_text import PageText
-from vnreport.model import Diagnostic, DiagnosticCode, FurnitureKind, Severity, Span
+from vnreport.model import FurnitureKind, Span
 from vnreport.rules.pages import PDF_FOOTNOTE_GLUED_LABEL, PDF_FOOTNOTE_LONE_LABEL, PDF_FOOTNOTE_TRAILING_LABEL
 
 #: A page of more lines than this is not a printed page; only its last lines can hold footnotes.
@@ -73,7 +73,7 @@ class FootnoteReader:
             self.long_line = max(document_long, page_long)
             result = self._page_footnotes(flow, expected, previous, skipped)
             if result is None:
-                previous = None
+                previous = self._continued_alone(flow) if previous is not None else None
                 missed.append((flow, expected))
                 skipped = max(skipped, labels_cited(self.text, self.lines, flow, expected))
                 continue
@@ -85,7 +85,7 @@ class FootnoteReader:
             expected = entries[-1].value + 1
             previous = entries[-1] if self._unfinished(entries[-1]) else None
         if self.footnotes:
-            self._markers_without_bodies(missed)
+            self.page.diagnostics.extend(markers_without_bodies(self.text, self.lines, missed))
 
     # ------------------------------------------------------------------ line shapes
 
@@ -119,22 +119,6 @@ class FootnoteReader:
         if not entry.body or entry.text_end is not None:
             return False  # a label glued to its last line follows a full stop
         return not self.strs[entry.body[-1]].rstrip().endswith(_TERMINAL)
-
-    def _markers_without_bodies(self, missed: list[tuple[list[int], int]]) -> None:
-        """In a text with PDF footnotes, a word with the next label glued to it ("Chính phủ9")
-        on a page where no body was found is a marker whose body is lost."""
-        for flow, due in missed:
-            for cand in marker_candidates(self.text, self.lines, flow, due, due):
-                if cand.score >= STRONG:
-                    self.page.diagnostics.append(
-                        Diagnostic(
-                            DiagnosticCode.FOOTNOTE_MARKER_WITHOUT_BODY,
-                            f"footnote marker {due} (digits glued to a word) has no body at the page bottom",
-                            Span(cand.pos, cand.end),
-                            Severity.INFO,
-                        )
-                    )
-                    break
 
     # ------------------------------------------------------------------ one page
 
@@ -450,6 +434,17 @@ class FootnoteReader:
         for entry, part in zip(heads, parts, strict=True):
             entry.body = part
         return zone_start
+
+    def _continued_alone(self, flow: list[int]) -> BodyEntry | None:
+        """The previous page's unfinished body going on at the bottom of a page with no bodies of
+        its own: claim it; the body again when it is still unfinished."""
+        continuation, _ = self._continuation(flow, len(flow))
+        if not continuation or not self.footnotes:
+            return None
+        self._continue_last(continuation)
+        self.page.skip.update(continuation)
+        end = BodyEntry(int(self.footnotes[-1].label), None, None, continuation)
+        return end if self._unfinished(end) else None
 
     def _continuation(self, flow: list[int], j: int) -> tuple[list[int], int]:
         """The previous page's unfinished body, continued above ``flow[j]`` after a gap: its
