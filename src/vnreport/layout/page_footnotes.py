@@ -198,8 +198,8 @@ class FootnoteReader:
         return glued[0], (flow[j - 1], glued[1], glued[2])
 
     def _opens_like_body(self, pos: int) -> bool:
-        head = self.strs[pos][:1]
-        return head.isupper() or head in '“"('
+        head = self.strs[pos][:1]  # a body may open with a count: "02 tập thể và 04 cá nhân …"
+        return head.isupper() or head.isdigit() or head in '“"('
 
     def _glued_start_ok(self, flow: list[int], j: int) -> bool:
         """A glued "4 Thái…" opens a block as a long (small-font) line, after a gap, or after a
