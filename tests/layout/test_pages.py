@@ -421,9 +421,10 @@ def test_page_of_pages_only_where_a_total_counts() -> None:
 _NOTE = "Số liệu chi tiết của nội dung thứ {} được tổng hợp tại phụ lục kèm theo báo cáo này của Ban."
 
 
-def _marker_page(line: str, labels: list[int]) -> str:
-    """``line`` in the running text of a page with the bodies ``labels`` at its bottom, after a
-    page with bodies 1 … min(labels) - 1 (and their markers), so the labels continue the sequence."""
+def _marker_page(line: str, labels: list[int], after: str | None = None) -> str:
+    """``line`` (and the line ``after`` it) in the running text of a page with the bodies
+    ``labels`` at its bottom, after a page with bodies 1 … min(labels) - 1 (and their markers),
+    so the labels continue the sequence."""
     pages: list[str] = []
     first = min(labels)
     if first > 1:
@@ -431,29 +432,34 @@ def _marker_page(line: str, labels: list[int]) -> str:
         bodies = [f"{k}\n{_NOTE.format(k)}" for k in range(1, first)]
         pages.append("\n".join(["1", "", *earlier, *run(1), *bodies]))
     bodies = [f"{k}\n{_NOTE.format(k)}" for k in labels]
-    pages.append("\n".join([str(len(pages) + 1), "", *run(2)[:3], line, *run(2)[3:], *bodies]))
+    lines = [line] if after is None else [line, after]
+    pages.append("\n".join([str(len(pages) + 1), "", *run(2)[:3], *lines, *run(2)[3:], *bodies]))
     pages.append("\n".join([str(len(pages) + 1), "", *run(3)]))
     return "\f".join(pages) + "\f"
 
 
-def _marker_cases() -> list[tuple[str, str, list[int]]]:
+def _marker_cases() -> list[tuple[str, str, list[int], str | None]]:
     out = []
     for line, reading, *rest in read_cases("pdf_footnote_markers"):
-        if rest:
-            low, _, high = rest[0].removeprefix("bodies:").strip().partition("-")
-            labels = list(range(int(low), int(high or low) + 1))
-        else:
-            labels = [int(v) for v in re.findall(r"\[(\d+)\]", reading)]
-        out.append((line, reading, labels))
+        labels = [int(v) for v in re.findall(r"\[(\d+)\]", reading)]
+        after = None
+        for extra in rest:
+            key, _, value = extra.partition(":")
+            if key == "bodies":
+                low, _, high = value.strip().partition("-")
+                labels = list(range(int(low), int(high or low) + 1))
+            else:
+                after = value.strip()
+        out.append((line, reading, labels, after))
     return out
 
 
 _MARKER_CASES = _marker_cases()
 
 
-@pytest.mark.parametrize(("line", "reading", "labels"), _MARKER_CASES, ids=[c[0][:40] for c in _MARKER_CASES])
-def test_pdf_marker_forms(line: str, reading: str, labels: list[int]) -> None:
-    text = _marker_page(line, labels)
+@pytest.mark.parametrize(("line", "reading", "labels", "after"), _MARKER_CASES, ids=[c[0][:40] for c in _MARKER_CASES])
+def test_pdf_marker_forms(line: str, reading: str, labels: list[int], after: str | None) -> None:
+    text = _marker_page(line, labels, after)
     at = text.index("\n" + line + "\n") + 1
     layout = layout_of(text)
     read = line
@@ -573,3 +579,29 @@ def test_labels_glued_to_the_first_word_of_their_body() -> None:
         "2": "GRDP bình quân đầu người đến năm 2025 tỉnh Thái Nguyên ước đạt 119 triệu đồng/người/năm.",
     }
     assert [label for label, _ in layout.refs] == ["1", "2"]
+
+
+_UNFINISHED = [
+    "1",
+    "Tổ chức các cuộc điều tra dư luận xã hội cấp tỉnh: 17 cuộc điều tra trực tiếp với 31.000 phiếu và",
+    "02 cuộc trực tuyến với trên 26.000 lượt người tham gia, trong đó có 05 cuộc điều tra về việc thực",
+]
+_GOES_ON = "hiện các chỉ tiêu chủ yếu của Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX đã đề ra."
+
+
+@pytest.mark.parametrize("own_bodies", [True, False])
+def test_body_continued_on_the_next_page(own_bodies: bool) -> None:
+    # Body 1 stops mid-sentence at the bottom of page 1 and goes on at the bottom of page 2,
+    # above page 2's own bodies or alone.
+    page_1 = "\n".join(
+        ["1", "", *RUN[:2], "theo hướng hiện đại1. Công tác phát triển đảng viên có", *RUN[2:], *_UNFINISHED]
+    )
+    own = ["2", "Kết nạp đảng viên mới bình quân hằng năm đạt tỷ lệ 3,12%, vượt mục tiêu Nghị quyết (mục tiêu 2,5%)."]
+    marker = "cơ sở đảng đều có chuyển biến rõ nét và tích cực2, góp phần" if own_bodies else run(2)[0]
+    page_2 = "\n".join(["2", "", *run(1)[:3], marker, *run(1)[3:], "", _GOES_ON, *(own if own_bodies else [])])
+    text = page_1 + "\n\f" + page_2 + "\n\f" + "\n".join(["3", "", *run(3)]) + "\n\f"
+    layout = layout_of(text)
+    note = next(n for n in layout.footnotes if n.label == "1")
+    assert [text[s.start : s.end] for s in note.continued] == [_GOES_ON]
+    assert _GOES_ON in line_texts(text, layout)
+    assert [n.label for n in layout.footnotes] == (["1", "2"] if own_bodies else ["1"])

@@ -1,5 +1,6 @@
 """What the footnote reader (:mod:`vnreport.layout.page_footnotes`) makes of a page bottom: a
-footnote body being assembled on one page, and the body found, with its label."""
+footnote body being assembled on one page (and where a label glued to a line cuts it), and the
+body found, with its label."""
 
 from __future__ import annotations
 
@@ -43,3 +44,18 @@ class BodyEntry:
     the text before the label ends, and where the label's digits start."""
     text_end: int | None = None
     """Where the text ends on the last body line when a label is glued to it."""
+
+
+def cut_glued_labels(entries: list[BodyEntry]) -> frozenset[int]:
+    """End each body whose last line a label is glued to before that label; the offsets of
+    the glued labels' digits (none of them is a marker)."""
+    for entry in entries:
+        entry.text_end = None
+    for glued in entries:
+        if glued.glued_at is None:
+            continue
+        pos, end, _ = glued.glued_at
+        for entry in entries:
+            if entry.body and entry.body[-1] == pos:
+                entry.text_end = end
+    return frozenset(e.glued_at[2] for e in entries if e.glued_at is not None)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import attrs
 
 from vnreport.lines.classify import ClassifiedLine
-from vnreport.model import Span
+from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.rules.pages import COUNTED_BY, COUNTER_WORDS, DIGIT_RUN, MARKER_FOLLOWERS, MARKER_UNITS
 
 #: Marker strength: glued to a word or closing punctuation beats a number set apart by a space
@@ -73,6 +73,27 @@ def find_markers(
         at = back[at]
     chain.reverse()
     return [(str(c.value), Span(c.pos, c.end)) for c in chain]
+
+
+def markers_without_bodies(
+    text: str, lines: Sequence[ClassifiedLine], missed: list[tuple[list[int], int]]
+) -> list[Diagnostic]:
+    """In a text with PDF footnotes, a word with the label due glued to it ("Chính phủ9") on a
+    page where no body was found (``missed``: its running lines and the label due) is a marker
+    whose body is lost."""
+    out: list[Diagnostic] = []
+    for flow, due in missed:
+        cand = next((c for c in marker_candidates(text, lines, flow, due, due) if c.score >= STRONG), None)
+        if cand is not None:
+            out.append(
+                Diagnostic(
+                    DiagnosticCode.FOOTNOTE_MARKER_WITHOUT_BODY,
+                    f"footnote marker {due} (digits glued to a word) has no body at the page bottom",
+                    Span(cand.pos, cand.end),
+                    Severity.INFO,
+                )
+            )
+    return out
 
 
 def labels_cited(text: str, lines: Sequence[ClassifiedLine], running: list[int], due: int) -> int:
@@ -159,8 +180,14 @@ class _Digits:
             return None  # "15g00", "202/2025/QH15", "Covid-19", "TP.HCM2"
         if word.casefold() in MARKER_UNITS or not _ends_token(self.after):
             return None  # "km2", "m3"; "H2O"
-        acronym = len(word) >= 2 and word.isupper()
-        return MarkerCandidate(s, self.end, value, WEAK if acronym else STRONG)
+        if len(word) >= 2 and word.isupper():
+            return None if self._decimal() else MarkerCandidate(s, self.end, value, WEAK)  # "GRDP1,5 lần"
+        return MarkerCandidate(s, self.end, value, STRONG)
+
+    def _decimal(self) -> bool:
+        """The digits go on after a decimal point or comma ("1,5")."""
+        e = self.end
+        return self.after in ".," and e + 1 < self.line_end and self.text[e + 1].isdigit()
 
     def after_closer(self, value: int) -> MarkerCandidate | None:
         """ "VNeID.9", "xã hội.8", "nông thôn;15", "61,6%.16", "2023 - 2028.1": digits after
@@ -168,14 +195,14 @@ class _Digits:
         text, s = self.text, self.start
         pc = self.before
         before = text[s - 2] if s - 2 >= self.line_start else " "
+        if before.isspace() or self.after.isdigit():
+            return None
+        if pc == "," and before.isdigit() and _marker_before(text, s - 1, self.line_start) == value - 1:
+            return MarkerCandidate(s, self.end, value, WEAK)  # "hiện đại1,2": two notes cited at once
         if pc in ".,;:" and not (
             before.isalpha() or before in _CLOSERS or before == "%" or _year_before(text, s - 1, self.line_start)
         ):
             return None  # "1.683", "10,5", "7:30"
-        if before.isspace():
-            return None
-        if self.after.isdigit():
-            return None
         return MarkerCandidate(s, self.end, value, STRONG)
 
     def glued_before_word(self, value: int) -> MarkerCandidate | None:
@@ -201,6 +228,8 @@ class _Digits:
         if before is None or after is None:
             return None
         if after == "stop":
+            if before in ("sentence", "clause") and self.end >= self.line_end and _lower_next(self.text, self.end):
+                return None  # "… hoàn thành. 5⏎xã đạt chuẩn": a count opening a sentence, wrapped
             return MarkerCandidate(self.start, self.end, value, WEAK)
         if before == "sentence":
             return MarkerCandidate(self.start, self.end, value, WEAK) if after == "capital" else None
@@ -227,12 +256,7 @@ class _Digits:
             return "closer", p
         if ch.isdigit():
             return ("year" if _year_before(text, p, line_start) else None), p  # "2023 - 2025."
-        if ch in _SENTENCE_ENDS or ch in _CLAUSE_ENDS:
-            mark = text[p - 2] if p - 2 >= line_start else " "
-            if not (mark.isalpha() or mark in _APART_CLOSERS or _year_before(text, p - 1, line_start)):
-                return None, p  # "1. 2", "3, 4"
-            return ("sentence" if ch in _SENTENCE_ENDS else "clause"), p
-        return None, p
+        return _punctuation_before(text, p, line_start), p
 
     def _token_after(self) -> str | None:
         """What follows the number: "stop" (the line end, or punctuation ending the token),
@@ -252,13 +276,38 @@ class _Digits:
             return "stop"
         if text[w].isupper() or text[w] in '“"':
             return "capital"
-        k = w
-        while k < line_end and text[k].isalpha():
-            k += 1
-        word = text[w:k].casefold()
-        if word in MARKER_FOLLOWERS:
-            return "phrase"
-        return "word" if word and word not in MARKER_UNITS else None
+        return _word_after(text, w, line_end)
+
+
+def _lower_next(text: str, e: int) -> bool:
+    """The text after ``e`` (the end of a line) goes on with a lower-case word."""
+    k = e
+    while k < len(text) and k - e < 8 and text[k].isspace() and text[k] != "\f":
+        k += 1
+    return k < len(text) and text[k].islower()
+
+
+def _punctuation_before(text: str, p: int, line_start: int) -> str | None:
+    """ "sentence" after a full stop, "clause" after a comma that closes a word, a quote, a
+    percentage or a year; None otherwise ("1. 2", "3, 4")."""
+    ch = text[p - 1]
+    if ch not in _SENTENCE_ENDS and ch not in _CLAUSE_ENDS:
+        return None
+    mark = text[p - 2] if p - 2 >= line_start else " "
+    if not (mark.isalpha() or mark in _APART_CLOSERS or _year_before(text, p - 1, line_start)):
+        return None
+    return "sentence" if ch in _SENTENCE_ENDS else "clause"
+
+
+def _word_after(text: str, w: int, line_end: int) -> str | None:
+    """ "phrase" when the word at ``w`` opens a phrase, "word" for another word, None for a unit."""
+    k = w
+    while k < line_end and text[k].isalpha():
+        k += 1
+    word = text[w:k].casefold()
+    if word in MARKER_FOLLOWERS:
+        return "phrase"
+    return "word" if word and word not in MARKER_UNITS else None
 
 
 def _words_back(text: str, p: int, line_start: int) -> tuple[str, int]:
@@ -290,6 +339,16 @@ def _counts_before(text: str, comma: int, line_start: int) -> bool:
         if text[k].isdigit():
             return True
     return comma - 30 > line_start and any(ch.isdigit() for ch in text[line_start:start])
+
+
+def _marker_before(text: str, p: int, line_start: int) -> int | None:
+    """The number ``text[:p]`` ends with when it is at most three digits glued to a word ("1" of
+    "đại1,2"; a second marker cited with it is the next number, or "1,5" is a decimal)."""
+    w = p
+    while w > line_start and text[w - 1].isdigit():
+        w -= 1
+    glued = 0 < p - w <= 3 and w > line_start and text[w - 1].isalpha()
+    return int(text[w:p]) if glued else None
 
 
 def _year_before(text: str, p: int, line_start: int) -> bool:

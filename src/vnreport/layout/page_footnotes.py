@@ -19,10 +19,10 @@ import itertools
 
 import attrs
 
-from vnreport.layout.footnote_entries import BodyEntry, PdfFootnote
-from vnreport.layout.footnote_markers import STRONG, find_markers, labels_cited, marker_candidates
+from vnreport.layout.footnote_entries import BodyEntry, PdfFootnote, cut_glued_labels
+from vnreport.layout.footnote_markers import find_markers, labels_cited, markers_without_bodies
 from vnreport.layout.page_text import PageText
-from vnreport.model import Diagnostic, DiagnosticCode, FurnitureKind, Severity, Span
+from vnreport.model import FurnitureKind, Span
 from vnreport.rules.pages import PDF_FOOTNOTE_GLUED_LABEL, PDF_FOOTNOTE_LONE_LABEL, PDF_FOOTNOTE_TRAILING_LABEL
 
 #: A page of more lines than this is not a printed page; only its last lines can hold footnotes.
@@ -73,7 +73,7 @@ class FootnoteReader:
             self.long_line = max(document_long, page_long)
             result = self._page_footnotes(flow, expected, previous, skipped)
             if result is None:
-                previous = None
+                previous = self._continued_alone(flow) if previous is not None else None
                 missed.append((flow, expected))
                 skipped = max(skipped, labels_cited(self.text, self.lines, flow, expected))
                 continue
@@ -85,7 +85,7 @@ class FootnoteReader:
             expected = entries[-1].value + 1
             previous = entries[-1] if self._unfinished(entries[-1]) else None
         if self.footnotes:
-            self._markers_without_bodies(missed)
+            self.page.diagnostics.extend(markers_without_bodies(self.text, self.lines, missed))
 
     # ------------------------------------------------------------------ line shapes
 
@@ -119,22 +119,6 @@ class FootnoteReader:
         if not entry.body or entry.text_end is not None:
             return False  # a label glued to its last line follows a full stop
         return not self.strs[entry.body[-1]].rstrip().endswith(_TERMINAL)
-
-    def _markers_without_bodies(self, missed: list[tuple[list[int], int]]) -> None:
-        """In a text with PDF footnotes, a word with the next label glued to it ("Chính phủ9")
-        on a page where no body was found is a marker whose body is lost."""
-        for flow, due in missed:
-            for cand in marker_candidates(self.text, self.lines, flow, due, due):
-                if cand.score >= STRONG:
-                    self.page.diagnostics.append(
-                        Diagnostic(
-                            DiagnosticCode.FOOTNOTE_MARKER_WITHOUT_BODY,
-                            f"footnote marker {due} (digits glued to a word) has no body at the page bottom",
-                            Span(cand.pos, cand.end),
-                            Severity.INFO,
-                        )
-                    )
-                    break
 
     # ------------------------------------------------------------------ one page
 
@@ -173,12 +157,15 @@ class FootnoteReader:
             result = self._finish_page(flow, j, entries, previous)
             if result is not None:
                 return result
-        # The page's one body, its label printed last and glued to the body's last line.
+        return self._one_body_label_last(flow, expected, previous)
+
+    def _one_body_label_last(self, flow: list[int], expected: int, previous: BodyEntry | None) -> _PageResult | None:
+        """The page's one body, its label printed last and glued to the body's last line."""
         last = self._trailing_label(flow[-1])
-        if last is not None and last[0] in (expected, 1):
-            head = BodyEntry(last[0], None, None, number_last=True, glued_at=(flow[-1], *last[1:]))
-            return self._finish_page(flow, len(flow), [head], previous)
-        return None
+        if last is None or last[0] not in (expected, 1):
+            return None
+        head = BodyEntry(last[0], None, None, number_last=True, glued_at=(flow[-1], *last[1:]))
+        return self._finish_page(flow, len(flow), [head], previous)
 
     def _zone_after_glued_label(
         self, flow: list[int], j: int, allowed: set[int], previous: BodyEntry | None
@@ -211,8 +198,8 @@ class FootnoteReader:
         return glued[0], (flow[j - 1], glued[1], glued[2])
 
     def _opens_like_body(self, pos: int) -> bool:
-        head = self.strs[pos][:1]
-        return head.isupper() or head in '“"('
+        head = self.strs[pos][:1]  # a body may open with a count: "02 tập thể và 04 cá nhân …"
+        return head.isupper() or head.isdigit() or head in '“"('
 
     def _glued_start_ok(self, flow: list[int], j: int) -> bool:
         """A glued "4 Thái…" opens a block as a long (small-font) line, after a gap, or after a
@@ -241,15 +228,7 @@ class FootnoteReader:
                     entries[-1].body.append(pos)
                 else:
                     return None
-                glued = self._trailing_label(pos)
-                if glued is None:
-                    continue
-                if k + 1 < n and glued[0] == expect and self._opens_like_body(flow[k + 1]):
-                    entries.append(BodyEntry(expect, None, None, glued_at=(pos, *glued[1:])))
-                    expect += 1
-                elif k == n - 1 and glued[0] + 1 == entries[0].value:
-                    # The page's first label printed last, glued to the last line.
-                    entries.insert(0, BodyEntry(glued[0], None, None, number_last=True, glued_at=(pos, *glued[1:])))
+                expect = self._label_glued_after(flow, k, entries, expect)
                 continue
             if self._prepend_trailing_labels(flow, k, entries):
                 break
@@ -264,6 +243,21 @@ class FootnoteReader:
         if not entries:
             return None
         return self._share_bodies(entries)
+
+    def _label_glued_after(self, flow: list[int], k: int, entries: list[BodyEntry], expect: int) -> int:
+        """A label glued to the end of the body line ``flow[k]``: the next body's, opening on the
+        line below, or (on the page's last line) the page's first label printed last. Adds its
+        entry; the label due next."""
+        pos = flow[k]
+        glued = self._trailing_label(pos)
+        if glued is None:
+            return expect
+        if k + 1 < len(flow) and glued[0] == expect and self._opens_like_body(flow[k + 1]):
+            entries.append(BodyEntry(expect, None, None, glued_at=(pos, *glued[1:])))
+            return expect + 1
+        if k == len(flow) - 1 and glued[0] + 1 == entries[0].value:
+            entries.insert(0, BodyEntry(glued[0], None, None, number_last=True, glued_at=(pos, *glued[1:])))
+        return expect
 
     def _opening_text(self, flow: list[int], j: int, k: int, expect: int) -> int | None:
         """Where the body text starts when ``flow[k]`` opens the body of label ``expect``."""
@@ -411,27 +405,13 @@ class FootnoteReader:
             continuation, zone_start = self._continuation(flow, j)
         else:
             zone_start = j
-        labels = self._cut_glued_labels(entries)
+        labels = cut_glued_labels(entries)
         markers = find_markers(self.text, self.lines, flow[:zone_start], entries[0].value, entries[-1].value, labels)
         if not markers:
             return None
         self.refs.extend(markers)
         self._claim(entries, continuation)
         return entries, continuation
-
-    def _cut_glued_labels(self, entries: list[BodyEntry]) -> frozenset[int]:
-        """End each body whose last line a label is glued to before that label; the offsets of
-        the glued labels' digits (none of them is a marker)."""
-        for entry in entries:
-            entry.text_end = None
-        for glued in entries:
-            if glued.glued_at is None:
-                continue
-            pos, end, _ = glued.glued_at
-            for entry in entries:
-                if entry.body and entry.body[-1] == pos:
-                    entry.text_end = end
-        return frozenset(e.glued_at[2] for e in entries if e.glued_at is not None)
 
     def _place_number_last_bodies(
         self, flow: list[int], j: int, entries: list[BodyEntry], heads: list[BodyEntry]
@@ -454,6 +434,17 @@ class FootnoteReader:
         for entry, part in zip(heads, parts, strict=True):
             entry.body = part
         return zone_start
+
+    def _continued_alone(self, flow: list[int]) -> BodyEntry | None:
+        """The previous page's unfinished body going on at the bottom of a page with no bodies of
+        its own: claim it; the body again when it is still unfinished."""
+        continuation, _ = self._continuation(flow, len(flow))
+        if not continuation or not self.footnotes:
+            return None
+        self._continue_last(continuation)
+        self.page.skip.update(continuation)
+        end = BodyEntry(int(self.footnotes[-1].label), None, None, continuation)
+        return end if self._unfinished(end) else None
 
     def _continuation(self, flow: list[int], j: int) -> tuple[list[int], int]:
         """The previous page's unfinished body, continued above ``flow[j]`` after a gap: its
