@@ -226,8 +226,8 @@ class Page:
 
     The content search and the walk both ask of every element whether it is boilerplate, and
     the content search asks it again of each candidate's ancestors. The reader's one pass over
-    the tree fills ``dropped`` (ids of the elements :func:`is_boilerplate` drops) and may fill
-    ``visible`` (:meth:`visible_length` by id); whoever builds a page keeps the element proxies
+    the tree fills ``dropped`` (ids of the elements :func:`is_boilerplate` drops); visible text
+    is counted on demand, once per element. Whoever builds a page keeps the element proxies
     alive while it is used, so that their ids stay theirs.
     """
 
@@ -256,6 +256,15 @@ class Page:
         self._visible[id(el)] = total
         return total
 
+    def shows_text(self, el: Any) -> bool:
+        """Whether ``el`` holds any text outside boilerplate (``visible_length(el) > 0``, found
+        at the first such text instead of counting them all)."""
+        if not isinstance(el.tag, str) or id(el) in self._dropped:
+            return False
+        if (el.text or "").strip():
+            return True
+        return any(self.shows_text(child) or (child.tail or "").strip() for child in el)
+
     def dropped_above(self, el: Any) -> bool:
         while el is not None:
             if id(el) in self._dropped:
@@ -276,7 +285,7 @@ def find_main(page: Page) -> Any:
         if not isinstance(el.tag, str):
             continue
         is_main = tag_name(el) == "main" or (el.get("role") or "").lower() == "main"
-        if is_main and not _dropped_above(el) and _visible_length(el) > 0:
+        if is_main and not _dropped_above(el) and page.shows_text(el):
             return el
     total = _visible_length(body)
     best = None
