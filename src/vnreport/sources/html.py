@@ -24,6 +24,7 @@ What is kept and how it is laid out:
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -364,6 +365,19 @@ def html_parser() -> etree.HTMLParser:
     return etree.HTMLParser(no_network=True, huge_tree=False, remove_pis=True, encoding="utf-8")
 
 
+_PARSERS = threading.local()
+
+
+def _thread_parser() -> etree.HTMLParser:
+    """This thread's :func:`html_parser`, made once: setting up a fresh libxml2 parser costs
+    about as much as parsing a report page, and a parser may be reused, though not by two
+    threads at once (lxml's rule)."""
+    parser: etree.HTMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = html_parser()
+    return parser
+
+
 @frozen
 class _Survey:
     """What one pass over the parsed tree learns (:func:`_survey`)."""
@@ -452,7 +466,7 @@ def extract_html(source: str | bytes) -> Extracted:
             )
         )
     try:
-        root = lxml_html.document_fromstring(parsed_text.encode("utf-8", errors="replace"), parser=html_parser())
+        root = lxml_html.document_fromstring(parsed_text.encode("utf-8", errors="replace"), parser=_thread_parser())
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableInputError(f"cannot read the HTML page: {exc}") from exc
     index = SourceReader(html_text)
