@@ -157,9 +157,10 @@ class _Walker:
                 text(found[0], found[1], found[2], bool(self.pre))
 
     def walk(self, el: Any) -> None:
-        if not isinstance(el.tag, str) or self.page.dropped(el):
+        tag = el.tag
+        if not isinstance(tag, str) or self.page.dropped(el):
             return
-        tag = tag_name(el)
+        tag = tag.lower()
         if tag == "br":
             if self.in_cell:
                 self.out.space()
@@ -191,7 +192,7 @@ class _Walker:
         if tag == "ol":
             self._ordered_list(el)
             return
-        body_label = self._body_label(el)
+        body_label = self._body_label(el) if "id" in el.attrib else None
         if tag in BLOCKS:
             count = 2 if tag == "p" else 1
             self._block(count)
