@@ -35,6 +35,10 @@ COMPILED_MODULES = (
     "lines.classify",
     "lines.quality",
     "lines.markup",
+    "sources._text",
+    "sources.html_source",
+    "sources.html_content",
+    "sources.html",
 )
 
 _PACKAGE = Path(__file__).resolve().parent

@@ -227,10 +227,11 @@ class _Naturals:
     MAX = 1 << 22
 
     def __init__(self) -> None:
-        self._values = array("q")
+        self.values = array("q")
+        """0, 1, 2, … as far as any run asked so far."""
 
     def run(self, start: int, stop: int) -> array[int]:
-        values = self._values
+        values = self.values
         if stop > len(values):
             if stop > self.MAX:
                 return array("q", range(start, stop))
@@ -340,7 +341,12 @@ class _Layout:
         self.flush(chars[begin])
         if _NOT_ONE_SPACE.search(chars, begin, stop) is None:
             self.out.append(chars[begin:stop])
-            _append_offsets(self.starts, starts, begin, stop)
+            if type(starts) is range and starts.step == 1 and stop + starts.start <= len(NATURALS.values):
+                # The common case, a run of literal source text: a slice of the naturals.
+                first = starts.start
+                self.starts += NATURALS.values[first + begin : first + stop]
+            else:
+                _append_offsets(self.starts, starts, begin, stop)
         else:
             self.out.append(_COLLAPSIBLE_RUN.sub(" ", chars[begin:stop]))
             done = begin

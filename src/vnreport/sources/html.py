@@ -24,7 +24,8 @@ What is kept and how it is laid out:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Sequence
 from typing import Any
 
 from attrs import frozen
@@ -104,12 +105,21 @@ class _Walker:
         if found is not None:
             self.out.text(found[0], found[1], found[2], preserve=bool(self.pre))
 
-    def _chars(self, el: Any) -> Iterator[tuple[str, int, int]]:
+    def _chars(self, el: Any) -> list[tuple[str, int, int]]:
         """Every character of ``el``'s text content with its source offsets."""
-        yield from _with_offsets(self.texts.get(id(el)))
+        out: list[tuple[str, int, int]] = []
+        self._collect_chars(el, out)
+        return out
+
+    def _collect_chars(self, el: Any, out: list[tuple[str, int, int]]) -> None:
+        found = self.texts.get(id(el))
+        if found is not None:
+            out.extend(zip(found[0], found[1], found[2], strict=True))
         for child in el:
-            yield from self._chars(child)
-            yield from _with_offsets(self.tails.get(id(child)))
+            self._collect_chars(child, out)
+            found = self.tails.get(id(child))
+            if found is not None:
+                out.extend(zip(found[0], found[1], found[2], strict=True))
 
     def hints(self, marks: dict[object, int]) -> SourceHints:
         """What the walk learned of the page's structure, once :meth:`TextBuilder.finish` has placed the marks."""
@@ -147,9 +157,10 @@ class _Walker:
                 text(found[0], found[1], found[2], bool(self.pre))
 
     def walk(self, el: Any) -> None:
-        if not isinstance(el.tag, str) or self.page.dropped(el):
+        tag = el.tag
+        if not isinstance(tag, str) or self.page.dropped(el):
             return
-        tag = tag_name(el)
+        tag = tag.lower()
         if tag == "br":
             if self.in_cell:
                 self.out.space()
@@ -181,7 +192,7 @@ class _Walker:
         if tag == "ol":
             self._ordered_list(el)
             return
-        body_label = self._body_label(el)
+        body_label = self._body_label(el) if "id" in el.attrib else None
         if tag in BLOCKS:
             count = 2 if tag == "p" else 1
             self._block(count)
@@ -355,11 +366,17 @@ def html_parser() -> etree.HTMLParser:
     return etree.HTMLParser(no_network=True, huge_tree=False, remove_pis=True, encoding="utf-8")
 
 
-def _with_offsets(found: tuple[str, Sequence[int], Sequence[int]] | None) -> Iterator[tuple[str, int, int]]:
-    if found is not None:
-        value, starts, ends = found
-        for k, ch in enumerate(value):
-            yield ch, starts[k], ends[k]
+_PARSERS = threading.local()
+
+
+def _thread_parser() -> etree.HTMLParser:
+    """This thread's :func:`html_parser`, made once: setting up a fresh libxml2 parser costs
+    about as much as parsing a report page, and a parser may be reused, though not by two
+    threads at once (lxml's rule)."""
+    parser: etree.HTMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = html_parser()
+    return parser
 
 
 @frozen
@@ -378,48 +395,38 @@ class _Survey:
 
 def _survey(root: Any, index: SourceReader | SourceIndex) -> _Survey:
     """One pass over the tree, in document order: every text node and tail with its source
-    offsets (see :data:`Located`), which elements are boilerplate and how much text each shows
-    (:class:`Page`), and the footnote body labels."""
+    offsets (see :data:`Located`), which elements are boilerplate (:class:`Page`), and the
+    footnote body labels."""
     texts: Located = {}
     tails: Located = {}
     dropped: set[int] = set()
-    visible: dict[int, int] = {}
     labels: set[str] = set()
     keep: list[Any] = []
     locate = index.locate
 
-    def visit(el: Any) -> int:
+    def visit(el: Any) -> None:
         keep.append(el)
         tag = el.tag
-        shown = isinstance(tag, str)
-        length = 0
-        if shown:
+        if isinstance(tag, str):
             text = el.text
             name = tag.lower()
             if text and name not in RAW_TEXT:
-                texts[id(el)] = (text, *locate(text))
+                starts, ends = locate(text)
+                texts[id(el)] = (text, starts, ends)
             attrib = el.attrib
-            if attrib:
+            if attrib and ("id" in attrib or "name" in attrib):
                 _body_labels(el, labels)
             if boilerplate(el, name, attrib):
                 dropped.add(id(el))
-                shown = False
-            elif text:
-                length = len(text.strip())
         for child in el:
-            child_length = visit(child)
+            visit(child)
             tail = child.tail
             if tail:
-                tails[id(child)] = (tail, *locate(tail))
-                child_length += len(tail.strip())
-            length += child_length
-        if not shown:
-            length = 0
-        visible[id(el)] = length
-        return length
+                starts, ends = locate(tail)
+                tails[id(child)] = (tail, starts, ends)
 
     visit(root)
-    return _Survey(texts, tails, Page(root, dropped, visible), labels, keep)
+    return _Survey(texts, tails, Page(root, dropped), labels, keep)
 
 
 def extract_html(source: str | bytes) -> Extracted:
@@ -460,7 +467,7 @@ def extract_html(source: str | bytes) -> Extracted:
             )
         )
     try:
-        root = lxml_html.document_fromstring(parsed_text.encode("utf-8", errors="replace"), parser=html_parser())
+        root = lxml_html.document_fromstring(parsed_text.encode("utf-8", errors="replace"), parser=_thread_parser())
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableInputError(f"cannot read the HTML page: {exc}") from exc
     index = SourceReader(html_text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import re
 from typing import Any
 
@@ -60,6 +61,57 @@ def boilerplate(el: Any, tag: str, attrib: Any) -> bool:
         return True
     if not attrib:
         return False  # every test below reads an attribute
+    if tag in _IN_CONTEXT_TAGS:
+        return _boilerplate_attributes(el, tag, attrib)
+    # Elsewhere the attributes decide, but for page-header words, which depend on where the
+    # element is: the verdict is remembered per tag and attributes (a Word page repeats the
+    # same few on hundreds of paragraphs and spans).
+    key = (tag, tuple(attrib.items()))
+    verdict = _BY_ATTRIBUTES.get(key)
+    if verdict is None:
+        verdict = _attribute_verdict(attrib)
+        if len(_BY_ATTRIBUTES) < _MAX_REMEMBERED:
+            _BY_ATTRIBUTES[key] = verdict
+    if verdict is _Verdict.OUTSIDE_CONTENT:
+        return not _inside_content(el)
+    return verdict is _Verdict.DROPPED
+
+
+class _Verdict(enum.Enum):
+    """What an element's attributes say (:func:`boilerplate`)."""
+
+    KEPT = 0
+    DROPPED = 1
+    OUTSIDE_CONTENT = 2
+    """Page-header words: dropped unless inside the article or main element."""
+
+
+#: Tags whose boilerplate test looks beyond the attributes (the ancestors, the link text).
+_IN_CONTEXT_TAGS = frozenset({"header", "a"})
+_BY_ATTRIBUTES: dict[tuple[str, tuple[tuple[str, str], ...]], _Verdict] = {}
+
+
+def _attribute_verdict(attrib: Any) -> _Verdict:
+    """The attribute tests of :func:`_boilerplate_attributes`, in the same order, for a tag
+    that is not in :data:`_IN_CONTEXT_TAGS`."""
+    get = attrib.get
+    if (get("role") or "").lower() in _DROP_ROLES:
+        return _Verdict.DROPPED
+    if get("hidden") is not None or (get("aria-hidden") or "").lower() == "true":
+        return _Verdict.DROPPED
+    style = get("style")
+    if style and _remembered(_HIDDEN_STYLES, style, _HIDDEN_STYLE):
+        return _Verdict.DROPPED
+    words = f"{get('class') or ''} {get('id') or ''}".strip()
+    boilerplate_words = words and _remembered(_BOILERPLATE_CLASSES, words, _BOILERPLATE_WORDS)
+    if boilerplate_words and not FOOTNOTE_BODY_ID.match(get("id") or ""):
+        return _Verdict.DROPPED
+    if words and _remembered(_PAGE_HEADER_CLASSES, words, _PAGE_HEADER_WORDS):
+        return _Verdict.OUTSIDE_CONTENT
+    return _Verdict.KEPT
+
+
+def _boilerplate_attributes(el: Any, tag: str, attrib: Any) -> bool:
     get = attrib.get
     role = (get("role") or "").lower()
     if role in _DROP_ROLES:
@@ -226,8 +278,8 @@ class Page:
 
     The content search and the walk both ask of every element whether it is boilerplate, and
     the content search asks it again of each candidate's ancestors. The reader's one pass over
-    the tree fills ``dropped`` (ids of the elements :func:`is_boilerplate` drops) and may fill
-    ``visible`` (:meth:`visible_length` by id); whoever builds a page keeps the element proxies
+    the tree fills ``dropped`` (ids of the elements :func:`is_boilerplate` drops); visible text
+    is counted on demand, once per element. Whoever builds a page keeps the element proxies
     alive while it is used, so that their ids stay theirs.
     """
 
@@ -256,6 +308,15 @@ class Page:
         self._visible[id(el)] = total
         return total
 
+    def shows_text(self, el: Any) -> bool:
+        """Whether ``el`` holds any text outside boilerplate (``visible_length(el) > 0``, found
+        at the first such text instead of counting them all)."""
+        if not isinstance(el.tag, str) or id(el) in self._dropped:
+            return False
+        if (el.text or "").strip():
+            return True
+        return any(self.shows_text(child) or (child.tail or "").strip() for child in el)
+
     def dropped_above(self, el: Any) -> bool:
         while el is not None:
             if id(el) in self._dropped:
@@ -276,7 +337,7 @@ def find_main(page: Page) -> Any:
         if not isinstance(el.tag, str):
             continue
         is_main = tag_name(el) == "main" or (el.get("role") or "").lower() == "main"
-        if is_main and not _dropped_above(el) and _visible_length(el) > 0:
+        if is_main and not _dropped_above(el) and page.shows_text(el):
             return el
     total = _visible_length(body)
     best = None
