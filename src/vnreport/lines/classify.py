@@ -176,6 +176,8 @@ def _run_in_spans(rest: str, rest_start: int) -> tuple[Span, int] | None:
         return None
     if CITATION_LABEL.match(label):
         return None  # "(Khoản 1): Quyền …": the citation belongs to the heading
+    if label.count("(") > label.count(")"):
+        return None  # "Bị xử lý theo pháp luật (ghi rõ: Tù giam, …)": the colon is in a parenthesis
     if INLINE_ENUMERATION_START.match(rest, m.start("body")):
         # "(2) Phát triển kinh tế, …: (1) Phát triển …; (2) …": an entry that lists its
         # points in its own sentence, one paragraph, not a label over a body.
