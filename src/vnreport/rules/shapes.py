@@ -30,6 +30,8 @@ CITATION_LABEL = regex.compile(rf"^{_CITED}(?:\s*[,;]?\s*{_CITED})*[\s,;]*$", re
 LOWER = regex.compile(r"\p{Ll}", regex.VERSION1)
 UPPER = regex.compile(r"\p{Lu}", regex.VERSION1)
 
+#: A bracketed gloss (one level): "(chi bộ trực thuộc đảng ủy cấp trên)".
+PARENTHESIS = regex.compile(r"\([^()]*\)", regex.VERSION1)
 #: "(5)" inside running text: an enumeration in a sentence, which a wrapped line may continue
 #: with "(6)" at its start (corpus 03).
 INLINE_PAREN_NUMBER = regex.compile(r"\((\d{1,2})\)", regex.VERSION1)
