@@ -134,6 +134,8 @@ def _subdivided_title(match: str, node: OpenNode) -> Span | None:
 #: A numbered title left without a stop over a bullet list may run this long in PDF text
 #: (corpus 05: "2.1. Xây dựng, ban hành … và dân vận của Đảng", 51 words over four lines).
 MAX_OPEN_TITLE_WORDS = 60
+#: Numbered styles whose unclosed text can head a bullet list ("2.1. …", "a) Ở thôn, …").
+_OPEN_TITLE_STYLES = HEADING_STYLES | {MarkerStyle.LETTER}
 
 
 def _open_title_over_bullets(match: str, node: OpenNode) -> Span | None:
@@ -142,7 +144,7 @@ def _open_title_over_bullets(match: str, node: OpenNode) -> Span | None:
     hiện hiệu quả các nghị quyết, …; công tác kiểm tra, giám sát, nội chính và dân vận của Đảng"
     then "- Đề án …")."""
     children, marker = node.children, node.marker
-    if node.kind is not OpenKind.ITEM or marker is None or marker.style not in HEADING_STYLES:
+    if node.kind is not OpenKind.ITEM or marker is None or marker.style not in _OPEN_TITLE_STYLES:
         return None
     if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH:
         return None
@@ -150,7 +152,9 @@ def _open_title_over_bullets(match: str, node: OpenNode) -> Span | None:
     if follower is None or follower.style not in BULLET_STYLES:
         return None
     own = match[children[0].start : children[0].end].rstrip()
-    if not own or not (own[-1].isalnum() or own[-1] == ")") or SENTENCE_BREAK.search(own):
+    # An open list closes with "…" ("a) Ở thôn, tổ dân phố, buôn, ấp, bản…"): still no stop.
+    tail = own.removesuffix("…").removesuffix("...")
+    if not tail or not (tail[-1].isalnum() or tail[-1] == ")") or SENTENCE_BREAK.search(tail):
         return None
     if len(own.split()) > MAX_OPEN_TITLE_WORDS:
         return None
