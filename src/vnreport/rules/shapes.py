@@ -94,6 +94,13 @@ DANGLING_WORDS = frozenset(
         "ban",
     )
 )
+#: A document named at a line start ("Quyết định của Ban Thường vụ …", "Chương trình hành động
+#: chỉ đạo …", "Hướng dẫn số 38-HD/TW …"): after a full line left open, the object of its sentence.
+DOCUMENT_NAME_START = regex.compile(
+    r"(?:Quyết định|Nghị quyết|Chương trình|Kế hoạch|Chỉ thị|Kết luận|Hướng dẫn|Quy định|Thông tư"
+    r"|Nghị định|Đề án|Điều lệ|Báo cáo|Thông báo)[^\S\n]+\p{Ll}",
+    regex.VERSION1,
+)
 #: A line ending on a noun that introduces a reference number: a number at the next line's
 #: start is the rest of the reference, never a heading marker ("… và điểm⏎3.7 Hướng dẫn số
 #: 06-HD/TW", "… (theo mẫu⏎1-TĐV)"). Compounds that end on the same syllable are no reference
