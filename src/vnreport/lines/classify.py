@@ -42,8 +42,9 @@ class ClassifiedLine:
     """Where the running text starts on this line (items and run-in headings)."""
 
 
-#: Words that end a lead-in sentence rather than a label: "… cụ thể như sau:", "… gồm:".
-_LEAD_IN_ENDINGS = ("như sau", "sau đây", "gồm", "bao gồm", "là", "sau", "cụ thể")
+#: Words that end a lead-in sentence rather than a label: "… cụ thể như sau:", "… gồm:", and the
+#: opening of a reported comment, "Có ý kiến đề nghị: …" (corpus 04).
+_LEAD_IN_ENDINGS = ("như sau", "sau đây", "gồm", "bao gồm", "là", "sau", "cụ thể", "ý kiến đề nghị")
 
 #: A title longer than this is running text, whatever its punctuation.
 MAX_TITLE_WORDS = 32
@@ -135,6 +136,14 @@ def _decide_bullet(
 ) -> ClassifiedLine:
     """A bullet heads a section only when what follows is plainly a title or a short label."""
     words = len(rest.split())
+    if marker.style is MarkerStyle.STAR and 0 < rest.find(":") < len(rest) - 1:
+        # "* Đối với 5 bài học kinh nghiệm: Các đại biểu đều nhất trí …": a starred label and its text.
+        run_in = _run_in(line, marker, rule, rest, rest_start, end)
+        if run_in is not None:
+            return run_in
+        if is_lead_in(rest[: rest.find(":")]):
+            # "* Có ý kiến đề nghị: Đối với nội dung …": one comment of a list of them.
+            return ClassifiedLine(line, Role.ITEM, marker, rule, body=Span(rest_start, end))
     if marker.style is MarkerStyle.STAR and is_title_like(rest):
         title_end = end - 1 if rest.endswith(":") else end
         return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, title_end))
@@ -176,6 +185,8 @@ def _run_in_spans(rest: str, rest_start: int) -> tuple[Span, int] | None:
         return None
     if CITATION_LABEL.match(label):
         return None  # "(Khoản 1): Quyền …": the citation belongs to the heading
+    if label.count("(") > label.count(")"):
+        return None  # "Bị xử lý theo pháp luật (ghi rõ: Tù giam, …)": the colon is in a parenthesis
     if INLINE_ENUMERATION_START.match(rest, m.start("body")):
         # "(2) Phát triển kinh tế, …: (1) Phát triển …; (2) …": an entry that lists its
         # points in its own sentence, one paragraph, not a label over a body.

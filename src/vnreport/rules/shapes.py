@@ -30,6 +30,8 @@ CITATION_LABEL = regex.compile(rf"^{_CITED}(?:\s*[,;]?\s*{_CITED})*[\s,;]*$", re
 LOWER = regex.compile(r"\p{Ll}", regex.VERSION1)
 UPPER = regex.compile(r"\p{Lu}", regex.VERSION1)
 
+#: A bracketed gloss (one level): "(chi bộ trực thuộc đảng ủy cấp trên)".
+PARENTHESIS = regex.compile(r"\([^()]*\)", regex.VERSION1)
 #: "(5)" inside running text: an enumeration in a sentence, which a wrapped line may continue
 #: with "(6)" at its start (corpus 03).
 INLINE_PAREN_NUMBER = regex.compile(r"\((\d{1,2})\)", regex.VERSION1)
@@ -91,6 +93,15 @@ DANGLING_WORDS = frozenset(
         # The first word of an organ's name: "… của Ban⏎Chấp hành", "báo cáo Ban⏎Thường vụ".
         "ban",
     )
+)
+#: A document named at a line start ("Quyết định của Ban Thường vụ …", "Chương trình hành động
+#: chỉ đạo …", "Hướng dẫn số 38-HD/TW …"): after a full line left open, the object of its sentence.
+#: So does the rest of an organ's name, which never opens a paragraph: "… ủy quyền Ban Tổ chức⏎Trung
+#: ương xem xét", "… của Ban Chấp hành Trung ương⏎Đảng, Bộ Chính trị ra chỉ thị" (corpus 10).
+DOCUMENT_NAME_START = regex.compile(
+    r"(?:(?:Quyết định|Nghị quyết|Chương trình|Kế hoạch|Chỉ thị|Kết luận|Hướng dẫn|Quy định|Thông tư"
+    r"|Nghị định|Đề án|Điều lệ|Báo cáo|Thông báo)[^\S\n]+\p{Ll}|Trung ương\b|Đảng[,;.])",
+    regex.VERSION1,
 )
 #: A line ending on a noun that introduces a reference number: a number at the next line's
 #: start is the rest of the reference, never a heading marker ("… và điểm⏎3.7 Hướng dẫn số

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from vnreport.lines.classify import MAX_LABEL_WORDS, is_lead_in, is_title_like, is_upper_title
 from vnreport.model import BULLET_STYLES, MarkerStyle, Span
-from vnreport.rules.shapes import CITATION_LABEL, DANGLING_WORDS, LAST_WORD, REFERENCE_NOUN_END, SENTENCE_BREAK
+from vnreport.rules.shapes import (
+    CITATION_LABEL,
+    DANGLING_WORDS,
+    LAST_WORD,
+    PARENTHESIS,
+    REFERENCE_NOUN_END,
+    SENTENCE_BREAK,
+)
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode
 from vnreport.tree.numbering import numbered_as
 
@@ -57,7 +64,7 @@ def as_read(match: str, node: OpenNode, parent: OpenNode) -> OpenNode:
         return _clause_item(node)
     if node.kind is OpenKind.SECTION and _runs_into_its_body(match, node, parent):
         return _entry_of_its_list(node)
-    label = _label_over_points(match, node) or _subdivided_title(match, node)
+    label = _label_over_points(match, node) or _subdivided_title(match, node) or _open_title_over_bullets(match, node)
     if label is not None:
         section = OpenNode(OpenKind.SECTION, node.start, label.end, node.marker, node.key, label)
         section.line_end = node.children[0].end
@@ -169,7 +176,10 @@ def _label_over_points(match: str, node: OpenNode) -> Span | None:
     if not own.endswith(":"):
         return None
     label = own[:-1].rstrip()
-    if not label or not is_title_like(label, MAX_LABEL_WORDS) or is_lead_in(label) or ":" in label:
+    # A gloss in brackets does not make a label long: "- Đối với chi bộ thôn, tổ dân phố (chi bộ
+    # trực thuộc đảng ủy cấp trên trực tiếp tổ chức cơ sở đảng):".
+    bare = PARENTHESIS.sub(" ", label)
+    if not label or not is_title_like(bare, MAX_LABEL_WORDS) or is_lead_in(label) or ":" in label:
         return None
     return Span(children[0].start, children[0].start + len(label))
 
@@ -197,6 +207,36 @@ def _subdivided_title(match: str, node: OpenNode) -> Span | None:
         return None
     own = match[children[0].start : children[0].end].rstrip()
     return Span(children[0].start, children[0].start + len(own.rstrip(":.").rstrip()))
+
+
+#: A numbered title left without a stop over a bullet list may run this long in PDF text
+#: (corpus 05: "2.1. Xây dựng, ban hành … và dân vận của Đảng", 51 words over four lines).
+MAX_OPEN_TITLE_WORDS = 60
+#: Numbered styles whose unclosed text can head a bullet list ("2.1. …", "a) Ở thôn, …").
+_OPEN_TITLE_STYLES = HEADING_STYLES | {MarkerStyle.LETTER}
+
+
+def _open_title_over_bullets(match: str, node: OpenNode) -> Span | None:
+    """The text of a numbered item that ends without any punctuation and heads a bullet list:
+    a title the author did not close, not a sentence ("2.1. Xây dựng, ban hành và tổ chức thực
+    hiện hiệu quả các nghị quyết, …; công tác kiểm tra, giám sát, nội chính và dân vận của Đảng"
+    then "- Đề án …")."""
+    children, marker = node.children, node.marker
+    if node.kind is not OpenKind.ITEM or marker is None or marker.style not in _OPEN_TITLE_STYLES:
+        return None
+    if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH:
+        return None
+    follower = children[1].marker
+    if follower is None or follower.style not in BULLET_STYLES:
+        return None
+    own = match[children[0].start : children[0].end].rstrip()
+    # An open list closes with "…" ("a) Ở thôn, tổ dân phố, buôn, ấp, bản…"): still no stop.
+    tail = own.removesuffix("…").removesuffix("...")
+    if not tail or not (tail[-1].isalnum() or tail[-1] == ")") or SENTENCE_BREAK.search(tail):
+        return None
+    if len(own.split()) > MAX_OPEN_TITLE_WORDS:
+        return None
+    return Span(children[0].start, children[0].start + len(own))
 
 
 def _is_bare_entry(match: str, node: OpenNode) -> bool:

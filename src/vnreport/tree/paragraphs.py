@@ -23,6 +23,7 @@ from vnreport.lines.classify import ClassifiedLine, Role, is_upper_title
 from vnreport.model import BULLET_STYLES, MarkerStyle
 from vnreport.rules.shapes import (
     DANGLING_WORDS,
+    DOCUMENT_NAME_START,
     ENDS_WITH_INLINE_NUMBER,
     INLINE_PAREN_NUMBER,
     LAST_WORD,
@@ -150,6 +151,7 @@ def _resumes_heading_line(text: str, previous: ClassifiedLine, line: ClassifiedL
         head.isdigit()
         or _last_word(text, previous) in DANGLING_WORDS
         or (len(line.line.content) <= SHORT_TAIL and closes(text, line))
+        or DOCUMENT_NAME_START.match(text, line.line.content.start, line.line.content.end) is not None
         or _title_tail(text, line, full)
     )
 
