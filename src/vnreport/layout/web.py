@@ -41,6 +41,33 @@ def read_web_head(scan: Scan, first: list[int], limit: int) -> int:
     return _read_markdown_head(scan, pos, limit)
 
 
+#: Lines from the notice of a legal-database page to the status field of its attribute table.
+DATABASE_WINDOW = 150
+
+
+def read_database_head(scan: Scan, first: list[int], limit: int) -> int | None:
+    """The chrome of a legal-database page: notice, page title and attribute table, up to the
+    value of its status field. ``None`` when the page does not open with the notice."""
+    if not any(P.DATABASE_NOTICE.match(scan.content(i)) for i in first[:3]):
+        return None
+    start = first[0]
+    for k in range(start, min(limit, start + DATABASE_WINDOW)):
+        if P.DATABASE_LAST_FIELD.match(scan.content(k)):
+            end = _after_value(scan, k + 1, limit)
+            for i in range(start, end):
+                if not scan.blank(i):
+                    scan.kind(i, FurnitureKind.WEB)
+            return end
+    return None
+
+
+def _after_value(scan: Scan, i: int, limit: int) -> int:
+    """The position after the field value that follows ``i`` (table pipes and blanks skipped)."""
+    while i < limit and (scan.blank(i) or scan.content(i).strip() == "|"):
+        i += 1
+    return min(limit, i + 1)
+
+
 def _read_byline(scan: Scan, title_lines: list[int], i: int, when: str) -> None:
     """The byline at ``i`` ("Submitted by … on …"), and the page title over it if it is short."""
     if title_lines and len(title_lines) <= 3:

@@ -187,6 +187,14 @@ SKIP_LINK = regex.compile(
     r"^(?i:skip\s+to\s+(?:main\s+)?content|bỏ\s+qua\s+nội\s+dung(?:\s+chính)?|chuyển\s+đến\s+nội\s+dung(?:\s+chính)?)$",
     regex.VERSION1,
 )
+#: A legal-database page (thuvienphapluat.vn) opens with its copyright notice or loading line,
+#: then the page title and an attribute table ("**Số hiệu:** | 221-KL/TW | … **Tình trạng:** |
+#: Đã biết |") that repeats the header: chrome, not body.
+DATABASE_NOTICE = regex.compile(
+    r"^[*\s]*(?i:bản\s+dịch\s+này\s+thuộc\s+quyền\s+sở\s+hữu|đang\s+tải\s+văn\s+bản)", regex.VERSION1
+)
+#: The status field closes the attribute table: its label on a line of its own ("**Tình trạng:**").
+DATABASE_LAST_FIELD = regex.compile(r"^[*\s]*(?i:tình\s+trạng)\s*:[*\s]*$", regex.VERSION1)
 #: A CMS byline: "Submitted by Ban biên tập Huyện Văn Lãng on 22 April 2020" (Drupal).
 WEB_BYLINE = regex.compile(r"^(?i:submitted|posted)\s+(?i:by)\s+(?P<who>.+?)\s+(?i:on)\s+(?P<when>.+)$", regex.VERSION1)
 #: A Vietnamese CMS date line: "Ngày đăng: 22/04/2020", "Ngày giờ đăng bài viết gốc: 12:40 19/5/2025".
