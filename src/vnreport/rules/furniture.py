@@ -52,10 +52,17 @@ NUMBER_LABEL = regex.compile(_SEG_START + r"(?P<label>(?i:so))[^\S\n]*:[^\S\n]*(
 
 _PLACE_WORD = r"(?:\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?\.?)"
 #: (folded) "ngày 03 tháng 4 năm 2018"; any part may be blank ("ngày    tháng 3 năm 2020",
-#: "ngày⏎⏎tháng 9 năm 2025", dots or underscores in templates) or glued ("ngày22 tháng8nám").
+#: "ngày⏎⏎tháng 9 năm 2025", dots or underscores in templates) or glued ("ngày22 tháng8nám"); a
+#: wrapped line may put a number under its word ("*Hà Nội, ngày⏎26 tháng 11 năm 2025*").
+_WRAP = r"[^\S\n]*(?:\n[^\S\n]*[*_]*[^\S\n]*)?"
 DATE_PHRASE = (
-    r"(?P<date>(?<![A-Za-z])(?i:ngay)[^\S\n]*(?P<day>\d{1,2})?[\s.…_*]*?(?i:thang)[^\S\n]*(?P<month>\d{1,2})?"
-    r"[\s.…_*]*?(?i:nam)(?![A-Za-z])[^\S\n]*(?P<year>\d{4})?)"
+    r"(?P<date>(?<![A-Za-z])(?i:ngay)"
+    + _WRAP
+    + r"(?P<day>\d{1,2})?[\s.…_*]*?(?i:thang)"
+    + _WRAP
+    + r"(?P<month>\d{1,2})?[\s.…_*]*?(?i:nam)(?![A-Za-z])"
+    + _WRAP
+    + r"(?P<year>\d{4})?)"
 )
 #: (folded) The date of the header (found first: it starts with a literal, so the search is cheap).
 DATE = regex.compile(DATE_PHRASE, _FM)
