@@ -114,6 +114,11 @@ MARKS = regex.compile(
 )
 #: (folded) State công văn subject "V/v nâng bậc lương năm 2019" (reference §7.11).
 SUBJECT_LINE = regex.compile(r"^[^\S\n]*[*_]*[^\S\n]*(?P<label>V/v)[^\S\n]*(?P<rest>\S.*?)[\s*_]*$", _FMI)
+#: (folded) The subject set in italics may wrap, even right after its label, and runs to the
+#: closing markup ("*V/v⏎thành lập Mạng lưới quan trắc …*", "*V/v tuyên truyền …⏎Đảng, Nhà nước.*").
+SUBJECT_ITALIC = regex.compile(
+    r"^[^\S\n]*(?P<open>[*_]+)[^\S\n]*(?P<label>V/v)\s*(?P<rest>[^\s*_|][^*_|]{0,300}?)\s*(?P=open)", _FMI
+)
 #: (folded) "Kính gửi: …" addressees (tờ trình, báo cáo lên cấp trên, công văn).
 ADDRESSEES = regex.compile(r"^[^\S\n]*[*_]*[^\S\n]*(?P<label>kinh\s+gui)[^\S\n]*[*_]*[^\S\n]*:(?P<rest>.*)$", _FMI)
 #: (folded) Preamble lines that open the body of decisions and guidelines: "Căn cứ …",
