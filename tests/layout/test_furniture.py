@@ -306,6 +306,7 @@ def test_state_official_letter_subject_and_addressees_reference_7_11() -> None:
     )
     m = doc.metadata
     assert (m.number, m.symbol, m.doc_type_code, m.issuer_code) == ("05", "BNV-VP", None, "BNV")
+    assert m.doc_type_name == "Công văn"  # no type word, no type code: the subject says it
     assert m.issuer_level == "central"
     assert m.subject_line == "nâng bậc lương năm 2019"
     assert m.place == "Thành phố Hồ Chí Minh"

@@ -20,6 +20,11 @@ def derive(scan: Scan) -> None:
     meta = scan.meta
     regime = _regime(meta)
     type_code, issuer_code = _symbol_codes(meta.symbol_parts, regime)
+    letter = _official_letter(meta, regime)
+    if letter is not None and meta.symbol_parts is not None:
+        # "Số: 5348/CT-CS ⏎ V/v …": a công văn's symbol is issuer and unit ("CT" is Cục Thuế,
+        # not Chỉ thị); a typed document has a type line over its title instead of "V/v".
+        type_code, issuer_code = None, _letter_issuer(meta.symbol_parts)
     doc_type = _written_type(meta, regime)
     # The type code is the one the number line prints ("Số 12-BC/HU"); a document without a
     # number line ("BÁO CÁO" over the title, no "Số") has no code, whatever its type word says.
@@ -28,6 +33,8 @@ def derive(scan: Scan) -> None:
         by_code = codes.doc_type_for_code(type_code[0], regime)
         if doc_type is None and by_code is not None:
             doc_type = by_code, type_code[1]
+    if doc_type is None and type_code is None:
+        doc_type = letter
     if doc_type is not None:
         _set_type_name(meta, *doc_type)
     if issuer_code is not None:
@@ -77,6 +84,24 @@ def _written_type(meta: MetadataDraft, regime: codes.Regime | None) -> tuple[cod
             if doc_type is not None:
                 return doc_type, written[1]
     return None
+
+
+def _official_letter(meta: MetadataDraft, regime: codes.Regime | None) -> tuple[codes.DocType, Span] | None:
+    """A State công văn prints no type word and no type code: its number ("Số: 11299/VPCP-KGVX")
+    stands over the subject "V/v …", which only a công văn carries (reference §7.11)."""
+    span = meta.subject_line.span
+    if regime is not codes.Regime.STATE or span is None or meta.number.value is None:
+        return None
+    if meta.type_line is not None or meta.type_prefix is not None:
+        return None
+    doc_type = codes.doc_type_for_name("Công văn", regime)
+    return (doc_type, span) if doc_type is not None else None
+
+
+def _letter_issuer(parts: SymbolParts) -> _Code:
+    head = parts.head.partition("-")[0]
+    start = parts.head_span.start
+    return head, Span(start, start + len(head))
 
 
 def _subtitle_type(meta: MetadataDraft) -> tuple[str, Span] | None:

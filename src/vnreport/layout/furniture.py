@@ -9,6 +9,7 @@ under a millisecond.
 Reading order of the top of a document, and the module that reads each part::
 
     web chrome ("Skip to main content", page title, "Submitted by … on …")   → web
+    legal-database chrome (notice, page title, "Số hiệu: | … Tình trạng:")   → web
     page numbers, digital-signature stamps, a cover page                     → here
     header window: issuer, "*", Số, titles, motto, place and date, marks
     (any column order)                                                       → header
@@ -33,7 +34,7 @@ from vnreport.layout.derive import derive
 from vnreport.layout.header import read_header
 from vnreport.layout.page_numbers import page_number
 from vnreport.layout.scan import Scan, is_prose, mostly_upper
-from vnreport.layout.web import read_trailer, read_web_head
+from vnreport.layout.web import read_database_head, read_trailer, read_web_head
 from vnreport.lines.classify import ClassifiedLine, Role
 from vnreport.lines.split import LineKind
 from vnreport.model import Diagnostic, Furniture, FurnitureKind, Metadata, Span
@@ -99,7 +100,9 @@ def _read_leading(scan: Scan, limit: int) -> int:
                 break
     if not first:
         return limit
-    pos = read_web_head(scan, first, limit)
+    pos = read_database_head(scan, first, limit)
+    if pos is None:
+        pos = read_web_head(scan, first, limit)
     while pos < limit:
         if scan.blank(pos):
             pos += 1

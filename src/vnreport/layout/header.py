@@ -253,7 +253,7 @@ def _anchors(scan: Scan, folded: str, base: int) -> list[tuple[int, int, bool]]:
         sp = span(m, name)
         scan.meta.mark(name).offer(raw(sp), sp)
         out.append((base + m.start(), base + m.end(), False))
-    m = P.SUBJECT_LINE.search(folded)
+    m = P.SUBJECT_ITALIC.search(folded) or P.SUBJECT_LINE.search(folded)
     if m is not None:
         sp = span(m, "rest")
         scan.meta.subject_line.offer(clean(text[sp.start : sp.end]), Span(base + m.start("label"), sp.end))

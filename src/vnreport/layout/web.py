@@ -41,6 +41,59 @@ def read_web_head(scan: Scan, first: list[int], limit: int) -> int:
     return _read_markdown_head(scan, pos, limit)
 
 
+#: Lines from the notice of a legal-database page to the status field of its attribute table.
+DATABASE_WINDOW = 150
+
+
+def read_database_head(scan: Scan, first: list[int], limit: int) -> int | None:
+    """The chrome of a legal-database page: notice, page title and attribute table, up to the
+    value of its status field. ``None`` when the page does not open with the notice."""
+    if not any(P.DATABASE_NOTICE.match(scan.content(i)) for i in first[:3]):
+        return None
+    start = first[0]
+    for k in range(start, min(limit, start + DATABASE_WINDOW)):
+        if P.DATABASE_LAST_FIELD.match(scan.content(k)):
+            end = _summary_end(scan, _after_value(scan, k + 1, limit), limit)
+            for i in range(start, end):
+                if not scan.blank(i):
+                    scan.kind(i, FurnitureKind.WEB)
+            return end
+    return None
+
+
+#: Non-blank lines after a table row in which the header's Party or State title must stand.
+HEADER_ROW_LINES = 8
+
+
+def _summary_end(scan: Scan, pos: int, limit: int) -> int:
+    """The page may put an editor's summary under a "## …" heading between the attribute table and
+    the document ("## Điều kiện tài sản bảo đảm … từ 01/12/2025 ⏎ **Ngày 25/11/2025, Chính phủ ban
+    hành …**"): chrome up to the table row that opens the document's header. ``pos`` if none."""
+    i = pos
+    while i < limit and (scan.blank(i) or scan.content(i).strip() == "|"):
+        i += 1
+    if i >= limit or not P.MARKDOWN_HEADING.match(scan.content(i)):
+        return pos
+    for k in range(i + 1, min(limit, i + DATABASE_WINDOW)):
+        if scan.content(k).strip() == "|" and _opens_header(scan, k + 1, limit):
+            return k
+    return pos
+
+
+def _opens_header(scan: Scan, pos: int, limit: int) -> bool:
+    """The Party or State title stands in the first few non-blank lines from ``pos``."""
+    lines = [scan.folded(j) for j in range(pos, min(limit, pos + 2 * HEADER_ROW_LINES)) if not scan.blank(j)]
+    text = "\n".join(lines[:HEADER_ROW_LINES])
+    return P.PARTY_TITLE.search(text) is not None or P.STATE_TITLE.search(text) is not None
+
+
+def _after_value(scan: Scan, i: int, limit: int) -> int:
+    """The position after the field value that follows ``i`` (table pipes and blanks skipped)."""
+    while i < limit and (scan.blank(i) or scan.content(i).strip() == "|"):
+        i += 1
+    return min(limit, i + 1)
+
+
 def _read_byline(scan: Scan, title_lines: list[int], i: int, when: str) -> None:
     """The byline at ``i`` ("Submitted by … on …"), and the page title over it if it is short."""
     if title_lines and len(title_lines) <= 3:

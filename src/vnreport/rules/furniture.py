@@ -52,10 +52,17 @@ NUMBER_LABEL = regex.compile(_SEG_START + r"(?P<label>(?i:so))[^\S\n]*:[^\S\n]*(
 
 _PLACE_WORD = r"(?:\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?\.?)"
 #: (folded) "ngày 03 tháng 4 năm 2018"; any part may be blank ("ngày    tháng 3 năm 2020",
-#: "ngày⏎⏎tháng 9 năm 2025", dots or underscores in templates) or glued ("ngày22 tháng8nám").
+#: "ngày⏎⏎tháng 9 năm 2025", dots or underscores in templates) or glued ("ngày22 tháng8nám"); a
+#: wrapped line may put a number under its word ("*Hà Nội, ngày⏎26 tháng 11 năm 2025*").
+_WRAP = r"[^\S\n]*(?:\n[^\S\n]*[*_]*[^\S\n]*)?"
 DATE_PHRASE = (
-    r"(?P<date>(?<![A-Za-z])(?i:ngay)[^\S\n]*(?P<day>\d{1,2})?[\s.…_*]*?(?i:thang)[^\S\n]*(?P<month>\d{1,2})?"
-    r"[\s.…_*]*?(?i:nam)(?![A-Za-z])[^\S\n]*(?P<year>\d{4})?)"
+    r"(?P<date>(?<![A-Za-z])(?i:ngay)"
+    + _WRAP
+    + r"(?P<day>\d{1,2})?[\s.…_*]*?(?i:thang)"
+    + _WRAP
+    + r"(?P<month>\d{1,2})?[\s.…_*]*?(?i:nam)(?![A-Za-z])"
+    + _WRAP
+    + r"(?P<year>\d{4})?)"
 )
 #: (folded) The date of the header (found first: it starts with a literal, so the search is cheap).
 DATE = regex.compile(DATE_PHRASE, _FM)
@@ -107,6 +114,11 @@ MARKS = regex.compile(
 )
 #: (folded) State công văn subject "V/v nâng bậc lương năm 2019" (reference §7.11).
 SUBJECT_LINE = regex.compile(r"^[^\S\n]*[*_]*[^\S\n]*(?P<label>V/v)[^\S\n]*(?P<rest>\S.*?)[\s*_]*$", _FMI)
+#: (folded) The subject set in italics may wrap, even right after its label, and runs to the
+#: closing markup ("*V/v⏎thành lập Mạng lưới quan trắc …*", "*V/v tuyên truyền …⏎Đảng, Nhà nước.*").
+SUBJECT_ITALIC = regex.compile(
+    r"^[^\S\n]*(?P<open>[*_]+)[^\S\n]*(?P<label>V/v)\s*(?P<rest>[^\s*_|][^*_|]{0,300}?)\s*(?P=open)", _FMI
+)
 #: (folded) "Kính gửi: …" addressees (tờ trình, báo cáo lên cấp trên, công văn).
 ADDRESSEES = regex.compile(r"^[^\S\n]*[*_]*[^\S\n]*(?P<label>kinh\s+gui)[^\S\n]*[*_]*[^\S\n]*:(?P<rest>.*)$", _FMI)
 #: (folded) Preamble lines that open the body of decisions and guidelines: "Căn cứ …",
@@ -187,6 +199,14 @@ SKIP_LINK = regex.compile(
     r"^(?i:skip\s+to\s+(?:main\s+)?content|bỏ\s+qua\s+nội\s+dung(?:\s+chính)?|chuyển\s+đến\s+nội\s+dung(?:\s+chính)?)$",
     regex.VERSION1,
 )
+#: A legal-database page (thuvienphapluat.vn) opens with its copyright notice or loading line,
+#: then the page title and an attribute table ("**Số hiệu:** | 221-KL/TW | … **Tình trạng:** |
+#: Đã biết |") that repeats the header: chrome, not body.
+DATABASE_NOTICE = regex.compile(
+    r"^[*\s]*(?i:bản\s+dịch\s+này\s+thuộc\s+quyền\s+sở\s+hữu|đang\s+tải\s+văn\s+bản)", regex.VERSION1
+)
+#: The status field closes the attribute table: its label on a line of its own ("**Tình trạng:**").
+DATABASE_LAST_FIELD = regex.compile(r"^[*\s]*(?i:tình\s+trạng)\s*:[*\s]*$", regex.VERSION1)
 #: A CMS byline: "Submitted by Ban biên tập Huyện Văn Lãng on 22 April 2020" (Drupal).
 WEB_BYLINE = regex.compile(r"^(?i:submitted|posted)\s+(?i:by)\s+(?P<who>.+?)\s+(?i:on)\s+(?P<when>.+)$", regex.VERSION1)
 #: A Vietnamese CMS date line: "Ngày đăng: 22/04/2020", "Ngày giờ đăng bài viết gốc: 12:40 19/5/2025".
