@@ -273,7 +273,7 @@ def level_from_name(name: str) -> Level | None:
 
 def level_from_code(code: str) -> Level | None:
     """The level an issuer code tells: "HU" → district, "BTCTU" → province, "CP" → central."""
-    head = regex.split(r"[-\d]", code, maxsplit=1)[0]
+    head = regex.split(r"[-0-9]", code, maxsplit=1)[0]
     if head in STATE_ISSUER_LEVELS:
         return STATE_ISSUER_LEVELS[head]
     for suffix in sorted(PARTY_LEVEL_CODES, key=len, reverse=True):

@@ -185,7 +185,7 @@ _LONE_STAR = re.compile(r"(?<!\*)\*(?!\*)")
 
 
 #: Cheap test for a line that may hold a glued heading: a sentence end, then a digit or "I"/"V"/"X".
-_MAY_GLUE = re.compile(r"[.!?](?:\*\*)? ?(?:\d|[IVX]+\.)")
+_MAY_GLUE = re.compile(r"[.!?](?:\*\*)? ?(?:[0-9]|[IVX]+\.)")
 #: What a line that opens with a numbered heading can start with.
 _NUMBER_OPENINGS = frozenset("0123456789IVX*")
 

@@ -30,21 +30,21 @@ NUMBER_TOKEN = regex.compile(r"[0-9](?:[0-9.,]*[0-9])?")
 #: A label opening the sentence (or the item or footnote it belongs to): "(3)", "[14]-", "1-",
 #: "2.1-", "5.6-", "1.". A digit right after the separator makes a figure instead ("1- 2%").
 LEADING_LABEL = re.compile(
-    rf"{H}*(?:\(\d{{1,3}}\)|\[\d{{1,4}}\]{H}*[-–—.:)]?|\d{{1,3}}(?:\.\d{{1,2}}){{0,4}}{H}*[-–—.)])"
-    rf"(?={H}+\D|{H}*$)"
+    rf"{H}*(?:\([0-9]{{1,3}}\)|\[[0-9]{{1,4}}\]{H}*[-–—.:)]?|[0-9]{{1,3}}(?:\.[0-9]{{1,2}}){{0,4}}{H}*[-–—.)])"
+    rf"(?={H}+[^0-9]|{H}*$)"
 )
 
 #: What LEADING_LABEL can start with, after its optional spaces.
 LABEL_FIRST = frozenset("([0123456789")
 
 #: An inline footnote reference "[14]", "[3-5]", "[3, 4]": a note number, never an amount.
-QUANTITY_FOOTNOTE_REF = re.compile(rf"\[\d{{1,4}}(?:{H}*[-–,;]{H}*\d{{1,4}})*\]")
+QUANTITY_FOOTNOTE_REF = re.compile(rf"\[[0-9]{{1,4}}(?:{H}*[-–,;]{H}*[0-9]{{1,4}})*\]")
 
 _MONTHS_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
-_YEAR = r"(?:19|20)\d\d"
+_YEAR = r"(?:19|20)[0-9][0-9]"
 
 #: Shapes that identify something, tried at the first digit of a token, most specific first.
 #: (``regex``: type codes need ``\p{Lu}``.)
@@ -53,18 +53,18 @@ NON_QUANTITY_AT = regex.compile(
     (?P<document_number>
         # "05-CT/TW", "142/2008/QĐ-TTg", "367 - QĐ/TWĐTN-VP", "60/2024/QH15": a number, an optional
         # year, then a type code of capitals ("QyĐ", "CTr": a capital after the first one too).
-        \d+[a-zđ]?(?:{H}?/{H}?\d+)*{H}?[-–/]{H}?
-        (?:\p{{Lu}}{{2,}}|\p{{Lu}}[\p{{L}}\d]*(?=[-/]\p{{Lu}}))[\p{{L}}\d]*(?:[-/.&]\p{{L}}[\p{{L}}\d]*)*
+        [0-9]+[a-zđ]?(?:{H}?/{H}?[0-9]+)*{H}?[-–/]{H}?
+        (?:\p{{Lu}}{{2,}}|\p{{Lu}}[\p{{L}}0-9]*(?=[-/]\p{{Lu}}))[\p{{L}}0-9]*(?:[-/.&]\p{{L}}[\p{{L}}0-9]*)*
     )
     | (?P<date>
         # "15/5/2016", "7-4-2015", "01.10.1997", "3/2020" (month/year), "22 April 2020".
-        \d{{1,2}}{H}?(?P<sep>[/.-]){H}?\d{{1,2}}{H}?(?P=sep){H}?{_YEAR}(?!\d)
-        | (?:0?[1-9]|1[0-2])/{_YEAR}(?!\d)
-        | \d{{1,2}}{H}+{_MONTHS_EN}(?:,?{H}+{_YEAR})?(?![\p{{L}}\d])
+        [0-9]{{1,2}}{H}?(?P<sep>[/.-]){H}?[0-9]{{1,2}}{H}?(?P=sep){H}?{_YEAR}(?![0-9])
+        | (?:0?[1-9]|1[0-2])/{_YEAR}(?![0-9])
+        | [0-9]{{1,2}}{H}+{_MONTHS_EN}(?:,?{H}+{_YEAR})?(?![\p{{L}}0-9])
     )
     | (?P<period>
         # "2020 - 2025", "2015- 2020", "2019/2020", "nhiệm kỳ 2020-2015" (reversed, still a period).
-        {_YEAR}{H}*[-–—/]{H}*{_YEAR}(?!\d)
+        {_YEAR}{H}*[-–—/]{H}*{_YEAR}(?![0-9])
     )
     """,
     regex.VERSION1 | regex.VERBOSE,
@@ -79,7 +79,7 @@ PRE_WORDS = regex.compile(
 #: After the first number: the other end of a range. "30 - 35", "1- 2%", "4-5%", "6,5% - 7%",
 #: "từ 2 đến 3" (``đến``/``tới`` only count after "từ"; checked in code).
 RANGE_TAIL = re.compile(
-    rf"(?P<pct>{H}*%)?(?P<sep>{H}*[-–—]{H}*|{H}+(?:đến|tới){H}+)(?P<n2>\d(?:[\d.,]*\d)?)(?![\d/])", _I
+    rf"(?P<pct>{H}*%)?(?P<sep>{H}*[-–—]{H}*|{H}+(?:đến|tới){H}+)(?P<n2>[0-9](?:[0-9.,]*[0-9])?)(?![0-9/])", _I
 )
 
 #: What follows a number: an optional scale word ("nghìn tỷ" and "triệu tỷ" before "nghìn"; "tỷ
@@ -88,15 +88,15 @@ RANGE_TAIL = re.compile(
 #: counted noun needs a space (a letter glued to a number is an identifier: "5G", "4A").
 UNIT = re.compile(
     rf"""
-    (?:{H}*(?P<scale>(?:nghìn|ngàn|triệu){H}+t[ỷỉ]|nghìn|ngàn|vạn|triệu|t[ỷỉ](?!{H}*lệ))(?!{L}|\d))?
+    (?:{H}*(?P<scale>(?:nghìn|ngàn|triệu){H}+t[ỷỉ]|nghìn|ngàn|vạn|triệu|t[ỷỉ](?!{H}*lệ))(?!{L}|[0-9]))?
     (?P<sp>{H}*)
     (?:
         (?P<pct>%|phần{H}+trăm(?!{L}))
       | (?P<comrade>[đĐ]/[cC](?!{L}))
-      | (?P<currency>đồng(?!{H}*(?:chí|bào|hương|ruộng|bằng)(?!{L}))|đ(?![^\W\d_/])|VNĐ|VND|vnđ
+      | (?P<currency>đồng(?!{H}*(?:chí|bào|hương|ruộng|bằng)(?!{L}))|đ(?![^\W0-9_/])|VNĐ|VND|vnđ
             |USD|đô{H}?la(?:{H}+Mỹ)?|nhân{H}+dân{H}+tệ|NDT|CNY|EUR|euro)(?!{L})
       | (?P<measure>km2|km²|km|hm|ha|héc{H}?ta|hecta|m2|m²|m3|m³|cm|mm|m|tấn|tạ|kg|lít|MW|kWh|kW|MWh|GWh)
-            (?!{L}|\d)
+            (?!{L}|[0-9])
       | (?P<w0>{L}+)
     )?
     """,
@@ -108,7 +108,7 @@ UNIT_MORE_WORDS = re.compile(rf"(?:{H}+{L}+){{0,4}}")
 
 #: "/" after a figure: a denominator ("14/17 xã", "47.053 người/49.760 dân số") or a rate
 #: ("400ha/năm", "11,2 tiêu chí/xã", "30 giường bệnh/1 vạn dân", "đồng/người/tháng").
-SLASH_NUMBER = re.compile(rf"{H}*/{H}*(?P<n>\d(?:[\d.,]*\d)?)(?![\d/])")
+SLASH_NUMBER = re.compile(rf"{H}*/{H}*(?P<n>[0-9](?:[0-9.,]*[0-9])?)(?![0-9/])")
 SLASH_PER = re.compile(rf"{H}*/{H}*(?:1{H}+)?(?P<per>(?:vạn|nghìn|ngàn|trăm){H}+{L}+|{L}+(?:{H}*/{H}*{L}+)?)(?!{L})")
 
 #: Qualifiers written after the figure: "10% trở lên", "từ 10% trở lên".
@@ -116,19 +116,19 @@ POST_QUALIFIER = re.compile(rf"{H}*(?P<q>trở{H}+lên|trở{H}+xuống)(?!{L})"
 
 #: A from→to change after "từ X" ("từ 86,6 nghìn tấn lên 2.760", "từ 215 thôn, khu phố xuống
 #: còn 185", "từ 572,5 nghìn m3 năm 2015 lên"): then "từ" is no qualifier.
-FROM_TO_AHEAD = re.compile(rf"[^;\n]{{0,60}}?{H}(?:lên|xuống(?:{H}+còn)?|đến|tới){H}+(?=\d)", _I)
+FROM_TO_AHEAD = re.compile(rf"[^;\n]{{0,60}}?{H}(?:lên|xuống(?:{H}+còn)?|đến|tới){H}+(?=[0-9])", _I)
 
 #: After a label number: more labels of the same list ("Khu 2,3,5,6", "đối tượng 2, 3, 4",
 #: "năm 2018, 2019", "tháng 3/2020", "ngày 01/01", "giai đoạn 1 và 2").
 LABEL_TAIL = re.compile(
-    rf"(?:{H}*(?:[,;/]|và|-|–|đến|tới){H}*(?:năm{H}+)?(?:{_YEAR}|\d{{1,2}})(?![\d.,]*\d|{H}*%))*", _I
+    rf"(?:{H}*(?:[,;/]|và|-|–|đến|tới){H}*(?:năm{H}+)?(?:{_YEAR}|[0-9]{{1,2}})(?![0-9.,]*[0-9]|{H}*%))*", _I
 )
 #: The rest of a drawing scale after its "1": "tỷ lệ 1/2000", "tỷ lệ 1:500".
-MAP_SCALE_TAIL = re.compile(rf"{H}*[/:]{H}*\d[\d.]*")
+MAP_SCALE_TAIL = re.compile(rf"{H}*[/:]{H}*[0-9][0-9.]*")
 #: Letters and digits glued to an identifier's number ("19" of "COVID-19", "15" of "QH15").
 IDENTIFIER_TAIL = re.compile(r"[\w./-]*")
 #: "4.0", "2.0": a version number ("cách mạng công nghiệp 4.0").
-VERSION = re.compile(r"\d\.0")
+VERSION = re.compile(r"[0-9]\.0")
 #: "1) …; 2) …": a label inside running text.
 INLINE_LABEL = re.compile(rf"\){H}+{L}")
 #: "…; 3. Những thành tựu": a "N." label inside running text (a capital follows; checked in code).
@@ -183,14 +183,14 @@ CHANGE_CUES = ("tăng", "giảm", "vượt", "gấp", "chế", "hơn")
 #: "so với năm 2015", "so mục tiêu Nghị quyết", "so với giai đoạn 2011-2015" after a change, in
 #: its clause.
 SO_VOI_AFTER = re.compile(
-    rf"[^;()\n]{{0,80}}?(?<!{L})so{H}+(?:với{H}+)?(?P<base>[^,;:.()\[\]\n]{{1,60}}(?:\.\d[^,;:()\[\]\n]*)?)",
+    rf"[^;()\n]{{0,80}}?(?<!{L})so{H}+(?:với{H}+)?(?P<base>[^,;:.()\[\]\n]{{1,60}}(?:\.[0-9][^,;:()\[\]\n]*)?)",
     _I,
 )
 #: A multiplier's baseline written without "so với": "gấp 1,6 lần năm 2020", "gấp 2 lần cùng
 #: kỳ", "gấp 1,5 lần giai đoạn 2015 - 2020" (right after the figure, a period or a year).
 MULTIPLE_OF_AFTER = re.compile(
     rf"{H}+(?P<base>năm{H}+{_YEAR}|cùng{H}+kỳ(?:{H}+năm{H}+(?:{_YEAR}|trước))?|(?:đầu{H}+)?nhiệm{H}+kỳ"
-    rf"(?:{H}+(?:trước|{_YEAR}{H}*[-–]{H}*{_YEAR}))?|giai{H}+đoạn{H}+{_YEAR}{H}*[-–]{H}*{_YEAR})(?!{L}|\d)",
+    rf"(?:{H}+(?:trước|{_YEAR}{H}*[-–]{H}*{_YEAR}))?|giai{H}+đoạn{H}+{_YEAR}{H}*[-–]{H}*{_YEAR})(?!{L}|[0-9])",
     _I,
 )
 #: A reference for the whole sentence: "So với năm 2015: …", "… so với nhiệm kỳ 2010-2015: …",
@@ -255,7 +255,7 @@ SUBJECT_TAIL_LAST = frozenset(w.split()[-1] for w in _SUBJECT_TAIL_WORDS)
 #: How far from its end a phrase ending in SUBJECT_TAIL words is searched: one word of it,
 #: spaces made single, is at most " ước trung bình".
 SUBJECT_TAIL_REACH = 24
-FOOTNOTE_IN_TEXT = re.compile(r"\[\d+\]")
+FOOTNOTE_IN_TEXT = re.compile(r"\[[0-9]+\]")
 #: The nearest mark that opens the clause a subject is read from (searched backwards).
 CLAUSE_MARK_BEFORE = regex.compile(r"(?r)[;():]|\. ", regex.VERSION1)
 
@@ -269,13 +269,13 @@ S = r"\s"
 
 #: "Đến năm 2025", "đến hết năm 2025", "tới năm 2030", "trước năm 2030": the deadline of a
 #: target item.
-DEADLINE = re.compile(rf"(?<!{L})(?:đến|tới|trước)(?:{S}+(?:hết|cuối))?{S}+năm{S}+(?P<y>{_YEAR})(?!\d)", _I)
+DEADLINE = re.compile(rf"(?<!{L})(?:đến|tới|trước)(?:{S}+(?:hết|cuối))?{S}+năm{S}+(?P<y>{_YEAR})(?![0-9])", _I)
 #: The year of a target written without "đến": "Năm 2030 phấn đấu có 82% trường học", "… năng
 #: lượng xanh năm 2030 đạt từ 40%", "Năm 2030, tỷ lệ …": "năm" and a year (not a period)
 #: followed by the verb that sets the figure, or opening a clause with a comma. The words before
 #: it (BASELINE_YEAR_BEFORE) may still make it a baseline.
 YEAR_DEADLINE = re.compile(
-    rf"(?<!{L})năm{S}+(?P<y>{_YEAR})(?!\d|{S}*[-–—/]{S}*\d)"
+    rf"(?<!{L})năm{S}+(?P<y>{_YEAR})(?![0-9]|{S}*[-–—/]{S}*[0-9])"
     rf"(?={S}*(?:,|:|(?:phấn{S}+đấu|đạt|là|có|chiếm|tăng|giảm)(?!{L})))",
     _I,
 )

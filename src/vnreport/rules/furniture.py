@@ -39,11 +39,11 @@ _CODE = r"[A-Za-z][A-Za-z0-9]*"
 #: "Luật số: 60/2024/QH15", "66/QĐ/TW", a form's "Số: …../KH-…"; OCR "S 348-TB/TU" (only with the full Party shape).
 NUMBER = regex.compile(
     _SEG_START + r"(?P<label>(?:(?P<prefix>(?i:bo\s+luat|luat|phap\s+lenh|nghi\s+quyet|nghi\s+dinh|quyet\s+dinh"
-    r"|thong\s+tu(?:\s+lien\s+tich)?|chi\s+thi|lenh))[^\S\n]+)?(?:(?i:so)|S(?=[^\S\n]+\d+[^\S\n]*-)))"
+    r"|thong\s+tu(?:\s+lien\s+tich)?|chi\s+thi|lenh))[^\S\n]+)?(?:(?i:so)|S(?=[^\S\n]+[0-9]+[^\S\n]*-)))"
     r"(?![A-Za-z])[^\S\n]*:?\s*"
-    r"(?:(?P<pnum>\d+[a-z]?)?[^\S\n]*\n?[^\S\n]*-[^\S\n]*(?P<ptype>[A-Za-z]{1,6})[^\S\n]*/[^\S\n]*"
+    r"(?:(?P<pnum>[0-9]+[a-z]?)?[^\S\n]*\n?[^\S\n]*-[^\S\n]*(?P<ptype>[A-Za-z]{1,6})[^\S\n]*/[^\S\n]*"
     rf"(?P<pissuer>{_CODE}(?:[^\S\n]*-[^\S\n]*{_CODE})*)"
-    r"|(?:(?P<snum>\d+[a-z]?)|[.…_]+)?[^\S\n]*/[^\S\n]*(?:(?P<year>\d{4})[^\S\n]*/[^\S\n]*)?"
+    r"|(?:(?P<snum>[0-9]+[a-z]?)|[.…_]+)?[^\S\n]*/[^\S\n]*(?:(?P<year>[0-9]{4})[^\S\n]*/[^\S\n]*)?"
     rf"(?P<ssym>{_CODE}(?:[^\S\n]*[-/][^\S\n]*{_CODE})*))",
     _FM,
 )
@@ -58,11 +58,11 @@ _WRAP = r"[^\S\n]*(?:\n[^\S\n]*[*_]*[^\S\n]*)?"
 DATE_PHRASE = (
     r"(?P<date>(?<![A-Za-z])(?i:ngay)"
     + _WRAP
-    + r"(?P<day>\d{1,2})?[\s.…_*]*?(?i:thang)"
+    + r"(?P<day>[0-9]{1,2})?[\s.…_*]*?(?i:thang)"
     + _WRAP
-    + r"(?P<month>\d{1,2})?[\s.…_*]*?(?i:nam)(?![A-Za-z])"
+    + r"(?P<month>[0-9]{1,2})?[\s.…_*]*?(?i:nam)(?![A-Za-z])"
     + _WRAP
-    + r"(?P<year>\d{4})?)"
+    + r"(?P<year>[0-9]{4})?)"
 )
 #: (folded) The date of the header (found first: it starts with a literal, so the search is cheap).
 DATE = regex.compile(DATE_PHRASE, _FM)
@@ -99,7 +99,7 @@ TYPE_LINE = regex.compile(
 TYPE_RUN_END = regex.compile(r"[^\S\n]*\*{2,}[^\S\n]*\*{2,}[^\S\n]*(?=\S)", regex.VERSION1)
 #: (folded) Draft marks: "(Dự thảo)", "Dự thảo", "DỰ THẢO", "Dự thảo lần 2", "(Dự thảo 3)".
 DRAFT = regex.compile(
-    r"^[^\S\n]*[*_(]*[^\S\n]*(?P<draft>du\s+thao(?:\s+lan(?:\s+thu)?\s+(?:\d+|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|\s+\d+)?)"
+    r"^[^\S\n]*[*_(]*[^\S\n]*(?P<draft>du\s+thao(?:\s+lan(?:\s+thu)?\s+(?:[0-9]+|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|\s+[0-9]+)?)"
     r"[^\S\n]*[*_)]*[^\S\n]*$",
     _FMI,
 )
@@ -185,7 +185,7 @@ RECIPIENT_ITEM = regex.compile(r"^[\s*_|]*(?P<bullet>[-–—+•])[^\S\n]*(?P<t
 #: Several items on one line: "- Các đồng chí Phó Trưởng Ban, - Các vụ, cục," (corpus 09, 17).
 RECIPIENT_SPLIT = regex.compile(r"(?<=[,;.])[^\S\n]+[-–][^\S\n]+(?=\S)", regex.VERSION1)
 #: A typist/copy reference under the recipients ("BTCTU/205", "ABC-268"): furniture, not a post.
-TYPIST_REFERENCE = regex.compile(r"^[\s*_]*\p{Lu}{2,}[/-]\d{1,4}[\s*_]*$", regex.VERSION1)
+TYPIST_REFERENCE = regex.compile(r"^[\s*_]*\p{Lu}{2,}[/-][0-9]{1,4}[\s*_]*$", regex.VERSION1)
 #: (folded) An appendix after the signature: "PHỤ LỤC", "**Phụ lục I**", "BIỂU MẪU", "Mẫu số 01".
 APPENDIX = regex.compile(
     r"^[^\S\n]*[*_#|]*[^\S\n]*(?:(?:PHU\s+LUC|BIEU\s+MAU|MAU\s+SO)(?![a-z])|(?:Phu\s+luc|Mau\s+so)(?![a-z])[^\n]{0,40}$)",
@@ -226,35 +226,35 @@ MARKDOWN_HEADING = regex.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*$", r
 WEB_CHROME_HEADING = regex.compile(r"^(?i:nội\s+dung\s+chính|mục\s+lục|tóm\s+tắt|tin\s+liên\s+quan)$", regex.VERSION1)
 #: Web dates: "22 April 2020", "April 22, 2020", "Wed, 04/22/2020 - 10:15", "12:40 19/5/2025".
 WEB_DATE_DMY_WORDS = regex.compile(
-    r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})", regex.VERSION1
+    r"(?P<day>[0-9]{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>[0-9]{4})", regex.VERSION1
 )
 WEB_DATE_MDY_WORDS = regex.compile(
-    r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})", regex.VERSION1
+    r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>[0-9]{1,2}),?\s+(?P<year>[0-9]{4})", regex.VERSION1
 )
-WEB_DATE_NUMERIC = regex.compile(r"(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<year>\d{4})", regex.VERSION1)
+WEB_DATE_NUMERIC = regex.compile(r"(?P<a>[0-9]{1,2})[/.\-](?P<b>[0-9]{1,2})[/.\-](?P<year>[0-9]{4})", regex.VERSION1)
 #: Start and end of a digital-signature stamp block ("Ký bởi: Tỉnh ủy Thái ⏎ Nguyên ⏎ Email: … ⏎
 #: Ngày ký: 24-08-2025 ⏎ 07:56:25 +07:00", corpus 06).
 STAMP_START = regex.compile(r"^(?i:ký\s+bởi|người\s+ký|signed\s+by)\s*:", regex.VERSION1)
 STAMP_DATE = regex.compile(r"^(?i:ngày\s+ký|thời\s+gian\s+ký|signing\s+time)\s*:", regex.VERSION1)
-STAMP_TIME = regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?$", regex.VERSION1)
+STAMP_TIME = regex.compile(r"^[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[+-][0-9]{2}:?[0-9]{2})?$", regex.VERSION1)
 #: (folded) The date line of a cover page: "THÁNG 9 - 2025", "Thái Nguyên, tháng 9 năm 2025", "NĂM 2025".
 COVER_DATE = regex.compile(
-    r"^[\s*_]*(?:[\p{L} .]+,[^\S\n]*)?(?:(?i:thang)[^\S\n]+\d{1,2}[^\S\n]*(?:[-/.]|(?i:nam))[^\S\n]*\d{4}"
-    r"|(?i:nam)[^\S\n]+\d{4})[\s*_]*$",
+    r"^[\s*_]*(?:[\p{L} .]+,[^\S\n]*)?(?:(?i:thang)[^\S\n]+[0-9]{1,2}[^\S\n]*(?:[-/.]|(?i:nam))[^\S\n]*[0-9]{4}"
+    r"|(?i:nam)[^\S\n]+[0-9]{4})[\s*_]*$",
     regex.VERSION1,
 )
 
 # -- congress context -------------------------------------------------------------------------
 
 #: (folded) "nhiệm kỳ 2020 - 2025", "NHIỆM KỲ (2023 - 2025)", "nhiệm kỳ 2025 2030" (hyphen lost).
-TERM = regex.compile(r"(?i:nhiem\s+ky)[^\S\n]*\(?(?P<start>\d{4})[^\S\n]*-?[^\S\n]*(?P<end>\d{4})", _FM)
+TERM = regex.compile(r"(?i:nhiem\s+ky)[^\S\n]*\(?(?P<start>[0-9]{4})[^\S\n]*-?[^\S\n]*(?P<end>[0-9]{4})", _FM)
 #: (folded) The congress ordinal: "Đại hội … lần thứ XXII" → 22, "lần thứ 42" → 42.
 CONGRESS_ORDINAL = regex.compile(
-    r"(?i:dai\s+hoi)(?P<between>[^.;()]{0,120}?)(?i:lan\s+thu)[^\S\n]+(?P<n>[IVXLC]+|\d{1,3})(?![A-Za-z0-9])",
+    r"(?i:dai\s+hoi)(?P<between>[^.;()]{0,120}?)(?i:lan\s+thu)[^\S\n]+(?P<n>[IVXLC]+|[0-9]{1,3})(?![A-Za-z0-9])",
     _FM,
 )
 #: (folded) The committee term: "khoá XXI" → 21, "KHÓA II" → 2.
-COMMITTEE_TERM = regex.compile(r"(?<![A-Za-z])(?i:khoa)[^\S\n]+(?P<n>[IVXLC]+|\d{1,3})(?![A-Za-z0-9])", _FM)
+COMMITTEE_TERM = regex.compile(r"(?<![A-Za-z])(?i:khoa)[^\S\n]+(?P<n>[IVXLC]+|[0-9]{1,3})(?![A-Za-z0-9])", _FM)
 
 
 # -- small helpers of the furniture reader ----------------------------------------------------
@@ -266,11 +266,11 @@ MARKUP = regex.compile(r"[*_|#]+", regex.VERSION1)
 #: The bullet that opens a recipient or addressee item.
 ITEM_BULLET = regex.compile(r"[-–—+•][^\S\n]*", regex.VERSION1)
 #: A clock time on a stamp's date line ("Ngày ký: 24-08-2025 07:56:25").
-CLOCK = regex.compile(r"\d{1,2}:\d{2}", regex.VERSION1)
+CLOCK = regex.compile(r"[0-9]{1,2}:[0-9]{2}", regex.VERSION1)
 #: An English weekday in a web date: Drupal's "Wed, 04/22/2020" is month first.
 WEEKDAY = regex.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)\b", regex.VERSION1)
 #: (folded) Where a congress issuer's name ends ("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ⏎TỈNH … LẦN THỨ I").
 CONGRESS_NAME_END = regex.compile(r"LAN\s+THU|NHIEM\s+KY", regex.VERSION1)
 #: Letters, and letters or digits: does a piece carry any text at all?
 LETTER = regex.compile(r"\p{L}", regex.VERSION1)
-LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]", regex.VERSION1)
+LETTER_OR_DIGIT = regex.compile(r"[\p{L}0-9]", regex.VERSION1)

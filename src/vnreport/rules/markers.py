@@ -99,8 +99,8 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         # Written in capitals, or "Phụ lục" with its number and a separator or the end of the
         # line: "Phụ lục 01 và mục tiêu …" at the start of a wrapped line is prose.
         _compile(
-            rf"(?P<marker>(?-i:PHỤ{SP}++LỤC(?:{SP}++(?:SỐ{SP}++)?(?P<v>{ROMAN}|\d{{1,2}}|[A-Z]))?"
-            rf"|Phụ{SP}++lục(?:{SP}++(?:số{SP}++)?(?P<w>{ROMAN}|\d{{1,2}}|[A-Z]))?(?={SP}*+(?:[.:\-–]|$)))"
+            rf"(?P<marker>(?-i:PHỤ{SP}++LỤC(?:{SP}++(?:SỐ{SP}++)?(?P<v>{ROMAN}|[0-9]{{1,2}}|[A-Z]))?"
+            rf"|Phụ{SP}++lục(?:{SP}++(?:số{SP}++)?(?P<w>{ROMAN}|[0-9]{{1,2}}|[A-Z]))?(?={SP}*+(?:[.:\-–]|$)))"
             rf"(?![\w]){SP}*+(?:[.:\-–]{SP}*+)?)"
         ),
         _appendix_value,
@@ -112,8 +112,8 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         "part",
         MarkerStyle.PART,
         _compile(
-            rf"(?P<marker>phần{SP}++(?:thứ{SP}++(?P<word>{NUMBER_WORD})|(?P<roman>(?-i:{ROMAN}))|(?P<num>\d{{1,2}}))"
-            rf"(?![\w]){SP}*+(?:[.:\-–—]{SP}*+(?!\d))?)",
+            rf"(?P<marker>phần{SP}++(?:thứ{SP}++(?P<word>{NUMBER_WORD})|(?P<roman>(?-i:{ROMAN}))|(?P<num>[0-9]{{1,2}}))"
+            rf"(?![\w]){SP}*+(?:[.:\-–—]{SP}*+(?![0-9]))?)",
         ),
         _part_value,
         "Phần thứ hai",
@@ -123,7 +123,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
     MarkerRule(
         "chapter",
         MarkerStyle.CHAPTER,
-        _compile(rf"(?P<marker>chương{SP}++(?P<v>(?-i:{ROMAN})|\d{{1,3}})(?![\w]){SP}*+(?:[.:\-–]{SP}*+)?)"),
+        _compile(rf"(?P<marker>chương{SP}++(?P<v>(?-i:{ROMAN})|[0-9]{{1,3}})(?![\w]){SP}*+(?:[.:\-–]{SP}*+)?)"),
         _roman_or_int,
         "Chương I",
         "Chapters of laws, decrees, regulations (Decree 30/2020, corpus 16-18).",
@@ -132,7 +132,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
     MarkerRule(
         "subsection",
         MarkerStyle.SUBSECTION,
-        _compile(rf"(?P<marker>tiểu{SP}++mục{SP}++(?P<v>(?-i:{ROMAN})|\d{{1,3}})(?![\w]){SP}*+(?:[.:\-–]{SP}*+)?)"),
+        _compile(rf"(?P<marker>tiểu{SP}++mục{SP}++(?P<v>(?-i:{ROMAN})|[0-9]{{1,3}})(?![\w]){SP}*+(?:[.:\-–]{SP}*+)?)"),
         _roman_or_int,
         "Tiểu mục 1",
         "Sub-sections inside a Mục of long legal texts.",
@@ -141,7 +141,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
     MarkerRule(
         "section",
         MarkerStyle.SECTION,
-        _compile(rf"(?P<marker>mục{SP}++(?P<v>(?-i:{ROMAN})|\d{{1,3}})(?![\w,/]|\.\d){SP}*+(?:[.:\-–]{SP}*+)?)"),
+        _compile(rf"(?P<marker>mục{SP}++(?P<v>(?-i:{ROMAN})|[0-9]{{1,3}})(?![\w,/]|\.[0-9]){SP}*+(?:[.:\-–]{SP}*+)?)"),
         _roman_or_int,
         "Mục 1",
         "Sections inside a Chương (corpus 16, 17); 'Mục tiêu' has no number and never matches.",
@@ -150,7 +150,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
     MarkerRule(
         "article",
         MarkerStyle.ARTICLE,
-        _compile(rf"(?P<marker>điều{SP}++(?P<v>\d{{1,3}})(?P<suffix>[a-zđ])?{SP}*+[.:](?!\d){SP}*+)"),
+        _compile(rf"(?P<marker>điều{SP}++(?P<v>[0-9]{{1,3}})(?P<suffix>[a-zđ])?{SP}*+[.:](?![0-9]){SP}*+)"),
         _int_value,
         "Điều 1.",
         "Articles; the '.' or ':' is required so that 'Điều 5 Luật …' in prose is not taken.",
@@ -161,7 +161,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         MarkerStyle.ORDINAL_WORD,
         _compile(
             rf"(?P<marker>(?:(?P<w>{LA_WORD}){SP}++là{SP}*+[,:]|thứ{SP}++(?P<w>{NUMBER_WORD}){SP}*+[,:]"
-            rf"(?!{SP}*+(?:ngày|\d))){SP}*+)"
+            rf"(?!{SP}*+(?:ngày|[0-9]))){SP}*+)"
         ),
         _ordinal_value,
         "Một là,",
@@ -172,7 +172,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
     MarkerRule(
         "paren",
         MarkerStyle.PAREN,
-        _compile(rf"(?P<marker>\({SP}*+(?P<v>\d{{1,3}}){SP}*+\){SP}*+)(?=\S|$)"),
+        _compile(rf"(?P<marker>\({SP}*+(?P<v>[0-9]{{1,3}}){SP}*+\){SP}*+)(?=\S|$)"),
         _int_value,
         "(1)",
         "Numbered targets and tasks: '(1) Đến năm 2025 …' (seed 'Chỉ tiêu chủ yếu').",
@@ -182,8 +182,8 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         "decimal",
         MarkerStyle.DECIMAL,
         _compile(
-            rf"(?P<marker>(?P<v>\d{{1,2}}(?:\.\d{{1,2}}){{1,4}})(?:{SP}*+{_SEP}(?!\d)|(?={SP}++\p{{Lu}})){SP}*+)"
-            rf"(?!\d|%|,)",
+            rf"(?P<marker>(?P<v>[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{1,4}})(?:{SP}*+{_SEP}(?![0-9])|(?={SP}++\p{{Lu}})){SP}*+)"
+            rf"(?![0-9]|%|,)",
             regex.VERSION1,
         ),
         _decimal_value,
@@ -214,7 +214,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         "arabic",
         MarkerStyle.ARABIC,
         _compile(
-            rf"(?P<marker>(?P<v>\d{{1,3}}){SP}*+(?:[.\-–—)]|:(?={SP})){_AFTER}{SP}*+)(?!\d|\p{{Lu}}{{1,8}}/)",
+            rf"(?P<marker>(?P<v>[0-9]{{1,3}}){SP}*+(?:[.\-–—)]|:(?={SP})){_AFTER}{SP}*+)(?![0-9]|\p{{Lu}}{{1,8}}/)",
             regex.VERSION1,
         ),
         _int_value,

@@ -19,12 +19,13 @@ MARKDOWN_HEADING_MARK = regex.compile(rf"^{SP}*#{{1,6}}(?={SP})", regex.VERSION1
 #: A separator rule glued to the text that follows it: "----Đại hội …", "¯¯¯¯Hà Nội, ngày …".
 GLUED_SEPARATOR = regex.compile(rf"{SP}*(?:-{{3,}}|¯{{3,}}|_{{3,}})(?=[^\s\-¯_])", regex.VERSION1)
 #: A numbered item glued to the sentence before it: "… như sau:**1. Cơ bản thống nhất …".
-GLUED_ITEM = regex.compile(r"(?<=[:.;!?])\*\*(?=\s?\d{1,2}(?:\.\d{1,2})*\.\s)", regex.VERSION1)
+GLUED_ITEM = regex.compile(r"(?<=[:.;!?])\*\*(?=\s?[0-9]{1,2}(?:\.[0-9]{1,2})*\.\s)", regex.VERSION1)
 #: A bold (or italic) heading the crawl broke over two lines opens with "**" (or "*") and a
 #: marker: a number ("**5. Chuyển đổi⏎AI**", "*3.1.⏎Thương mại*"), a Roman numeral, "a)", "(1)"
 #: or a division word alone ("**Điều⏎2. Đối tượng áp dụng**").
 BROKEN_BOLD_HEADING = regex.compile(
-    rf"{SP}*(?P<mark>\*\*?){SP}*(?:\d|[IVXLC]+{SP}*[.\-]|\p{{Ll}}\)|\(\d|(?i:điều|chương|mục|phần|phụ lục)(?!\p{{L}}))",
+    rf"{SP}*(?P<mark>\*\*?){SP}*"
+    rf"(?:[0-9]|[IVXLC]+{SP}*[.\-]|\p{{Ll}}\)|\([0-9]|(?i:điều|chương|mục|phần|phụ lục)(?!\p{{L}}))",
     regex.VERSION1,
 )
 #: The longest bold heading joined across a line break, in characters.
@@ -40,7 +41,7 @@ MAX_BROKEN_BOLD = 240
 #: a heading is decided by the numbering (lines/markup.py).
 GLUED_HEADING = regex.compile(
     rf"[.!?](?:\*\*)?{SP}?"
-    rf"(?P<marker>(?P<number>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\.|(?P<roman>{ROMAN})\.){SP}+(?=\p{{Lu}})",
+    rf"(?P<marker>(?P<number>[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{0,3}})\.|(?P<roman>{ROMAN})\.){SP}+(?=\p{{Lu}})",
     regex.VERSION1,
 )
 #: What may stand before that sentence end: a letter, a closing quote or a bracket.
@@ -48,6 +49,6 @@ GLUED_HEADING_AFTER = regex.compile(r"[\p{L}”\"’)\]]", regex.VERSION1)
 #: A numbered heading at a line start (matched from the line's first character), whose value
 #: the glued ones must continue.
 LINE_NUMBER = regex.compile(
-    rf"(?:\*\*{SP}*)?(?:(?P<number>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\.|(?P<roman>{ROMAN})[.\-]){SP}",
+    rf"(?:\*\*{SP}*)?(?:(?P<number>[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{0,3}})\.|(?P<roman>{ROMAN})[.\-]){SP}",
     regex.VERSION1,
 )

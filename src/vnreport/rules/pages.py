@@ -13,8 +13,7 @@ from vnreport.rules.common import SP
 # pdftotext leaves of a printed page.
 # Footnote markers are read body first (a page's labelled bodies fix which numbers to look
 # for), so these patterns only say what a label or a marker can look like, never that one is.
-# Numbers are ASCII "[0-9]", not "\d": their values are read with int(), which takes no digit of
-# a script Unicode added after Python's tables, though regex's "\d" matches it.
+# Numbers are ASCII "[0-9]", as in every rule (see ``rules.common``).
 
 #: A printed page number alone on its line: "7", "- 7 -", "-- 7 --", "Trang 7", "- Trang 7 -",
 #: "7/45" (page of pages, group ``total``). Read through ``layout.page_numbers.page_number``,
@@ -24,7 +23,7 @@ PAGE_NUMBER = regex.compile(
     regex.VERSION1,
 )
 #: Digits replaced by "#" when comparing running lines: "Trang 7" and "Trang 8" are one line.
-RUNNING_LINE_DIGITS = regex.compile(r"\d+", regex.VERSION1)
+RUNNING_LINE_DIGITS = regex.compile(r"[0-9]+", regex.VERSION1)
 #: Words of a watermark or circulation stamp printed across pages: "Tài liệu này thuộc sở hữu
 #: của các cơ quan Đảng…" (corpus 09), "Lưu hành nội bộ", "Tài liệu mật", "Bản quyền…".
 WATERMARK_WORDS = regex.compile(

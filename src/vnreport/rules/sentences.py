@@ -11,9 +11,9 @@ import regex
 # =============================================================================================
 
 #: "[1]." / "[1]" alone: a footnote label the splitter cut off as a sentence.
-LABEL_ONLY = regex.compile(r"\[\d{1,4}\][.:\-–]?")
+LABEL_ONLY = regex.compile(r"\[[0-9]{1,4}\][.:\-–]?")
 #: Footnote markers opening a sentence that belong to the previous one.
-LEADING_REFS = regex.compile(r"^(?:\[\d{1,4}(?:[-–,;]\s*\d{1,4})*\][.,;:]?\s*)+")
+LEADING_REFS = regex.compile(r"^(?:\[[0-9]{1,4}(?:[-–,;]\s*[0-9]{1,4})*\][.,;:]?\s*)+")
 #: What the splitter may read at the start of a stretch between marks: the spaces, the first
 #: word, and one character more (``sentences.condense``).
 GAP_HEAD = re.compile(r"\s*\S+\s?")

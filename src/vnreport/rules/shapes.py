@@ -23,7 +23,7 @@ RUN_IN = regex.compile(rf"^(?P<label>[^:.;!?\n]{{1,90}}?){SP}*:{SP}*(?P<body>\S)
 #: (Khoản 1)", "Điều 12 (Khoản 2), Điều 20 (Khoản 2)". The heading is the whole line
 #: ("2.1. (Khoản 1): Quyền được thông tin của đảng viên."), not the citation (corpus 10).
 _CITED = (
-    r"(?:Điều\s+\d+(?:\s*\((?:Khoản|Điểm|Tiểu mục|Mục)[^()]*\))?|\((?:Khoản|Điểm|Điều|Tiểu mục|Mục|Chương)[^()]*\))"
+    r"(?:Điều\s+[0-9]+(?:\s*\((?:Khoản|Điểm|Tiểu mục|Mục)[^()]*\))?|\((?:Khoản|Điểm|Điều|Tiểu mục|Mục|Chương)[^()]*\))"
 )
 CITATION_LABEL = regex.compile(rf"^{_CITED}(?:\s*[,;]?\s*{_CITED})*[\s,;]*$", regex.VERSION1 | regex.IGNORECASE)
 #: Letters of a line: used to tell upper-case title lines from prose.
@@ -34,11 +34,11 @@ UPPER = regex.compile(r"\p{Lu}", regex.VERSION1)
 PARENTHESIS = regex.compile(r"\([^()]*\)", regex.VERSION1)
 #: "(5)" inside running text: an enumeration in a sentence, which a wrapped line may continue
 #: with "(6)" at its start (corpus 03).
-INLINE_PAREN_NUMBER = regex.compile(r"\((\d{1,2})\)", regex.VERSION1)
+INLINE_PAREN_NUMBER = regex.compile(r"\(([0-9]{1,2})\)", regex.VERSION1)
 #: The first point of an enumeration run on in a sentence: "… môi trường: (1) Phát triển …".
 INLINE_ENUMERATION_START = regex.compile(r"\(1\)", regex.VERSION1)
 #: A line that stops right after such a number goes on with its point on the next line.
-ENDS_WITH_INLINE_NUMBER = regex.compile(r"\S\s+\(\d{1,2}\)\s*$", regex.VERSION1)
+ENDS_WITH_INLINE_NUMBER = regex.compile(r"\S\s+\([0-9]{1,2}\)\s*$", regex.VERSION1)
 
 # ---------------------------------------------------------------------------------------------
 # Unfinished line ends (hard-wrapped text)

@@ -27,19 +27,20 @@ TABLE_HEADER_CELL = regex.compile(
     r"|ten\s+(?:chi\s+tieu|nhiem\s+vu|de\s+an|chuong\s+trinh|du\s+an|don\s+vi|to\s+chuc|co\s+quan|san\s+pham)"
     r"(?:\s+\S+){0,3}"
     r"|don\s+vi(?:\s+tinh)?|dvt"
-    r"|(?:ke\s+hoach|thuc\s+hien|uoc\s+thuc\s+hien|uoc\s+dat|uoc\s+th|du\s+kien)(?:\s+(?:nam\s+)?\d{4})?"
-    r"|ket\s+qua(?:\s+thuc(?:\s+hien)?)?(?:\s+nam\s+\d{4})?|danh\s+gia|ghi\s+chu|muc\s+do"
+    r"|(?:ke\s+hoach|thuc\s+hien|uoc\s+thuc\s+hien|uoc\s+dat|uoc\s+th|du\s+kien)(?:\s+(?:nam\s+)?[0-9]{4})?"
+    r"|ket\s+qua(?:\s+thuc(?:\s+hien)?)?(?:\s+nam\s+[0-9]{4})?|danh\s+gia|ghi\s+chu|muc\s+do"
     r"|t[yi]\s+le(?:\s*\(%\))?(?:\s+\S+){0,2}"
     r"|so\s+sanh(?:\s+\S+){0,4}"
     r"|(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|phoi\s+hop|thuc\s+hien)|chu\s+tri|phoi\s+hop"
     r"|thoi\s+(?:gian|han)(?:\s+\w+){0,3}|tien\s+do(?:\s+\w+){0,2}"
-    r"|nam\s+\d{4}|so\s+luong|kinh\s+phi(?:\s+\w+){0,3}|nguon\s+von|san\s+pham(?:\s+\w+){0,2})",
+    r"|nam\s+[0-9]{4}|so\s+luong|kinh\s+phi(?:\s+\w+){0,3}|nguon\s+von|san\s+pham(?:\s+\w+){0,2})",
     regex.VERSION1,
 )
 #: A line that is only a number of a table's numbering column: "1", "12.", "2.1.", "(3)",
 #: "II", "a)", or the dash of a sub-row. Alone on a line, it is a cell, never a heading.
 TABLE_ROW_MARKER = regex.compile(
-    r"(?:\d{1,3}\.?|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(\d{1,3}\)|[IVXLC]{1,6}\.?|[a-zđ]\)|[-–+])", regex.VERSION1
+    r"(?:[0-9]{1,3}\.?|[0-9]{1,2}(?:\.[0-9]{1,2}){1,3}\.?|\([0-9]{1,3}\)|[IVXLC]{1,6}\.?|[a-zđ]\)|[-–+])",
+    regex.VERSION1,
 )
 #: A figure cell: short, starting with the figure (or a comparison sign, or a period word), at
 #: most four words, no sentence end: "95,5%", "150 triệu đồng", "≥ 80%", "2026 - 2030", "(98%)",
@@ -48,7 +49,7 @@ TABLE_ROW_MARKER = regex.compile(
 TABLE_VALUE_CELL = regex.compile(
     r"(?=[^\n]{1,32}$)(?![^\n]*[.;:,]$)"
     r"(?:[<>≤≥~±≈(+\-–][^\S\n]*)?"
-    r"(?:\d|(?i:quý|tháng|năm|giai\s+đoạn|đến\s+năm|trước|sau)[^\S\n]+[\dIVX])"
+    r"(?:[0-9]|(?i:quý|tháng|năm|giai\s+đoạn|đến\s+năm|trước|sau)[^\S\n]+[0-9IVX])"
     r"[^\S\n]*+(?:\S+(?:[^\S\n]+|$)){0,4}",
     regex.VERSION1,
 )

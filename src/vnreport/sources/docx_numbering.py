@@ -182,7 +182,7 @@ class Styles:
             if outline is not None:
                 return int_or(outline, 9) + 1
             name = (val(style, W + "name") or "").lower()
-            m = re.match(r"heading (\d)$", name)
+            m = re.match(r"heading ([0-9])$", name)
             if m:
                 return int(m.group(1))
         return None

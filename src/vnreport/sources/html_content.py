@@ -167,16 +167,16 @@ def _inside_content(el: Any) -> bool:
 _NOTE_WORD = r"(?:_?ftn|_?edn|fn|footnote|note|sdfootnote|sdendnote)"
 #: A link to a footnote body: Word "#_ftn1", Markdown "#fn1"/"#fn:1", "#footnote-1",
 #: LibreOffice "#sdfootnote1sym".
-FOOTNOTE_LINK = re.compile(rf"^#{_NOTE_WORD}[-_:]?(?P<label>\d{{1,4}})(?:sym)?$", re.IGNORECASE)
+FOOTNOTE_LINK = re.compile(rf"^#{_NOTE_WORD}[-_:]?(?P<label>[0-9]{{1,4}})(?:sym)?$", re.IGNORECASE)
 #: A link back from a body to its marker: Word "#_ftnref1", "#fnref1", "#fnref:1",
 #: LibreOffice "#sdfootnote1anc".
 FOOTNOTE_BACKLINK = re.compile(
-    r"^#(?:_?ftnref|_?ednref|fnref|footnote-ref|noteref)[-_:]?(?P<label>\d{1,4})$|^#sd(?:foot|end)note(?P<label2>\d{1,4})anc$",
+    r"^#(?:_?ftnref|_?ednref|fnref|footnote-ref|noteref)[-_:]?(?P<label>[0-9]{1,4})$|^#sd(?:foot|end)note(?P<label2>[0-9]{1,4})anc$",
     re.IGNORECASE,
 )
 #: The element holding a footnote body: Word ``<div id=ftn1>``, ``<li id="fn1">``, ``<div id="sdfootnote1">``.
-FOOTNOTE_BODY_ID = re.compile(rf"^{_NOTE_WORD}[-_:]?(?P<label>\d{{1,4}})$", re.IGNORECASE)
-NUMBER_MARK = re.compile(r"^\s*[\[(]?\s*(\d{1,4})\s*[\])]?\s*$")
+FOOTNOTE_BODY_ID = re.compile(rf"^{_NOTE_WORD}[-_:]?(?P<label>[0-9]{{1,4}})$", re.IGNORECASE)
+NUMBER_MARK = re.compile(r"^\s*[\[(]?\s*([0-9]{1,4})\s*[\])]?\s*$")
 
 
 def body_labels(root: Any) -> set[str]:

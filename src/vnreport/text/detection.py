@@ -38,7 +38,7 @@ _BAD_CHAR = re.compile(
 _GLUED = re.compile(
     "(?<=[^\\W\\d_])[" + _PLAUSIBLE_SYMBOLS[1:] + "\\u2000-\\u200f\\u2016-\\u206f\\u00a1-\\u00bf]+(?=[^\\W\\d_])"
 )
-_TOKEN = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
+_TOKEN = re.compile(r"[^\W\d_]*[^\x00-\x7f\W0-9_][^\W\d_]*")
 
 # Syllable structure, tone removed: onset, then a rhyme that may, must or must not take a final.
 _ONSET = "(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?"
