@@ -339,9 +339,17 @@ def test_utf8_with_stray_bytes_maps_every_character_to_its_bytes(parts: list[str
     byte_map = normalized.byte_map()
     assert byte_map is not None
     assert byte_map.to_raw(len(normalized.text)) == len(data)
-    for i, ch in enumerate(normalized.text):
-        piece = data[byte_map.to_raw(i) : byte_map.to_raw(i + 1)]
-        assert _reads_as(piece, ch), (piece, ch)
+    text = normalized.text
+    i = 0
+    while i < len(text):
+        # A character NFC expands into several ("\u0344" is "\u0308\u0301") owns its bytes with
+        # the characters of the expansion after it, which own none of their own.
+        j = i + 1
+        while j < len(text) and byte_map.to_raw(j) == byte_map.to_raw(j + 1):
+            j += 1
+        piece = data[byte_map.to_raw(i) : byte_map.to_raw(j)]
+        assert _reads_as(piece, text[i:j]), (piece, text[i:j])
+        i = j
 
 
 def _reads_as(piece: bytes, ch: str) -> bool:

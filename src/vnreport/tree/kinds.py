@@ -179,7 +179,10 @@ def _label_over_points(match: str, node: OpenNode) -> Span | None:
     # A gloss in brackets does not make a label long: "- Đối với chi bộ thôn, tổ dân phố (chi bộ
     # trực thuộc đảng ủy cấp trên trực tiếp tổ chức cơ sở đảng):".
     bare = PARENTHESIS.sub(" ", label)
-    if not label or not is_title_like(bare, MAX_LABEL_WORDS) or is_lead_in(label) or ":" in label:
+    # A star marks a sub-heading (:func:`vnreport.lines.classify._decide_bullet`), which may run
+    # as long as an open title ("* Một số ý kiến tham gia cụ thể đối với … trong giai đoạn mới:").
+    limit = MAX_OPEN_TITLE_WORDS if marker.style is MarkerStyle.STAR else MAX_LABEL_WORDS
+    if not label or not is_title_like(bare, limit) or is_lead_in(label) or ":" in label:
         return None
     return Span(children[0].start, children[0].start + len(label))
 
