@@ -1,9 +1,12 @@
 """HTML in: the main content of a web page (or a Word "Save as Web Page" file) as plain text.
 
-lxml.html builds the tree; a separate, forgiving scan of the source finds where each text node
-came from, because lxml keeps line numbers but not character offsets. Both see text in document
-order, so every text node is found at or after the previous one (:class:`SourceIndex`), and every
+lxml.html builds the tree; the source is read alongside it to find where each text node came
+from, because lxml keeps line numbers but not character offsets. Both see text in document order,
+so every text node is the next run of character data in the source (:class:`SourceReader`; the
+forgiving :class:`SourceIndex` takes over where the parser repaired the markup), and every
 character of the extracted text maps back to the characters (or the ``&entity;``) it came from.
+One pass over the tree (:func:`_survey`) reads each text once, places it and decides what is
+boilerplate; the walk then lays the main content out.
 
 What is kept and how it is laid out:
 
@@ -14,8 +17,10 @@ What is kept and how it is laid out:
   other blocks (``div``, ``li``, ``h1``–``h6``, ``tr``, ``blockquote``…) by a newline, ``<br>`` is
   a newline. ASCII whitespace collapses; ``&nbsp;`` stays U+00A0, as in the seed texts.
 * Data tables: one row per line, cells separated by a tab (:data:`~._text.CELL_SEPARATOR`); their
-  spans are recorded and become :class:`~vnreport.model.Table` nodes. Layout tables (a document
-  header in two borderless columns, multi-paragraph cells) are read cell by cell as blocks.
+  spans go to the pipeline as :class:`~vnreport.hints.SourceHints` and become
+  :class:`~vnreport.model.Table` nodes. Layout tables (a document header in two borderless
+  columns, multi-paragraph cells) are read cell by cell as blocks. ``h1``–``h6`` are heading
+  hints with their level, ``<sup>`` runs and footnote links raised-marker hints.
 * Footnotes: ``<a href="#_ftn1">``, ``<a href="#fn1">``, LibreOffice's ``sdfootnote`` anchors and a
   ``<sup>`` holding the number of a footnote that exists become "[1]"; the bodies (Word's
   ``<div id=ftn1>``, ``<li id=fn1>``…) become lines "[1] body".
