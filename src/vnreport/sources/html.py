@@ -94,6 +94,8 @@ class _Walker:
         """Keys of the marks around each footnote marker written ("[1]" from ``<sup>1</sup>``)."""
         self.headings: list[tuple[int, int]] = []
         """Keys of the marks around each ``<h1>``–``<h6>``, with the level."""
+        self.bodies: list[int] = []
+        """Keys of the marks around each footnote body container."""
         self._keys = 0
         self.in_cell = 0
         self.pre = 0
@@ -132,6 +134,7 @@ class _Walker:
             tables=table_spans(self.tables, marks),
             headings=heading_hints(self.headings, marks),
             superscripts=marked_spans(self.markers, marks),
+            footnote_bodies=marked_spans(self.bodies, marks),
         )
 
     def _key(self) -> int:
@@ -166,6 +169,26 @@ class _Walker:
         if not isinstance(tag, str) or self.page.dropped(el):
             return
         tag = tag.lower()
+        body = self._body_start(el, tag)
+        self._element(el, tag)
+        if body is not None:
+            self._body_end(body)
+
+    def _body_start(self, el: Any, tag: str) -> int | None:
+        """Mark the start of a footnote body container (``<div id="ftn1">``, ``<li id="fn1">``)."""
+        if self.in_cell or tag in ("a", "sup") or "id" not in el.attrib:
+            return None
+        if FOOTNOTE_BODY_ID.match(el.get("id") or "") is None:
+            return None
+        key = self._key()
+        self.out.mark_start(("s", key))
+        return key
+
+    def _body_end(self, key: int) -> None:
+        self.out.mark_end(("e", key))
+        self.bodies.append(key)
+
+    def _element(self, el: Any, tag: str) -> None:
         if tag == "br":
             if self.in_cell:
                 self.out.space()
@@ -311,6 +334,7 @@ class _Walker:
         for child in el:
             if tag_name(child) == "li" and not self.page.dropped(child):
                 self._block(1)
+                body = self._body_start(child, "li")
                 value = child.get("value") or ""
                 number = int(value) if value.isdigit() else number
                 label = self._body_label(child)
@@ -321,6 +345,8 @@ class _Walker:
                     self.out.synthetic(f"{_list_number(number, kind)}. ")
                 number += 1
                 self.children(child)
+                if body is not None:
+                    self._body_end(body)
                 self._block(1)
             else:
                 self.walk(child)
