@@ -5,7 +5,7 @@ from, because lxml keeps line numbers but not character offsets. Both see text i
 so every text node is the next run of character data in the source (:class:`SourceReader`; the
 forgiving :class:`SourceIndex` takes over where the parser repaired the markup), and every
 character of the extracted text maps back to the characters (or the ``&entity;``) it came from.
-One pass over the tree (:func:`_survey`) reads each text once, places it and decides what is
+One pass over the tree (:func:`~.html_survey.survey`) reads each text once, places it and decides what is
 boilerplate; the walk then lays the main content out.
 
 What is kept and how it is laid out:
@@ -29,11 +29,8 @@ What is kept and how it is laid out:
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Sequence
 from typing import Any
 
-from attrs import frozen
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -52,17 +49,14 @@ from vnreport.sources.html_content import (
     FOOTNOTE_LINK,
     NUMBER_MARK,
     Page,
-    boilerplate,
     find_main,
     is_layout_table,
     row_cells,
     table_rows,
     tag_name,
 )
-from vnreport.sources.html_content import (
-    add_body_labels as _body_labels,
-)
-from vnreport.sources.html_source import INTERNAL_SUBSET, RAW_TEXT, SourceIndex, SourceReader, decode_html
+from vnreport.sources.html_source import INTERNAL_SUBSET, SourceReader, decode_html, html_parser, thread_parser
+from vnreport.sources.html_survey import Located, survey
 
 #: Input larger than this is refused before parsing (libxml2 also refuses huge trees).
 MAX_HTML_CHARS = 50_000_000
@@ -75,11 +69,6 @@ __all__ = ["MAX_HTML_CHARS", "decode_html", "extract_html", "html_parser", "pars
 
 _OL_TYPES = {"1", "a", "A", "i", "I"}
 _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
-
-#: Every text node (an element's text, or its tail) with its source starts and ends, by the
-#: ``id`` of its element. lxml makes a new string each time ``.text`` or ``.tail`` is read, so
-#: each is read once, here, and the walk takes the string from this table.
-Located = dict[int, tuple[str, Sequence[int], Sequence[int]]]
 
 
 class _Walker:
@@ -388,78 +377,6 @@ def _list_number(n: int, kind: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def html_parser() -> etree.HTMLParser:
-    """The one HTML parser configuration: no network, no huge trees, comments kept for offsets.
-
-    libxml2's HTML parser never loads DTDs nor expands entities declared in a document, so an
-    XXE or "billion laughs" page is read as (odd) text; ``no_network`` keeps it off the net anyway.
-    """
-    return etree.HTMLParser(no_network=True, huge_tree=False, remove_pis=True, encoding="utf-8")
-
-
-_PARSERS = threading.local()
-
-
-def _thread_parser() -> etree.HTMLParser:
-    """This thread's :func:`html_parser`, made once: setting up a fresh libxml2 parser costs
-    about as much as parsing a report page, and a parser may be reused, though not by two
-    threads at once (lxml's rule)."""
-    parser: etree.HTMLParser | None = getattr(_PARSERS, "parser", None)
-    if parser is None:
-        parser = _PARSERS.parser = html_parser()
-    return parser
-
-
-@frozen
-class _Survey:
-    """What one pass over the parsed tree learns (:func:`_survey`)."""
-
-    texts: Located
-    tails: Located
-    page: Page
-    labels: set[str]
-    """The labels of the footnote bodies the page holds (``id="ftn3"`` → "3")."""
-    alive: list[Any]
-    """The element proxies: lxml re-creates proxies on demand, so they must stay alive for as
-    long as their ids are used as keys."""
-
-
-def _survey(root: Any, index: SourceReader | SourceIndex) -> _Survey:
-    """One pass over the tree, in document order: every text node and tail with its source
-    offsets (see :data:`Located`), which elements are boilerplate (:class:`Page`), and the
-    footnote body labels."""
-    texts: Located = {}
-    tails: Located = {}
-    dropped: set[int] = set()
-    labels: set[str] = set()
-    keep: list[Any] = []
-    locate = index.locate
-
-    def visit(el: Any) -> None:
-        keep.append(el)
-        tag = el.tag
-        if isinstance(tag, str):
-            text = el.text
-            name = tag.lower()
-            if text and name not in RAW_TEXT:
-                starts, ends = locate(text)
-                texts[id(el)] = (text, starts, ends)
-            attrib = el.attrib
-            if attrib and ("id" in attrib or "name" in attrib):
-                _body_labels(el, labels)
-            if boilerplate(el, name, attrib):
-                dropped.add(id(el))
-        for child in el:
-            visit(child)
-            tail = child.tail
-            if tail:
-                starts, ends = locate(tail)
-                tails[id(child)] = (tail, starts, ends)
-
-    visit(root)
-    return _Survey(texts, tails, Page(root, dropped), labels, keep)
-
-
 def extract_html(source: str | bytes) -> Extracted:
     """The main content of an HTML page as text, with its map back into the HTML string.
 
@@ -498,15 +415,15 @@ def extract_html(source: str | bytes) -> Extracted:
             )
         )
     try:
-        root = lxml_html.document_fromstring(parsed_text.encode("utf-8", errors="replace"), parser=_thread_parser())
+        root = lxml_html.document_fromstring(parsed_text.encode("utf-8", errors="replace"), parser=thread_parser())
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableInputError(f"cannot read the HTML page: {exc}") from exc
     index = SourceReader(html_text)
-    survey = _survey(root, index)
-    walker = _Walker(survey.page, survey.texts, survey.tails, survey.labels)
-    walker.walk(find_main(survey.page))
+    surveyed = survey(root, index)
+    walker = _Walker(surveyed.page, surveyed.texts, surveyed.tails, surveyed.labels)
+    walker.walk(find_main(surveyed.page))
     text, to_source, marks = walker.out.finish(len(html_text))
-    del survey
+    del surveyed
     if index.misses:
         diagnostics.append(
             Diagnostic(
