@@ -151,3 +151,20 @@ def test_docx_hints_levels_table_and_raised_marker() -> None:
     ]
     (note,) = doc.footnotes
     assert note.label == "1" and note.cited_by
+
+
+def test_a_footnote_body_the_source_holds_is_a_footnote_even_uncited() -> None:
+    doc = parse_html(
+        "<p>I- KẾT QUẢ</p><p>Nội dung chính.</p><div id='ftn1'><p>Ghi chú không có dấu trong bài.</p></div>"
+    )
+    check_document(doc)
+    assert [(n.label, n.cited_by) for n in doc.footnotes] == [("1", ())]
+    assert "footnote-body-without-marker" in {d.code.value for d in doc.diagnostics}
+    # The text alone has no inline "[1]": there the line is a paragraph, not a footnote.
+    assert vnreport.parse(doc.text).footnotes == ()
+
+
+def test_docx_footnote_bodies_are_hints() -> None:
+    extracted = extract_docx(build_docx()).extracted
+    bodies = [extracted.text[s.start : s.end].strip() for s in extracted.hints.footnote_bodies]
+    assert bodies == ["[1] Theo số liệu của Chi cục Thống kê huyện.", "[2] Năm 2015 là 29,67%."]

@@ -38,6 +38,7 @@ COMPILED_MODULES = (
     "sources._text",
     "sources.html_source",
     "sources.html_content",
+    "sources.html_survey",
     "sources.html",
 )
 

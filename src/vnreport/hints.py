@@ -2,12 +2,13 @@
 
 A plain text says nothing but its characters; an HTML page or a Word document also says which
 paragraphs are headings (h1–h6, Word heading styles and outline levels), which runs are raised
-(``<sup>``, ``w:vertAlign="superscript"``: footnote markers) and where its tables, rows and cells
-are. The readers (:mod:`vnreport.sources`) record that as :class:`SourceHints`, with every span in
-the text they extracted; :meth:`SourceHints.through` moves the spans into the normalized text
-the pipeline reads (:func:`vnreport.pipeline.parse_normalized` takes them as ``hints=``). The
-stages use them as evidence the text alone cannot give; plain text passes :data:`NO_HINTS` and is
-parsed exactly as before.
+(``<sup>``, ``w:vertAlign="superscript"``: footnote markers), where its tables, rows and cells
+are and which paragraphs are footnote bodies. The readers (:mod:`vnreport.sources`) record that
+as :class:`SourceHints`, with every span in the text they extracted; :meth:`SourceHints.through`
+moves the spans into the normalized text the pipeline reads
+(:func:`vnreport.pipeline.parse_normalized` takes them as ``hints=``). The stages use them as
+evidence the text alone cannot give; plain text passes :data:`NO_HINTS` and is parsed exactly as
+before.
 
 This module depends on the model only, so that the pipeline can import it without the readers.
 """
@@ -57,8 +58,12 @@ class SourceHints:
     ``<sup>1</sup>``, a link to a footnote body, a Word footnote reference) and other raised
     runs (HTML ``<sup>``, Word ``w:vertAlign="superscript"``), as written ("1", "2")."""
 
+    footnote_bodies: tuple[Span, ...] = ()
+    """The footnote bodies the source holds as such (Word's ``footnotes.xml``, an HTML
+    ``<div id="ftn1">``), as the reader wrote them ("[1] body")."""
+
     def __bool__(self) -> bool:
-        return bool(self.tables or self.headings or self.superscripts)
+        return bool(self.tables or self.headings or self.superscripts or self.footnote_bodies)
 
     def through(self, nfc: OffsetMap) -> SourceHints:
         """The same hints with their spans moved from the extracted text into the normalized
@@ -78,6 +83,7 @@ class SourceHints:
             ),
             headings=tuple(HeadingHint(span(h.span), h.level) for h in self.headings),
             superscripts=tuple(map(span, self.superscripts)),
+            footnote_bodies=tuple(map(span, self.footnote_bodies)),
         )
 
 

@@ -88,6 +88,8 @@ class PartState:
     """``(line, level)``: the heading level the source states for a line (see :mod:`vnreport.hints`)."""
     raised: tuple[Span, ...] = ()
     """Text the source raises (superscripts, footnote markers), in this document's range."""
+    body_starts: tuple[int, ...] = ()
+    """Lines opening a footnote body the source holds as such (Word's footnotes, ``<div id=ftn1>``)."""
 
     block: fn.BodyBlock | None = None
     furniture: FurnitureResult | None = None
@@ -120,8 +122,12 @@ PartStage = Callable[[PartState], PartState]
 
 def _stage_furniture(state: PartState) -> PartState:
     """Where the "[n]" footnote bodies start, and the furniture of the lines above them."""
-    raised = tuple((span.start, label) for span, label in raised_numbers(state.text, state.raised))
-    block = fn.find_body_block(state.text, state.classified, 0, raised)
+    if state.body_starts:
+        # The source says where its footnotes are: they close the document.
+        block: fn.BodyBlock | None = fn.BodyBlock(min(state.body_starts), len(state.classified))
+    else:
+        raised = tuple((span.start, label) for span, label in raised_numbers(state.text, state.raised))
+        block = fn.find_body_block(state.text, state.classified, 0, raised)
     limit = block.start if block is not None else len(state.classified)
     furniture = read_furniture(state.text, state.classified, limit)
     return attrs.evolve(state, block=block, furniture=furniture, diagnostics=state.noted(furniture.diagnostics))

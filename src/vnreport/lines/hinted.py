@@ -1,4 +1,4 @@
-"""Source hints placed on the lines: which lines hold a source table, which a source heading.
+"""Source hints placed on the lines: which lines hold a source table, a source heading, a footnote body.
 
 The readers state their hints as spans of the text (:class:`~vnreport.hints.SourceHints`); the
 line stages think in lines, so the ``hints`` stage of :data:`vnreport.pipeline.STAGES` turns the
@@ -25,6 +25,8 @@ class LineHints:
     """``(start, end, table)``: the lines ``[start, end)`` hold the source table ``table``."""
     levels: tuple[tuple[int, int], ...] = ()
     """``(line, level)``: the line opens a paragraph the source marks as a heading of that level."""
+    bodies: tuple[int, ...] = ()
+    """The lines that open a footnote body the source holds as such."""
 
     def table_lines(self) -> frozenset[int]:
         return frozenset(i for start, end, _ in self.tables for i in range(start, end))
@@ -47,4 +49,5 @@ def place_hints(hints: SourceHints, lines: Sequence[Line]) -> LineHints:
 
     tables = tuple((line_at(t.span.start), line_at(t.span.end - 1) + 1, t) for t in hints.tables if len(t.span))
     levels = tuple((line_at(h.span.start), h.level) for h in hints.headings)
-    return LineHints(hints, tables, levels)
+    bodies = tuple(line_at(b.start) for b in hints.footnote_bodies)
+    return LineHints(hints, tables, levels, bodies)

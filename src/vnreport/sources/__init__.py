@@ -1,8 +1,9 @@
 """Readers for marked-up sources: HTML pages and Word (.docx) packages.
 
-Each reader turns its source into plain text plus an :class:`~vnreport.offsets.OffsetMap` back
-into the source (and the spans of its data tables), and hands the text to the same pipeline as
-plain text (see :mod:`._assemble`).
+Each reader turns its source into plain text plus an :class:`~vnreport.text.offsets.OffsetMap`
+back into the source, and what the markup says of the structure (:class:`~vnreport.hints.SourceHints`:
+tables, headings with their levels, raised footnote markers), and hands both to the same pipeline
+as plain text (see :mod:`._assemble`).
 """
 
 from __future__ import annotations

@@ -94,6 +94,8 @@ class _Walker:
         self.headings: list[tuple[int, int]] = []
         self.markers: list[int] = []
         """Keys of the marks around each footnote reference written ("[1]")."""
+        self.bodies: list[int] = []
+        """Keys of the marks around each footnote body written from ``footnotes.xml``."""
         self._keys = 0
         self._note_label: str | None = None
 
@@ -231,11 +233,15 @@ class _Walker:
             if note is None:
                 continue
             self._note_label = label
+            key = self._key()
+            self.out.mark_start(("s", key))
             for child in note:
                 if child.tag == W + "p":
                     self.paragraph(child)
                 elif child.tag == W + "tbl":
                     self.table(child)
+            self.out.mark_end(("e", key))
+            self.bodies.append(key)
             self._note_label = None
 
 
@@ -291,6 +297,7 @@ def extract_docx(data: bytes) -> DocxText:
         tables=table_spans(walker.tables, marks),
         headings=heading_hints(walker.headings, marks),
         superscripts=marked_spans(walker.markers, marks),
+        footnote_bodies=marked_spans(walker.bodies, marks),
     )
     return DocxText(Extracted(text, to_source, hints, tuple(diagnostics)), source)
 

@@ -1,9 +1,12 @@
 """HTML in: the main content of a web page (or a Word "Save as Web Page" file) as plain text.
 
-lxml.html builds the tree; a separate, forgiving scan of the source finds where each text node
-came from, because lxml keeps line numbers but not character offsets. Both see text in document
-order, so every text node is found at or after the previous one (:class:`SourceIndex`), and every
+lxml.html builds the tree; the source is read alongside it to find where each text node came
+from, because lxml keeps line numbers but not character offsets. Both see text in document order,
+so every text node is the next run of character data in the source (:class:`SourceReader`; the
+forgiving :class:`SourceIndex` takes over where the parser repaired the markup), and every
 character of the extracted text maps back to the characters (or the ``&entity;``) it came from.
+One pass over the tree (:func:`~.html_survey.survey`) reads each text once, places it and decides what is
+boilerplate; the walk then lays the main content out.
 
 What is kept and how it is laid out:
 
@@ -14,8 +17,10 @@ What is kept and how it is laid out:
   other blocks (``div``, ``li``, ``h1``–``h6``, ``tr``, ``blockquote``…) by a newline, ``<br>`` is
   a newline. ASCII whitespace collapses; ``&nbsp;`` stays U+00A0, as in the seed texts.
 * Data tables: one row per line, cells separated by a tab (:data:`~._text.CELL_SEPARATOR`); their
-  spans are recorded and become :class:`~vnreport.model.Table` nodes. Layout tables (a document
-  header in two borderless columns, multi-paragraph cells) are read cell by cell as blocks.
+  spans go to the pipeline as :class:`~vnreport.hints.SourceHints` and become
+  :class:`~vnreport.model.Table` nodes. Layout tables (a document header in two borderless
+  columns, multi-paragraph cells) are read cell by cell as blocks. ``h1``–``h6`` are heading
+  hints with their level, ``<sup>`` runs and footnote links raised-marker hints.
 * Footnotes: ``<a href="#_ftn1">``, ``<a href="#fn1">``, LibreOffice's ``sdfootnote`` anchors and a
   ``<sup>`` holding the number of a footnote that exists become "[1]"; the bodies (Word's
   ``<div id=ftn1>``, ``<li id=fn1>``…) become lines "[1] body".
@@ -24,11 +29,8 @@ What is kept and how it is laid out:
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Sequence
 from typing import Any
 
-from attrs import frozen
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -47,17 +49,14 @@ from vnreport.sources.html_content import (
     FOOTNOTE_LINK,
     NUMBER_MARK,
     Page,
-    boilerplate,
     find_main,
     is_layout_table,
     row_cells,
     table_rows,
     tag_name,
 )
-from vnreport.sources.html_content import (
-    add_body_labels as _body_labels,
-)
-from vnreport.sources.html_source import INTERNAL_SUBSET, RAW_TEXT, SourceIndex, SourceReader, decode_html
+from vnreport.sources.html_source import INTERNAL_SUBSET, SourceReader, decode_html, html_parser, thread_parser
+from vnreport.sources.html_survey import Located, survey
 
 #: Input larger than this is refused before parsing (libxml2 also refuses huge trees).
 MAX_HTML_CHARS = 50_000_000
@@ -70,11 +69,6 @@ __all__ = ["MAX_HTML_CHARS", "decode_html", "extract_html", "html_parser", "pars
 
 _OL_TYPES = {"1", "a", "A", "i", "I"}
 _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
-
-#: Every text node (an element's text, or its tail) with its source starts and ends, by the
-#: ``id`` of its element. lxml makes a new string each time ``.text`` or ``.tail`` is read, so
-#: each is read once, here, and the walk takes the string from this table.
-Located = dict[int, tuple[str, Sequence[int], Sequence[int]]]
 
 
 class _Walker:
@@ -89,6 +83,8 @@ class _Walker:
         """Keys of the marks around each footnote marker written ("[1]" from ``<sup>1</sup>``)."""
         self.headings: list[tuple[int, int]] = []
         """Keys of the marks around each ``<h1>``–``<h6>``, with the level."""
+        self.bodies: list[int] = []
+        """Keys of the marks around each footnote body container."""
         self._keys = 0
         self.in_cell = 0
         self.pre = 0
@@ -127,6 +123,7 @@ class _Walker:
             tables=table_spans(self.tables, marks),
             headings=heading_hints(self.headings, marks),
             superscripts=marked_spans(self.markers, marks),
+            footnote_bodies=marked_spans(self.bodies, marks),
         )
 
     def _key(self) -> int:
@@ -161,6 +158,26 @@ class _Walker:
         if not isinstance(tag, str) or self.page.dropped(el):
             return
         tag = tag.lower()
+        body = self._body_start(el, tag)
+        self._element(el, tag)
+        if body is not None:
+            self._body_end(body)
+
+    def _body_start(self, el: Any, tag: str) -> int | None:
+        """Mark the start of a footnote body container (``<div id="ftn1">``, ``<li id="fn1">``)."""
+        if self.in_cell or tag in ("a", "sup") or "id" not in el.attrib:
+            return None
+        if FOOTNOTE_BODY_ID.match(el.get("id") or "") is None:
+            return None
+        key = self._key()
+        self.out.mark_start(("s", key))
+        return key
+
+    def _body_end(self, key: int) -> None:
+        self.out.mark_end(("e", key))
+        self.bodies.append(key)
+
+    def _element(self, el: Any, tag: str) -> None:
         if tag == "br":
             if self.in_cell:
                 self.out.space()
@@ -306,6 +323,7 @@ class _Walker:
         for child in el:
             if tag_name(child) == "li" and not self.page.dropped(child):
                 self._block(1)
+                body = self._body_start(child, "li")
                 value = child.get("value") or ""
                 number = int(value) if value.isdigit() else number
                 label = self._body_label(child)
@@ -316,6 +334,8 @@ class _Walker:
                     self.out.synthetic(f"{_list_number(number, kind)}. ")
                 number += 1
                 self.children(child)
+                if body is not None:
+                    self._body_end(body)
                 self._block(1)
             else:
                 self.walk(child)
@@ -357,78 +377,6 @@ def _list_number(n: int, kind: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def html_parser() -> etree.HTMLParser:
-    """The one HTML parser configuration: no network, no huge trees, comments kept for offsets.
-
-    libxml2's HTML parser never loads DTDs nor expands entities declared in a document, so an
-    XXE or "billion laughs" page is read as (odd) text; ``no_network`` keeps it off the net anyway.
-    """
-    return etree.HTMLParser(no_network=True, huge_tree=False, remove_pis=True, encoding="utf-8")
-
-
-_PARSERS = threading.local()
-
-
-def _thread_parser() -> etree.HTMLParser:
-    """This thread's :func:`html_parser`, made once: setting up a fresh libxml2 parser costs
-    about as much as parsing a report page, and a parser may be reused, though not by two
-    threads at once (lxml's rule)."""
-    parser: etree.HTMLParser | None = getattr(_PARSERS, "parser", None)
-    if parser is None:
-        parser = _PARSERS.parser = html_parser()
-    return parser
-
-
-@frozen
-class _Survey:
-    """What one pass over the parsed tree learns (:func:`_survey`)."""
-
-    texts: Located
-    tails: Located
-    page: Page
-    labels: set[str]
-    """The labels of the footnote bodies the page holds (``id="ftn3"`` → "3")."""
-    alive: list[Any]
-    """The element proxies: lxml re-creates proxies on demand, so they must stay alive for as
-    long as their ids are used as keys."""
-
-
-def _survey(root: Any, index: SourceReader | SourceIndex) -> _Survey:
-    """One pass over the tree, in document order: every text node and tail with its source
-    offsets (see :data:`Located`), which elements are boilerplate (:class:`Page`), and the
-    footnote body labels."""
-    texts: Located = {}
-    tails: Located = {}
-    dropped: set[int] = set()
-    labels: set[str] = set()
-    keep: list[Any] = []
-    locate = index.locate
-
-    def visit(el: Any) -> None:
-        keep.append(el)
-        tag = el.tag
-        if isinstance(tag, str):
-            text = el.text
-            name = tag.lower()
-            if text and name not in RAW_TEXT:
-                starts, ends = locate(text)
-                texts[id(el)] = (text, starts, ends)
-            attrib = el.attrib
-            if attrib and ("id" in attrib or "name" in attrib):
-                _body_labels(el, labels)
-            if boilerplate(el, name, attrib):
-                dropped.add(id(el))
-        for child in el:
-            visit(child)
-            tail = child.tail
-            if tail:
-                starts, ends = locate(tail)
-                tails[id(child)] = (tail, starts, ends)
-
-    visit(root)
-    return _Survey(texts, tails, Page(root, dropped), labels, keep)
-
-
 def extract_html(source: str | bytes) -> Extracted:
     """The main content of an HTML page as text, with its map back into the HTML string.
 
@@ -467,15 +415,15 @@ def extract_html(source: str | bytes) -> Extracted:
             )
         )
     try:
-        root = lxml_html.document_fromstring(parsed_text.encode("utf-8", errors="replace"), parser=_thread_parser())
+        root = lxml_html.document_fromstring(parsed_text.encode("utf-8", errors="replace"), parser=thread_parser())
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableInputError(f"cannot read the HTML page: {exc}") from exc
     index = SourceReader(html_text)
-    survey = _survey(root, index)
-    walker = _Walker(survey.page, survey.texts, survey.tails, survey.labels)
-    walker.walk(find_main(survey.page))
+    surveyed = survey(root, index)
+    walker = _Walker(surveyed.page, surveyed.texts, surveyed.tails, surveyed.labels)
+    walker.walk(find_main(surveyed.page))
     text, to_source, marks = walker.out.finish(len(html_text))
-    del survey
+    del surveyed
     if index.misses:
         diagnostics.append(
             Diagnostic(

@@ -5,9 +5,12 @@ from __future__ import annotations
 import codecs
 import html as html_lib
 import re
+import threading
 from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
+
+from lxml import etree
 
 from vnreport.model import Diagnostic, DiagnosticCode, Span
 from vnreport.sources._text import NATURALS
@@ -55,6 +58,33 @@ def decode_html(data: bytes) -> tuple[str, str, int, tuple[Diagnostic, ...]]:
                 return data.decode(name, errors="replace"), name, 0, (diagnostic,)
     text, encoding, bom_len, diagnostics = decode_bytes(data)
     return text, encoding, bom_len, diagnostics
+
+
+# ---------------------------------------------------------------------------------------------
+# The parser
+# ---------------------------------------------------------------------------------------------
+
+
+def html_parser() -> etree.HTMLParser:
+    """The one HTML parser configuration: no network, no huge trees, comments kept for offsets.
+
+    libxml2's HTML parser never loads DTDs nor expands entities declared in a document, so an
+    XXE or "billion laughs" page is read as (odd) text; ``no_network`` keeps it off the net anyway.
+    """
+    return etree.HTMLParser(no_network=True, huge_tree=False, remove_pis=True, encoding="utf-8")
+
+
+_PARSERS = threading.local()
+
+
+def thread_parser() -> etree.HTMLParser:
+    """This thread's :func:`html_parser`, made once: setting up a fresh libxml2 parser costs
+    about as much as parsing a report page, and a parser may be reused, though not by two
+    threads at once (lxml's rule)."""
+    parser: etree.HTMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = html_parser()
+    return parser
 
 
 # ---------------------------------------------------------------------------------------------
@@ -262,19 +292,25 @@ class SourceReader:
             self._index.seek(self.pos)
         return self._index.locate(s)
 
+    def _past_markup(self, p: int) -> int:
+        """The first offset from ``p`` past any markup, script and style content."""
+        source = self.source
+        while source.startswith("<", p):
+            markup = _MARKUP_RUN.match(source, p)
+            p = markup.end() if markup is not None else p
+            raw = _RAW_OPEN.match(source, p) if source.startswith("<", p) else None
+            if raw is None:
+                return p
+            close = re.compile(rf"</{raw.group(1)}\s*>", re.IGNORECASE).search(source, raw.end())
+            p = close.end() if close else len(source)
+        return p
+
     def _next_run(self, s: str) -> tuple[Sequence[int], Sequence[int]] | None:
         source = self.source
         n = len(source)
         p = self.pos
         while True:
-            if source.startswith("<", p):
-                markup = _MARKUP_RUN.match(source, p)
-                p = markup.end() if markup is not None else p
-                raw = _RAW_OPEN.match(source, p) if source.startswith("<", p) else None
-                if raw is not None:
-                    close = re.compile(rf"</{raw.group(1)}\s*>", re.IGNORECASE).search(source, raw.end())
-                    p = close.end() if close else n
-                    continue
+            p = self._past_markup(p)
             end = p + len(s)
             if source.startswith(s, p) and (end == n or source[end] == "<"):
                 # The node is the source text itself, up to the next markup (the common case).

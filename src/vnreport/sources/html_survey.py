@@ -1,0 +1,73 @@
+"""One pass over a parsed HTML tree: every text node placed in the source, and what is boilerplate.
+
+lxml makes a new string each time an element's ``.text`` or ``.tail`` is read, and the content
+search and the walk both need to know which elements are page furniture; :func:`survey` reads
+each text once, in document order, finds it in the source (:class:`~.html_source.SourceReader`),
+decides boilerplate (:class:`~.html_content.Page`) and collects the footnote body labels, so that
+the walk (:mod:`.html`) only lays the content out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from attrs import frozen
+
+from vnreport.sources.html_content import Page, add_body_labels, boilerplate
+from vnreport.sources.html_source import RAW_TEXT, SourceIndex, SourceReader
+
+#: Every text node (an element's text, or its tail) with its source starts and ends, by the
+#: ``id`` of its element. lxml makes a new string each time ``.text`` or ``.tail`` is read, so
+#: each is read once, here, and the walk takes the string from this table.
+Located = dict[int, tuple[str, Sequence[int], Sequence[int]]]
+
+
+@frozen
+class Survey:
+    """What one pass over the parsed tree learns (:func:`_survey`)."""
+
+    texts: Located
+    tails: Located
+    page: Page
+    labels: set[str]
+    """The labels of the footnote bodies the page holds (``id="ftn3"`` → "3")."""
+    alive: list[Any]
+    """The element proxies: lxml re-creates proxies on demand, so they must stay alive for as
+    long as their ids are used as keys."""
+
+
+def survey(root: Any, index: SourceReader | SourceIndex) -> Survey:
+    """One pass over the tree, in document order: every text node and tail with its source
+    offsets (see :data:`Located`), which elements are boilerplate (:class:`Page`), and the
+    footnote body labels."""
+    texts: Located = {}
+    tails: Located = {}
+    dropped: set[int] = set()
+    labels: set[str] = set()
+    keep: list[Any] = []
+    locate = index.locate
+
+    def visit(el: Any) -> None:
+        keep.append(el)
+        tag = el.tag
+        if isinstance(tag, str):
+            text = el.text
+            name = tag.lower()
+            if text and name not in RAW_TEXT:
+                starts, ends = locate(text)
+                texts[id(el)] = (text, starts, ends)
+            attrib = el.attrib
+            if attrib and ("id" in attrib or "name" in attrib):
+                add_body_labels(el, labels)
+            if boilerplate(el, name, attrib):
+                dropped.add(id(el))
+        for child in el:
+            visit(child)
+            tail = child.tail
+            if tail:
+                starts, ends = locate(tail)
+                tails[id(child)] = (tail, starts, ends)
+
+    visit(root)
+    return Survey(texts, tails, Page(root, dropped), labels, keep)
