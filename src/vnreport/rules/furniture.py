@@ -127,6 +127,15 @@ ADDRESSEES = regex.compile(r"^[^\S\n]*[*_]*[^\S\n]*(?P<label>kinh\s+gui)[^\S\n]*
 PREAMBLE = regex.compile(
     r"^[^\S\n]*[-+*_]*[^\S\n]*(?:can\s+cu|xet\s+(?:de\s+nghi|to\s+trinh)|theo\s+de\s+nghi)(?![a-z])", _FMI
 )
+#: (folded) The enacting authority a State decision prints on a line of its own between its title
+#: and the preamble ("QUYẾT ĐỊNH ⏎ Về việc … ⏎ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH ⏎ Căn cứ …",
+#: "NGHỊ QUYẾT ⏎ … ⏎ CHÍNH PHỦ ⏎ Căn cứ …"): the one who decides, not words of the title.
+ENACTING_AUTHORITY = regex.compile(
+    r"^[\s*_]*(?:CHINH\s+PHU|THU\s+TUONG|(?:PHO\s+)?CHU\s+TICH|BO\s+TRUONG|U[YỶ]\s+BAN\s+(?:NHAN\s+DAN|THUONG\s+VU)"
+    r"|HOI\s+DONG\s+NHAN\s+DAN|QUOC\s+HOI|(?:TONG\s+)?CUC\s+TRUONG|(?:TONG\s+)?GIAM\s+DOC|THONG\s+DOC|CHANH\s+AN"
+    r"|VIEN\s+TRUONG|TONG\s+KIEM\s+TOAN|HIEU\s+TRUONG|CHU\s+NHIEM)(?![A-Za-z])[^a-z\n]*$",
+    regex.VERSION1,
+)
 #: A rule glued to the first body line: "----Thực hiện …" (corpus 04, 07, 08).
 RULE_GLUED = regex.compile(r"^[^\S\n]*[-_¯=–—]{3,}[^\S\n]*(?=[^\s\-_¯=–—])", _FM)
 #: (folded) The first word of a unit of the issuing body: a line that does not start with one
