@@ -192,8 +192,13 @@ def _title_text(block: _TitleBlock, i: int, cleaned: str) -> tuple[int, bool]:
 
 
 def _continues_upper_title(block: _TitleBlock, cleaned: str) -> bool:
-    # A line without letters ("2026 - 2030") has no case: it continues the run it is in.
-    upper = mostly_upper(cleaned) or (bool(block.title) and block.title_upper and not P.LETTER.search(cleaned))
+    # A line without letters ("2026 - 2030") has no case: it continues the run it is in. A crawl
+    # may break the title after its first word, even a one-letter one ("Ý ⏎ KIẾN CHỈ ĐẠO CỦA …").
+    upper = (
+        mostly_upper(cleaned)
+        or (not block.title and cleaned.isupper())
+        or (bool(block.title) and block.title_upper and not P.LETTER.search(cleaned))
+    )
     return upper and (not block.title or block.title_upper) and len(cleaned) <= 300
 
 
