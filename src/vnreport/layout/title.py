@@ -61,7 +61,8 @@ def _without_authority(text: str, title: list[Span]) -> list[Span]:
     line above it does not run on into it ("… CỦA ⏎ ỦY BAN NHÂN DÂN TỈNH" is still title)."""
 
     def names_authority(k: int) -> bool:
-        return k >= 1 and P.ENACTING_AUTHORITY.match(fold_accents(text[title[k].start : title[k].end])) is not None
+        line = text[title[k].start : title[k].end] if k >= 1 else ""
+        return P.ENACTING_AUTHORITY.match(fold_accents(line)) is not None and not P.AUTHORITY_GOES_ON.search(line)
 
     last = len(title) - 1
     k = last if names_authority(last) else last - 1 if names_authority(last - 1) else 0
