@@ -58,3 +58,37 @@ def test_a_page_without_the_notice_is_left_alone() -> None:
     plain = [line for line in lines if "Bản dịch" not in line and "Đang tải" not in line]
     doc = vnreport.parse("\n".join(plain) + "\n" + BODY, OPTIONS)
     assert not any(f.text == "**Tình trạng:**" and f.kind is FurnitureKind.WEB for f in doc.furniture)
+
+
+#: The end of Nghị quyết 64/2025/NQ-HĐND Hà Nội as the page sets it: signature, then the appendix
+#: heading broken after its first word.
+CLOSING_AND_APPENDIX = (
+    "**Điều 3. Hiệu lực thi hành**",
+    "Nghị quyết này có hiệu lực từ ngày 07 tháng 12 năm 2025.",
+    "|",
+    "*Nơi nhận:*",
+    "- Ủy ban Thường vụ Quốc hội;",
+    "- Lưu: VT.",
+    "|",
+    "**CHỦ TỊCH**",
+    "Phùng Thị Hồng Hà",
+    "|",
+    "",
+    "* *",
+    "",
+    "**PHỤ",
+    "LỤC**",
+    "",
+    "**I. ĐỐI TƯỢNG ÁP DỤNG**",
+    "",
+    "1. Diễn viên chèo, cải lương, xiếc, tạp kỹ, múa rối nước, kịch nói.",
+)
+
+
+def test_an_appendix_heading_broken_after_its_first_word_keeps_the_appendix_in_the_body() -> None:
+    text = "\n".join(CLOSING_AND_APPENDIX) + "\n"
+    doc = vnreport.parse(text, OPTIONS)
+    trailer = [f.text for f in doc.furniture if f.kind is FurnitureKind.TRAILER]
+    assert "**I. ĐỐI TƯỢNG ÁP DỤNG**" not in trailer
+    assert doc.body[-1].span.end > text.index("1. Diễn viên")
+    assert doc.metadata.signature is not None and doc.metadata.signature.name == "Phùng Thị Hồng Hà"

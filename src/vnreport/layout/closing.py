@@ -151,7 +151,19 @@ def _ends_paragraph(scan: Scan, i: int) -> bool:
 
 def _is_appendix_heading(scan: Scan, i: int) -> bool:
     c = scan.lines[i].line.content
-    return c.start < c.end and scan.text[c.start] in "PpBM*_#|" and P.APPENDIX.match(scan.folded(i)) is not None
+    if not (c.start < c.end and scan.text[c.start] in "PpBM*_#|"):
+        return False
+    if P.APPENDIX.match(scan.folded(i)) is not None:
+        return True
+    # A crawl may break the heading after its first word ("**PHỤ ⏎ LỤC**", "**Phụ ⏎ lục I**").
+    j = i + 1
+    if len(clean(scan.content(i))) > MAX_FIRST_WORD or j >= len(scan.lines) or scan.blank(j):
+        return False
+    return P.APPENDIX.match(scan.folded(i) + "\n" + scan.folded(j)) is not None
+
+
+#: Characters of a line that holds only the first word of a broken appendix heading ("PHỤ", "BIỂU").
+MAX_FIRST_WORD = 5
 
 
 def _appendix_start(scan: Scan, start: int, limit: int) -> int | None:

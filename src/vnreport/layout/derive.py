@@ -137,8 +137,7 @@ def _congress_context(scan: Scan) -> None:
     """Term, congress ordinal and committee term, read from the issuer, title and subtitle only."""
     meta = scan.meta
     found = _Congress()
-    for slot in (meta.issuer, meta.parent_issuer, meta.title, meta.subtitle):
-        sp = slot.span
+    for sp in (*(slot.span for slot in (meta.issuer, meta.parent_issuer, meta.title, meta.subtitle)), meta.authority):
         if sp is not None:
             found.read(fold_accents(scan.text[sp.start : sp.end], punctuation=True), sp.start)
     term = found.term or found.first_term

@@ -122,6 +122,9 @@ class MetadataDraft:
     symbol_parts: SymbolParts | None = attrs.field(default=None, init=False)
     issuer_chain: tuple[str, ...] = attrs.field(default=(), init=False)
     """The issuing bodies of the header, the issuer first, then its parents."""
+    authority: Span | None = attrs.field(default=None, init=False)
+    """The enacting authority between a State decision's title and its preamble ("HỘI ĐỒNG NHÂN
+    DÂN TỈNH ĐẮK NÔNG ⏎ KHÓA II - KỲ HỌP THỨ 12"): no title words, but it names the term."""
 
     def __attrs_post_init__(self) -> None:
         for a in attrs.fields(type(self)):

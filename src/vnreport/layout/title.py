@@ -26,12 +26,50 @@ def read_title(scan: Scan, start: int, limit: int, expect: bool) -> tuple[int, b
         i, stop = _title_line(block, i)
         if stop:
             break
+    if _preamble_at(scan, i, limit):
+        kept = _without_authority(scan.text, block.title)
+        if len(kept) < len(block.title):
+            scan.meta.authority = Span(block.title[len(kept)].start, block.title[-1].end)
+        block.title = kept
     body = _skip_blank(scan, i, limit)
     for j in range(start, body):
         if not scan.blank(j):
             scan.kind(j, FurnitureKind.TITLE)
     block.record()
     return body, bool(block.title or block.type_alone)
+
+
+def _preamble_at(scan: Scan, i: int, limit: int) -> bool:
+    """Line ``i`` opens the preamble, possibly wrapped after its first word ("*Căn ⏎ cứ Luật …")."""
+    if i >= limit:
+        return False
+    j = i + 1
+    while j < limit and scan.blank(j):
+        j += 1
+    two = scan.folded(i) + ("\n" + scan.folded(j) if j < limit else "")
+    return P.PREAMBLE.match(two) is not None
+
+
+#: Words a title line may end on and run on into a name of the next line ("… CỦA ⏎ ỦY BAN NHÂN DÂN
+#: TỈNH"). Not "bằng", "số": an upper-case line ends on them in names ("CAO BẰNG", "MÃ SỐ").
+RUNS_ON = frozenset(("của", "và", "cho", "thuộc", "với", "tại", "về", "các", "những", "trong", "trên", "đối", "giữa"))
+
+
+def _without_authority(text: str, title: list[Span]) -> list[Span]:
+    """The title lines without the enacting authority under them: the last line (or the last two,
+    "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI ⏎ KHÓA XVI, KỲ HỌP THỨ 28"), when it names one and the
+    line above it does not run on into it ("… CỦA ⏎ ỦY BAN NHÂN DÂN TỈNH" is still title)."""
+
+    def names_authority(k: int) -> bool:
+        line = text[title[k].start : title[k].end] if k >= 1 else ""
+        return P.ENACTING_AUTHORITY.match(fold_accents(line)) is not None and not P.AUTHORITY_GOES_ON.search(line)
+
+    last = len(title) - 1
+    k = last if names_authority(last) else last - 1 if names_authority(last - 1) else 0
+    if k < 1:
+        return title
+    word = clean(text[title[k - 1].start : title[k - 1].end]).rsplit(" ", 1)[-1]
+    return title if word.casefold() in RUNS_ON else title[:k]
 
 
 @define
@@ -155,8 +193,13 @@ def _title_text(block: _TitleBlock, i: int, cleaned: str) -> tuple[int, bool]:
 
 
 def _continues_upper_title(block: _TitleBlock, cleaned: str) -> bool:
-    # A line without letters ("2026 - 2030") has no case: it continues the run it is in.
-    upper = mostly_upper(cleaned) or (bool(block.title) and block.title_upper and not P.LETTER.search(cleaned))
+    # A line without letters ("2026 - 2030") has no case: it continues the run it is in. A crawl
+    # may break the title after its first word, even a one-letter one ("Ý ⏎ KIẾN CHỈ ĐẠO CỦA …").
+    upper = (
+        mostly_upper(cleaned)
+        or (not block.title and cleaned.isupper())
+        or (bool(block.title) and block.title_upper and not P.LETTER.search(cleaned))
+    )
     return upper and (not block.title or block.title_upper) and len(cleaned) <= 300
 
 

@@ -127,6 +127,24 @@ ADDRESSEES = regex.compile(r"^[^\S\n]*[*_]*[^\S\n]*(?P<label>kinh\s+gui)[^\S\n]*
 PREAMBLE = regex.compile(
     r"^[^\S\n]*[-+*_]*[^\S\n]*(?:can\s+cu|xet\s+(?:de\s+nghi|to\s+trinh)|theo\s+de\s+nghi)(?![a-z])", _FMI
 )
+#: (folded) The enacting authority a State decision prints on a line of its own between its title
+#: and the preamble ("QUYẾT ĐỊNH ⏎ Về việc … ⏎ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH ⏎ Căn cứ …",
+#: "NGHỊ QUYẾT ⏎ … ⏎ CHÍNH PHỦ ⏎ Căn cứ …"): the one who decides, not words of the title. A
+#: national body is the whole line; an office holder or council is followed by a name only: a
+#: line that goes on to say what was done ("QUỐC HỘI QUYẾT ĐỊNH CHỦ TRƯƠNG ĐẦU TƯ …") is title.
+ENACTING_AUTHORITY = regex.compile(
+    r"^[\s*_]*(?:(?:THU\s+TUONG\s+)?CHINH\s+PHU|QUOC\s+HOI|U[YỶ]\s+BAN\s+THUONG\s+VU\s+QUOC\s+HOI)[\s*_]*$"
+    r"|^[\s*_]*(?:(?:PHO\s+)?CHU\s+TICH|BO\s+TRUONG|U[YỶ]\s+BAN\s+NHAN\s+DAN|HOI\s+DONG\s+NHAN\s+DAN"
+    r"|(?:TONG\s+)?CUC\s+TRUONG|(?:TONG\s+)?GIAM\s+DOC|THONG\s+DOC|CHANH\s+AN|VIEN\s+TRUONG|TONG\s+KIEM\s+TOAN"
+    r"|HIEU\s+TRUONG|CHU\s+NHIEM)(?![A-Za-z])[^a-z\n]*$",
+    regex.VERSION1,
+)
+#: Words that go on to say what was done, after an office or council: not a name (on the text:
+#: folded, "TÀI" in "BỘ TÀI CHÍNH" would be "TẠI").
+AUTHORITY_GOES_ON = regex.compile(
+    r"(?<!\p{L})(?:CỦA|VỀ|ĐƯỢC|QUYẾT\s+ĐỊNH|BAN\s+HÀNH|PHÊ\s+DUYỆT|THÔNG\s+QUA|TRÊN|TẠI|THEO|ĐỐI\s+VỚI)(?!\p{L})",
+    regex.VERSION1,
+)
 #: A rule glued to the first body line: "----Thực hiện …" (corpus 04, 07, 08).
 RULE_GLUED = regex.compile(r"^[^\S\n]*[-_¯=–—]{3,}[^\S\n]*(?=[^\s\-_¯=–—])", _FM)
 #: (folded) The first word of a unit of the issuing body: a line that does not start with one
