@@ -22,10 +22,10 @@ GLUED_SEPARATOR = regex.compile(rf"{SP}*(?:-{{3,}}|¯{{3,}}|_{{3,}})(?=[^\s\-¯_
 GLUED_ITEM = regex.compile(r"(?<=[:.;!?])\*\*(?=\s?[0-9]{1,2}(?:\.[0-9]{1,2})*\.\s)", regex.VERSION1)
 #: A bold (or italic) heading the crawl broke over two lines opens with "**" (or "*") and a
 #: marker: a number ("**5. Chuyển đổi⏎AI**", "*3.1.⏎Thương mại*"), a Roman numeral, "a)", "(1)"
-#: or a division word alone ("**Điều⏎2. Đối tượng áp dụng**").
+#: or a division word alone ("**Điều⏎2. Đối tượng áp dụng**", "**PHỤ⏎LỤC**": the crawl broke "Phụ lục" itself).
 BROKEN_BOLD_HEADING = regex.compile(
     rf"{SP}*(?P<mark>\*\*?){SP}*"
-    rf"(?:[0-9]|[IVXLC]+{SP}*[.\-]|\p{{Ll}}\)|\([0-9]|(?i:điều|chương|mục|phần|phụ lục)(?!\p{{L}}))",
+    rf"(?:[0-9]|[IVXLC]+{SP}*[.\-]|\p{{Ll}}\)|\([0-9]|(?i:điều|chương|mục|phần|phụ lục|phụ(?={SP}*$))(?!\p{{L}}))",
     regex.VERSION1,
 )
 #: The longest bold heading joined across a line break, in characters.
