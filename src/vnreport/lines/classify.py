@@ -175,6 +175,11 @@ def _run_in(line: Line, marker: Marker, rule: str, rest: str, rest_start: int, e
     return ClassifiedLine(line, Role.RUN_IN, marker, rule, label_span, Span(body_start, end))
 
 
+#: Quotes around a term being defined ('"Chủ quản dữ liệu": Là …', '“Dữ liệu số”: là …').
+_OPENING_QUOTES = frozenset("\"“'‘«")
+_CLOSING_QUOTES = frozenset("\"”'’»")
+
+
 def _run_in_spans(rest: str, rest_start: int) -> tuple[Span, int] | None:
     """The label's span and where the running text starts, for "label: text"."""
     m = RUN_IN.match(rest)
@@ -187,6 +192,8 @@ def _run_in_spans(rest: str, rest_start: int) -> tuple[Span, int] | None:
         return None  # "(Khoản 1): Quyền …": the citation belongs to the heading
     if label.count("(") > label.count(")"):
         return None  # "Bị xử lý theo pháp luật (ghi rõ: Tù giam, …)": the colon is in a parenthesis
+    if label[:1] in _OPENING_QUOTES and label[-1:] in _CLOSING_QUOTES:
+        return None  # '2. "Chủ quản dữ liệu": Là …': a term defined, one clause of the text
     if INLINE_ENUMERATION_START.match(rest, m.start("body")):
         # "(2) Phát triển kinh tế, …: (1) Phát triển …; (2) …": an entry that lists its
         # points in its own sentence, one paragraph, not a label over a body.
