@@ -13,6 +13,7 @@ from vnreport.model import BULLET_STYLES, MarkerStyle, Span
 from vnreport.rules.shapes import (
     CITATION_LABEL,
     DANGLING_WORDS,
+    DOCUMENT_NAME_START,
     LAST_WORD,
     PARENTHESIS,
     REFERENCE_NOUN_END,
@@ -80,7 +81,7 @@ def as_read(match: str, node: OpenNode, parent: OpenNode) -> OpenNode:
 
 
 def _runs_into_its_body(match: str, node: OpenNode, parent: OpenNode) -> bool:
-    """A heading whose title, wrapped over lines, runs on into its one paragraph, in a list
+    """A heading whose title, wrapped over lines, runs on into its first paragraph, in a list
     whose other entries are all sentences, is one of those entries: "3. Cấp ủy đảng, … đoàn kết⏎trong …, điều
     hành; các nội dung trong Nghị quyết⏎Đại hội Đảng bộ tỉnh được cụ thể hóa …" among
     "1. …", "2. …", "4. …" that are items. The page broke the sentence at a capitalised name,
@@ -100,11 +101,11 @@ def _runs_into_its_body(match: str, node: OpenNode, parent: OpenNode) -> bool:
 
 
 def _one_paragraph_heading(node: OpenNode) -> bool:
-    """A numbered heading (no Phần/Chương/Mục/Điều) with one paragraph and nothing else under it."""
+    """A numbered heading (no Phần/Chương/Mục/Điều) with paragraphs and nothing else under it."""
     marker = node.marker
     if marker is None or marker.style in INTRINSIC_ORDER:
         return False
-    return len(node.children) == 1 and node.children[0].kind is OpenKind.PARAGRAPH
+    return bool(node.children) and all(c.kind is OpenKind.PARAGRAPH for c in node.children)
 
 
 def _visibly_unfinished(title: str, match: str, body_start: int) -> bool:
@@ -117,17 +118,19 @@ def _visibly_unfinished(title: str, match: str, body_start: int) -> bool:
     last = LAST_WORD.search(title)
     if last is not None and last.group(1).lower() in DANGLING_WORDS:
         return True
+    if DOCUMENT_NAME_START.match(match, body_start) is not None:
+        return True  # "4.6. Văn phòng" then "Trung ương Đảng phối hợp …": a name goes on
     return REFERENCE_NOUN_END.search(title) is not None or match[body_start : body_start + 1] == "("
 
 
 def _entry_of_its_list(node: OpenNode) -> OpenNode:
-    """The heading and its paragraph as one item whose paragraph starts at the title."""
+    """The heading and its first paragraph as one item whose paragraph starts at the title."""
     assert node.title is not None
-    body = node.children[0]
-    item = OpenNode(OpenKind.ITEM, node.start, max(node.end, body.end), node.marker, node.key)
+    body, *rest = node.children
+    item = OpenNode(OpenKind.ITEM, node.start, max(node.end, node.children[-1].end), node.marker, node.key)
     own = OpenNode(OpenKind.PARAGRAPH, node.title.start, body.end)
     own.gaps = body.gaps
-    item.children = [own]
+    item.children = [own, *rest]
     return item
 
 
