@@ -55,3 +55,28 @@ def test_blank_separated_paragraph(case: tuple[str, ...]) -> None:
     body = ["" if line == "~" else line for line in case[1:arrow]]
     doc = vnreport.parse("\n".join(body) + "\n")
     assert _paragraph_texts(doc.body) == list(case[arrow + 1 :])
+
+
+def test_the_rest_of_an_organs_name_goes_on_with_a_short_unfinished_line() -> None:
+    """'Ngày 24/11/2025, tại Trụ sở' then 'Trung ương Đảng, đồng chí …' (unseen TB 432-TB/VPTW):
+    the rest of a name never opens a paragraph, so the short line above went on."""
+    text = (
+        "I. KẾT LUẬN CỦA ĐỒNG CHÍ TỔNG BÍ THƯ\n"
+        "Ngày 24/11/2025, tại Trụ sở\n"
+        "Trung ương Đảng, đồng chí Tổng Bí thư đã có buổi làm việc với Đảng uỷ Bộ Y tế,\n"
+        "các ban, bộ, ngành Trung ương và địa phương về công tác chăm sóc\n"
+        "và bảo vệ trẻ em có hoàn cảnh đặc biệt khó khăn.\n"
+        "Trẻ em có hoàn cảnh đặc biệt\n"
+        "là những người chịu nhiều thiệt thòi.\n"
+        "Về công tác chăm sóc trẻ em\n"
+        "Các cấp ủy đảng phải coi đây là nhiệm vụ thường xuyên của cả hệ thống chính trị.\n"
+    )
+    doc = vnreport.parse(text)
+    section = doc.body[0]
+    assert isinstance(section, Section)
+    paragraphs = [c for c in section.children if isinstance(c, Paragraph)]
+    firsts = [doc.text[p.span.start : p.span.end].split("\n")[0] for p in paragraphs]
+    assert firsts[0] == "Ngày 24/11/2025, tại Trụ sở"
+    assert doc.text[paragraphs[0].span.start : paragraphs[0].span.end].endswith("hoàn cảnh đặc biệt khó khăn.")
+    # A short unfinished line before anything but a name still ends its paragraph.
+    assert "Về công tác chăm sóc trẻ em" in firsts

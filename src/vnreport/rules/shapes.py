@@ -98,9 +98,12 @@ DANGLING_WORDS = frozenset(
 #: chỉ đạo …", "Hướng dẫn số 38-HD/TW …"): after a full line left open, the object of its sentence.
 #: So does the rest of an organ's name, which never opens a paragraph: "… ủy quyền Ban Tổ chức⏎Trung
 #: ương xem xét", "… của Ban Chấp hành Trung ương⏎Đảng, Bộ Chính trị ra chỉ thị" (corpus 10).
+#: The rest of an organ's name at a line start ("Trung ương Đảng, …", "Đảng, Bộ Chính trị …"): it
+#: goes on with an unfinished line above, however short that line is.
+ORGAN_NAME_REST = regex.compile(r"(?:Trung ương\b|Đảng[,;.])", regex.VERSION1)
 DOCUMENT_NAME_START = regex.compile(
     r"(?:(?:Quyết định|Nghị quyết|Chương trình|Kế hoạch|Chỉ thị|Kết luận|Hướng dẫn|Quy định|Thông tư"
-    r"|Nghị định|Đề án|Điều lệ|Báo cáo|Thông báo)[^\S\n]+\p{Ll}|Trung ương\b|Đảng[,;.])",
+    r"|Nghị định|Đề án|Điều lệ|Báo cáo|Thông báo)[^\S\n]+\p{Ll}|" + ORGAN_NAME_REST.pattern + ")",
     regex.VERSION1,
 )
 #: A line ending on a noun that introduces a reference number: a number at the next line's

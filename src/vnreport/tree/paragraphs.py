@@ -28,6 +28,7 @@ from vnreport.rules.shapes import (
     INLINE_PAREN_NUMBER,
     LAST_WORD,
     LOWER,
+    ORGAN_NAME_REST,
     REFERENCE_NOUN_END,
 )
 from vnreport.tree.nodes import INTRINSIC_ORDER
@@ -243,7 +244,11 @@ def _ended_short(
     limit = limits[1] if on_first and first.marker is not None else limits[0]
     if first.role is Role.HEADING and not _resumes_heading_line(text, previous, line, limit):
         return True
-    return len(previous.line.content) < limit and not _starts_lower(text, line)
+    if len(previous.line.content) >= limit or _starts_lower(text, line):
+        return False
+    # "Ngày 24/11/2025, tại Trụ sở" then "Trung ương Đảng, đồng chí …": the rest of an organ's
+    # name never opens a paragraph, so an unfinished line before it went on, short as it is.
+    return closes(text, previous) or ORGAN_NAME_REST.match(text, line.line.content.start) is None
 
 
 def group_lines(
