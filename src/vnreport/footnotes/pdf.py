@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from vnreport.footnotes.notes import FootnoteIndex
-from vnreport.layout.pages import PdfFootnote
+from vnreport.footnotes.pdf_entries import PdfFootnote
 from vnreport.model import Footnote, Sentence, Span
 
 ExtraRef = tuple[int, int, str, str | None]

@@ -12,7 +12,7 @@ The readers run in order over one :class:`~vnreport.layout.page_text.PageText`, 
 alone the lines the ones before it took: page breaks and numbers
 (:mod:`~vnreport.layout.page_numbers`), running lines and the cover
 (:mod:`~vnreport.layout.running_heads`), then footnote bodies and their markers
-(:mod:`~vnreport.layout.page_footnotes`). Footnotes are found body first: digits in the running
+(:mod:`~vnreport.footnotes.page_bodies`). Footnotes are found body first: digits in the running
 text are read as markers only when they fit a sequence of bodies found at the page bottom.
 That is what keeps "km2", "15g00", "QH15", years and list numbers out.
 
@@ -26,8 +26,8 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from vnreport.layout.footnote_entries import PdfFootnote
-from vnreport.layout.page_footnotes import FootnoteReader
+from vnreport.footnotes.page_bodies import FootnoteReader
+from vnreport.footnotes.pdf_entries import PdfFootnote
 from vnreport.layout.page_numbers import (
     any_page_number,
     only_numbers,

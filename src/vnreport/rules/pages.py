@@ -43,7 +43,7 @@ PDF_FOOTNOTE_GLUED_LABEL = regex.compile(
 #: the body before it ("…trong đó có 4 sản phẩm 5 sao. 16" over "Tỷ lệ che phủ rừng…").
 PDF_FOOTNOTE_TRAILING_LABEL = regex.compile(rf"(?<=[.;!?…)”\"’%]){SP}?(?P<n>[1-9][0-9]{{0,2}}){SP}*$", regex.VERSION1)
 #: A maximal run of digits: each is judged as a possible glued marker by its neighbours
-#: (layout.footnote_markers.candidate): after a word "đại1.", after closing punctuation "VNeID.9",
+#: (footnotes.pdf_markers.candidate): after a word "đại1.", after closing punctuation "VNeID.9",
 #: before a word "Bác” 2tại", apart before punctuation "đề ra 4.", after a year "20281.".
 DIGIT_RUN = regex.compile(r"[0-9]+", regex.VERSION1)
 #: Units written with a flattened exponent or glued to their number: "km2", "m3", "3km",

@@ -2,7 +2,7 @@
 
 pdftotext sets a superscript label as plain digits beside the word that cites it ("hiện đại1.",
 "Chính phủ9", "tích cực10"). Which digits are markers is only asked once a page's footnote
-bodies are known (:mod:`vnreport.layout.page_footnotes`): the candidates here are digits whose
+bodies are known (:mod:`vnreport.footnotes.page_bodies`): the candidates here are digits whose
 neighbours allow a marker, scored, and the page's markers are the best chain of candidates
 whose values count up through the page's labels.
 """

@@ -1,4 +1,4 @@
-"""What the footnote reader (:mod:`vnreport.layout.page_footnotes`) makes of a page bottom: a
+"""What the footnote reader (:mod:`vnreport.footnotes.page_bodies`) makes of a page bottom: a
 footnote body being assembled on one page (and where a label glued to a line cuts it), and the
 body found, with its label."""
 

@@ -2,7 +2,7 @@
 
 Footnotes are found body first: a page's bottom must hold a run of labelled bodies that
 continues the document's label sequence, and only then are digits in that page's running text
-read as markers (:mod:`vnreport.layout.footnote_markers`), and only those whose values are the
+read as markers (:mod:`vnreport.footnotes.pdf_markers`), and only those whose values are the
 page's labels, in order.
 
 Three layouts of the footnote block occur, all handled per page:
@@ -19,8 +19,8 @@ import itertools
 
 import attrs
 
-from vnreport.layout.footnote_entries import BodyEntry, PdfFootnote, cut_glued_labels
-from vnreport.layout.footnote_markers import find_markers, labels_cited, markers_without_bodies
+from vnreport.footnotes.pdf_entries import BodyEntry, PdfFootnote, cut_glued_labels
+from vnreport.footnotes.pdf_markers import find_markers, labels_cited, markers_without_bodies
 from vnreport.layout.page_text import PageText
 from vnreport.model import FurnitureKind, Span
 from vnreport.rules.pages import PDF_FOOTNOTE_GLUED_LABEL, PDF_FOOTNOTE_LONE_LABEL, PDF_FOOTNOTE_TRAILING_LABEL
