@@ -327,6 +327,8 @@ def _parse_segment(state: ParseState, k: int, start: int, end: int, several: boo
         levels=tuple((i - start, level) for i, level in state.hinted.levels if start <= i < end),
         raised=tuple(s for s in state.hints.superscripts if seg_start <= s.start < seg_end),
         body_starts=tuple(i - start for i in state.hinted.bodies if start <= i < end),
+        bold=tuple(i - start for i in state.hinted.bold if start <= i < end),
+        centred=tuple(i - start for i in state.hinted.centred if start <= i < end),
     )
     return attrs.evolve(parse_part(part), id=f"d{k}" if several else "")
 

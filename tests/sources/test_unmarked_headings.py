@@ -77,3 +77,50 @@ def test_docx_heading_2_without_marker_is_a_section() -> None:
     )
     check_document(doc)
     assert _sections(doc.body) == STATED_SHAPE
+
+
+# Bold lines set apart under a numbered chapter: short, no closing punctuation; a bold sentence
+# stays a paragraph, and "II." closes the bold headings with the chapter they are under.
+BOLD_PAGE = (
+    "<p>I. KẾT QUẢ ĐẠT ĐƯỢC</p><p><b>Về kinh tế</b></p><p>1. Nông nghiệp tăng khá.</p>"
+    "<p>2. Công nghiệp phát triển.</p><p><strong>Về xã hội</strong></p>"
+    "<p><b>Đây là một câu được nhấn mạnh.</b></p><p>II. NHIỆM VỤ</p><p>Tiếp tục phát triển.</p>"
+)
+BOLD_SHAPE = [(1, "KẾT QUẢ ĐẠT ĐƯỢC", True), (2, "Về kinh tế", False), (2, "Về xã hội", False), (1, "NHIỆM VỤ", True)]
+
+
+def test_html_bold_short_line_is_a_heading() -> None:
+    doc = parse_html(BOLD_PAGE)
+    check_document(doc)
+    assert _sections(doc.body) == BOLD_SHAPE
+    chapter = doc.body[0]
+    assert isinstance(chapter, Section)
+    under = chapter.children[0]
+    assert isinstance(under, Section) and len(under.children) == 2
+    assert all(marked for _, _, marked in _sections(vnreport.parse(doc.text).body))
+
+
+def test_bold_is_emphasis_where_the_source_has_heading_styles() -> None:
+    doc = parse_html("<h2>Tình hình</h2>" + BOLD_PAGE)
+    assert "Về kinh tế" not in [title for _, title, _ in _sections(doc.body)]
+
+
+def _bold(text: str) -> str:
+    return f'<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+
+def test_docx_bold_short_line_is_a_heading() -> None:
+    doc = parse_docx(
+        _docx(
+            _paragraph("I. KẾT QUẢ ĐẠT ĐƯỢC"),
+            _bold("Về kinh tế"),
+            _paragraph("1. Nông nghiệp tăng khá."),
+            _paragraph("2. Công nghiệp phát triển."),
+            _bold("Về xã hội"),
+            _bold("Đây là một câu được nhấn mạnh."),
+            _paragraph("II. NHIỆM VỤ"),
+            _paragraph("Tiếp tục phát triển."),
+        )
+    )
+    check_document(doc)
+    assert _sections(doc.body) == BOLD_SHAPE

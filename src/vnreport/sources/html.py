@@ -55,6 +55,7 @@ from vnreport.sources.html_content import (
     table_rows,
     tag_name,
 )
+from vnreport.sources.html_emphasis import centred, wholly_bold
 from vnreport.sources.html_source import INTERNAL_SUBSET, SourceReader, decode_html, html_parser, thread_parser
 from vnreport.sources.html_survey import Located, survey
 
@@ -85,6 +86,9 @@ class _Walker:
         """Keys of the marks around each ``<h1>``–``<h6>``, with the level."""
         self.bodies: list[int] = []
         """Keys of the marks around each footnote body container."""
+        self.bold: list[int] = []
+        self.centred: list[int] = []
+        """Keys of the marks around each block wholly bold, each centred (:mod:`.html_emphasis`)."""
         self._keys = 0
         self.in_cell = 0
         self.pre = 0
@@ -124,6 +128,8 @@ class _Walker:
             headings=heading_hints(self.headings, marks),
             superscripts=marked_spans(self.markers, marks),
             footnote_bodies=marked_spans(self.bodies, marks),
+            bold=marked_spans(self.bold, marks),
+            centred=marked_spans(self.centred, marks),
         )
 
     def _key(self) -> int:
@@ -216,15 +222,12 @@ class _Walker:
             if tag == "pre":
                 self.pre += 1
             level = 0 if self.in_cell else _HEADING_LEVELS.get(tag, 0)
-            if level:
-                key = self._key()
-                self.out.mark_start(("s", key))
-                self.headings.append((key, level))
+            key = self._block_hints(el, level) if tag != "pre" else 0
             if body_label is not None:
                 self.out.synthetic(f"[{body_label}]")
                 self.out.soft_space()
             self.children(el)
-            if level:
+            if key:
                 self.out.mark_end(("e", key))
             if tag == "pre":
                 self.pre -= 1
@@ -234,6 +237,23 @@ class _Walker:
             self.out.synthetic(f"[{body_label}]")
             self.out.soft_space()
         self.children(el)
+
+    def _block_hints(self, el: Any, level: int) -> int:
+        """Mark a block the source states a heading, sets wholly in bold or centres (outside
+        tables); the key of its marks, 0 when it is none of these."""
+        bold = not self.in_cell and wholly_bold(el)
+        centre = not self.in_cell and centred(el)
+        if not (level or bold or centre):
+            return 0
+        key = self._key()
+        self.out.mark_start(("s", key))
+        if level:
+            self.headings.append((key, level))
+        if bold:
+            self.bold.append(key)
+        if centre:
+            self.centred.append(key)
+        return key
 
     def _body_label(self, el: Any) -> str | None:
         """The label of a footnote body container whose text does not open with its own label."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from vnreport.lines.classify import ClassifiedLine, Role
+from vnreport.rules.shapes import SET_APART_CLOSING, SET_APART_MAX_WORDS
 from vnreport.tree.nodes import OpenNode
 
 
@@ -45,12 +47,33 @@ def is_set_apart(node: OpenNode) -> bool:
 
 def unmarked_parent(stack: Sequence[OpenNode], node: OpenNode) -> int:
     """How many stack entries stay open under a marker-less heading ``node``: with a stated
-    level, those above its floor; set apart by emphasis only, every open section but a previous
-    such heading (lists and entries close)."""
+    level, those above its floor. Set apart by emphasis only, it is the sibling of the open
+    heading set apart before it (what that one opened closes), else it goes under the innermost
+    open section (lists and entries close); a marked heading closes it only by closing what it
+    is under (its marker's style open above it)."""
     if node.source_level is not None:
         k = stated_sibling(stack, node.source_level)
         return k if k is not None else source_floor(stack, node.source_level)
+    for k in range(len(stack) - 1, 0, -1):
+        if is_set_apart(stack[k]):
+            return k
     keep = len(stack)
-    while keep > 1 and (not stack[keep - 1].is_section or is_set_apart(stack[keep - 1])):
+    while keep > 1 and not stack[keep - 1].is_section:
         keep -= 1
     return keep
+
+
+def set_apart_lines(match: str, lines: Sequence[ClassifiedLine], bold: Sequence[int]) -> frozenset[int]:
+    """The bold one-line paragraphs among ``lines`` (positions ``bold``) that read as headings:
+    unnumbered running text (a numbered one is a heading by its marker already), short, with no
+    closing punctuation and some letter."""
+    out: set[int] = set()
+    for i in bold:
+        if not 0 <= i < len(lines) or lines[i].role is not Role.TEXT:
+            continue
+        content = lines[i].line.content
+        own = match[content.start : content.end].strip(" *_\t\u00a0")
+        short = len(own.split()) <= SET_APART_MAX_WORDS and any(ch.isalpha() for ch in own)
+        if short and not own.endswith(SET_APART_CLOSING):
+            out.add(i)
+    return frozenset(out)
