@@ -134,7 +134,7 @@ def _stage_furniture(state: PartState) -> PartState:
         raised = tuple((span.start, label) for span, label in raised_numbers(state.text, state.raised))
         block = fn.find_body_block(state.text, state.classified, 0, raised)
     limit = block.start if block is not None else len(state.classified)
-    furniture = read_furniture(state.text, state.classified, limit)
+    furniture = read_furniture(state.text, state.classified, limit, frozenset(state.centred))
     return attrs.evolve(state, block=block, furniture=furniture, diagnostics=state.noted(furniture.diagnostics))
 
 

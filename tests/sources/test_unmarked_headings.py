@@ -124,3 +124,29 @@ def test_docx_bold_short_line_is_a_heading() -> None:
     )
     check_document(doc)
     assert _sections(doc.body) == BOLD_SHAPE
+
+
+# A centred title under a centred type word: the text alone takes the short line under it into
+# the title too; the centring ends the title where the source stops centring.
+TITLE_LINES = ("BÁO CÁO", "Kết quả thực hiện nhiệm vụ", "quý I năm 2020")
+TITLE_BODY = ("Thực hiện chương trình công tác năm 2020", "Huyện đã tập trung chỉ đạo các nhiệm vụ.")
+
+
+def test_html_centred_lines_bound_the_title() -> None:
+    page = "".join(f"<p align='center'>{line}</p>" for line in TITLE_LINES)
+    page += "".join(f"<p>{line}</p>" for line in TITLE_BODY)
+    doc = parse_html(page)
+    check_document(doc)
+    assert doc.metadata.title == "Kết quả thực hiện nhiệm vụ quý I năm 2020"
+    assert doc.metadata.title != vnreport.parse(doc.text).metadata.title
+
+
+def _centred(text: str) -> str:
+    props = '<w:pPr><w:jc w:val="center"/></w:pPr>'
+    return f'<w:p>{props}<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+
+def test_docx_centred_lines_bound_the_title() -> None:
+    doc = parse_docx(_docx(*map(_centred, TITLE_LINES), *map(_paragraph, TITLE_BODY)))
+    check_document(doc)
+    assert doc.metadata.title == "Kết quả thực hiện nhiệm vụ quý I năm 2020"
