@@ -55,7 +55,7 @@ from vnreport.sources.html_content import (
     table_rows,
     tag_name,
 )
-from vnreport.sources.html_emphasis import centred, wholly_bold
+from vnreport.sources.html_emphasis import Alignment
 from vnreport.sources.html_source import INTERNAL_SUBSET, SourceReader, decode_html, html_parser, thread_parser
 from vnreport.sources.html_survey import Located, survey
 
@@ -89,6 +89,7 @@ class _Walker:
         self.bold: list[int] = []
         self.centred: list[int] = []
         """Keys of the marks around each block wholly bold, each centred (:mod:`.html_emphasis`)."""
+        self._alignment = Alignment()
         self._keys = 0
         self.in_cell = 0
         self.pre = 0
@@ -239,10 +240,8 @@ class _Walker:
         self.children(el)
 
     def _block_hints(self, el: Any, level: int) -> int:
-        """Mark a block the source states a heading, sets wholly in bold or centres (outside
-        tables); the key of its marks, 0 when it is none of these."""
-        bold = not self.in_cell and wholly_bold(el)
-        centre = not self.in_cell and centred(el)
+        """Mark a block stated a heading, wholly bold or centred; its marks' key (0: none)."""
+        bold, centre = (False, False) if self.in_cell else self._alignment.emphasis(el)
         if not (level or bold or centre):
             return 0
         key = self._key()

@@ -12,6 +12,8 @@ from typing import Any
 
 import regex
 
+from vnreport.sources.html_content import BLOCKS
+
 _BOLD_TAGS = frozenset({"b", "strong"})
 #: ``font-weight: bold`` / ``bolder`` / 600–900 in a style attribute.
 _BOLD_STYLE = regex.compile(r"font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)\b", regex.IGNORECASE)
@@ -20,48 +22,80 @@ _NORMAL_WEIGHT = regex.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b"
 _ALIGN_STYLE = regex.compile(r"text-align\s*:\s*([a-z-]+)", regex.IGNORECASE)
 
 
+_NO_TEXT, _ALL_BOLD, _MIXED = 0, 1, 2
+
+
 def _is_element(el: Any) -> bool:
     return isinstance(el.tag, str)
 
 
-def _has_text(el: Any) -> bool:
-    return any(piece.strip() for piece in el.itertext())
-
-
-def _bold_itself(el: Any) -> bool:
-    style = el.get("style") or ""
+def _weight(el: Any, bold: bool) -> bool:
+    """Whether ``el``'s own text is bold, given whether its parent's is."""
+    if el.tag in _BOLD_TAGS:
+        return True
+    style = el.get("style")
+    if not style or "font-weight" not in style:
+        return bold
     if _NORMAL_WEIGHT.search(style):
         return False
-    return el.tag in _BOLD_TAGS or _BOLD_STYLE.search(style) is not None
+    return bold or _BOLD_STYLE.search(style) is not None
+
+
+def _bold_state(el: Any, bold: bool) -> int:
+    """One pass over ``el``'s text: none, all of it bold, or some not (the walk stops there)."""
+    bold = _weight(el, bold)
+    state = _NO_TEXT
+    if (el.text or "").strip():
+        if not bold:
+            return _MIXED
+        state = _ALL_BOLD
+    for child in el:
+        if _is_element(child):
+            found = _bold_state(child, bold)
+            if found == _MIXED:
+                return _MIXED
+            state = max(state, found)
+        if (child.tail or "").strip():
+            if not bold:
+                return _MIXED
+            state = _ALL_BOLD
+    return state
 
 
 def wholly_bold(el: Any) -> bool:
     """Is every character of ``el``'s text in bold type (and has it any text)?"""
-    if _bold_itself(el):
-        return _has_text(el)
-    if (el.text or "").strip():
-        return False
-    seen = False
-    for child in el:
-        if (child.tail or "").strip():
-            return False
-        if not _is_element(child) or not _has_text(child):
-            continue
-        if not wholly_bold(child):
-            return False
-        seen = True
-    return seen
+    return _bold_state(el, False) == _ALL_BOLD
 
 
-def centred(el: Any) -> bool:
-    """Is ``el`` centred by its own alignment or the nearest ancestor's that states one?"""
-    node = el
-    while node is not None and _is_element(node):
-        if node.tag == "center":
-            return True
-        found = _ALIGN_STYLE.search(node.get("style") or "")
-        align = found.group(1) if found is not None else node.get("align")
-        if align:
-            return str(align).lower() == "center"
-        node = node.getparent()
-    return False
+class Alignment:
+    """Whether blocks are centred, each ancestor's verdict remembered for the next block under it
+    (a page's blocks share their few ancestors)."""
+
+    def __init__(self) -> None:
+        self._memo: dict[Any, bool] = {}
+
+    def emphasis(self, el: Any) -> tuple[bool, bool]:
+        """Whether the block ``el`` is wholly bold, whether centred; neither for a block that
+        holds blocks (its inner blocks say, each for itself)."""
+        if any(_is_element(child) and child.tag in BLOCKS for child in el):
+            return False, False
+        return wholly_bold(el), self.centred(el)
+
+    def centred(self, el: Any) -> bool:
+        """Is ``el`` centred by its own alignment or the nearest ancestor's that states one?"""
+        found = self._memo.get(el)
+        if found is not None:
+            return found
+        if el.tag == "center":
+            verdict = True
+        else:
+            style = el.get("style")
+            m = _ALIGN_STYLE.search(style) if style and "text-align" in style else None
+            align = m.group(1) if m is not None else el.get("align")
+            if align:
+                verdict = str(align).lower() == "center"
+            else:
+                parent = el.getparent()
+                verdict = parent is not None and _is_element(parent) and self.centred(parent)
+        self._memo[el] = verdict
+        return verdict
