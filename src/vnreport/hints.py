@@ -64,7 +64,8 @@ class SourceHints:
 
     bold: tuple[Span, ...] = ()
     """Paragraphs set wholly in bold (HTML ``<b>``/``<strong>``/``font-weight:bold``, Word ``w:b``
-    on every run): a heading where the text alone is unsure (:mod:`vnreport.tree.stated`)."""
+    on every run): a heading where the text alone is unsure (:mod:`vnreport.tree.stated`). The
+    tree reads them only where the source states no headings; a page with h1–h6 records none."""
 
     centred: tuple[Span, ...] = ()
     """Paragraphs the source centres (HTML ``text-align:center``/``<center>``/``align``, Word

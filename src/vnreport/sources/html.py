@@ -73,7 +73,7 @@ _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
 
 
 class _Walker:
-    def __init__(self, page: Page, texts: Located, tails: Located, labels: set[str]) -> None:
+    def __init__(self, page: Page, texts: Located, tails: Located, labels: set[str], main: Any = None) -> None:
         self.page = page
         self.texts = texts
         self.tails = tails
@@ -89,7 +89,7 @@ class _Walker:
         self.bold: list[int] = []
         self.centred: list[int] = []
         """Keys of the marks around each block wholly bold, each centred (:mod:`.html_emphasis`)."""
-        self._alignment = Alignment()
+        self._alignment = Alignment(main)
         self._keys = 0
         self.in_cell = 0
         self.pre = 0
@@ -439,8 +439,9 @@ def extract_html(source: str | bytes) -> Extracted:
         raise UnreadableInputError(f"cannot read the HTML page: {exc}") from exc
     index = SourceReader(html_text)
     surveyed = survey(root, index)
-    walker = _Walker(surveyed.page, surveyed.texts, surveyed.tails, surveyed.labels)
-    walker.walk(find_main(surveyed.page))
+    main = find_main(surveyed.page)
+    walker = _Walker(surveyed.page, surveyed.texts, surveyed.tails, surveyed.labels, main)
+    walker.walk(main)
     text, to_source, marks = walker.out.finish(len(html_text))
     del surveyed
     if index.misses:

@@ -23,6 +23,7 @@ _ALIGN_STYLE = regex.compile(r"text-align\s*:\s*([a-z-]+)", regex.IGNORECASE)
 
 
 _NO_TEXT, _ALL_BOLD, _MIXED = 0, 1, 2
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _is_element(el: Any) -> bool:
@@ -71,15 +72,18 @@ class Alignment:
     """Whether blocks are centred, each ancestor's verdict remembered for the next block under it
     (a page's blocks share their few ancestors)."""
 
-    def __init__(self) -> None:
+    def __init__(self, content: Any = None) -> None:
         self._memo: dict[Any, bool] = {}
+        # Bold sets a heading apart only where the page has no heading elements of its own
+        # (the tree reads bold only then): a page with h1–h6 is spared the bold pass.
+        self._bold = content is None or next(content.iter(*_HEADINGS), None) is None
 
     def emphasis(self, el: Any) -> tuple[bool, bool]:
         """Whether the block ``el`` is wholly bold, whether centred; neither for a block that
         holds blocks (its inner blocks say, each for itself)."""
         if any(_is_element(child) and child.tag in BLOCKS for child in el):
             return False, False
-        return wholly_bold(el), self.centred(el)
+        return self._bold and wholly_bold(el), self.centred(el)
 
     def centred(self, el: Any) -> bool:
         """Is ``el`` centred by its own alignment or the nearest ancestor's that states one?"""
