@@ -81,9 +81,10 @@ class Alignment:
     def emphasis(self, el: Any) -> tuple[bool, bool]:
         """Whether the block ``el`` is wholly bold, whether centred; neither for a block that
         holds blocks (its inner blocks say, each for itself)."""
-        if any(_is_element(child) and child.tag in BLOCKS for child in el):
+        bold, centre = self._bold and wholly_bold(el), self.centred(el)
+        if (bold or centre) and any(_is_element(child) and child.tag in BLOCKS for child in el):
             return False, False
-        return self._bold and wholly_bold(el), self.centred(el)
+        return bold, centre
 
     def centred(self, el: Any) -> bool:
         """Is ``el`` centred by its own alignment or the nearest ancestor's that states one?"""
