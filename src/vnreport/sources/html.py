@@ -97,12 +97,12 @@ class _Walker:
     # -- text ----------------------------------------------------------------------------------
 
     def _emit_text(self, el: Any) -> None:
-        found = self.texts.get(id(el))
+        found = self.texts.get(el)
         if found is not None:
             self.out.text(found[0], found[1], found[2], preserve=bool(self.pre))
 
     def _emit_tail(self, el: Any) -> None:
-        found = self.tails.get(id(el))
+        found = self.tails.get(el)
         if found is not None:
             self.out.text(found[0], found[1], found[2], preserve=bool(self.pre))
 
@@ -113,12 +113,12 @@ class _Walker:
         return out
 
     def _collect_chars(self, el: Any, out: list[tuple[str, int, int]]) -> None:
-        found = self.texts.get(id(el))
+        found = self.texts.get(el)
         if found is not None:
             out.extend(zip(found[0], found[1], found[2], strict=True))
         for child in el:
             self._collect_chars(child, out)
-            found = self.tails.get(id(child))
+            found = self.tails.get(child)
             if found is not None:
                 out.extend(zip(found[0], found[1], found[2], strict=True))
 
@@ -149,14 +149,14 @@ class _Walker:
         # The hottest loop of the reader: _emit_text and _emit_tail, inlined.
         text = self.out.text
         preserve = bool(self.pre)
-        found = self.texts.get(id(el))
+        found = self.texts.get(el)
         if found is not None:
             text(found[0], found[1], found[2], preserve)
         tails = self.tails
         walk = self.walk
         for child in el:
             walk(child)
-            found = tails.get(id(child))
+            found = tails.get(child)
             if found is not None:
                 text(found[0], found[1], found[2], bool(self.pre))
 
