@@ -3,12 +3,12 @@
 A plain text says nothing but its characters; an HTML page or a Word document also says which
 paragraphs are headings (h1–h6, Word heading styles and outline levels), which runs are raised
 (``<sup>``, ``w:vertAlign="superscript"``: footnote markers), where its tables, rows and cells
-are and which paragraphs are footnote bodies. The readers (:mod:`vnreport.sources`) record that
-as :class:`SourceHints`, with every span in the text they extracted; :meth:`SourceHints.through`
-moves the spans into the normalized text the pipeline reads
-(:func:`vnreport.pipeline.parse_normalized` takes them as ``hints=``). The stages use them as
-evidence the text alone cannot give; plain text passes :data:`NO_HINTS` and is parsed exactly as
-before.
+are, which paragraphs are footnote bodies and which it sets wholly in bold or centres. The
+readers (:mod:`vnreport.sources`) record that as :class:`SourceHints`, with every span in the
+text they extracted; :meth:`SourceHints.through` moves the spans into the normalized text the
+pipeline reads (:func:`vnreport.pipeline.parse_normalized` takes them as ``hints=``). The stages
+use them as evidence the text alone cannot give; plain text passes :data:`NO_HINTS` and is
+parsed exactly as before.
 
 This module depends on the model only, so that the pipeline can import it without the readers.
 """
@@ -62,8 +62,19 @@ class SourceHints:
     """The footnote bodies the source holds as such (Word's ``footnotes.xml``, an HTML
     ``<div id="ftn1">``), as the reader wrote them ("[1] body")."""
 
+    bold: tuple[Span, ...] = ()
+    """Paragraphs set wholly in bold (HTML ``<b>``/``<strong>``/``font-weight:bold``, Word ``w:b``
+    on every run): a heading where the text alone is unsure (:mod:`vnreport.tree.stated`). The
+    tree reads them only where the source states no headings; a page with h1–h6 records none."""
+
+    centred: tuple[Span, ...] = ()
+    """Paragraphs the source centres (HTML ``text-align:center``/``<center>``/``align``, Word
+    ``w:jc="center"``): the document title's lines in the furniture (:mod:`vnreport.layout.title`)."""
+
     def __bool__(self) -> bool:
-        return bool(self.tables or self.headings or self.superscripts or self.footnote_bodies)
+        return bool(
+            self.tables or self.headings or self.superscripts or self.footnote_bodies or self.bold or self.centred
+        )
 
     def through(self, nfc: OffsetMap) -> SourceHints:
         """The same hints with their spans moved from the extracted text into the normalized
@@ -84,6 +95,8 @@ class SourceHints:
             headings=tuple(HeadingHint(span(h.span), h.level) for h in self.headings),
             superscripts=tuple(map(span, self.superscripts)),
             footnote_bodies=tuple(map(span, self.footnote_bodies)),
+            bold=tuple(map(span, self.bold)),
+            centred=tuple(map(span, self.centred)),
         )
 
 

@@ -42,6 +42,7 @@ from vnreport.rules.figures import TARGET_LIST
 from vnreport.sentences.maker import SentenceMaker, bare_paragraph
 from vnreport.tree.builder import TreeBuilder
 from vnreport.tree.paragraphs import group_lines, is_hard_wrapped
+from vnreport.tree.stated import set_apart_lines
 
 if TYPE_CHECKING:
     from vnreport.pipeline import ParseOptions
@@ -90,6 +91,10 @@ class PartState:
     """Text the source raises (superscripts, footnote markers), in this document's range."""
     body_starts: tuple[int, ...] = ()
     """Lines opening a footnote body the source holds as such (Word's footnotes, ``<div id=ftn1>``)."""
+    bold: tuple[int, ...] = ()
+    """One-line paragraphs the source sets wholly in bold (none where it has heading styles)."""
+    centred: tuple[int, ...] = ()
+    """Lines the source centres."""
 
     block: fn.BodyBlock | None = None
     furniture: FurnitureResult | None = None
@@ -129,7 +134,7 @@ def _stage_furniture(state: PartState) -> PartState:
         raised = tuple((span.start, label) for span, label in raised_numbers(state.text, state.raised))
         block = fn.find_body_block(state.text, state.classified, 0, raised)
     limit = block.start if block is not None else len(state.classified)
-    furniture = read_furniture(state.text, state.classified, limit)
+    furniture = read_furniture(state.text, state.classified, limit, frozenset(state.centred))
     return attrs.evolve(state, block=block, furniture=furniture, diagnostics=state.noted(furniture.diagnostics))
 
 
@@ -177,6 +182,7 @@ def _stage_tree(state: PartState) -> PartState:
         skip=body_skip,
         tables=[(b.start, b.end) for b in body_tables],
         levels=levels,
+        set_apart=set_apart_lines(state.match, body_lines, [i - shift for i in state.bold if i >= shift]),
     )
     bare_body = builder.finish(state.prefix)
     return attrs.evolve(

@@ -326,9 +326,16 @@ def _parse_segment(state: ParseState, k: int, start: int, end: int, several: boo
         ),
         levels=tuple((i - start, level) for i, level in state.hinted.levels if start <= i < end),
         raised=tuple(s for s in state.hints.superscripts if seg_start <= s.start < seg_end),
-        body_starts=tuple(i - start for i in state.hinted.bodies if start <= i < end),
+        body_starts=_lines_in(state.hinted.bodies, start, end),
+        bold=_lines_in(state.hinted.bold, start, end),
+        centred=_lines_in(state.hinted.centred, start, end),
     )
     return attrs.evolve(parse_part(part), id=f"d{k}" if several else "")
+
+
+def _lines_in(lines: tuple[int, ...], start: int, end: int) -> tuple[int, ...]:
+    """The line positions among ``lines`` in ``[start, end)``, made the document's own."""
+    return tuple(i - start for i in lines if start <= i < end)
 
 
 def _assemble_document(state: ParseState) -> Document:

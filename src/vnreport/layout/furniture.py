@@ -59,13 +59,16 @@ class FurnitureResult:
     """Positions ``[start, end)`` of the closing block (recipients and signature), if any."""
 
 
-def read_furniture(text: str, lines: Sequence[ClassifiedLine], limit: int) -> FurnitureResult:
-    """Read the furniture of ``lines[:limit]`` (the footnote block starts at ``limit``).
+def read_furniture(
+    text: str, lines: Sequence[ClassifiedLine], limit: int, centred: frozenset[int] = frozenset()
+) -> FurnitureResult:
+    """Read the furniture of ``lines[:limit]`` (the footnote block starts at ``limit``);
+    ``centred``: the lines the source centres (they bound the title).
 
     Pure: reads nothing but its arguments; odd input gives diagnostics, never an exception.
     """
     limit = max(0, min(limit, len(lines)))
-    scan = Scan(text, lines)
+    scan = Scan(text, lines, centred)
     pos = _read_leading(scan, limit)
     body_start = read_header(scan, pos, limit)
     closing = read_closing(scan, body_start, limit)

@@ -19,9 +19,11 @@ class Scan:
     """What one read has found so far: the metadata being assembled, a furniture kind per line,
     diagnostics; and the lines read, with their accent-folded content cached."""
 
-    def __init__(self, text: str, lines: Sequence[ClassifiedLine]) -> None:
+    def __init__(self, text: str, lines: Sequence[ClassifiedLine], centred: frozenset[int] = frozenset()) -> None:
         self.text = text
         self.lines = lines
+        self.centred = centred
+        """The lines the source centres (HTML, DOCX; none in plain text)."""
         self.meta = MetadataDraft()
         self.kinds: dict[int, FurnitureKind] = {}
         self.diagnostics: list[Diagnostic] = []

@@ -17,6 +17,8 @@ def read_title(scan: Scan, start: int, limit: int, expect: bool) -> tuple[int, b
     """Type line, title, subtitle, draft mark, "Kính gửi:"; return (body start, title found)."""
     block = _TitleBlock(scan, limit)
     i = _read_type_line(block, start)
+    # A source that centres its type line centres the title under it: the centring bounds it.
+    block.centred = i > start and start in scan.centred
     if not expect and not block.type_alone and not _upper_first_line(scan, start, limit):
         return _skip_blank(scan, start, limit), False
     while i < limit:
@@ -84,6 +86,8 @@ class _TitleBlock:
     """The title is upper case (a mixed-case line under it is a subtitle, not more title)."""
     type_alone: bool = False
     """The type line stands alone ("BÁO CÁO"): the title is the next run of lines."""
+    centred: bool = False
+    """The source centres the type line: the block ends at the first line it does not centre."""
 
     def take(self, start: int, end: int) -> None:
         for j in range(start, end):
@@ -173,6 +177,8 @@ def _title_line(block: _TitleBlock, i: int) -> tuple[int, bool]:
 
 def _title_text(block: _TitleBlock, i: int, cleaned: str) -> tuple[int, bool]:
     """A line of words: parenthesised subtitle, upper-case title, or mixed-case summary."""
+    if block.centred and i not in block.scan.centred:
+        return i, True
     if cleaned.startswith("(") and (block.title or block.type_alone):
         end = _paren_block(block.scan, i, block.limit)
         if end is None:
@@ -208,7 +214,7 @@ def _summary(block: _TitleBlock, i: int) -> tuple[int, bool]:
     title when a rule or draft mark closes it."""
     scan = block.scan
     if not block.title and block.type_alone:
-        end = _summary_end(scan, i, block.limit, strict=False)
+        end = _centred_end(scan, i, block.limit) if block.centred else _summary_end(scan, i, block.limit, strict=False)
         block.title.append(lines_span(scan, i, end))
         block.take(i, end)
         return end, False
@@ -270,6 +276,18 @@ def _summary_end(scan: Scan, start: int, limit: int, strict: bool) -> int:
         if not strict and taken >= 4:
             break
     return start if strict else last + 1
+
+
+def _centred_end(scan: Scan, start: int, limit: int) -> int:
+    """End of the run of centred summary lines from ``start`` (blank lines between them kept)."""
+    end = start + 1
+    for i in range(start + 1, limit):
+        if scan.blank(i):
+            continue
+        if i not in scan.centred or not _is_summary_run_line(scan, i) or _closes_summary(scan, i):
+            break
+        end = i + 1
+    return end
 
 
 def _closes_summary(scan: Scan, i: int) -> bool:

@@ -1,4 +1,4 @@
-"""Source hints placed on the lines: which lines hold a source table, a source heading, a footnote body.
+"""Source hints placed on the lines: which lines hold a source table, a heading, a footnote body, bold, centred text.
 
 The readers state their hints as spans of the text (:class:`~vnreport.hints.SourceHints`); the
 line stages think in lines, so the ``hints`` stage of :data:`vnreport.pipeline.STAGES` turns the
@@ -27,6 +27,10 @@ class LineHints:
     """``(line, level)``: the line opens a paragraph the source marks as a heading of that level."""
     bodies: tuple[int, ...] = ()
     """The lines that open a footnote body the source holds as such."""
+    bold: tuple[int, ...] = ()
+    """One-line paragraphs set wholly in bold, where the source has no heading styles of its own."""
+    centred: tuple[int, ...] = ()
+    """The lines of the paragraphs the source centres."""
 
     def table_lines(self) -> frozenset[int]:
         return frozenset(i for start, end, _ in self.tables for i in range(start, end))
@@ -50,4 +54,8 @@ def place_hints(hints: SourceHints, lines: Sequence[Line]) -> LineHints:
     tables = tuple((line_at(t.span.start), line_at(t.span.end - 1) + 1, t) for t in hints.tables if len(t.span))
     levels = tuple((line_at(h.span.start), h.level) for h in hints.headings)
     bodies = tuple(line_at(b.start) for b in hints.footnote_bodies)
-    return LineHints(hints, tables, levels, bodies)
+    # A source with heading styles says which lines are headings: its bold is only emphasis.
+    one_line = (line_at(b.start) for b in hints.bold if line_at(b.start) == line_at(b.end - 1))
+    bold = () if hints.headings else tuple(one_line)
+    centred = tuple(i for c in hints.centred if len(c) for i in range(line_at(c.start), line_at(c.end - 1) + 1))
+    return LineHints(hints, tables, levels, bodies, bold, centred)

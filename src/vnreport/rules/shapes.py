@@ -127,3 +127,9 @@ LAST_WORD = regex.compile(r"(\p{L}+)\W*$", regex.VERSION1)
 #: the whole chapter (36-HD/VPTW's plan of a political report; corpus 02 numbers it "3.
 #: Nguyên nhân" beside "1. Ưu điểm", "2. Hạn chế").
 SUMMARY_HEADING = regex.compile(rf"(?i)(?:nguyên{SP}+nhân|bài{SP}+học)(?!\p{{L}})", regex.VERSION1)
+
+#: A paragraph the source sets wholly in bold reads as a heading when it is short — at most this
+#: many words ("Kết quả đạt được", "Về phát triển kinh tế") — and closes no sentence.
+SET_APART_MAX_WORDS = 15
+#: Characters that close a sentence or lead into a list: a bold line ending so is emphasis.
+SET_APART_CLOSING = (".", ";", ",", ":", "!", "?", "…")

@@ -82,8 +82,27 @@ def is_layout_table(tbl: Any) -> bool:
     return width <= 2 and len(rows) <= 3
 
 
+def _on(r_pr: Any, tag: str) -> bool:
+    """A Word toggle property set on (``<w:b/>``, ``<w:b w:val="1"/>``; not ``w:val="0"``)."""
+    el = r_pr.find(tag)
+    return el is not None and el.get(W + "val") not in ("0", "false", "none")
+
+
+def wholly_bold(p: Any) -> bool:
+    """Every run of the paragraph that has text is bold (and some run has text)."""
+    seen = False
+    for r in p.iter(W + "r"):
+        if not "".join(t.text or "" for t in r.iter(W + "t")).strip():
+            continue
+        r_pr = r.find(W + "rPr")
+        if r_pr is None or not _on(r_pr, W + "b"):
+            return False
+        seen = True
+    return seen
+
+
 class _Walker:
-    def __init__(self, numbering: Numbering, styles: Styles, positions: dict[int, tuple[list[int], list[int]]]) -> None:
+    def __init__(self, numbering: Numbering, styles: Styles, positions: dict[Any, tuple[list[int], list[int]]]) -> None:
         self.numbering = numbering
         self.styles = styles
         self.positions = positions
@@ -92,6 +111,10 @@ class _Walker:
         self.footnote_labels: dict[str, str] = {}
         self.tables: list[RecordedTable] = []
         self.headings: list[tuple[int, int]] = []
+        self.bold: list[int] = []
+        """Keys of the marks around each paragraph set wholly in bold (every run with text ``w:b``)."""
+        self.centred: list[int] = []
+        """Keys of the marks around each centred paragraph (``w:jc="center"``)."""
         self.markers: list[int] = []
         """Keys of the marks around each footnote reference written ("[1]")."""
         self.bodies: list[int] = []
@@ -130,10 +153,12 @@ class _Walker:
         level = int_or(own_level, 9) + 1 if own_level is not None else self.styles.heading_level(style_id)
         if level is not None and level > 9:
             level = None  # outline level 9 is Word's "body text"
-        if level is not None and not self.in_cell:
-            key = self._key()
+        bold = not self.in_cell and wholly_bold(p)
+        centred = not self.in_cell and p_pr is not None and val(p_pr, W + "jc") == "center"
+        key = self._key() if (level is not None and not self.in_cell) or bold or centred else 0
+        if key:
             out.mark_start(("s", key))
-            self.headings.append((key, level))
+            self._record(key, None if self.in_cell else level, bold, centred)
         if numbered is not None and numbered[0] != "0":
             marker = self.numbering.next(*numbered)
             if marker:
@@ -143,12 +168,20 @@ class _Walker:
             out.soft_space()
             self._note_label = None
         self.inline(p)
-        if level is not None and not self.in_cell:
+        if key:
             out.mark_end(("e", key))
         if self.in_cell:
             out.space()
         else:
             out.newline()
+
+    def _record(self, key: int, level: int | None, bold: bool, centred: bool) -> None:
+        if level is not None:
+            self.headings.append((key, level))
+        if bold:
+            self.bold.append(key)
+        if centred:
+            self.centred.append(key)
 
     def inline(self, el: Any) -> None:
         for child in el:
@@ -179,7 +212,7 @@ class _Walker:
             tag = child.tag
             if tag == W + "t":
                 text = child.text or ""
-                where = self.positions.get(id(child))
+                where = self.positions.get(child)
                 if where is None:
                     out.synthetic(text)
                 else:
@@ -298,6 +331,8 @@ def extract_docx(data: bytes) -> DocxText:
         headings=heading_hints(walker.headings, marks),
         superscripts=marked_spans(walker.markers, marks),
         footnote_bodies=marked_spans(walker.bodies, marks),
+        bold=marked_spans(walker.bold, marks),
+        centred=marked_spans(walker.centred, marks),
     )
     return DocxText(Extracted(text, to_source, hints, tuple(diagnostics)), source)
 

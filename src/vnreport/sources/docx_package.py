@@ -167,14 +167,14 @@ def _decode(raw: str, base: int) -> tuple[str, list[int], list[int]]:
     return "".join(chars), starts, ends
 
 
-def text_positions(root: Any, xml: str, base: int) -> tuple[dict[int, tuple[list[int], list[int]]], list[Any], int]:
+def text_positions(root: Any, xml: str, base: int) -> tuple[dict[Any, tuple[list[int], list[int]]], list[Any], int]:
     """Offsets of the characters of every ``w:t``, matched in order with the raw XML."""
     m = re.search(rf'xmlns:([A-Za-z_][\w.-]*)="{re.escape(_W_NS)}"', xml)
     prefix = (m.group(1) + ":") if m else ""
     pattern = re.compile(rf"<{re.escape(prefix)}t(?:\s[^>]*)?(?:/>|>([^<]*)</{re.escape(prefix)}t\s*>)")
     elements = list(root.iter(W + "t"))
     matches = list(pattern.finditer(xml))
-    positions: dict[int, tuple[list[int], list[int]]] = {}
+    positions: dict[Any, tuple[list[int], list[int]]] = {}
     misses = 0
     if len(matches) != len(elements):
         return positions, elements, len(elements)
@@ -184,5 +184,5 @@ def text_positions(root: Any, xml: str, base: int) -> tuple[dict[int, tuple[list
         if chars != (el.text or ""):
             misses += 1
             continue
-        positions[id(el)] = (starts, ends)
+        positions[el] = (starts, ends)  # by the proxy itself: an id may come back on another
     return positions, elements, misses

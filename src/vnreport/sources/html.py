@@ -55,6 +55,7 @@ from vnreport.sources.html_content import (
     table_rows,
     tag_name,
 )
+from vnreport.sources.html_emphasis import Alignment
 from vnreport.sources.html_source import INTERNAL_SUBSET, SourceReader, decode_html, html_parser, thread_parser
 from vnreport.sources.html_survey import Located, survey
 
@@ -72,7 +73,7 @@ _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
 
 
 class _Walker:
-    def __init__(self, page: Page, texts: Located, tails: Located, labels: set[str]) -> None:
+    def __init__(self, page: Page, texts: Located, tails: Located, labels: set[str], main: Any = None) -> None:
         self.page = page
         self.texts = texts
         self.tails = tails
@@ -85,6 +86,10 @@ class _Walker:
         """Keys of the marks around each ``<h1>``–``<h6>``, with the level."""
         self.bodies: list[int] = []
         """Keys of the marks around each footnote body container."""
+        self.bold: list[int] = []
+        self.centred: list[int] = []
+        """Keys of the marks around each block wholly bold, each centred (:mod:`.html_emphasis`)."""
+        self._alignment = Alignment(main)
         self._keys = 0
         self.in_cell = 0
         self.pre = 0
@@ -92,12 +97,12 @@ class _Walker:
     # -- text ----------------------------------------------------------------------------------
 
     def _emit_text(self, el: Any) -> None:
-        found = self.texts.get(id(el))
+        found = self.texts.get(el)
         if found is not None:
             self.out.text(found[0], found[1], found[2], preserve=bool(self.pre))
 
     def _emit_tail(self, el: Any) -> None:
-        found = self.tails.get(id(el))
+        found = self.tails.get(el)
         if found is not None:
             self.out.text(found[0], found[1], found[2], preserve=bool(self.pre))
 
@@ -108,12 +113,12 @@ class _Walker:
         return out
 
     def _collect_chars(self, el: Any, out: list[tuple[str, int, int]]) -> None:
-        found = self.texts.get(id(el))
+        found = self.texts.get(el)
         if found is not None:
             out.extend(zip(found[0], found[1], found[2], strict=True))
         for child in el:
             self._collect_chars(child, out)
-            found = self.tails.get(id(child))
+            found = self.tails.get(child)
             if found is not None:
                 out.extend(zip(found[0], found[1], found[2], strict=True))
 
@@ -124,6 +129,8 @@ class _Walker:
             headings=heading_hints(self.headings, marks),
             superscripts=marked_spans(self.markers, marks),
             footnote_bodies=marked_spans(self.bodies, marks),
+            bold=marked_spans(self.bold, marks),
+            centred=marked_spans(self.centred, marks),
         )
 
     def _key(self) -> int:
@@ -142,14 +149,14 @@ class _Walker:
         # The hottest loop of the reader: _emit_text and _emit_tail, inlined.
         text = self.out.text
         preserve = bool(self.pre)
-        found = self.texts.get(id(el))
+        found = self.texts.get(el)
         if found is not None:
             text(found[0], found[1], found[2], preserve)
         tails = self.tails
         walk = self.walk
         for child in el:
             walk(child)
-            found = tails.get(id(child))
+            found = tails.get(child)
             if found is not None:
                 text(found[0], found[1], found[2], bool(self.pre))
 
@@ -216,15 +223,12 @@ class _Walker:
             if tag == "pre":
                 self.pre += 1
             level = 0 if self.in_cell else _HEADING_LEVELS.get(tag, 0)
-            if level:
-                key = self._key()
-                self.out.mark_start(("s", key))
-                self.headings.append((key, level))
+            key = self._block_hints(el, level) if tag != "pre" else 0
             if body_label is not None:
                 self.out.synthetic(f"[{body_label}]")
                 self.out.soft_space()
             self.children(el)
-            if level:
+            if key:
                 self.out.mark_end(("e", key))
             if tag == "pre":
                 self.pre -= 1
@@ -234,6 +238,21 @@ class _Walker:
             self.out.synthetic(f"[{body_label}]")
             self.out.soft_space()
         self.children(el)
+
+    def _block_hints(self, el: Any, level: int) -> int:
+        """Mark a block stated a heading, wholly bold or centred; its marks' key (0: none)."""
+        bold, centre = (False, False) if self.in_cell else self._alignment.emphasis(el)
+        if not (level or bold or centre):
+            return 0
+        key = self._key()
+        self.out.mark_start(("s", key))
+        if level:
+            self.headings.append((key, level))
+        if bold:
+            self.bold.append(key)
+        if centre:
+            self.centred.append(key)
+        return key
 
     def _body_label(self, el: Any) -> str | None:
         """The label of a footnote body container whose text does not open with its own label."""
@@ -420,8 +439,9 @@ def extract_html(source: str | bytes) -> Extracted:
         raise UnreadableInputError(f"cannot read the HTML page: {exc}") from exc
     index = SourceReader(html_text)
     surveyed = survey(root, index)
-    walker = _Walker(surveyed.page, surveyed.texts, surveyed.tails, surveyed.labels)
-    walker.walk(find_main(surveyed.page))
+    main = find_main(surveyed.page)
+    walker = _Walker(surveyed.page, surveyed.texts, surveyed.tails, surveyed.labels, main)
+    walker.walk(main)
     text, to_source, marks = walker.out.finish(len(html_text))
     del surveyed
     if index.misses:

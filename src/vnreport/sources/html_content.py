@@ -283,35 +283,35 @@ class Page:
     alive while it is used, so that their ids stay theirs.
     """
 
-    def __init__(self, root: Any, dropped: set[int] | None = None, visible: dict[int, int] | None = None) -> None:
+    def __init__(self, root: Any, dropped: set[Any] | None = None, visible: dict[Any, int] | None = None) -> None:
         self.root = root
         if dropped is None:
             self._elements = list(root.iter())
-            dropped = {id(el) for el in self._elements if isinstance(el.tag, str) and is_boilerplate(el)}
+            dropped = {el for el in self._elements if isinstance(el.tag, str) and is_boilerplate(el)}
         self._dropped = dropped
-        self._visible: dict[int, int] = visible if visible is not None else {}
+        self._visible: dict[Any, int] = visible if visible is not None else {}
 
     def dropped(self, el: Any) -> bool:
         """:func:`is_boilerplate`, remembered."""
-        return id(el) in self._dropped
+        return el in self._dropped
 
     def visible_length(self, el: Any) -> int:
         """Characters of text in ``el`` outside boilerplate."""
-        known = self._visible.get(id(el))
+        known = self._visible.get(el)
         if known is not None:
             return known
         total = 0
-        if isinstance(el.tag, str) and id(el) not in self._dropped:
+        if isinstance(el.tag, str) and el not in self._dropped:
             total = len((el.text or "").strip())
             for child in el:
                 total += self.visible_length(child) + len((child.tail or "").strip())
-        self._visible[id(el)] = total
+        self._visible[el] = total
         return total
 
     def shows_text(self, el: Any) -> bool:
         """Whether ``el`` holds any text outside boilerplate (``visible_length(el) > 0``, found
         at the first such text instead of counting them all)."""
-        if not isinstance(el.tag, str) or id(el) in self._dropped:
+        if not isinstance(el.tag, str) or el in self._dropped:
             return False
         if (el.text or "").strip():
             return True
@@ -319,7 +319,7 @@ class Page:
 
     def dropped_above(self, el: Any) -> bool:
         while el is not None:
-            if id(el) in self._dropped:
+            if el in self._dropped:
                 return True
             el = el.getparent()
         return False

@@ -17,10 +17,12 @@ from attrs import frozen
 from vnreport.sources.html_content import Page, add_body_labels, boilerplate
 from vnreport.sources.html_source import RAW_TEXT, SourceIndex, SourceReader
 
-#: Every text node (an element's text, or its tail) with its source starts and ends, by the
-#: ``id`` of its element. lxml makes a new string each time ``.text`` or ``.tail`` is read, so
-#: each is read once, here, and the walk takes the string from this table.
-Located = dict[int, tuple[str, Sequence[int], Sequence[int]]]
+#: Every text node (an element's text, or its tail) with its source starts and ends, by its
+#: element: the proxy itself, never its ``id`` (keyed by ``id``, a text went missing now and then
+#: when the collector ran mid-walk; the proxy as key is also what keeps it alive). lxml makes a
+#: new string each time ``.text`` or ``.tail`` is read, so each is read once, here, and the walk
+#: takes the string from this table.
+Located = dict[Any, tuple[str, Sequence[int], Sequence[int]]]
 
 
 @frozen
@@ -33,8 +35,8 @@ class Survey:
     labels: set[str]
     """The labels of the footnote bodies the page holds (``id="ftn3"`` → "3")."""
     alive: list[Any]
-    """The element proxies: lxml re-creates proxies on demand, so they must stay alive for as
-    long as their ids are used as keys."""
+    """The element proxies, each visited once: lxml re-creates a proxy on demand, and the walk
+    must meet the ones the tables were keyed by."""
 
 
 def survey(root: Any, index: SourceReader | SourceIndex) -> Survey:
@@ -43,7 +45,7 @@ def survey(root: Any, index: SourceReader | SourceIndex) -> Survey:
     footnote body labels."""
     texts: Located = {}
     tails: Located = {}
-    dropped: set[int] = set()
+    dropped: set[Any] = set()
     labels: set[str] = set()
     keep: list[Any] = []
     locate = index.locate
@@ -56,18 +58,18 @@ def survey(root: Any, index: SourceReader | SourceIndex) -> Survey:
             name = tag.lower()
             if text and name not in RAW_TEXT:
                 starts, ends = locate(text)
-                texts[id(el)] = (text, starts, ends)
+                texts[el] = (text, starts, ends)
             attrib = el.attrib
             if attrib and ("id" in attrib or "name" in attrib):
                 add_body_labels(el, labels)
             if boilerplate(el, name, attrib):
-                dropped.add(id(el))
+                dropped.add(el)
         for child in el:
             visit(child)
             tail = child.tail
             if tail:
                 starts, ends = locate(tail)
-                tails[id(child)] = (tail, starts, ends)
+                tails[child] = (tail, starts, ends)
 
     visit(root)
     return Survey(texts, tails, Page(root, dropped), labels, keep)

@@ -47,6 +47,7 @@ from vnreport.tree.kinds import as_read, heading_shape
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode, style_key
 from vnreport.tree.numbering import numbered_as, numbering_problem, ordinal, restarts_under
 from vnreport.tree.paragraphs import text_after_bare_marker
+from vnreport.tree.stated import source_floor, stated_sibling, unmarked_parent
 from vnreport.tree.titles import TitleLines
 
 ParagraphFactory = Callable[[str, Span, tuple[Span, ...]], Paragraph]
@@ -110,12 +111,14 @@ class TreeBuilder:
         skip: frozenset[int] = frozenset(),
         tables: Sequence[tuple[int, int]] = (),
         levels: Mapping[int, int] | None = None,
+        set_apart: frozenset[int] = frozenset(),
     ) -> None:
         """Feed lines ``lines`` (in order). ``paragraphs`` groups line positions ``[i, j)`` that
         form one paragraph (hard-wrapped text); by default every text line is a paragraph.
         ``skip`` holds positions to leave out (page furniture); ``tables`` ranges of positions
         that hold one table each; ``levels`` the heading level the source states for a line
-        (HTML h1–h6, Word heading styles), by position."""
+        (HTML h1–h6, Word heading styles), by position; a marker-less line there, or in
+        ``set_apart`` (a bold short line), is a heading of its own."""
         groups = {i: j for i, j in (paragraphs or ())}
         table_at = {i: j for i, j in tables}
         self._table_starts = frozenset(table_at)
@@ -149,7 +152,12 @@ class TreeBuilder:
                 start = cl.line.content.start
                 while self.match[start].isspace() and start < cl.line.content.end:
                     start += 1
-                self._add_paragraph(start, lines[j - 1].line.content.end, gaps)
+                if i in self._levels or i in set_apart:
+                    self._add_unmarked(i, start, cl.line.content.end)  # lines grouped with it: its body
+                    if j > i + 1:
+                        self._add_paragraph(lines[i + 1].line.content.start, lines[j - 1].line.content.end, gaps)
+                else:
+                    self._add_paragraph(start, lines[j - 1].line.content.end, gaps)
                 i = j
                 continue
             if j > i + 1:
@@ -235,7 +243,7 @@ class TreeBuilder:
             return
         # Below a node whose stated level is above this node's, the text decides; it never
         # closes that node (``floor``: the first stack position the text may close).
-        floor = self._source_floor(node)
+        floor = source_floor(self._stack, node.source_level)
         if style in BULLET_STYLES and _heads_bullets(stack[-1], node):
             self._push(node)
             return
@@ -299,29 +307,20 @@ class TreeBuilder:
         """Where the source states the node's level (h2, "Heading 2"), a node open at the same
         or a deeper stated level is done: the node becomes the sibling of the outermost one.
         Otherwise (no stated level, or none open at its depth) the text decides."""
-        level = node.source_level
-        if level is None:
+        k = stated_sibling(self._stack, node.source_level)
+        if k is None:
             return False
-        stack = self._stack
-        for k in range(1, len(stack)):
-            open_level = stack[k].source_level
-            if open_level is not None and open_level >= level:
-                self._check_numbering(stack[k - 1], node)
-                del stack[k:]
-                self._push(node)
-                return True
-        return False
+        self._check_numbering(self._stack[k - 1], node)
+        del self._stack[k:]
+        self._push(node)
+        return True
 
-    def _source_floor(self, node: OpenNode) -> int:
-        """The stack position just below the deepest open node whose stated level is above
-        ``node``'s (1, the root's children, when either states none)."""
-        level = node.source_level
-        if level is not None:
-            for k in range(len(self._stack) - 1, 0, -1):
-                open_level = self._stack[k].source_level
-                if open_level is not None and open_level < level:
-                    return k + 1
-        return 1
+    def _add_unmarked(self, i: int, start: int, end: int) -> None:
+        """A heading the source states or sets apart without a marker (:mod:`vnreport.tree.stated`)."""
+        node = OpenNode(OpenKind.SECTION, start, end, None, "", Span(start, end))
+        node.source_level = self._levels.get(i)
+        del self._stack[unmarked_parent(self._stack, node) :]
+        self._push(node)
 
     def _first_rank(self, key: str) -> float:
         """The rank of a style seen for the first time: below every style seen so far, unless
@@ -448,7 +447,7 @@ class TreeBuilder:
         counters: dict[str, int] = {}
         out: list[Node] = []
         for child in parent.children:
-            if child.kind is OpenKind.ITEM or child.kind is OpenKind.SECTION:
+            if child.marker is not None:
                 child = as_read(self.match, child, parent)
             out.append(self._freeze(child, prefix, level, counters))
         return tuple(out)
@@ -461,8 +460,7 @@ class TreeBuilder:
         elif node.kind is OpenKind.ITEM:
             letter = "i"
         else:
-            assert node.marker is not None
-            letter = _ID_PREFIX.get(node.marker.style, "s")
+            letter = _ID_PREFIX.get(node.marker.style, "s") if node.marker is not None else "s"
         counters[letter] = counters.get(letter, 0) + 1
         node_id = f"{prefix}{letter}{counters[letter]}"
         span = Span(node.start, node.end)
@@ -475,11 +473,12 @@ class TreeBuilder:
         children = self._freeze_children(node, node_id + ".", level + 1)
         end = max([node.end, *(c.span.end for c in children)])
         span = Span(node.start, end)
-        assert node.marker is not None
         if node.kind is OpenKind.ITEM:
+            assert node.marker is not None
             self.items += 1
             return Item(node_id, span, node.marker, level, children)
-        title_span = node.title or Span(node.marker.span.end, node.marker.span.end)
+        after = node.marker.span.end if node.marker is not None else node.start
+        title_span = node.title or Span(after, after)
         title = clean_title(self.text[title_span.start : title_span.end])
         section = Section(node_id, span, node.marker, level, title, title_span, children)
         self.sections.append(section)
