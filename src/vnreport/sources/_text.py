@@ -91,6 +91,44 @@ def table_spans(recorded: Sequence[RecordedTable], marks: dict[object, int]) -> 
 _Cell = TypeVar("_Cell")
 
 
+class RecordedHints:
+    """What a reader learns of the source's structure while it walks it, as the keys of the marks
+    it places around each piece (``("s", key)`` / ``("e", key)``); read into
+    :class:`~vnreport.hints.SourceHints` once :meth:`TextBuilder.finish` has placed the marks."""
+
+    def __init__(self) -> None:
+        self.tables: list[RecordedTable] = []
+        self.headings: list[tuple[int, int]] = []
+        """Each block the source states a heading (h1–h6, a Word heading style), with its level."""
+        self.bold: list[int] = []
+        """Each block set wholly in bold."""
+        self.centred: list[int] = []
+        """Each centred block."""
+        self.markers: list[int] = []
+        """Each footnote marker the source raises ("[1]" written from ``<sup>1</sup>``)."""
+        self.bodies: list[int] = []
+        """Each footnote body the source holds."""
+
+    def block(self, key: int, level: int | None, bold: bool, centred: bool) -> None:
+        """A block between the marks of ``key``: a heading at ``level`` (None: none), bold, centred."""
+        if level is not None:
+            self.headings.append((key, level))
+        if bold:
+            self.bold.append(key)
+        if centred:
+            self.centred.append(key)
+
+    def hints(self, marks: dict[object, int]) -> SourceHints:
+        return SourceHints(
+            tables=table_spans(self.tables, marks),
+            headings=heading_hints(self.headings, marks),
+            superscripts=marked_spans(self.markers, marks),
+            footnote_bodies=marked_spans(self.bodies, marks),
+            bold=marked_spans(self.bold, marks),
+            centred=marked_spans(self.centred, marks),
+        )
+
+
 def roman_numeral(n: int) -> str:
     """1 → "I", 14 → "XIV": how Word and HTML lists print an upper-Roman number."""
     out = ""

@@ -26,11 +26,10 @@ from attrs import frozen
 
 from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
-from vnreport.hints import SourceHints
 from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions
 from vnreport.sources._assemble import assemble
-from vnreport.sources._text import Extracted, RecordedTable, TextBuilder, heading_hints, marked_spans, table_spans
+from vnreport.sources._text import Extracted, RecordedHints, TextBuilder
 from vnreport.sources.docx_numbering import Numbering, Styles, format_number, int_or, val
 from vnreport.sources.docx_package import W, parse_part, read_package, text_positions
 
@@ -109,16 +108,7 @@ class _Walker:
         self.out = TextBuilder()
         self.in_cell = 0
         self.footnote_labels: dict[str, str] = {}
-        self.tables: list[RecordedTable] = []
-        self.headings: list[tuple[int, int]] = []
-        self.bold: list[int] = []
-        """Keys of the marks around each paragraph set wholly in bold (every run with text ``w:b``)."""
-        self.centred: list[int] = []
-        """Keys of the marks around each centred paragraph (``w:jc="center"``)."""
-        self.markers: list[int] = []
-        """Keys of the marks around each footnote reference written ("[1]")."""
-        self.bodies: list[int] = []
-        """Keys of the marks around each footnote body written from ``footnotes.xml``."""
+        self.recorded = RecordedHints()
         self._keys = 0
         self._note_label: str | None = None
 
@@ -158,7 +148,7 @@ class _Walker:
         key = self._key() if (level is not None and not self.in_cell) or bold or centred else 0
         if key:
             out.mark_start(("s", key))
-            self._record(key, None if self.in_cell else level, bold, centred)
+            self.recorded.block(key, None if self.in_cell else level, bold, centred)
         if numbered is not None and numbered[0] != "0":
             marker = self.numbering.next(*numbered)
             if marker:
@@ -174,14 +164,6 @@ class _Walker:
             out.space()
         else:
             out.newline()
-
-    def _record(self, key: int, level: int | None, bold: bool, centred: bool) -> None:
-        if level is not None:
-            self.headings.append((key, level))
-        if bold:
-            self.bold.append(key)
-        if centred:
-            self.centred.append(key)
 
     def inline(self, el: Any) -> None:
         for child in el:
@@ -201,7 +183,7 @@ class _Walker:
             # A raised run ("lợi thế¹" typed by hand): the sentences stage decides whether it cites a footnote.
             key = self._key()
             out.mark_start(("s", key))
-            self.markers.append(key)
+            self.recorded.markers.append(key)
         self._run_content(r)
         if raised:
             out.mark_end(("e", key))
@@ -236,7 +218,7 @@ class _Walker:
                 out.mark_start(("s", key))
                 out.synthetic(f"[{label}]")
                 out.mark_end(("e", key))
-                self.markers.append(key)
+                self.recorded.markers.append(key)
             elif tag == W + "footnoteRef" and self._note_label is not None:
                 out.synthetic(f"[{self._note_label}]")
                 out.soft_space()
@@ -253,7 +235,7 @@ class _Walker:
         self.in_cell += 1
         table_key, recorded = out.table((tr.findall(W + "tc") for tr in rows), self._key, self.body)
         self.in_cell -= 1
-        self.tables.append((table_key, recorded))
+        self.recorded.tables.append((table_key, recorded))
 
     def footnotes(self, root: Any) -> None:
         """Bodies of the referenced footnotes, in label order, as "[n] body" lines."""
@@ -274,7 +256,7 @@ class _Walker:
                 elif child.tag == W + "tbl":
                     self.table(child)
             self.out.mark_end(("e", key))
-            self.bodies.append(key)
+            self.recorded.bodies.append(key)
             self._note_label = None
 
 
@@ -299,10 +281,9 @@ def extract_docx(data: bytes) -> DocxText:
     footnotes = parse_part("word/footnotes.xml", parts["word/footnotes.xml"]) if "word/footnotes.xml" in parts else None
     doc_text = document_xml.decode("utf-8", errors="replace")
     notes_text = parts["word/footnotes.xml"].decode("utf-8", errors="replace") if footnotes is not None else ""
-    positions, alive, misses = text_positions(document, doc_text, 0)
-    alive_notes: list[Any] = []
+    positions, misses = text_positions(document, doc_text, 0)
     if footnotes is not None:
-        note_positions, alive_notes, note_misses = text_positions(footnotes, notes_text, len(doc_text))
+        note_positions, note_misses = text_positions(footnotes, notes_text, len(doc_text))
         positions.update(note_positions)
         misses += note_misses
     walker = _Walker(numbering, styles, positions)
@@ -314,7 +295,6 @@ def extract_docx(data: bytes) -> DocxText:
         walker.footnotes(footnotes)
     source = doc_text + notes_text
     text, to_source, marks = walker.out.finish(len(source))
-    del alive, alive_notes
     diagnostics: list[Diagnostic] = []
     if misses:
         diagnostics.append(
@@ -326,14 +306,7 @@ def extract_docx(data: bytes) -> DocxText:
                 Severity.INFO,
             )
         )
-    hints = SourceHints(
-        tables=table_spans(walker.tables, marks),
-        headings=heading_hints(walker.headings, marks),
-        superscripts=marked_spans(walker.markers, marks),
-        footnote_bodies=marked_spans(walker.bodies, marks),
-        bold=marked_spans(walker.bold, marks),
-        centred=marked_spans(walker.centred, marks),
-    )
+    hints = walker.recorded.hints(marks)
     return DocxText(Extracted(text, to_source, hints, tuple(diagnostics)), source)
 
 

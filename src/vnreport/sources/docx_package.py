@@ -167,7 +167,7 @@ def _decode(raw: str, base: int) -> tuple[str, list[int], list[int]]:
     return "".join(chars), starts, ends
 
 
-def text_positions(root: Any, xml: str, base: int) -> tuple[dict[Any, tuple[list[int], list[int]]], list[Any], int]:
+def text_positions(root: Any, xml: str, base: int) -> tuple[dict[Any, tuple[list[int], list[int]]], int]:
     """Offsets of the characters of every ``w:t``, matched in order with the raw XML."""
     m = re.search(rf'xmlns:([A-Za-z_][\w.-]*)="{re.escape(_W_NS)}"', xml)
     prefix = (m.group(1) + ":") if m else ""
@@ -177,7 +177,7 @@ def text_positions(root: Any, xml: str, base: int) -> tuple[dict[Any, tuple[list
     positions: dict[Any, tuple[list[int], list[int]]] = {}
     misses = 0
     if len(matches) != len(elements):
-        return positions, elements, len(elements)
+        return positions, len(elements)
     for el, match in zip(elements, matches, strict=True):
         raw = match.group(1) or ""
         chars, starts, ends = _decode(raw, base + match.start(1) if match.group(1) is not None else base + match.end())
@@ -185,4 +185,4 @@ def text_positions(root: Any, xml: str, base: int) -> tuple[dict[Any, tuple[list
             misses += 1
             continue
         positions[el] = (starts, ends)  # by the proxy itself: an id may come back on another
-    return positions, elements, misses
+    return positions, misses

@@ -36,11 +36,10 @@ from lxml import html as lxml_html
 
 from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
-from vnreport.hints import SourceHints
 from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions
 from vnreport.sources._assemble import assemble
-from vnreport.sources._text import Extracted, RecordedTable, TextBuilder, heading_hints, marked_spans, table_spans
+from vnreport.sources._text import Extracted, RecordedHints, TextBuilder
 from vnreport.sources._text import roman_numeral as _roman
 from vnreport.sources.html_content import (
     BLOCKS,
@@ -79,16 +78,7 @@ class _Walker:
         self.tails = tails
         self.labels = labels
         self.out = TextBuilder()
-        self.tables: list[RecordedTable] = []
-        self.markers: list[int] = []
-        """Keys of the marks around each footnote marker written ("[1]" from ``<sup>1</sup>``)."""
-        self.headings: list[tuple[int, int]] = []
-        """Keys of the marks around each ``<h1>``–``<h6>``, with the level."""
-        self.bodies: list[int] = []
-        """Keys of the marks around each footnote body container."""
-        self.bold: list[int] = []
-        self.centred: list[int] = []
-        """Keys of the marks around each block wholly bold, each centred (:mod:`.html_emphasis`)."""
+        self.recorded = RecordedHints()
         self._alignment = Alignment(main)
         self._keys = 0
         self.in_cell = 0
@@ -121,17 +111,6 @@ class _Walker:
             found = self.tails.get(child)
             if found is not None:
                 out.extend(zip(found[0], found[1], found[2], strict=True))
-
-    def hints(self, marks: dict[object, int]) -> SourceHints:
-        """What the walk learned of the page's structure, once :meth:`TextBuilder.finish` has placed the marks."""
-        return SourceHints(
-            tables=table_spans(self.tables, marks),
-            headings=heading_hints(self.headings, marks),
-            superscripts=marked_spans(self.markers, marks),
-            footnote_bodies=marked_spans(self.bodies, marks),
-            bold=marked_spans(self.bold, marks),
-            centred=marked_spans(self.centred, marks),
-        )
 
     def _key(self) -> int:
         self._keys += 1
@@ -182,7 +161,7 @@ class _Walker:
 
     def _body_end(self, key: int) -> None:
         self.out.mark_end(("e", key))
-        self.bodies.append(key)
+        self.recorded.bodies.append(key)
 
     def _element(self, el: Any, tag: str) -> None:
         if tag == "br":
@@ -246,12 +225,7 @@ class _Walker:
             return 0
         key = self._key()
         self.out.mark_start(("s", key))
-        if level:
-            self.headings.append((key, level))
-        if bold:
-            self.bold.append(key)
-        if centre:
-            self.centred.append(key)
+        self.recorded.block(key, level or None, bold, centre)
         return key
 
     def _body_label(self, el: Any) -> str | None:
@@ -310,7 +284,7 @@ class _Walker:
     def _marker_start(self) -> int:
         key = self._key()
         self.out.mark_start(("s", key))
-        self.markers.append(key)
+        self.recorded.markers.append(key)
         return key
 
     def _label(self, chars: list[tuple[str, int, int]], label: str) -> None:
@@ -375,7 +349,7 @@ class _Walker:
         self.in_cell += 1
         table_key, rows = out.table((row_cells(row) for row in table_rows(el)), self._key, self.children)
         self.in_cell -= 1
-        self.tables.append((table_key, rows))
+        self.recorded.tables.append((table_key, rows))
 
 
 def _list_number(n: int, kind: str) -> str:
@@ -454,7 +428,7 @@ def extract_html(source: str | bytes) -> Extracted:
                 Severity.INFO,
             )
         )
-    return Extracted(text, to_source, walker.hints(marks), tuple(diagnostics))
+    return Extracted(text, to_source, walker.recorded.hints(marks), tuple(diagnostics))
 
 
 def _empty_map(length: int) -> Any:

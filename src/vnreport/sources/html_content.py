@@ -278,16 +278,15 @@ class Page:
 
     The content search and the walk both ask of every element whether it is boilerplate, and
     the content search asks it again of each candidate's ancestors. The reader's one pass over
-    the tree fills ``dropped`` (ids of the elements :func:`is_boilerplate` drops); visible text
-    is counted on demand, once per element. Whoever builds a page keeps the element proxies
-    alive while it is used, so that their ids stay theirs.
+    the tree fills ``dropped`` (the elements :func:`is_boilerplate` drops, the proxies themselves:
+    an ``id`` may come back on another proxy once the first is freed); visible text is counted on
+    demand, once per element.
     """
 
     def __init__(self, root: Any, dropped: set[Any] | None = None, visible: dict[Any, int] | None = None) -> None:
         self.root = root
         if dropped is None:
-            self._elements = list(root.iter())
-            dropped = {el for el in self._elements if isinstance(el.tag, str) and is_boilerplate(el)}
+            dropped = {el for el in root.iter() if isinstance(el.tag, str) and is_boilerplate(el)}
         self._dropped = dropped
         self._visible: dict[Any, int] = visible if visible is not None else {}
 

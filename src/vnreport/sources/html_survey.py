@@ -34,9 +34,6 @@ class Survey:
     page: Page
     labels: set[str]
     """The labels of the footnote bodies the page holds (``id="ftn3"`` → "3")."""
-    alive: list[Any]
-    """The element proxies, each visited once: lxml re-creates a proxy on demand, and the walk
-    must meet the ones the tables were keyed by."""
 
 
 def survey(root: Any, index: SourceReader | SourceIndex) -> Survey:
@@ -47,11 +44,9 @@ def survey(root: Any, index: SourceReader | SourceIndex) -> Survey:
     tails: Located = {}
     dropped: set[Any] = set()
     labels: set[str] = set()
-    keep: list[Any] = []
     locate = index.locate
 
     def visit(el: Any) -> None:
-        keep.append(el)
         tag = el.tag
         if isinstance(tag, str):
             text = el.text
@@ -72,4 +67,4 @@ def survey(root: Any, index: SourceReader | SourceIndex) -> Survey:
                 tails[child] = (tail, starts, ends)
 
     visit(root)
-    return Survey(texts, tails, Page(root, dropped), labels, keep)
+    return Survey(texts, tails, Page(root, dropped), labels)
