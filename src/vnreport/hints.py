@@ -48,6 +48,16 @@ class HeadingHint:
 
 
 @frozen
+class ListItemHint:
+    """A list entry the source numbers itself (an HTML ``<li>``, a Word numbered paragraph): its
+    paragraph, whose text opens with the number or bullet the reader wrote out, and its depth
+    among the source's lists (1: a top-level list)."""
+
+    span: Span
+    depth: int
+
+
+@frozen
 class SourceHints:
     """Structure known from the source, as spans of the text (see the module docstring)."""
 
@@ -71,9 +81,20 @@ class SourceHints:
     """Paragraphs the source centres (HTML ``text-align:center``/``<center>``/``align``, Word
     ``w:jc="center"``): the document title's lines in the furniture (:mod:`vnreport.layout.title`)."""
 
+    list_items: tuple[ListItemHint, ...] = ()
+    """The entries of the source's own lists, with their depth: the nesting the source states
+    where the written numbers alone cannot tell ("1." under "1." in a nested ``<ol>``;
+    :mod:`vnreport.tree.stated`)."""
+
     def __bool__(self) -> bool:
         return bool(
-            self.tables or self.headings or self.superscripts or self.footnote_bodies or self.bold or self.centred
+            self.tables
+            or self.headings
+            or self.superscripts
+            or self.footnote_bodies
+            or self.bold
+            or self.centred
+            or self.list_items
         )
 
     def through(self, nfc: OffsetMap) -> SourceHints:
@@ -97,6 +118,7 @@ class SourceHints:
             footnote_bodies=tuple(map(span, self.footnote_bodies)),
             bold=tuple(map(span, self.bold)),
             centred=tuple(map(span, self.centred)),
+            list_items=tuple(ListItemHint(span(item.span), item.depth) for item in self.list_items),
         )
 
 

@@ -87,6 +87,8 @@ class PartState:
     tables: tuple[TableBlock, ...] = ()
     levels: tuple[tuple[int, int], ...] = ()
     """``(line, level)``: the heading level the source states for a line (see :mod:`vnreport.hints`)."""
+    list_depths: tuple[tuple[int, int], ...] = ()
+    """``(line, depth)``: the line opens an entry of the source's own lists at that depth."""
     raised: tuple[Span, ...] = ()
     """Text the source raises (superscripts, footnote markers), in this document's range."""
     body_starts: tuple[int, ...] = ()
@@ -175,13 +177,16 @@ def _stage_tree(state: PartState) -> PartState:
     table_starts = frozenset(b.start for b in body_tables)
     hard_wrapped = is_hard_wrapped(body_lines)
     groups = group_lines(state.match, body_lines, body_skip, table_starts) if hard_wrapped else None
-    levels = {i - shift: level for i, level in state.levels if furniture.body_start <= i < furniture.body_end}
+    in_body = range(furniture.body_start, furniture.body_end)
+    levels = {i - shift: level for i, level in state.levels if i in in_body}
+    list_depths = {i - shift: depth for i, depth in state.list_depths if i in in_body}
     builder.build(
         body_lines,
         paragraphs=groups,
         skip=body_skip,
         tables=[(b.start, b.end) for b in body_tables],
         levels=levels,
+        list_depths=list_depths,
         set_apart=set_apart_lines(state.match, body_lines, [i - shift for i in state.bold if i >= shift]),
     )
     bare_body = builder.finish(state.prefix)

@@ -324,13 +324,19 @@ def _parse_segment(state: ParseState, k: int, start: int, end: int, several: boo
             for b in state.tables
             if start <= b.start and b.end <= end
         ),
-        levels=tuple((i - start, level) for i, level in state.hinted.levels if start <= i < end),
+        levels=_positions_in(state.hinted.levels, start, end),
+        list_depths=_positions_in(state.hinted.list_depths, start, end),
         raised=tuple(s for s in state.hints.superscripts if seg_start <= s.start < seg_end),
         body_starts=_lines_in(state.hinted.bodies, start, end),
         bold=_lines_in(state.hinted.bold, start, end),
         centred=_lines_in(state.hinted.centred, start, end),
     )
     return attrs.evolve(parse_part(part), id=f"d{k}" if several else "")
+
+
+def _positions_in(pairs: tuple[tuple[int, int], ...], start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The ``(line, value)`` pairs whose line is in ``[start, end)``, the lines made the document's own."""
+    return tuple((i - start, value) for i, value in pairs if start <= i < end)
 
 
 def _lines_in(lines: tuple[int, ...], start: int, end: int) -> tuple[int, ...]:

@@ -1,4 +1,5 @@
-"""Source hints placed on the lines: which lines hold a source table, a heading, a footnote body, bold, centred text.
+"""Source hints placed on the lines: which lines hold a source table, a heading, a list entry, a footnote body, bold,
+centred text.
 
 The readers state their hints as spans of the text (:class:`~vnreport.hints.SourceHints`); the
 line stages think in lines, so the ``hints`` stage of :data:`vnreport.pipeline.STAGES` turns the
@@ -31,6 +32,8 @@ class LineHints:
     """One-line paragraphs set wholly in bold, where the source has no heading styles of its own."""
     centred: tuple[int, ...] = ()
     """The lines of the paragraphs the source centres."""
+    list_depths: tuple[tuple[int, int], ...] = ()
+    """``(line, depth)``: the line opens an entry of the source's own lists at that depth."""
 
     def table_lines(self) -> frozenset[int]:
         return frozenset(i for start, end, _ in self.tables for i in range(start, end))
@@ -58,4 +61,5 @@ def place_hints(hints: SourceHints, lines: Sequence[Line]) -> LineHints:
     one_line = (line_at(b.start) for b in hints.bold if line_at(b.start) == line_at(b.end - 1))
     bold = () if hints.headings else tuple(one_line)
     centred = tuple(i for c in hints.centred if len(c) for i in range(line_at(c.start), line_at(c.end - 1) + 1))
-    return LineHints(hints, tables, levels, bodies, bold, centred)
+    list_depths = tuple((line_at(item.span.start), item.depth) for item in hints.list_items)
+    return LineHints(hints, tables, levels, bodies, bold, centred, list_depths)

@@ -26,7 +26,7 @@ from typing import TypeVar
 
 from attrs import frozen
 
-from vnreport.hints import NO_HINTS, HeadingHint, SourceHints, TableHint, TableRowHint
+from vnreport.hints import NO_HINTS, HeadingHint, ListItemHint, SourceHints, TableHint, TableRowHint
 from vnreport.model import Span
 from vnreport.text.offsets import OffsetMap
 
@@ -73,6 +73,12 @@ def heading_hints(recorded: Sequence[tuple[int, int]], marks: dict[object, int])
     return tuple(HeadingHint(span, level) for span, level in spans if len(span))
 
 
+def list_item_hints(recorded: Sequence[tuple[int, int]], marks: dict[object, int]) -> tuple[ListItemHint, ...]:
+    """The list entries a reader recorded as ``(key, depth)``; empty ones are dropped."""
+    spans = ((marked_span(marks, key), depth) for key, depth in recorded)
+    return tuple(ListItemHint(span, depth) for span, depth in spans if len(span))
+
+
 def table_spans(recorded: Sequence[RecordedTable], marks: dict[object, int]) -> tuple[TableHint, ...]:
     """The spans of the tables a reader recorded; empty rows are dropped, and tables left empty."""
     tables: list[TableHint] = []
@@ -108,6 +114,8 @@ class RecordedHints:
         """Each footnote marker the source raises ("[1]" written from ``<sup>1</sup>``)."""
         self.bodies: list[int] = []
         """Each footnote body the source holds."""
+        self.list_items: list[tuple[int, int]] = []
+        """Each entry of the source's own lists, with its depth (1: a top-level list)."""
 
     def block(self, key: int, level: int | None, bold: bool, centred: bool) -> None:
         """A block between the marks of ``key``: a heading at ``level`` (None: none), bold, centred."""
@@ -126,6 +134,7 @@ class RecordedHints:
             footnote_bodies=marked_spans(self.bodies, marks),
             bold=marked_spans(self.bold, marks),
             centred=marked_spans(self.centred, marks),
+            list_items=list_item_hints(self.list_items, marks),
         )
 
 

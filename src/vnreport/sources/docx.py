@@ -149,21 +149,34 @@ class _Walker:
         if key:
             out.mark_start(("s", key))
             self.recorded.block(key, None if self.in_cell else level, bold, centred)
+        item = 0
         if numbered is not None and numbered[0] != "0":
             marker = self.numbering.next(*numbered)
             if marker:
+                item = self._list_item_start(numbered[1] + 1) if level is None else 0
                 out.synthetic(marker + " ")
         if self._note_label is not None:
             out.synthetic(f"[{self._note_label}]")
             out.soft_space()
             self._note_label = None
         self.inline(p)
-        if key:
-            out.mark_end(("e", key))
+        for mark in (item, key):
+            if mark:
+                out.mark_end(("e", mark))
         if self.in_cell:
             out.space()
         else:
             out.newline()
+
+    def _list_item_start(self, depth: int) -> int:
+        """Mark a numbered paragraph (not a heading) as an entry at ``depth`` of Word's list
+        levels (``w:ilvl`` + 1); its marks' key (0: in a table cell)."""
+        if self.in_cell:
+            return 0
+        key = self._key()
+        self.out.mark_start(("s", key))
+        self.recorded.list_items.append((key, depth))
+        return key
 
     def inline(self, el: Any) -> None:
         for child in el:

@@ -83,6 +83,8 @@ class _Walker:
         self._keys = 0
         self.in_cell = 0
         self.pre = 0
+        self.lists = 0
+        """How many lists (``<ol>``, ``<ul>``) the walk is inside."""
 
     # -- text ----------------------------------------------------------------------------------
 
@@ -197,26 +199,44 @@ class _Walker:
             return
         body_label = self._body_label(el) if "id" in el.attrib else None
         if tag in BLOCKS:
-            count = 2 if tag == "p" else 1
-            self._block(count)
-            if tag == "pre":
-                self.pre += 1
-            level = 0 if self.in_cell else _HEADING_LEVELS.get(tag, 0)
-            key = self._block_hints(el, level) if tag != "pre" else 0
-            if body_label is not None:
-                self.out.synthetic(f"[{body_label}]")
-                self.out.soft_space()
-            self.children(el)
-            if key:
-                self.out.mark_end(("e", key))
-            if tag == "pre":
-                self.pre -= 1
-            self._block(count)
+            self._block_element(el, tag, body_label)
             return
         if body_label is not None:
             self.out.synthetic(f"[{body_label}]")
             self.out.soft_space()
         self.children(el)
+
+    def _block_element(self, el: Any, tag: str, body_label: str | None) -> None:
+        count = 2 if tag == "p" else 1
+        self._block(count)
+        if tag == "pre":
+            self.pre += 1
+        level = 0 if self.in_cell else _HEADING_LEVELS.get(tag, 0)
+        key = self._block_hints(el, level) if tag != "pre" else 0
+        item = self._list_item_start() if tag == "li" and body_label is None else 0
+        nests = 1 if tag == "ul" else 0
+        self.lists += nests
+        if body_label is not None:
+            self.out.synthetic(f"[{body_label}]")
+            self.out.soft_space()
+        self.children(el)
+        self.lists -= nests
+        for mark in (item, key):
+            if mark:
+                self.out.mark_end(("e", mark))
+        if tag == "pre":
+            self.pre -= 1
+        self._block(count)
+
+    def _list_item_start(self) -> int:
+        """Mark the start of an entry of a list the walk is in; its marks' key (0: none, in a
+        table cell or outside any list)."""
+        if self.in_cell or not self.lists:
+            return 0
+        key = self._key()
+        self.out.mark_start(("s", key))
+        self.recorded.list_items.append((key, self.lists))
+        return key
 
     def _block_hints(self, el: Any, level: int) -> int:
         """Mark a block stated a heading, wholly bold or centred; its marks' key (0: none)."""
@@ -313,6 +333,7 @@ class _Walker:
             number = 1
         self._block(1)
         self._emit_text(el)
+        self.lists += 1
         for child in el:
             if tag_name(child) == "li" and not self.page.dropped(child):
                 self._block(1)
@@ -320,19 +341,24 @@ class _Walker:
                 value = child.get("value") or ""
                 number = int(value) if value.isdigit() else number
                 label = self._body_label(child)
+                item = 0
                 if label is not None:
                     self.out.synthetic(f"[{label}]")
                     self.out.soft_space()
                 else:
+                    item = self._list_item_start()
                     self.out.synthetic(f"{_list_number(number, kind)}. ")
                 number += 1
                 self.children(child)
+                if item:
+                    self.out.mark_end(("e", item))
                 if body is not None:
                     self._body_end(body)
                 self._block(1)
             else:
                 self.walk(child)
             self._emit_tail(child)
+        self.lists -= 1
         self._block(1)
 
     def _layout_table(self, el: Any) -> None:

@@ -47,7 +47,7 @@ from vnreport.tree.kinds import as_read, heading_shape
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode, style_key
 from vnreport.tree.numbering import numbered_as, numbering_problem, ordinal, restarts_under
 from vnreport.tree.paragraphs import text_after_bare_marker
-from vnreport.tree.stated import source_floor, stated_sibling, unmarked_parent
+from vnreport.tree.stated import list_position, source_floor, stated_sibling, unmarked_parent
 from vnreport.tree.titles import TitleLines
 
 ParagraphFactory = Callable[[str, Span, tuple[Span, ...]], Paragraph]
@@ -95,6 +95,7 @@ class TreeBuilder:
         self._ranks: dict[str, float] = {}
         self._table_starts: frozenset[int] = frozenset()
         self._levels: Mapping[int, int] = {}
+        self._list_depths: Mapping[int, int] = {}
         self.sections: list[Section] = []
         """Every section made by :meth:`finish`, in document order of completion."""
         self.items = 0
@@ -112,17 +113,20 @@ class TreeBuilder:
         tables: Sequence[tuple[int, int]] = (),
         levels: Mapping[int, int] | None = None,
         set_apart: frozenset[int] = frozenset(),
+        list_depths: Mapping[int, int] | None = None,
     ) -> None:
         """Feed lines ``lines`` (in order). ``paragraphs`` groups line positions ``[i, j)`` that
         form one paragraph (hard-wrapped text); by default every text line is a paragraph.
         ``skip`` holds positions to leave out (page furniture); ``tables`` ranges of positions
         that hold one table each; ``levels`` the heading level the source states for a line
         (HTML h1–h6, Word heading styles), by position; a marker-less line there, or in
-        ``set_apart`` (a bold short line), is a heading of its own."""
+        ``set_apart`` (a bold short line), is a heading of its own; ``list_depths`` the depth
+        of the source's own list entry a line opens."""
         groups = {i: j for i, j in (paragraphs or ())}
         table_at = {i: j for i, j in tables}
         self._table_starts = frozenset(table_at)
         self._levels = levels or {}
+        self._list_depths = list_depths or {}
         i = 0
         n = len(lines)
         while i < n:
@@ -171,6 +175,7 @@ class TreeBuilder:
                 assert cl.title is not None and cl.body is not None
                 node = OpenNode(OpenKind.SECTION, marker.span.start, cl.title.end, marker, style_key(marker), cl.title)
                 node.source_level = self._levels.get(i)
+                node.list_depth = self._list_depths.get(i)
                 self._place(node)
                 self._add_paragraph(cl.body.start, lines[j - 1].line.content.end, gaps)
                 i = j
@@ -180,6 +185,7 @@ class TreeBuilder:
                 if marker.style is not MarkerStyle.ORDINAL_WORD and marker.style not in BULLET_STYLES:
                     node.heading = heading_shape(self.match, cl.body.start, lines[j - 1].line.content.end)
                 node.source_level = self._levels.get(i)
+                node.list_depth = self._list_depths.get(i)
                 self._place(node)
                 self._add_paragraph(cl.body.start, lines[j - 1].line.content.end, gaps)
                 i = j
@@ -215,6 +221,7 @@ class TreeBuilder:
         )
         node.line_end = max(node.end, lines[next_i - 1].line.content.end)
         node.source_level = self._levels.get(i)
+        node.list_depth = self._list_depths.get(i)
         self._place(node)
         return next_i
 
@@ -239,7 +246,7 @@ class TreeBuilder:
         assert marker is not None
         key = node.key
         style = marker.style
-        if self._place_by_source_level(node):
+        if self._place_by_source_level(node) or self._place_by_list_depth(node):
             return
         # Below a node whose stated level is above this node's, the text decides; it never
         # closes that node (``floor``: the first stack position the text may close).
@@ -308,6 +315,17 @@ class TreeBuilder:
         or a deeper stated level is done: the node becomes the sibling of the outermost one.
         Otherwise (no stated level, or none open at its depth) the text decides."""
         k = stated_sibling(self._stack, node.source_level)
+        if k is None:
+            return False
+        self._check_numbering(self._stack[k - 1], node)
+        del self._stack[k:]
+        self._push(node)
+        return True
+
+    def _place_by_list_depth(self, node: OpenNode) -> bool:
+        """An entry of the source's own lists goes where its depth puts it among the entries
+        open above it (:func:`~vnreport.tree.stated.list_position`); with none open, the text decides."""
+        k = list_position(self._stack, node.list_depth)
         if k is None:
             return False
         self._check_numbering(self._stack[k - 1], node)

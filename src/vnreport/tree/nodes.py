@@ -41,6 +41,7 @@ class OpenNode:
         "key",
         "kind",
         "line_end",
+        "list_depth",
         "marker",
         "source_level",
         "start",
@@ -72,6 +73,9 @@ class OpenNode:
         self.source_level: int | None = None
         """The heading level the source states for this node's line (h1–h6, a Word heading
         style or outline level), if it states one."""
+        self.list_depth: int | None = None
+        """The depth of the source's own list entry this node's line opens (``<li>``, a Word
+        numbered paragraph), if it is one."""
 
 
 def style_key(marker: Marker) -> str:

@@ -1,11 +1,13 @@
-"""Placing nodes by what the source states of them: heading levels and marker-less headings.
+"""Placing nodes by what the source states of them: heading levels, list depths, marker-less headings.
 
 An HTML page or a Word document says which paragraphs are headings and at what level (h1–h6,
 "Heading 2", an outline level; :mod:`vnreport.hints`). Where it says so the stated level outranks
 the text's reading of the markers; a heading the source states without any marker in its text
 ("<h2>Tình hình chung</h2>") is a section all the same, titled by its text. A bold short
 paragraph the source sets apart (no heading styles in the document) is a heading too, one level
-below the section it follows: it states no level, so it never closes a numbered section.
+below the section it follows: it states no level, so it never closes a numbered section. The
+entries of the source's own lists (``<ol>``/``<ul>``, Word numbering) nest by the list depth it
+states, where the numbers written out repeat ("1." under "1.").
 """
 
 from __future__ import annotations
@@ -38,6 +40,25 @@ def source_floor(stack: Sequence[OpenNode], level: int | None) -> int:
             if open_level is not None and open_level < level:
                 return k + 1
     return 1
+
+
+def list_position(stack: Sequence[OpenNode], depth: int | None) -> int | None:
+    """The stack position an entry of the source's lists at ``depth`` takes (what is open there
+    closes): under the innermost open entry of a shallower depth, else in the place of the
+    outermost of the entries open on top of the stack ("1." of an inner ``<ol>`` goes under the
+    outer "1.", the outer "2." closes both). None where no source list entry is open on top of
+    the stack: the text decides."""
+    if depth is None:
+        return None
+    k = len(stack)
+    while k > 1:
+        open_depth = stack[k - 1].list_depth
+        if open_depth is None:
+            break
+        if open_depth < depth:
+            return k
+        k -= 1
+    return k if k < len(stack) else None
 
 
 def is_set_apart(node: OpenNode) -> bool:
