@@ -130,19 +130,10 @@ class _Walker:
         out = self.out
         p_pr = p.find(W + "pPr")
         style_id = val(p_pr, W + "pStyle") if p_pr is not None else None
-        num_pr = p_pr.find(W + "numPr") if p_pr is not None else None
-        numbered: tuple[str, int] | None = None
-        if num_pr is not None and val(num_pr, W + "numId") is not None:
-            numbered = (val(num_pr, W + "numId") or "", int_or(val(num_pr, W + "ilvl"), 0))
-        else:
-            numbered = self.styles.numbering(style_id)
+        numbered = self._numbered(p_pr, style_id)
         if self.in_cell:
             out.space()
-        # The paragraph's own outline level wins over its style's (Word's order too).
-        own_level = val(p_pr, W + "outlineLvl") if p_pr is not None else None
-        level = int_or(own_level, 9) + 1 if own_level is not None else self.styles.heading_level(style_id)
-        if level is not None and level > 9:
-            level = None  # outline level 9 is Word's "body text"
+        level = self._heading_level(p_pr, style_id)
         bold = not self.in_cell and wholly_bold(p)
         centred = not self.in_cell and p_pr is not None and val(p_pr, W + "jc") == "center"
         key = self._key() if (level is not None and not self.in_cell) or bold or centred else 0
@@ -167,6 +158,22 @@ class _Walker:
             out.space()
         else:
             out.newline()
+
+    def _numbered(self, p_pr: Any, style_id: str | None) -> tuple[str, int] | None:
+        """The ``(numId, ilvl)`` numbering the paragraph (its own ``w:numPr`` first) or its style sets."""
+        num_pr = p_pr.find(W + "numPr") if p_pr is not None else None
+        if num_pr is not None and val(num_pr, W + "numId") is not None:
+            return (val(num_pr, W + "numId") or "", int_or(val(num_pr, W + "ilvl"), 0))
+        return self.styles.numbering(style_id)
+
+    def _heading_level(self, p_pr: Any, style_id: str | None) -> int | None:
+        """The heading level (1–9) the paragraph's own outline level states, else its style's."""
+        # The paragraph's own outline level wins over its style's (Word's order too).
+        own_level = val(p_pr, W + "outlineLvl") if p_pr is not None else None
+        level = int_or(own_level, 9) + 1 if own_level is not None else self.styles.heading_level(style_id)
+        if level is not None and level > 9:
+            return None  # outline level 9 is Word's "body text"
+        return level
 
     def _list_item_start(self, depth: int) -> int:
         """Mark a numbered paragraph (not a heading) as an entry at ``depth`` of Word's list
