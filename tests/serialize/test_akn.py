@@ -369,3 +369,26 @@ def test_cli_unreadable_docx_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["parse", str(path), "--format", "xml"])
     assert result.exit_code == 2
     assert "not a ZIP package" in result.output
+
+
+@pytest.mark.parametrize("path", [SEED, *CORPUS_FILES], ids=lambda p: p.name)
+def test_every_footnote_has_one_note_and_every_linked_marker_a_place(path: Path) -> None:
+    root, doc = _root(path), _parsed(str(path))
+    linked = [r for s in doc.sentences() for r in s.footnote_refs if r.footnote]
+    authorial, refs = list(root.iter(A + "authorialNote")), list(root.iter(A + "noteRef"))
+    assert len(authorial) + len(refs) == len(linked)
+    assert len(authorial) + len(list(root.iter(A + "note"))) == len(doc.all_footnotes())
+
+
+def test_repeated_and_uncited_footnotes(akn_schema: etree.XMLSchema) -> None:
+    doc = vnreport.parse(
+        "I- BỐI CẢNH\nHuyện có lợi thế[1]. Vẫn có lợi thế[1].\n[1] Số liệu năm 2019.\n[2] Không ai dẫn."
+    )
+    root: Any = etree.fromstring(doc.to_xml().encode("utf-8"))
+    _assert_valid(akn_schema, root)
+    notes = root.findall(".//a:authorialNote", NS)
+    assert [n.get("marker") for n in notes] == ["1"]
+    ref = root.find(".//a:noteRef", NS)
+    assert ref is not None and ref.get("href") == "#" + notes[0].get("eId")
+    if doc.footnote("2") is not None:
+        assert root.find(".//a:meta/a:notes/a:note", NS).get("marker") == "2"

@@ -16,7 +16,7 @@ import unicodedata
 from typing import Any
 
 from vnreport.model import DateValue, Metadata
-from vnreport.serialize.akn_body import BodyContext, el
+from vnreport.serialize.akn_body import BodyContext, clean, el
 
 VNR = "urn:vnreport:1.0"
 """Our namespace, for what Akoma Ntoso has no element or attribute for."""
@@ -172,7 +172,7 @@ def conclusions(parent: Any, m: Metadata, refs: dict[str, str], ctx: BodyContext
     if signature is not None:
         container = el(block, "container", eId=ctx.claim(ctx.prefix + "signature"), name="signature")
         line = el(el(container, "p"), "signature")
-        line.text = signature.authority + " " if signature.authority else None
+        line.text = clean(signature.authority) + " " if signature.authority else None
         if signature.position:
             role = el(line, "role", signature.position, refersTo="#" + refs["position"])
             role.tail = " " if signature.name else None
