@@ -75,7 +75,7 @@ def main() -> None:
     type=click.Choice(["json", "xml", "outline"]),
     default="outline",
     show_default=True,
-    help="json: the full tree (see the JSON schema); xml: Akoma Ntoso-flavoured XML (see vnreport.rng); "
+    help="json: the full tree (see the JSON schema); xml: Akoma Ntoso 3.0, valid against the OASIS schema; "
     "outline: metadata and an indented outline.",
 )
 @click.option("--indent", type=int, default=None, help="Indent JSON output by this many spaces.")

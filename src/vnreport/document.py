@@ -181,7 +181,7 @@ class Document:
         return document_to_json(self, indent=indent)
 
     def to_xml(self) -> str:
-        """Akoma Ntoso-flavoured XML, valid against the shipped ``data/vnreport.rng``."""
+        """Akoma Ntoso 3.0 XML, valid against the OASIS schema; the parse itself under ``meta/proprietary``."""
         from vnreport.serialize.xml import document_to_xml
 
         return document_to_xml(self)
