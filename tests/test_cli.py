@@ -30,7 +30,7 @@ def test_parse_file_json() -> None:
 def test_parse_stdin() -> None:
     result = CliRunner().invoke(main, ["parse", "-", "--format", "outline"], input="I- BỐI CẢNH\n1- Thuận lợi\n")
     assert result.exit_code == 0
-    assert result.output.splitlines() == ["I- BỐI CẢNH", "  1- Thuận lợi"]
+    assert result.output.splitlines() == ["I- BỐI CẢNH", "  · 1- Thuận lợi", "", "diagnostics: 0"]
 
 
 def test_missing_file_one_line_exit_2() -> None:

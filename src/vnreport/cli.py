@@ -6,6 +6,7 @@ printed as one line on stderr with exit status 2; no traceback.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
+from vnreport.cli_output import flush_stdout, output_option, silence_stdout, write_failed
 from vnreport.document import Document
 from vnreport.errors import VnreportError
 from vnreport.pipeline import parse, parse_file
@@ -30,12 +32,16 @@ def sample_bytes() -> bytes:
 
 
 def _load(path: str | None, sample: bool) -> Document:
+    if sample and path is not None:
+        raise click.UsageError("give a FILE or --sample, not both")
     if sample:
         return parse(sample_bytes())
     if path is None:
         raise click.UsageError("give a FILE (or - for standard input), or --sample")
     if path == "-":
-        return parse(sys.stdin.buffer.read())
+        from vnreport.sources.sniff import parse_sniffed
+
+        return parse_sniffed(sys.stdin.buffer.read())
     return parse_file(path)
 
 
@@ -49,15 +55,21 @@ def _guarded(fn: F) -> F:
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return fn(*args, **kwargs)
+            result = fn(*args, **kwargs)
+            flush_stdout()
+            return result
         except VnreportError as exc:
             _fail(str(exc))
-        except (BrokenPipeError, KeyboardInterrupt):
+        except BrokenPipeError:
+            silence_stdout()
             sys.exit(1)
+        except KeyboardInterrupt:
+            sys.exit(1)
+        except OSError as exc:  # a failed write: a full disk, an unwritable -o FILE
+            write_failed(exc, None)
 
-    wrapper.__name__ = fn.__name__
-    wrapper.__doc__ = fn.__doc__
-    return wrapper  # type: ignore[return-value]
+    # wraps keeps the click parameters declared beneath (``-o``) and the help text.
+    return functools.wraps(fn)(wrapper)  # type: ignore[return-value]
 
 
 @click.group()
@@ -80,6 +92,7 @@ def main() -> None:
 )
 @click.option("--indent", type=int, default=None, help="Indent JSON output by this many spaces.")
 @_guarded
+@output_option
 def parse_command(file: str | None, sample: bool, fmt: str, indent: int | None) -> None:
     """Parse FILE (text, or - for standard input) and print it."""
     doc = _load(file, sample)
@@ -96,6 +109,7 @@ def parse_command(file: str | None, sample: bool, fmt: str, indent: int | None) 
 @click.option("--sample", is_flag=True, help="Use the bundled sample report.")
 @click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
 @_guarded
+@output_option
 def claims_command(file: str | None, sample: bool, fmt: str) -> None:
     """Print every sentence that cites a footnote, with the footnote text beneath it."""
     doc = _load(file, sample)
@@ -124,6 +138,7 @@ def claims_command(file: str | None, sample: bool, fmt: str) -> None:
 @click.option("--sample", is_flag=True, help="Use the bundled sample report.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
 @_guarded
+@output_option
 def indicators_command(file: str | None, sample: bool, fmt: str) -> None:
     """One row per figure: section path, sentence, span, value, unit, comparison, footnote labels."""
     from vnreport.serialize.table import COLUMNS, indicator_rows
@@ -139,6 +154,19 @@ def indicators_command(file: str | None, sample: bool, fmt: str) -> None:
     writer.writeheader()
     for row in indicator_rows(doc):
         writer.writerow(row)
+
+
+@main.command("chunks")
+@click.argument("file", required=False)
+@click.option("--sample", is_flag=True, help="Use the bundled sample report.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=2000, show_default=True, help="Longest chunk.")
+@_guarded
+@output_option
+def chunks_command(file: str | None, sample: bool, max_chars: int) -> None:
+    """Retrieval chunks as JSON lines: whole sentences within sections, with headings, footnotes, pages."""
+    doc = _load(file, sample)
+    for chunk in doc.chunks(max_chars=max_chars):
+        click.echo(json.dumps(chunk.to_dict(), ensure_ascii=False))
 
 
 @main.command("stats")
@@ -167,6 +195,12 @@ def stats_command(paths: tuple[Path, ...], fmt: str) -> None:
             writer.writerow([*(row.get(c, "") for c in COLUMNS), row.get("error", diags)])
     else:
         click.echo(format_table(rows))
+    failed = [row for row in rows if "error" in row]
+    if failed:
+        flush_stdout()
+        for row in failed:
+            click.echo(f"vnreport: error: {row['file']}: {row['error']}", err=True)
+        sys.exit(2)
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m vnreport`

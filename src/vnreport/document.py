@@ -32,6 +32,8 @@ from vnreport.text.reading import NormalizedText
 if TYPE_CHECKING:
     import pandas
 
+    from vnreport.serialize.chunks import Chunk
+
 SCHEMA_VERSION = "1.0"
 
 
@@ -73,6 +75,9 @@ class Document:
     source: NormalizedText | None = field(default=None, eq=False, repr=False)
     """The decoded input and its maps (byte offsets are computed from it on demand)."""
     encoding: str | None = field(default=None, eq=False)
+    stored_bytes: OffsetMap | None = field(default=None, eq=False, repr=False)
+    """The byte map of a document read back from JSON (one parsed from bytes computes it from
+    :attr:`source`)."""
     source_format: str = field(default="text", eq=False)
     _index: dict[str, Any] = field(init=False, factory=dict, eq=False, repr=False)
 
@@ -163,10 +168,18 @@ class Document:
 
     def byte_span(self, span: Span) -> Span | None:
         """``span`` in byte offsets of the input file, when bytes were given."""
-        if "bytes" not in self._index:
-            self._index["bytes"] = self.source.byte_map() if self.source is not None else None
-        byte_map: OffsetMap | None = self._index["bytes"]
+        byte_map = self.bytes_map()
         return byte_map.map_span(span) if byte_map is not None else None
+
+    def bytes_map(self) -> OffsetMap | None:
+        """Offsets of :attr:`text` to byte offsets of the input; None when a str was parsed."""
+        if "bytes" not in self._index:
+            if self.stored_bytes is not None:
+                self._index["bytes"] = self.stored_bytes
+            else:
+                self._index["bytes"] = self.source.byte_map() if self.source is not None else None
+        byte_map: OffsetMap | None = self._index["bytes"]
+        return byte_map
 
     # -- output -------------------------------------------------------------------------------
 
@@ -190,6 +203,13 @@ class Document:
         from vnreport.serialize.outline import document_outline
 
         return document_outline(self)
+
+    def chunks(self, max_chars: int = 2000, min_chars: int | None = None) -> list[Chunk]:
+        """The body as retrieval chunks: whole sentences, within sections, with their heading
+        path, the footnotes they cite and their pages (see :mod:`vnreport.serialize.chunks`)."""
+        from vnreport.serialize.chunks import document_chunks
+
+        return document_chunks(self, max_chars=max_chars, min_chars=min_chars)
 
     def to_frame(self) -> pandas.DataFrame:
         """One row per figure (needs the ``frame`` extra: ``pip install vnreport[frame]``)."""

@@ -71,15 +71,17 @@ def test_stats_cli_on_a_folder(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("I- MỘT\n1- Hai\nBa bốn.\n", encoding="utf-8")
     (tmp_path / "c.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     result = CliRunner().invoke(main, ["stats", str(tmp_path)])
-    assert result.exit_code == 0
-    lines = result.output.splitlines()
+    # The table still shows every file, but an unreadable one makes the exit status 2.
+    assert result.exit_code == 2
+    assert result.stderr == "vnreport: error: c.txt: input is a PNG image, not text\n"
+    lines = result.stdout.splitlines()
     assert lines[0].split()[:4] == ["file", "chars", "sections", "items"]
     seed_row = next(line for line in lines if line.startswith("a.txt"))
     assert " 47 " in seed_row  # footnote bodies
     assert "error: input is a PNG image" in next(line for line in lines if line.startswith("c.txt"))
     rows = [
         json.loads(x)
-        for x in CliRunner().invoke(main, ["stats", str(tmp_path), "--format", "jsonl"]).output.splitlines()
+        for x in CliRunner().invoke(main, ["stats", str(tmp_path), "--format", "jsonl"]).stdout.splitlines()
     ]
     assert rows[0]["linked"] == 47
 

@@ -42,6 +42,7 @@ from vnreport.model import (
     TableRow,
     Target,
 )
+from vnreport.serialize.offsets import offsets_from_dict, offsets_to_dict
 
 
 def _number_out(value: Decimal) -> int | float:
@@ -259,6 +260,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "targets": [CONVERTER.unstructure(t) for t in doc.targets()],
         "evidence": [dict(CONVERTER.unstructure(e), status=e.status) for e in doc.evidence],
         "furniture": [_furniture(f) for f in doc.furniture],
+        "offsets": offsets_to_dict(doc.text, doc.to_raw, doc.bytes_map(), doc.encoding),
         "diagnostics": [
             {
                 "code": d.code.value,
@@ -354,6 +356,7 @@ def document_from_dict(v: dict[str, Any]) -> Document:
     """Rebuild a :class:`Document` from :func:`document_to_dict` output (round-trips exactly)."""
     from vnreport.model import DiagnosticCode, Severity
 
+    to_raw, byte_map = offsets_from_dict(v["text"], v.get("offsets"), v.get("encoding"))
     return Document(
         text=v["text"],
         body=tuple(_node_in(n) for n in v["body"]),
@@ -372,6 +375,10 @@ def document_from_dict(v: dict[str, Any]) -> Document:
         evidence=tuple(
             CONVERTER.structure({k: x for k, x in e.items() if k != "status"}, Evidence) for e in v.get("evidence", [])
         ),
+        to_raw=to_raw,
+        encoding=v.get("encoding"),
+        source_format=v.get("source_format", "text"),
+        stored_bytes=byte_map,
     )
 
 

@@ -1,7 +1,13 @@
-"""The outline view: the metadata, then one indented line per section and item."""
+"""The outline view: the metadata, then one indented line per section and item, then the
+footnote and diagnostic counts.
+
+Sections print their marker and title; items print "· ", their marker and the start of their
+text, cut at a word with an ellipsis, so that a glance tells headings from list entries.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from vnreport.document import Document
@@ -64,10 +70,37 @@ def document_outline(doc: Document) -> str:
     if out:
         out.append("")
     _walk(doc.body, 0, out)
+    out.append("")
     if doc.footnotes:
-        out.append("")
         out.append(f"footnotes: {len(doc.footnotes)}")
+    out.append(_diagnostics_line(doc))
     return "\n".join(out) + "\n"
+
+
+ITEM_MARK = "· "
+"""What an item's line starts with, apart from the marker (sections have none)."""
+SNIPPET = 70
+"""The most characters of an item's text an outline line shows."""
+
+
+def _diagnostics_line(doc: Document) -> str:
+    codes = Counter(d.code.value for d in doc.diagnostics)
+    if not codes:
+        return "diagnostics: 0"
+    listed = ", ".join(f"{code} {n}" if n > 1 else code for code, n in sorted(codes.items()))
+    return f"diagnostics: {sum(codes.values())} ({listed})"
+
+
+def snippet(text: str, limit: int = SNIPPET) -> str:
+    """``text`` on one line, cut at the last word boundary within ``limit`` with "…" when longer."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–") + "…"
 
 
 def _walk(nodes: tuple[Any, ...], depth: int, out: list[str]) -> None:
@@ -79,9 +112,9 @@ def _walk(nodes: tuple[Any, ...], depth: int, out: list[str]) -> None:
             _walk(node.children, depth + 1, out)
         elif isinstance(node, Item):
             first = next((c for c in node.children if isinstance(c, Paragraph)), None)
-            snippet = clean_title(first.text)[:70] if first else ""
+            text = snippet(clean_title(first.text)) if first else ""
             marker = " ".join(node.marker.text.split())
-            out.append(f"{pad}{marker} {snippet}".rstrip())
+            out.append(f"{pad}{ITEM_MARK}{marker} {text}".rstrip())
             _walk(node.children, depth + 1, out)
         elif isinstance(node, SubDocument):
             out.append(f"{pad}[document {node.id}]")

@@ -1,0 +1,58 @@
+"""What a stream of bytes is when no file name says so (``vnreport parse -``): a Word document,
+an HTML page or a text, told by content alone."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from vnreport.document import Document
+from vnreport.errors import UnreadableInputError
+
+#: Tags that only markup opens with, looked for near the start (a text may quote "<" but rarely
+#: starts with a doctype or an element of a page).
+_MARKUP = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|h[1-6]|span)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HEAD = 4096
+
+
+def sniff_format(data: bytes) -> str:
+    """``"docx"`` for a zip holding ``word/document.xml``, ``"html"`` for markup, else ``"text"``.
+
+    Raises:
+        UnreadableInputError: a zip that is not a Word document.
+    """
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise UnreadableInputError(f"the input is a broken zip archive: {exc}") from exc
+        if "word/document.xml" not in names:
+            raise UnreadableInputError("the input is a zip archive but not a Word document (no word/document.xml)")
+        return "docx"
+    return "html" if _MARKUP.match(_head_text(data[:_HEAD])) else "text"
+
+
+def _head_text(head: bytes) -> str:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head.decode("utf-16", errors="ignore")
+    return head.decode("utf-8", errors="ignore").lstrip("\ufeff")
+
+
+def parse_sniffed(data: bytes) -> Document:
+    """Parse bytes as what they are: DOCX, HTML or text."""
+    kind = sniff_format(data)
+    if kind == "docx":
+        from vnreport.sources.docx import parse_docx
+
+        return parse_docx(data)
+    if kind == "html":
+        from vnreport.sources.html import parse_html
+
+        return parse_html(data)
+    from vnreport.pipeline import parse
+
+    return parse(data)
