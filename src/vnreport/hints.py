@@ -71,6 +71,10 @@ class SourceHints:
     """Paragraphs the source centres (HTML ``text-align:center``/``<center>``/``align``, Word
     ``w:jc="center"``): the document title's lines in the furniture (:mod:`vnreport.layout.title`)."""
 
+    raised_exact: bool = False
+    """:attr:`superscripts` are all the digit runs the pages raise, read from the glyphs of a PDF
+    (:mod:`vnreport.sources.pdf`): the page stage takes them, and no other digits, for markers."""
+
     def __bool__(self) -> bool:
         return bool(
             self.tables or self.headings or self.superscripts or self.footnote_bodies or self.bold or self.centred
@@ -97,6 +101,7 @@ class SourceHints:
             footnote_bodies=tuple(map(span, self.footnote_bodies)),
             bold=tuple(map(span, self.bold)),
             centred=tuple(map(span, self.centred)),
+            raised_exact=self.raised_exact,
         )
 
 
