@@ -15,8 +15,6 @@ Every line keeps its page and box (:class:`PdfLayout`): ``Document.page_boxes(sp
 
 from __future__ import annotations
 
-import bisect
-
 import attrs
 from attrs import frozen
 
@@ -25,55 +23,18 @@ from vnreport.errors import UnreadableInputError
 from vnreport.hints import SourceHints
 from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions
+from vnreport.provenance import PdfLayout, PdfPage
 from vnreport.sources._assemble import assemble
 from vnreport.sources._text import Extracted
 from vnreport.sources.pdf_chars import MAX_PAGES, PageChars, read_pages
 from vnreport.sources.pdf_lines import PdfLine, page_lines
 from vnreport.text.offsets import OffsetMap
+from vnreport.text.reading import normalize
 
 __all__ = ["PdfLayout", "PdfPage", "extract_pdf", "parse_pdf"]
 
 #: A vertical gap between two lines wider than this share of the line height is a blank line.
 BLANK_GAP = 0.9
-
-
-@frozen
-class PdfPage:
-    number: int
-    width: float
-    height: float
-
-
-@frozen
-class PdfLayout:
-    """Where each line of the text stands on its page."""
-
-    pages: tuple[PdfPage, ...]
-    starts: tuple[int, ...]
-    """Text offset where each placed line starts, ascending."""
-    places: tuple[tuple[int, int, float, float, float, float], ...]
-    """Per placed line: its end offset, page number and box (x0, y0, x1, y1, from the page's top left)."""
-
-    def boxes(self, span: Span) -> list[tuple[int, float, float, float, float]]:
-        """The boxes of the lines ``span`` touches: (page, x0, y0, x1, y1)."""
-        i = max(0, bisect.bisect_right(self.starts, span.start) - 1)
-        out: list[tuple[int, float, float, float, float]] = []
-        while i < len(self.starts) and self.starts[i] < max(span.end, span.start + 1):
-            end, page, x0, y0, x1, y1 = self.places[i]
-            if end > span.start or (end == span.start == self.starts[i]):
-                out.append((page, x0, y0, x1, y1))
-            i += 1
-        return out
-
-    def through(self, nfc: OffsetMap) -> PdfLayout:
-        if nfc.is_identity:
-            return self
-        starts = nfc.starts
-
-        def at(offset: int) -> int:
-            return bisect.bisect_left(starts, offset)
-
-        return PdfLayout(self.pages, tuple(map(at, self.starts)), tuple((at(p[0]), *p[1:]) for p in self.places))
 
 
 @attrs.define
@@ -97,7 +58,8 @@ class _Writer:
         self.write(line.text)
         x0, y0, x1, y1 = line.box
         self.starts.append(start)
-        self.places.append((self.length, page.number, x0, page.height - y1, x1, page.height - y0))
+        top, bottom = page.height - y1, page.height - y0
+        self.places.append((self.length, page.number, round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2)))
 
     def ends_broken_word(self) -> bool:
         """The text ends in a word broken by a hyphen ("308-", not "2025 -")."""
@@ -180,4 +142,6 @@ def parse_pdf(data: bytes, options: ParseOptions = DEFAULT_OPTIONS) -> Document:
             without a text layer.
     """
     pdf = extract_pdf(data)
-    return assemble(pdf.extracted, source=pdf.extracted.text, source_format="pdf", options=options)
+    _, nfc = normalize(pdf.extracted.text)
+    doc = assemble(pdf.extracted, source=pdf.extracted.text, source_format="pdf", options=options)
+    return attrs.evolve(doc, page_layout=pdf.layout.through(nfc))

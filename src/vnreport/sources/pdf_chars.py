@@ -105,6 +105,8 @@ def _read_page(pdf: Any, index: int) -> PageChars:
     append = boxes.append
     if len(text) != n:  # a character pdfium cannot give as one UTF-16 unit: ask one by one
         text = "".join(textpage.get_text_range(i, 1)[:1] or "\ufffd" for i in range(n))
+    # PDFium marks a hyphen it takes for a break at a line end as U+FFFE: it is the page's hyphen.
+    text = text.replace("\ufffe", "-")
     for i in range(n):
         get_box(handle, i, ref)
         append((rect.left, rect.bottom, rect.right, rect.top))

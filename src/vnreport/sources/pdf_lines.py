@@ -5,7 +5,7 @@ Characters come in content order (:mod:`vnreport.sources.pdf_chars`); a characte
 line when it does not overlap the current line's band or goes back to its left. A run of digits
 set smaller than its line and raised above the line's bottom is a superscript: glued to the word
 before it, as the page shows it ("hiện đại1."), and recorded as such; at the start of a line it
-is a footnote body's label ("1 Tổ chức…"), set apart by a space. The lines above the first full
+is a footnote body's label, set on a line of its own ("1⏎Tổ chức…"). The lines above the first full
 line of a page whose parts stand apart (issuer left; "ĐẢNG CỘNG SẢN VIỆT NAM" and the date right)
 are read as two columns.
 """
@@ -18,7 +18,7 @@ from attrs import frozen
 from vnreport.sources.pdf_chars import Box, PageChars
 
 #: A character is smaller than its line below this share of the line's height…
-SMALL = 0.85
+SMALL = 0.9
 #: …and raised when its bottom stands this share of the line's height above the line's bottom.
 RAISED = 0.2
 #: A gap this share of the line's height wider than its usual gap between letters is a space.
@@ -125,10 +125,16 @@ def _line(chars: list[Char], bottom: float, height: float, column: int) -> PdfLi
     # A space is a gap wider than the line's usual gap between letters (tight or loose tracking).
     gaps = sorted(chars[k][1][0] - chars[k - 1][1][2] for k in range(1, len(chars)) if not chars[k][2])
     space = (gaps[len(gaps) // 2] if gaps else 0.0) + SPACE_GAP * height
+    lead = 0  # the small digits opening the line (a footnote label, raised or set on the line)
     for ch, box, spaced in chars:
-        raised = ch.isdigit() and box[3] - box[1] < SMALL * height and box[1] - bottom > RAISED * height
-        # A raised number is glued to the word it follows unless the page sets a space.
-        if prev is not None and (spaced or (box[0] - prev[2] > space and not raised)):
+        small = ch.isdigit() and box[3] - box[1] < SMALL * height
+        raised = small and box[1] - bottom > RAISED * height
+        if small and lead == len(out):
+            lead += 1
+        # A raised number is glued to the word it follows unless the page leaves a gap (the
+        # text layer may put a space before it where the page shows none).
+        gap = box[0] - prev[2] > space if prev is not None else False
+        if prev is not None and (gap or (spaced and not raised)):
             out.append(" ")
         if raised:
             at = len(out)
@@ -138,11 +144,16 @@ def _line(chars: list[Char], bottom: float, height: float, column: int) -> PdfLi
                 supers.append((at, at + 1))
         out.append(ch)
         prev = box
-    label = bool(supers) and supers[0][0] == 0 and supers[0][1] < len(out)
+    label = 0 < lead < len(out)
     if label:
-        end = supers.pop(0)[1]
-        if not out[end].isspace():
-            out.insert(end, " ")
+        # The label on a line of its own, as pdftotext sets it ("12⏎02 tập thể…"): a label
+        # followed by digits would read as one number.
+        if supers and supers[0][0] == 0:
+            supers.pop(0)
+        if out[lead].isspace():
+            out[lead] = "\n"
+        else:
+            out.insert(lead, "\n")
             supers = [(s + 1, e + 1) for s, e in supers]
     box = (min(b[0] for _, b, _ in chars), min(b[1] for _, b, _ in chars),
            max(b[2] for _, b, _ in chars), max(b[3] for _, b, _ in chars))  # fmt: skip
@@ -156,8 +167,12 @@ def _columns_first(lines: list[PdfLine], width: float) -> list[PdfLine]:
     head = 0
     while head < len(lines) and (lines[head].column or not lines[head].box[0] < middle < lines[head].box[2]):
         head += 1
+    # Left-aligned lines after the last split one are the text's own (a title set left).
+    last_split = max((k for k in range(head) if lines[k].column), default=-1)
+    while head > last_split + 1 and lines[head - 1].box[2] < middle:
+        head -= 1
     block = lines[:head]
-    if not any(line.column for line in block):
+    if last_split < 0:
         return lines
     left = [ln for ln in block if ln.box[0] < middle and ln.column != 2]
     right = [ln for ln in block if not (ln.box[0] < middle and ln.column != 2)]
