@@ -12,6 +12,7 @@ from vnreport.document import Claim, Document
 from vnreport.errors import UnreadableInputError, VnreportError
 from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions, parse, parse_file
 from vnreport.sources.html import parse_html
+from vnreport.sources.pdf import parse_pdf
 
 __all__ = [
     "DEFAULT_OPTIONS",
@@ -23,4 +24,5 @@ __all__ = [
     "parse",
     "parse_file",
     "parse_html",
+    "parse_pdf",
 ]

@@ -26,6 +26,7 @@ from vnreport.model import (
     Target,
     iter_nodes,
 )
+from vnreport.provenance import PageBox, PdfLayout
 from vnreport.text.offsets import OffsetMap
 from vnreport.text.reading import NormalizedText
 
@@ -79,6 +80,8 @@ class Document:
     """The byte map of a document read back from JSON (one parsed from bytes computes it from
     :attr:`source`)."""
     source_format: str = field(default="text", eq=False)
+    page_layout: PdfLayout | None = field(default=None, eq=False, repr=False)
+    """Where each line stands on its page (a PDF read directly; None for other sources)."""
     _index: dict[str, Any] = field(init=False, factory=dict, eq=False, repr=False)
 
     # -- navigation ---------------------------------------------------------------------------
@@ -180,6 +183,11 @@ class Document:
                 self._index["bytes"] = self.source.byte_map() if self.source is not None else None
         byte_map: OffsetMap | None = self._index["bytes"]
         return byte_map
+
+    def page_boxes(self, span: Span) -> list[PageBox]:
+        """The page and box of every line ``span`` touches: ``[(page, x0, y0, x1, y1), …]`` in
+        PDF points from the page's top left; empty for a source without pages (text, HTML, DOCX)."""
+        return self.page_layout.boxes(span) if self.page_layout is not None else []
 
     # -- output -------------------------------------------------------------------------------
 

@@ -86,6 +86,10 @@ class SourceHints:
     where the written numbers alone cannot tell ("1." under "1." in a nested ``<ol>``;
     :mod:`vnreport.tree.stated`)."""
 
+    raised_exact: bool = False
+    """:attr:`superscripts` are all the digit runs the pages raise, read from the glyphs of a PDF
+    (:mod:`vnreport.sources.pdf`): the page stage takes them, and no other digits, for markers."""
+
     def __bool__(self) -> bool:
         return bool(
             self.tables
@@ -119,6 +123,7 @@ class SourceHints:
             bold=tuple(map(span, self.bold)),
             centred=tuple(map(span, self.centred)),
             list_items=tuple(ListItemHint(span(item.span), item.depth) for item in self.list_items),
+            raised_exact=self.raised_exact,
         )
 
 

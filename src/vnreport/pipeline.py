@@ -87,7 +87,7 @@ def parse(source: str | bytes, options: ParseOptions = DEFAULT_OPTIONS) -> Docum
 
 
 def parse_file(path: str | Path, options: ParseOptions = DEFAULT_OPTIONS) -> Document:
-    """Parse a file: plain text (any supported encoding), ``.html``/``.htm`` or ``.docx``."""
+    """Parse a file: plain text (any supported encoding), ``.html``/``.htm``, ``.docx`` or ``.pdf``."""
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -103,6 +103,10 @@ def parse_file(path: str | Path, options: ParseOptions = DEFAULT_OPTIONS) -> Doc
         from vnreport.sources.docx import parse_docx
 
         return parse_docx(data, options)
+    if suffix == ".pdf" or data.startswith(b"%PDF-"):
+        from vnreport.sources.pdf import parse_pdf
+
+        return parse_pdf(data, options)
     if suffix in (".html", ".htm", ".xhtml") or head.startswith((b"<html", b"<!doctype html")):
         from vnreport.sources.html import parse_html
 
@@ -192,7 +196,8 @@ def _stage_quality(state: ParseState) -> ParseState:
 
 
 def _stage_pages(state: ParseState) -> ParseState:
-    layout = pages.analyze_pages(state.normalized.text, state.classified)
+    raised = state.hints.superscripts if state.hints.raised_exact else None
+    layout = pages.analyze_pages(state.normalized.text, state.classified, raised)
     return attrs.evolve(state, layout=layout, diagnostics=(*state.diagnostics, *layout.diagnostics))
 
 

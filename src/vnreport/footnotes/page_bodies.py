@@ -75,7 +75,7 @@ class FootnoteReader:
             if result is None:
                 previous = self._continued_alone(flow) if previous is not None else None
                 missed.append((flow, expected))
-                skipped = max(skipped, labels_cited(self.text, self.lines, flow, expected))
+                skipped = max(skipped, labels_cited(self.text, self.lines, flow, expected, self.page.raised))
                 continue
             skipped = 0
             entries, continuation = result
@@ -85,7 +85,7 @@ class FootnoteReader:
             expected = entries[-1].value + 1
             previous = entries[-1] if self._unfinished(entries[-1]) else None
         if self.footnotes:
-            self.page.diagnostics.extend(markers_without_bodies(self.text, self.lines, missed))
+            self.page.diagnostics.extend(markers_without_bodies(self.text, self.lines, missed, self.page.raised))
 
     # ------------------------------------------------------------------ line shapes
 
@@ -406,7 +406,8 @@ class FootnoteReader:
         else:
             zone_start = j
         labels = cut_glued_labels(entries)
-        markers = find_markers(self.text, self.lines, flow[:zone_start], entries[0].value, entries[-1].value, labels)
+        low, high = entries[0].value, entries[-1].value
+        markers = find_markers(self.text, self.lines, flow[:zone_start], low, high, labels, self.page.raised)
         if not markers:
             return None
         self.refs.extend(markers)

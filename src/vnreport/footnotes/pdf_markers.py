@@ -9,6 +9,7 @@ whose values count up through the page's labels.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
@@ -50,10 +51,13 @@ def find_markers(
     low: int,
     high: int,
     labels: frozenset[int] = frozenset(),
+    raised: Sequence[Span] | None = None,
 ) -> list[tuple[str, Span]]:
     """The page's markers for labels ``low..high``, in order, best chain of candidates; digits
-    at the offsets ``labels`` are body labels glued to a line, never markers."""
-    candidates = [c for c in marker_candidates(text, lines, running, low, high) if c.pos not in labels]
+    at the offsets ``labels`` are body labels glued to a line, never markers. ``raised``: the
+    digit runs the page sets as superscripts (a PDF read directly), then the only candidates."""
+    found = marker_candidates(text, lines, running, low, high, raised)
+    candidates = [c for c in found if c.pos not in labels]
     if not candidates:
         return []
     # Weighted longest increasing chain by value (and text order): a few dozen at most.
@@ -76,14 +80,18 @@ def find_markers(
 
 
 def markers_without_bodies(
-    text: str, lines: Sequence[ClassifiedLine], missed: list[tuple[list[int], int]]
+    text: str,
+    lines: Sequence[ClassifiedLine],
+    missed: list[tuple[list[int], int]],
+    raised: Sequence[Span] | None = None,
 ) -> list[Diagnostic]:
     """In a text with PDF footnotes, a word with the label due glued to it ("Chính phủ9") on a
     page where no body was found (``missed``: its running lines and the label due) is a marker
     whose body is lost."""
     out: list[Diagnostic] = []
     for flow, due in missed:
-        cand = next((c for c in marker_candidates(text, lines, flow, due, due) if c.score >= STRONG), None)
+        cands = marker_candidates(text, lines, flow, due, due, raised)
+        cand = next((c for c in cands if c.score >= STRONG), None)
         if cand is not None:
             out.append(
                 Diagnostic(
@@ -96,18 +104,28 @@ def markers_without_bodies(
     return out
 
 
-def labels_cited(text: str, lines: Sequence[ClassifiedLine], running: list[int], due: int) -> int:
+def labels_cited(
+    text: str, lines: Sequence[ClassifiedLine], running: list[int], due: int, raised: Sequence[Span] | None = None
+) -> int:
     """How many labels from ``due`` on the lines ``running`` of a page whose bodies were not
     read cite by digits glued to words ("Chính phủ9"): the sequence goes on past them."""
-    cands = marker_candidates(text, lines, running, due, due + MAX_SKIPPED_LABELS - 1)
+    cands = marker_candidates(text, lines, running, due, due + MAX_SKIPPED_LABELS - 1, raised)
     strong = [c.value for c in cands if c.score >= STRONG]
     return max(strong) - due + 1 if strong else 0
 
 
 def marker_candidates(
-    text: str, lines: Sequence[ClassifiedLine], running: list[int], low: int, high: int
+    text: str,
+    lines: Sequence[ClassifiedLine],
+    running: list[int],
+    low: int,
+    high: int,
+    raised: Sequence[Span] | None = None,
 ) -> list[MarkerCandidate]:
-    """Digits on the lines at positions ``running`` that may be markers of labels ``low..high``."""
+    """Digits on the lines at positions ``running`` that may be markers of labels ``low..high``
+    (only the ``raised`` runs, when the page says which digits it raises)."""
+    if raised is not None:
+        return raised_candidates(text, lines, running, low, high, raised)
     out: list[MarkerCandidate] = []
     for pos in running:
         c = lines[pos].line.content
@@ -116,6 +134,35 @@ def marker_candidates(
             if cand is not None and low <= cand.value <= high:
                 out.append(cand)
     return out
+
+
+def raised_candidates(
+    text: str, lines: Sequence[ClassifiedLine], running: list[int], low: int, high: int, raised: Sequence[Span]
+) -> list[MarkerCandidate]:
+    """The raised digit runs on the lines ``running`` numbered ``low..high``, but the powers of
+    a unit ("km2", "m3"): each a strong candidate, as the page itself raises it."""
+    starts = [span.start for span in raised]
+    out: list[MarkerCandidate] = []
+    for pos in running:
+        c = lines[pos].line.content
+        i = bisect.bisect_left(starts, c.start)
+        while i < len(raised) and raised[i].start < c.end:
+            span = raised[i]
+            i += 1
+            digits = text[span.start : span.end]
+            if not digits.isdigit() or len(digits) > 3 or _is_power(text, span.start, c.start):
+                continue
+            if low <= int(digits) <= high:
+                out.append(MarkerCandidate(span.start, span.end, int(digits), STRONG))
+    return out
+
+
+def _is_power(text: str, s: int, line_start: int) -> bool:
+    """The raised digits at ``s`` follow a unit they are the power of ("km2", "m3")."""
+    w = s
+    while w > line_start and text[w - 1].isalpha() and s - w < 6:
+        w -= 1
+    return text[w:s].casefold() in MARKER_UNITS
 
 
 def candidate(text: str, s: int, e: int, line_start: int, line_end: int) -> MarkerCandidate | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from vnreport.lines.classify import ClassifiedLine, Role
-from vnreport.model import Diagnostic, Furniture, FurnitureKind
+from vnreport.model import Diagnostic, Furniture, FurnitureKind, Span
 
 #: Lines at each page edge where page numbers, running headers and footers live.
 EDGE_LINES = 3
@@ -19,9 +19,12 @@ EDGE_LINES = 3
 class PageText:
     """A text's classified lines, its pages, and the lines claimed as furniture so far."""
 
-    def __init__(self, text: str, lines: Sequence[ClassifiedLine]) -> None:
+    def __init__(self, text: str, lines: Sequence[ClassifiedLine], raised: Sequence[Span] | None = None) -> None:
         self.text = text
         self.lines = lines
+        self.raised = raised
+        """The digit runs the pages set raised (a PDF read directly, in text order): then the
+        only footnote markers; None for an extracted text, whose markers are glued digits."""
         self.skip: set[int] = set()
         """Positions of lines kept out of the body: furniture and footnote bodies."""
         self.furniture: list[Furniture] = []

@@ -64,14 +64,16 @@ class PageLayout:
 EMPTY_LAYOUT = PageLayout()
 
 
-def analyze_pages(text: str, lines: Sequence[ClassifiedLine]) -> PageLayout:
-    """Find page furniture and PDF footnotes among ``lines`` (the classified lines of ``text``)."""
+def analyze_pages(text: str, lines: Sequence[ClassifiedLine], raised: Sequence[Span] | None = None) -> PageLayout:
+    """Find page furniture and PDF footnotes among ``lines`` (the classified lines of ``text``);
+    ``raised``: the digit runs a PDF sets as superscripts, when it was read directly (the only
+    markers then)."""
     if not lines:
         return EMPTY_LAYOUT
     has_ff = "\f" in text
     if not has_ff and not any_page_number(text, lines):
         return EMPTY_LAYOUT
-    page = PageText(text, lines)
+    page = PageText(text, lines, raised)
     if only_numbers(page):
         return _layout(page)
     if has_ff:

@@ -249,6 +249,10 @@ def _node(node: Any) -> dict[str, Any]:
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
+    return _with_pages(doc, _document_dict(doc))
+
+
+def _document_dict(doc: Document) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "source_format": doc.source_format,
@@ -271,6 +275,25 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
             for d in doc.diagnostics
         ],
     }
+
+
+def _with_pages(doc: Document, out: dict[str, Any]) -> dict[str, Any]:
+    """A PDF read directly: its ``pages`` (number, width, height) and each node's ``pages``
+    (the boxes of its lines, [page, x0, y0, x1, y1]); other sources are left as they are."""
+    layout = doc.page_layout
+    if layout is None:
+        return out
+
+    def place(nodes: list[Any]) -> None:
+        for node in nodes:
+            span = node.get("span")
+            if isinstance(span, list) and len(span) == 2:
+                node["pages"] = [list(box) for box in layout.boxes(Span(span[0], span[1]))]
+            place(node.get("children", []))
+
+    place(out["body"])
+    out["pages"] = [{"number": p.number, "width": p.width, "height": p.height} for p in layout.pages]
+    return out
 
 
 def document_to_json(doc: Document, indent: int | None = None) -> str:

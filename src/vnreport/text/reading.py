@@ -28,7 +28,7 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
-    (b"%PDF-", "a PDF file (extract its text first, e.g. with pdftotext)"),
+    (b"%PDF-", "a PDF file (use parse_pdf or parse_file)"),
     (b"PK\x03\x04", "a ZIP archive (use parse_file for .docx)"),
     (b"\xd0\xcf\x11\xe0", "an OLE2 file (legacy .doc/.xls)"),
     (b"\x7fELF", "an executable"),

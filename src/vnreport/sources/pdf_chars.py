@@ -1,0 +1,113 @@
+"""The characters of a PDF's pages, with their boxes, read through pypdfium2's bulk calls.
+
+pypdfium2 is imported here, lazily: only a PDF needs it. Per page it hands over the page's text
+in one call (``get_text_range``) and, per character, one raw call for the loose box (the
+font's full height, so that a superscript's raised baseline and smaller size both show in the
+box). A per-character loop over the high-level helpers costs several times as much.
+
+Every way a file can fail to open (not a PDF, truncated, a password) becomes an
+:class:`~vnreport.errors.UnreadableInputError` with a sentence saying which.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from attrs import frozen
+
+from vnreport.errors import UnreadableInputError
+
+#: At most this many pages are read; the rest of a longer file is left out, with a diagnostic.
+MAX_PAGES = 1500
+#: A page with more characters than this is hostile (a real page holds a few thousand).
+MAX_PAGE_CHARS = 200_000
+
+Box = tuple[float, float, float, float]
+"""left, bottom, right, top in PDF points (the origin at the page's bottom left)."""
+
+
+@frozen
+class PageChars:
+    """One page: its size, its characters in content order and their loose boxes."""
+
+    number: int
+    """1-based."""
+    width: float
+    height: float
+    text: str
+    boxes: tuple[Box, ...]
+
+
+T = TypeVar("T")
+
+
+def _pdfium() -> Any:
+    try:
+        import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    except ImportError as exc:  # pragma: no cover - a dependency, but installs may strip it
+        raise UnreadableInputError("reading a PDF needs pypdfium2: pip install pypdfium2") from exc
+    return pdfium
+
+
+def _open_error(exc: Exception, data: bytes) -> UnreadableInputError:
+    message = str(exc)
+    if "password" in message.lower():
+        return UnreadableInputError("the PDF is password-protected; give an unlocked copy")
+    if data.lstrip()[:5] != b"%PDF-":
+        return UnreadableInputError("not a PDF file (no %PDF- header)")
+    return UnreadableInputError(f"the PDF is broken or truncated and cannot be read ({message})")
+
+
+@contextmanager
+def open_pdf(data: bytes) -> Iterator[Any]:
+    """The pypdfium2 document of ``data``, closed afterwards."""
+    pdfium = _pdfium()
+    try:
+        pdf = pdfium.PdfDocument(bytes(data))
+    except pdfium.PdfiumError as exc:
+        raise _open_error(exc, data) from exc
+    try:
+        yield pdf
+    finally:
+        pdf.close()
+
+
+def read_pages(data: bytes, build: Callable[[PageChars], T]) -> tuple[list[T], int]:
+    """``build`` of every page's characters (at most :data:`MAX_PAGES` pages), and the file's page count."""
+    pdfium = _pdfium()
+    with open_pdf(data) as pdf:
+        count = len(pdf)
+        pages: list[T] = []
+        for index in range(min(count, MAX_PAGES)):
+            try:
+                pages.append(build(_read_page(pdf, index)))
+            except pdfium.PdfiumError as exc:
+                raise _open_error(exc, data) from exc
+        return pages, count
+
+
+def _read_page(pdf: Any, index: int) -> PageChars:
+    import pypdfium2.raw as raw  # type: ignore[import-untyped]
+
+    page = pdf[index]
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    n = min(textpage.count_chars(), MAX_PAGE_CHARS)
+    text = textpage.get_text_range(0, n) if n else ""
+    handle = textpage.raw
+    rect = raw.FS_RECTF()
+    ref = ctypes.byref(rect)
+    get_box = raw.FPDFText_GetLooseCharBox
+    boxes: list[Box] = []
+    append = boxes.append
+    if len(text) != n:  # a character pdfium cannot give as one UTF-16 unit: ask one by one
+        text = "".join(textpage.get_text_range(i, 1)[:1] or "\ufffd" for i in range(n))
+    # PDFium marks a hyphen it takes for a break at a line end as U+FFFE: it is the page's hyphen.
+    text = text.replace("\ufffe", "-")
+    for i in range(n):
+        get_box(handle, i, ref)
+        append((rect.left, rect.bottom, rect.right, rect.top))
+    return PageChars(index + 1, float(width), float(height), text, tuple(boxes))

@@ -1,0 +1,179 @@
+"""A PDF page's characters as lines in reading order: words spaced by their gaps, superscripts
+found by size and baseline, the header block's two columns read left column first.
+
+Characters come in content order (:mod:`vnreport.sources.pdf_chars`); a character starts a new
+line when it does not overlap the current line's band or goes back to its left. A run of digits
+set smaller than its line and raised above the line's bottom is a superscript: glued to the word
+before it, as the page shows it ("hiện đại1."), and recorded as such; at the start of a line it
+is a footnote body's label, set on a line of its own ("1⏎Tổ chức…"). The lines above the first full
+line of a page whose parts stand apart (issuer left; "ĐẢNG CỘNG SẢN VIỆT NAM" and the date right)
+are read as two columns.
+"""
+
+from __future__ import annotations
+
+import attrs
+from attrs import frozen
+
+from vnreport.sources.pdf_chars import Box, PageChars
+
+#: A character is smaller than its line below this share of the line's height…
+SMALL = 0.9
+#: …and raised when its bottom stands this share of the line's height above the line's bottom.
+RAISED = 0.2
+#: A gap this share of the line's height wider than its usual gap between letters is a space.
+SPACE_GAP = 0.15
+#: A gap wider than this many line heights separates two columns.
+COLUMN_GAP = 2.5
+#: Two characters share a line when their bands overlap by this share of the smaller one.
+OVERLAP = 0.3
+
+
+@frozen
+class PdfLine:
+    """One line of a page: its text, its box, its raised digit runs and what its font says."""
+
+    text: str
+    box: Box
+    height: float
+    """The height of its main characters (not the raised ones)."""
+    superscripts: tuple[tuple[int, int], ...]
+    """Raised digit runs inside the line (offsets into :attr:`text`), a label opening the line excluded."""
+    label: bool
+    """It opens with a raised number (a footnote body's label)."""
+    column: int = 0
+    """0 in the running text; 1 and 2: the left and right column of the header block."""
+
+
+Char = tuple[str, Box, bool]
+"""A character of a line: itself, its box, whether a space came before it."""
+
+
+@attrs.define
+class _Run:
+    """A line being built: its characters and the band of its main ones (bottom, top and the
+    commonest height: taller accented capitals and raised digits are exceptions)."""
+
+    chars: list[Char]
+    bottom: float
+    top: float
+    height: float
+
+
+def page_lines(page: PageChars) -> list[PdfLine]:
+    """The page's lines in reading order."""
+    runs = _runs(page.text, page.boxes)
+    lines: list[PdfLine] = []
+    for run in runs:
+        lines.extend(_make_lines(run))
+    # Top to bottom, as the page reads: content order is usually that already, but not where a
+    # text layer was laid over a scan (OCR) or a block was written last (a signature, a stamp).
+    lines.sort(key=lambda line: -round(line.box[1]))
+    return _columns_first(lines, page.width)
+
+
+def _runs(text: str, boxes: tuple[Box, ...]) -> list[_Run]:
+    """The characters grouped into lines, in content order. One tight loop: it runs for every
+    character of the file (the state of the current line is kept in locals)."""
+    runs: list[_Run] = []
+    chars: list[Char] = []
+    counts: dict[int, int] = {}
+    bottom = top = height = last_left = 0.0
+    mode = 0
+    spaced = False
+    for ch, box in zip(text, boxes, strict=True):
+        left, low, right, high = box
+        if ch.isspace() or right <= left or high <= low:
+            spaced = spaced or ch == " " or ch == "\u00a0"
+            continue
+        h = high - low
+        if chars and min(top, high) - max(bottom, low) >= OVERLAP * min(h, height) and left >= last_left - 0.5 * height:
+            chars.append((ch, box, spaced))
+        else:
+            if chars:
+                runs.append(_Run(chars, bottom, top, height))
+            chars, counts, mode = [(ch, box, False)], {}, 0
+            bottom, top, height = low, high, h
+        key = int(h * 10)
+        count = counts[key] = counts.get(key, 0) + 1
+        if count > counts.get(mode, 0) or (count == counts.get(mode, 0) and key > mode):
+            mode, height = key, h
+        if h >= SMALL * height:
+            bottom, top = min(bottom, low), max(top, high)
+        last_left = left
+        spaced = False
+    if chars:
+        runs.append(_Run(chars, bottom, top, height))
+    return runs
+
+
+def _make_lines(run: _Run) -> list[PdfLine]:
+    """The run as one line, or as two where a column gap splits it."""
+    bottom, height = run.bottom, run.height
+    parts: list[list[Char]] = [[]]
+    for k, item in enumerate(run.chars):
+        if k and item[1][0] - run.chars[k - 1][1][2] > COLUMN_GAP * height:
+            parts.append([])
+        parts[-1].append(item)
+    return [_line(part, bottom, height, column=0 if len(parts) == 1 else k + 1) for k, part in enumerate(parts)]
+
+
+def _line(chars: list[Char], bottom: float, height: float, column: int) -> PdfLine:
+    out: list[str] = []  # one character each, so that len(out) is an offset
+    supers: list[tuple[int, int]] = []
+    prev: Box | None = None
+    # A space is a gap wider than the line's usual gap between letters (tight or loose tracking).
+    gaps = sorted(chars[k][1][0] - chars[k - 1][1][2] for k in range(1, len(chars)) if not chars[k][2])
+    space = (gaps[len(gaps) // 2] if gaps else 0.0) + SPACE_GAP * height
+    lead = 0  # the small digits opening the line (a footnote label, raised or set on the line)
+    for ch, box, spaced in chars:
+        small = ch.isdigit() and box[3] - box[1] < SMALL * height
+        raised = small and box[1] - bottom > RAISED * height
+        if small and lead == len(out):
+            lead += 1
+        # A raised number is glued to the word it follows unless the page leaves a gap (the
+        # text layer may put a space before it where the page shows none).
+        gap = box[0] - prev[2] > space if prev is not None else False
+        if prev is not None and (gap or (spaced and not raised)):
+            out.append(" ")
+        if raised:
+            at = len(out)
+            if supers and supers[-1][1] == at:
+                supers[-1] = (supers[-1][0], at + 1)
+            else:
+                supers.append((at, at + 1))
+        out.append(ch)
+        prev = box
+    label = 0 < lead < len(out)
+    if label:
+        # The label on a line of its own, as pdftotext sets it ("12⏎02 tập thể…"): a label
+        # followed by digits would read as one number.
+        if supers and supers[0][0] == 0:
+            supers.pop(0)
+        if out[lead].isspace():
+            out[lead] = "\n"
+        else:
+            out.insert(lead, "\n")
+            supers = [(s + 1, e + 1) for s, e in supers]
+    box = (min(b[0] for _, b, _ in chars), min(b[1] for _, b, _ in chars),
+           max(b[2] for _, b, _ in chars), max(b[3] for _, b, _ in chars))  # fmt: skip
+    return PdfLine("".join(out), box, height, tuple(supers), label, column)
+
+
+def _columns_first(lines: list[PdfLine], width: float) -> list[PdfLine]:
+    """The page's lines with its header block (the lines above the first line across the page's
+    middle, when some are split into columns) read left column first."""
+    middle = width / 2
+    head = 0
+    while head < len(lines) and (lines[head].column or not lines[head].box[0] < middle < lines[head].box[2]):
+        head += 1
+    # Left-aligned lines after the last split one are the text's own (a title set left).
+    last_split = max((k for k in range(head) if lines[k].column), default=-1)
+    while head > last_split + 1 and lines[head - 1].box[2] < middle:
+        head -= 1
+    block = lines[:head]
+    if last_split < 0:
+        return lines
+    left = [ln for ln in block if ln.box[0] < middle and ln.column != 2]
+    right = [ln for ln in block if not (ln.box[0] < middle and ln.column != 2)]
+    return [*left, *right, *lines[head:]]

@@ -1,0 +1,102 @@
+"""PDF input (issue 13): small PDFs the tests write (superscripts, two columns, pages without a
+text layer, broken files) and the corpus PDFs (skipped when ../shared is absent)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import vnreport
+from vnreport.model import Span
+from vnreport.sources.pdf import extract_pdf
+
+from ..helpers import CORPUS
+from .pdf_maker import Run, lines, make_pdf
+
+PDFS = sorted((CORPUS / "pdf").glob("*.pdf")) if (CORPUS / "pdf").exists() else []
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "corpus_pdf"
+
+
+def _report() -> bytes:
+    runs: list[Run] = [("LEFT ISSUER", 72.0, 800.0, 12.0), ("RIGHT NATION", 360.0, 800.0, 12.0)]
+    runs += [("*", 100.0, 784.0, 12.0), ("Ha Noi, 1/1/2025", 360.0, 784.0, 12.0)]
+    runs += lines("REPORT ON THE WORK\nThe district grew fast this year and the plan was met", top=740.0)
+    runs += [("as the council said", 72.0, 708.0, 12.0), ("1", None, 712.0, 7.0), (". The term", None, 708.0, 12.0)]
+    runs += [("in the years 2025 -", 72.0, 692.0, 12.0), ("2030 and the well-", 72.0, 676.0, 12.0)]
+    runs += [("known plan.", 72.0, 660.0, 12.0)]
+    return make_pdf([runs, []])
+
+
+def test_lines_superscripts_and_columns() -> None:
+    pdf = extract_pdf(_report())
+    text = pdf.extracted.text
+    assert text.startswith("LEFT ISSUER\n*\nRIGHT NATION\nHa Noi, 1/1/2025\n")
+    assert "as the council said1. The term" in text
+    (sup,) = pdf.extracted.hints.superscripts
+    assert text[sup.start - 4 : sup.end] == "said1"
+    assert "2025 -\n2030" in text  # a range set apart keeps its line break
+    assert "well-known plan." in text  # a word broken at the line end is rejoined
+    assert text.count("\f") == 2
+
+
+def test_page_boxes_and_json_pages() -> None:
+    doc = vnreport.parse_pdf(_report())
+    assert doc.source_format == "pdf"
+    start = doc.text.index("as the council")
+    boxes = doc.page_boxes(Span(start, start + 5))
+    assert len(boxes) == 1 and boxes[0][0] == 1
+    _, x0, y0, x1, y1 = boxes[0]
+    assert 70 <= x0 < x1 and 842 - 720 < y0 < y1 < 842 - 700
+    out = doc.to_dict()
+    page = {"width": 595.0, "height": 842.0}
+    assert out["pages"] == [{"number": 1, **page}, {"number": 2, **page}]
+    assert all("pages" in node for node in out["body"])
+    assert any("no text layer" in d.message for d in doc.diagnostics)  # the empty second page
+    assert "pages" not in vnreport.parse("I. A\nB.").to_dict()
+
+
+def test_scan_without_text_layer_is_unreadable() -> None:
+    with pytest.raises(vnreport.UnreadableInputError, match="scan"):
+        vnreport.parse_pdf(make_pdf([[], []]))
+
+
+@pytest.mark.parametrize("cut", [20, 200])
+def test_broken_and_truncated_pdfs_are_unreadable(cut: int) -> None:
+    with pytest.raises(vnreport.UnreadableInputError):
+        vnreport.parse_pdf(_report()[:cut])
+    with pytest.raises(vnreport.UnreadableInputError, match="not a PDF"):
+        vnreport.parse_pdf(b"hello")
+
+
+def test_cli_scan_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(make_pdf([[]]))
+    run = subprocess.run(
+        [sys.executable, "-m", "vnreport", "parse", str(path)], capture_output=True, text=True, env=os.environ
+    )
+    assert run.returncode == 2
+    assert run.stderr.count("\n") == 1 and "scan" in run.stderr and "Traceback" not in run.stderr
+
+
+#: Superscript markers linked to their bodies in the corpus PDFs (issue 13).
+MARKERS = {"01": 32, "02": 10, "08": 1, "12": 29}
+
+
+@pytest.mark.skipif(not PDFS, reason="../shared/corpus/pdf not present")
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name[:2])
+def test_corpus_pdf_outline_is_the_golden_one(path: Path) -> None:
+    doc = vnreport.parse_file(path)
+    golden = GOLDEN / f"{path.stem}.outline.txt"
+    outline = doc.outline()
+    if os.environ.get("VNREPORT_REGEN"):
+        golden.write_text(outline, encoding="utf-8")
+    assert outline == golden.read_text(encoding="utf-8")
+    refs = {(r.span.start, r.footnote) for s in doc.sentences() for r in s.footnote_refs}
+    linked = {span for span, note in refs if note}
+    assert len(linked) == len(refs)
+    assert len(linked) == MARKERS.get(path.name[:2], 0)
+    assert len(doc.all_footnotes()) == MARKERS.get(path.name[:2], 0)
