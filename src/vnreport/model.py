@@ -42,6 +42,9 @@ class DiagnosticCode(str, enum.Enum):
     ONLY_PAGE_NUMBERS = "only-page-numbers"
     QUANTITY_UNREADABLE = "quantity-unreadable"
     HTML_PARSE = "html-parse"
+    HTML_DEPTH_LIMIT = "html-depth-limit"
+    HTML_SIZE_LIMIT = "html-size-limit"
+    HTML_CHARSET = "html-charset-mismatch"
 
 
 class Severity(str, enum.Enum):

@@ -32,7 +32,6 @@ from __future__ import annotations
 from typing import Any
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
@@ -55,6 +54,7 @@ from vnreport.sources.html_content import (
     tag_name,
 )
 from vnreport.sources.html_emphasis import Alignment
+from vnreport.sources.html_limits import cut_diagnostics, parse_within_limits, parser_failure
 from vnreport.sources.html_source import INTERNAL_SUBSET, SourceReader, decode_html, html_parser, thread_parser
 from vnreport.sources.html_survey import Located, survey
 
@@ -433,16 +433,28 @@ def extract_html(source: str | bytes) -> Extracted:
                 Span(0, 0),
             )
         )
+    parser = thread_parser()
     try:
-        root = lxml_html.document_fromstring(parsed_text.encode("utf-8", errors="replace"), parser=thread_parser())
+        root, parsed_text, cuts = parse_within_limits(parsed_text, parser)
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableInputError(f"cannot read the HTML page: {exc}") from exc
-    index = SourceReader(html_text)
-    surveyed = survey(root, index)
-    main = find_main(surveyed.page)
-    walker = _Walker(surveyed.page, surveyed.texts, surveyed.tails, surveyed.labels, main)
-    walker.walk(main)
+    try:
+        index = SourceReader(parsed_text if cuts else html_text)
+        surveyed = survey(root, index)
+        main = find_main(surveyed.page)
+        walker = _Walker(surveyed.page, surveyed.texts, surveyed.tails, surveyed.labels, main)
+        walker.walk(main)
+    except RecursionError as exc:
+        raise UnreadableInputError("cannot read the HTML page: its elements nest too deeply") from exc
     text, to_source, marks = walker.out.finish(len(html_text))
+    diagnostics.extend(cut_diagnostics(cuts, to_source))
+    failure = parser_failure(parser)
+    if failure is not None:
+        if not text.strip():
+            raise UnreadableInputError(f"cannot read the HTML page: the parser gave up ({failure.strip()})")
+        diagnostics.append(
+            Diagnostic(DiagnosticCode.HTML_PARSE, f"the parser gave up: {failure.strip()}", Span(len(text), len(text)))
+        )
     del surveyed
     if index.misses:
         diagnostics.append(

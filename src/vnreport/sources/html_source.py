@@ -39,6 +39,15 @@ def decode_html(data: bytes) -> tuple[str, str, int, tuple[Diagnostic, ...]]:
             name = codecs.lookup(declared).name
         except LookupError:
             name = ""
+        mismatch = _declared_mismatch(data, name) if name else None
+        if mismatch is not None:
+            text, encoding, bom_len, diagnostics = decode_bytes(data)
+            diagnostic = Diagnostic(
+                DiagnosticCode.HTML_CHARSET,
+                f"the page declares {declared} but its bytes are {encoding} ({mismatch}); it was read as {encoding}",
+                Span(0, 0),
+            )
+            return text, encoding, bom_len, (diagnostic, *diagnostics)
         if name:
             try:
                 return data.decode(name), name, 0, ()
@@ -60,18 +69,37 @@ def decode_html(data: bytes) -> tuple[str, str, int, tuple[Diagnostic, ...]]:
     return text, encoding, bom_len, diagnostics
 
 
+def _declared_mismatch(data: bytes, name: str) -> str | None:
+    """Why the bytes cannot be in the declared encoding ``name``, or None when they may be.
+
+    A wide encoding (UTF-16, UTF-32) cannot be right: the declaration was found as ASCII bytes,
+    which such a page would spell with NULs between. A page declaring a one-byte code page whose
+    bytes are valid UTF-8 with multi-byte characters is UTF-8: such sequences are vanishingly rare
+    in real text in a one-byte code page ("Ã©"), and read as one they would be mojibake."""
+    if name.startswith(("utf-16", "utf-32", "utf_16", "utf_32")):
+        return "the declaration itself is written one byte per character"
+    if name in ("utf-8", "ascii") or data.isascii():
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return "they form valid multi-byte UTF-8 sequences"
+
+
 # ---------------------------------------------------------------------------------------------
 # The parser
 # ---------------------------------------------------------------------------------------------
 
 
 def html_parser() -> etree.HTMLParser:
-    """The one HTML parser configuration: no network, no huge trees, comments kept for offsets.
+    """The one HTML parser configuration: no network, huge trees (long attributes and text nodes read
+    whole; :mod:`.html_limits` bounds nesting itself), comments kept for offsets.
 
     libxml2's HTML parser never loads DTDs nor expands entities declared in a document, so an
     XXE or "billion laughs" page is read as (odd) text; ``no_network`` keeps it off the net anyway.
     """
-    return etree.HTMLParser(no_network=True, huge_tree=False, remove_pis=True, encoding="utf-8")
+    return etree.HTMLParser(no_network=True, huge_tree=True, remove_pis=True, encoding="utf-8")
 
 
 _PARSERS = threading.local()

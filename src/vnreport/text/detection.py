@@ -144,9 +144,33 @@ def score_text(text: str) -> Score:
 
 
 # TCVN3 and VN1 share the upper half and differ on 0x80–0x9F (Windows punctuation in TCVN3 files,
-# capitals in VN1): two readings of one encoding, not rivals. VN1 must win clearly, since a lone
-# "–" read as the capital "Ọ" still looks like a word.
+# capitals in VN1) and on twelve C0 positions (more capitals in VN1): two readings of one encoding,
+# not rivals. Scored over the whole sample, the few words that hold those bytes drown in the rest
+# (a report in VN1 whose capitals are all in headings read as TCVN3 with "Ž" and "—" in them), so
+# the two are told apart on those words alone: a byte of 0x80–0x9F inside a word (a letter on
+# either side) is a capital in VN1 ("T\x8eNH", TỈNH) and mojibake in TCVN3 ("TŽNH"); punctuation
+# stands next to a space or another mark (“Nghị quyết”, "2020 – 2025") and reads the other way.
+# A byte standing alone between spaces tells nothing ("–" read as the capital "Ọ" looks like a
+# word) and is left out. The VN1 table is libiconv's TCVN (TCVN 5712:1993 VN1, capitals in
+# 0x80–0x9F and C0; libiconv lib/tcvn.h, also X11's lcUniConv/tcvn.h).
 _FAMILY = {"tcvn5712": "tcvn3"}
+_VN1_ONLY = rb"\x01\x02\x04-\x06\x11-\x17\x80-\x9f"
+_VN1_WORD = re.compile(rb"[^\s" + _VN1_ONLY + rb"]*[" + _VN1_ONLY + rb"][^\s]*")
+_LETTER_BYTE = re.compile(rb"[A-Za-z\xa1-\xff" + _VN1_ONLY + rb"]")
+#: Words whose VN1 reading must win by this many points (a syllable is worth 1–3).
+_VN1_MARGIN = 2.0
+
+
+def vn1_or_tcvn3(sample: bytes) -> str:
+    """ "tcvn5712" (VN1) or "tcvn3" for bytes in the TCVN 5712 family, by the words that read
+    differently in the two (see the comment above)."""
+    words = [w for w in _VN1_WORD.findall(sample) if len(_LETTER_BYTE.findall(w)) >= 2]
+    if not words:
+        return "tcvn3"
+    joined = b" ".join(words)
+    vn1 = score_text(decode_as(joined, "tcvn5712")).points
+    vn3 = score_text(decode_as(joined, "tcvn3")).points
+    return "tcvn5712" if vn1 >= vn3 + _VN1_MARGIN else "tcvn3"
 
 
 def best_encoding(sample: bytes) -> str | None:
@@ -164,8 +188,7 @@ def best_encoding(sample: bytes) -> str | None:
         seen.add(text)
         scores[name] = score_text(text)
     if "tcvn5712" in scores and "tcvn3" in scores:
-        vn3, vn1 = scores["tcvn3"].points, scores["tcvn5712"].points
-        del scores["tcvn5712" if vn1 <= vn3 + abs(vn3) * 0.02 + 5 else "tcvn3"]
+        del scores["tcvn3" if vn1_or_tcvn3(sample) == "tcvn5712" else "tcvn5712"]
     ranked = sorted(scores.items(), key=lambda item: -item[1].points)
     best, score = ranked[0]
     rivals = [s.points for _, s in ranked[1:]]

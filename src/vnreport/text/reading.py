@@ -21,7 +21,7 @@ from attrs import frozen
 from vnreport.errors import UnreadableInputError
 from vnreport.model import Diagnostic, Span
 from vnreport.text import encodings
-from vnreport.text.offsets import OffsetMap, byte_offsets
+from vnreport.text.offsets import OffsetMap, RunStarts, byte_offsets
 
 #: Leading bytes of formats that are certainly not text (the message names the format).
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -193,31 +193,31 @@ def normalize(raw: str) -> tuple[str, OffsetMap]:
     if "\r" not in raw and not raw.startswith("\ufeff") and unicodedata.is_normalized("NFC", raw):
         return raw, OffsetMap.identity(len(raw))
     out: list[str] = []
-    starts = array("q")
+    starts = RunStarts()
     n = len(raw)
     pos = 1 if raw.startswith("\ufeff") else 0
     for m in _NEEDS_WORK.finditer(raw, pos):
         i, j = m.span()
         if i > pos:
             out.append(raw[pos:i])
-            starts.extend(range(pos, i))
+            starts.add(pos, i - pos, True)
         if raw[i] == "\r":
             out.append("\n")
-            starts.append(i)
+            starts.add(i, 1, False)
         else:
             composed = unicodedata.normalize("NFC", raw[i:j])
             out.append(composed)
-            starts.extend([i] * len(composed))
+            starts.add(i, len(composed), False)
         pos = j
     if pos < n:
         out.append(raw[pos:])
-        starts.extend(range(pos, n))
-    starts.append(n)
+        starts.add(pos, n - pos, True)
+    starts.close(n)
     text = "".join(out)
     if not unicodedata.is_normalized("NFC", text):
         # Singleton decompositions (CJK compatibility ideographs) and compositions across
         # starters (Hangul jamo) need the character-by-character pass; they are rare here.
-        return _normalize_slowly(text, starts)
+        return _normalize_slowly(text, array("q", starts))
     return text, OffsetMap(starts)
 
 

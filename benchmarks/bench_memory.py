@@ -1,0 +1,76 @@
+"""Peak memory of a whole parse against the input's size: prints the ratio, asserts nothing.
+
+    python benchmarks/bench_memory.py [--mb 50]
+
+A synthetic report of ``--mb`` megabytes (UTF-8) is built from the corpus's real lines (each
+document once in turn, repeated until the size is reached), written to a temporary file and
+parsed in a fresh process (:func:`vnreport.parse_file`), so the peak resident set size
+(``resource.getrusage``) is the parse's own: the process's size after the imports and a first
+tiny parse (which loads the data every parse shares, underthesea's lexicon) is subtracted.
+The target (issue 16) is a peak at most 8× the input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+_CHILD = """
+import resource, sys, time
+import vnreport
+vnreport.parse("Huyện có nhiều lợi thế.")  # loads the lazy data (underthesea's lexicon)
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = time.perf_counter()
+doc = vnreport.parse_file(sys.argv[1])
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(base * 1024, peak * 1024, seconds, len(doc.text))
+"""
+
+
+def synthetic(size: int, corpus: Path = CORPUS) -> bytes:
+    """About ``size`` bytes of report text made of the corpus's documents, whole, in turn."""
+    documents = [p.read_bytes() for p in sorted(corpus.glob("*.txt")) if not p.name.endswith(".layout.txt")]
+    if not documents:
+        raise SystemExit(f"no corpus documents under {corpus}")
+    out: list[bytes] = []
+    total = k = 0
+    while total < size:
+        doc = documents[k % len(documents)]
+        out.append(doc.rstrip(b"\n") + b"\n\n")
+        total += len(out[-1])
+        k += 1
+    return b"".join(out)[:size].rsplit(b"\n", 1)[0] + b"\n"
+
+
+def measure(data: bytes) -> tuple[int, int, float, int]:
+    """``(baseline RSS, peak RSS, seconds, characters)`` of parsing ``data`` in a fresh process."""
+    with tempfile.NamedTemporaryFile(suffix=".txt") as f:
+        f.write(data)
+        f.flush()
+        out = subprocess.run([sys.executable, "-c", _CHILD, f.name], check=True, capture_output=True, text=True)
+    base, peak, seconds, chars = out.stdout.split()
+    return int(base), int(peak), float(seconds), int(chars)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--mb", type=float, default=50.0)
+    args = ap.parse_args()
+    data = synthetic(int(args.mb * 1_000_000))
+    base, peak, seconds, chars = measure(data)
+    ratio = (peak - base) / len(data)
+    print(
+        f"input {len(data) / 1e6:.1f} MB ({chars:,} characters), parse {seconds:.1f} s, "
+        f"peak RSS {peak / 1e6:.0f} MB ({base / 1e6:.0f} MB before it): "
+        f"{ratio:.2f}x the input (target <= 8x: {'ok' if ratio <= 8 else 'MISSED'})"
+    )
+
+
+if __name__ == "__main__":
+    main()
