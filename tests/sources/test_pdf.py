@@ -100,3 +100,14 @@ def test_corpus_pdf_outline_is_the_golden_one(path: Path) -> None:
     assert len(linked) == len(refs)
     assert len(linked) == MARKERS.get(path.name[:2], 0)
     assert len(doc.all_footnotes()) == MARKERS.get(path.name[:2], 0)
+
+
+@pytest.mark.skipif(not PDFS, reason="../shared/corpus/pdf not present")
+def test_chunks_of_a_pdf_carry_the_pages_of_their_boxes() -> None:
+    path = next(p for p in PDFS if p.name.startswith("02_"))
+    doc = vnreport.parse_file(path)
+    chunks = doc.chunks(max_chars=1500)
+    assert chunks and all(chunk.pages for chunk in chunks)
+    for chunk in chunks:
+        assert chunk.pages == tuple(sorted({box[0] for box in doc.page_boxes(chunk.span)}))
+    assert max(chunk.pages[-1] for chunk in chunks) == len(doc.page_layout.pages if doc.page_layout else ())

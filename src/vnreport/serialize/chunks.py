@@ -232,9 +232,8 @@ def _cited(group: list[_Unit], notes: dict[str, Footnote]) -> tuple[Footnote, ..
 def _page_finder(doc: Document) -> Any:
     """How to tell a span's pages: the source's page boxes when the reader kept them (PDF), else
     the form feeds of a text extracted from pages, else no pages."""
-    boxes = getattr(doc, "page_boxes", None)
-    if callable(boxes):
-        return lambda span: _box_pages(boxes(span))
+    if doc.page_layout is not None or type(doc).page_boxes is not Document.page_boxes:
+        return lambda span: _box_pages(doc.page_boxes(span))
     feeds = [i for i, ch in enumerate(doc.text) if ch == "\f"]
     if not feeds:
         return lambda span: ()
