@@ -72,11 +72,11 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "xml", "outline"]),
+    type=click.Choice(["json", "xml", "outline", "md"]),
     default="outline",
     show_default=True,
     help="json: the full tree (see the JSON schema); xml: Akoma Ntoso-flavoured XML (see vnreport.rng); "
-    "outline: metadata and an indented outline.",
+    "outline: metadata and an indented outline; md: Markdown (CommonMark, GFM footnotes and tables).",
 )
 @click.option("--indent", type=int, default=None, help="Indent JSON output by this many spaces.")
 @_guarded
@@ -87,6 +87,8 @@ def parse_command(file: str | None, sample: bool, fmt: str, indent: int | None) 
         click.echo(doc.to_json(indent=indent))
     elif fmt == "xml":
         click.echo(doc.to_xml(), nl=False)
+    elif fmt == "md":
+        click.echo(doc.to_markdown(), nl=False)
     else:
         click.echo(doc.outline(), nl=False)
 

@@ -186,6 +186,12 @@ class Document:
 
         return document_to_xml(self)
 
+    def to_markdown(self) -> str:
+        """CommonMark with GFM footnotes and tables: metadata, headings, lists, footnotes."""
+        from vnreport.serialize.markdown import document_to_markdown
+
+        return document_to_markdown(self)
+
     def outline(self) -> str:
         from vnreport.serialize.outline import document_outline
 
