@@ -84,11 +84,12 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "xml", "outline"]),
+    type=click.Choice(["json", "xml", "outline", "md", "html"]),
     default="outline",
     show_default=True,
     help="json: the full tree (see the JSON schema); xml: Akoma Ntoso 3.0, valid against the OASIS schema; "
-    "outline: metadata and an indented outline.",
+    "outline: metadata and an indented outline; md: Markdown (CommonMark, GFM footnotes and tables); "
+    "html: one self-contained page to read in a browser.",
 )
 @click.option("--indent", type=int, default=None, help="Indent JSON output by this many spaces.")
 @_guarded
@@ -100,6 +101,10 @@ def parse_command(file: str | None, sample: bool, fmt: str, indent: int | None) 
         click.echo(doc.to_json(indent=indent))
     elif fmt == "xml":
         click.echo(doc.to_xml(), nl=False)
+    elif fmt == "md":
+        click.echo(doc.to_markdown(), nl=False)
+    elif fmt == "html":
+        click.echo(doc.to_html(), nl=False)
     else:
         click.echo(doc.outline(), nl=False)
 

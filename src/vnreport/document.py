@@ -207,6 +207,18 @@ class Document:
 
         return document_to_xml(self)
 
+    def to_markdown(self) -> str:
+        """CommonMark with GFM footnotes and tables: metadata, headings, lists, footnotes."""
+        from vnreport.serialize.markdown import document_to_markdown
+
+        return document_to_markdown(self)
+
+    def to_html(self) -> str:
+        """One self-contained HTML page to read the document in a browser (works offline)."""
+        from vnreport.serialize.html_view import document_to_html
+
+        return document_to_html(self)
+
     def outline(self) -> str:
         from vnreport.serialize.outline import document_outline
 
