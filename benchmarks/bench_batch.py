@@ -71,7 +71,8 @@ def _run_dask(folder: Path, out: Path, workers: int) -> dict[str, float]:
 
 
 def _copy_corpus(copies: int, into: Path) -> int:
-    files = sorted(p for p in CORPUS.iterdir() if p.is_file() and p.suffix.lower() in {".txt", ".html", ".htm", ".docx"})
+    suffixes = {".txt", ".html", ".htm", ".docx"}
+    files = sorted(p for p in CORPUS.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
     for k in range(copies):
         target = into / f"copy{k:02d}"
         target.mkdir()

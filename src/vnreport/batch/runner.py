@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +118,9 @@ def _parse(
         job = functools.partial(parse_job, with_json=with_json)
         for outcome in run_ordered(job, todo, workers, done):
             outcomes[outcome.path] = outcome
+    except BrokenProcessPool as exc:
+        # A worker killed from outside (out of memory, a signal): the files done so far are saved.
+        raise BatchError("a worker process died; rerun the same command to go on from where it stopped") from exc
     finally:
         bar.close()
     return sum(1 for f in todo if outcomes[f].error is None)
