@@ -12,14 +12,15 @@ import sys
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from vnreport.cli_output import flush_stdout, output_option, silence_stdout, write_failed
-from vnreport.document import Document
 from vnreport.errors import VnreportError
-from vnreport.pipeline import parse, parse_file
+
+if TYPE_CHECKING:
+    from vnreport.document import Document
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,6 +35,9 @@ def sample_bytes() -> bytes:
 def _load(path: str | None, sample: bool) -> Document:
     if sample and path is not None:
         raise click.UsageError("give a FILE or --sample, not both")
+    # The pipeline is imported here, not at the top: `vnreport --help` must start fast.
+    from vnreport.pipeline import parse, parse_file
+
     if sample:
         return parse(sample_bytes())
     if path is None:
@@ -206,6 +210,26 @@ def stats_command(paths: tuple[Path, ...], fmt: str) -> None:
         for row in failed:
             click.echo(f"vnreport: error: {row['file']}: {row['error']}", err=True)
         sys.exit(2)
+
+
+@main.command("batch")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out", required=True, type=click.Path(path_type=Path), help="Output folder.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes [default: CPU count].")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl"]), default="parquet", show_default=True)
+@click.option("--no-resume", is_flag=True, help="Parse every file again, even those an earlier run did.")
+@_guarded
+def batch_command(paths: tuple[Path, ...], out: Path, workers: int | None, fmt: str, no_resume: bool) -> None:
+    """Parse the files in PATHS (files or folders, recursively) into tables in OUT (see docs/batch.md).
+
+    Exit status 0 when every file parsed, 1 when some failed (OUT/errors.jsonl), 2 when nothing
+    could be done."""
+    from vnreport.batch.runner import run_batch
+
+    result = run_batch(list(paths), out, workers=workers, fmt=fmt, resume=not no_resume)
+    if result.exit_code:
+        click.echo(result.summary(), err=True)
+    sys.exit(result.exit_code)
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m vnreport`

@@ -86,6 +86,11 @@ def parse(source: str | bytes, options: ParseOptions = DEFAULT_OPTIONS) -> Docum
     return parse_normalized(normalized, options)
 
 
+#: The file suffixes :func:`parse_file` reads, lower case (``vnreport batch`` collects these from
+#: folders); a new reader in the dispatch below adds its suffix here.
+SUPPORTED_SUFFIXES = frozenset({".txt", ".html", ".htm", ".xhtml", ".docx", ".pdf"})
+
+
 def parse_file(path: str | Path, options: ParseOptions = DEFAULT_OPTIONS) -> Document:
     """Parse a file: plain text (any supported encoding), ``.html``/``.htm``, ``.docx`` or ``.pdf``."""
     p = Path(path)

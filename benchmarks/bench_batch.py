@@ -1,0 +1,112 @@
+"""Batch benchmark: documents per second serial, with N worker processes and on a Dask cluster.
+
+    python benchmarks/bench_batch.py [--copies 10] [--workers 2]
+
+The corpus (``../shared/corpus``, its top-level files) is copied ``--copies`` times into a
+temporary folder and parsed into Parquet tables three ways, each in a fresh interpreter (so
+that no run inherits another's warm caches): ``run_batch(workers=1)``, ``run_batch(workers=N)``
+and ``vnreport.dask.to_parquet`` on a ``LocalCluster`` of N single-threaded worker processes.
+Times are wall-clock and include starting the worker processes and writing the tables; the
+Dask line leaves out starting the cluster (printed apart). Peak memory is the largest resident
+set of one worker process (``ru_maxrss``; serial: the one process). Target (issue 15): ≥ 1.7×
+serial on 2 workers of an idle machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def _peak_mib(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def _worker_peak() -> float:
+    return _peak_mib(resource.RUSAGE_SELF)
+
+
+def run_mode(mode: str, folder: Path, workers: int) -> dict[str, float]:
+    """One measurement, in this process (the parent runs it in a fresh interpreter)."""
+    out = Path(tempfile.mkdtemp(prefix="bench-batch-out-"))
+    try:
+        if mode == "dask":
+            return _run_dask(folder, out, workers)
+        from vnreport.batch import run_batch
+
+        start = time.perf_counter()
+        result = run_batch([folder], out, workers=1 if mode == "serial" else workers, resume=False, progress=False)
+        seconds = time.perf_counter() - start
+        peak = _peak_mib(resource.RUSAGE_SELF if mode == "serial" else resource.RUSAGE_CHILDREN)
+        return {"files": result.files, "seconds": seconds, "peak_mib": peak}
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def _run_dask(folder: Path, out: Path, workers: int) -> dict[str, float]:
+    from dask.distributed import Client, LocalCluster
+
+    from vnreport.dask import to_parquet
+
+    start = time.perf_counter()
+    with (
+        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        up = time.perf_counter() - start
+        start = time.perf_counter()
+        result = to_parquet([folder], out, client=client)
+        seconds = time.perf_counter() - start
+        peaks = client.run(_worker_peak)
+    return {"files": result.files, "seconds": seconds, "peak_mib": max(peaks.values()), "cluster_start": up}
+
+
+def _copy_corpus(copies: int, into: Path) -> int:
+    suffixes = {".txt", ".html", ".htm", ".docx"}
+    files = sorted(p for p in CORPUS.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+    for k in range(copies):
+        target = into / f"copy{k:02d}"
+        target.mkdir()
+        for file in files:
+            shutil.copy(file, target / file.name)
+    return len(files) * copies
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--copies", type=int, default=10)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--mode", choices=["serial", "workers", "dask"], help=argparse.SUPPRESS)
+    ap.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.mode:
+        print(json.dumps(run_mode(args.mode, args.folder, args.workers)))
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
+        count = _copy_corpus(args.copies, Path(tmp))
+        print(f"{count} files ({args.copies} copies of the corpus), {args.workers} workers")
+        serial = None
+        for mode in ("serial", "workers", "dask"):
+            command = [sys.executable, __file__, "--mode", mode, "--folder", tmp, "--workers", str(args.workers)]
+            done = subprocess.run(command, check=True, capture_output=True, text=True)
+            row = json.loads(done.stdout.splitlines()[-1])
+            rate = row["files"] / row["seconds"]
+            serial = serial or rate
+            extra = f"  (cluster start {row['cluster_start']:.1f} s)" if "cluster_start" in row else ""
+            print(
+                f"{mode:8} {row['seconds']:7.1f} s  {rate:6.2f} docs/s  {rate / serial:4.2f}× serial  "
+                f"peak {row['peak_mib']:6.0f} MiB per worker{extra}"
+            )
+
+
+if __name__ == "__main__":
+    main()

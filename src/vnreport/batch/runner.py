@@ -1,0 +1,144 @@
+"""``vnreport batch``: parse many files in worker processes into tables, resumably.
+
+A file whose content (SHA-256) an earlier run in the same OUT already parsed, with the same
+vnreport version, is not parsed again; failed files are tried again on every run. Output rows
+follow the input order (files as given, folders sorted), whatever order the workers finish in.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from vnreport.batch.files import content_hash, discover
+from vnreport.batch.output import BatchError, State, require_pyarrow, write_errors, write_jsonl, write_parquet
+from vnreport.batch.progress import Progress
+from vnreport.batch.tables import TABLE_NAMES, with_path
+from vnreport.batch.workers import Outcome, parse_job, run_ordered
+
+FORMATS = ("parquet", "jsonl")
+
+
+@frozen
+class BatchResult:
+    files: int
+    parsed: int
+    """Files parsed in this run."""
+    skipped: int
+    """Files an earlier run had parsed already."""
+    failed: tuple[Outcome, ...]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+    def summary(self) -> str:
+        done = self.files - len(self.failed)
+        return (
+            f"vnreport batch: {done} of {self.files} files done ({self.parsed} parsed, {self.skipped} already done), "
+            f"{len(self.failed)} failed (see errors.jsonl)"
+        )
+
+
+def run_batch(
+    paths: Sequence[str | Path],
+    out: str | Path,
+    workers: int | None = None,
+    fmt: str = "parquet",
+    resume: bool = True,
+    progress: bool | None = None,
+) -> BatchResult:
+    """Parse the files under ``paths`` into ``out``; see the module docstring and ``docs/batch.md``."""
+    if fmt not in FORMATS:
+        raise BatchError(f"unknown format {fmt!r} (parquet or jsonl)")
+    if fmt == "parquet":
+        require_pyarrow()
+    files = [str(f) for f in discover(paths)]
+    if not files:
+        raise BatchError("no files to parse in " + " ".join(str(p) for p in paths))
+    out_dir = _out_folder(Path(out))
+    state = State(out_dir)
+    hashes = {f: _hash(f) for f in files}
+    outcomes: dict[str, Outcome] = {}
+    todo = []
+    for f in files:
+        sha = hashes[f]
+        saved = state.load(sha, fmt == "jsonl") if resume and sha else None
+        if saved is not None:
+            outcomes[f] = Outcome(f, sha, with_path(saved["tables"], f), saved.get("json"))
+        else:
+            todo.append(f)
+    parsed = _parse(todo, workers, fmt == "jsonl", state, progress, outcomes)
+    ordered = [outcomes[f] for f in files]
+    _write(out_dir, ordered, fmt)
+    failed = tuple(o for o in ordered if o.error is not None)
+    return BatchResult(len(files), parsed, len(files) - len(todo), failed)
+
+
+def _out_folder(out: Path) -> Path:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BatchError(f"cannot create the output folder {out}: {exc.strerror or exc}") from exc
+    if not out.is_dir():
+        raise BatchError(f"{out} is not a folder")
+    return out
+
+
+def _hash(path: str) -> str | None:
+    try:
+        return content_hash(Path(path).read_bytes())
+    except OSError:
+        return None  # the worker reports why
+
+
+def _parse(
+    todo: list[str],
+    workers: int | None,
+    with_json: bool,
+    state: State,
+    progress: bool | None,
+    outcomes: dict[str, Outcome],
+) -> int:
+    bar = Progress(len(todo), progress)
+    failed = 0
+
+    def done(outcome: Outcome) -> None:
+        nonlocal failed
+        state.save(outcome)
+        failed += outcome.error is not None
+        bar.advance(failed)
+
+    try:
+        job = functools.partial(parse_job, with_json=with_json)
+        for outcome in run_ordered(job, todo, workers, done):
+            outcomes[outcome.path] = outcome
+    except BrokenProcessPool as exc:
+        # A worker killed from outside (out of memory, a signal): the files done so far are saved.
+        raise BatchError("a worker process died; rerun the same command to go on from where it stopped") from exc
+    finally:
+        bar.close()
+    return sum(1 for f in todo if outcomes[f].error is None)
+
+
+def collect_tables(outcomes: Iterable[Outcome]) -> dict[str, list[dict[str, Any]]]:
+    """Every table's rows over ``outcomes``, in their order."""
+    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_NAMES}
+    for outcome in outcomes:
+        for name, rows in (outcome.tables or {}).items():
+            tables[name].extend(rows)
+    return tables
+
+
+def _write(out: Path, ordered: list[Outcome], fmt: str) -> None:
+    ok = [o for o in ordered if o.error is None]
+    if fmt == "jsonl":
+        write_jsonl(out, ((o.path, o.sha256 or "", o.json or "null") for o in ok))
+    else:
+        write_parquet(out, collect_tables(ok))
+    write_errors(out, (o for o in ordered if o.error is not None))
