@@ -243,7 +243,9 @@ WEB_SOURCE = regex.compile(
     regex.VERSION1,
 )
 #: A markdown heading line ("# TOÀN VĂN: …" is the page title of a crawl; "### Nội dung chính" chrome).
-MARKDOWN_HEADING = regex.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*$", regex.VERSION1)
+#: The text ends at a non-space and the runs are possessive, so a long run of spaces inside the
+#: heading is read once (the lazy ".+?" before "\s*#*$" was quadratic in it: issue 16).
+MARKDOWN_HEADING = regex.compile(r"^(?P<hashes>#{1,6})\s++(?P<text>.*?\S)\s*+#*+$", regex.VERSION1)
 #: Headings a news page puts around an article: "### Nội dung chính", "Mục lục".
 WEB_CHROME_HEADING = regex.compile(r"^(?i:nội\s+dung\s+chính|mục\s+lục|tóm\s+tắt|tin\s+liên\s+quan)$", regex.VERSION1)
 #: Web dates: "22 April 2020", "April 22, 2020", "Wed, 04/22/2020 - 10:15", "12:40 19/5/2025".
