@@ -20,6 +20,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "markup and spaces before the title": lambda n: " " * n + "**" + " " * 2 + "ĐẢNG CỘNG SẢN VIỆT NAM\n",
     "spaces before a number line": lambda n: "ĐẢNG BỘ HUYỆN X\n" + " " * n + "Số 12-BC/HU\n",
     "spaces inside a Markdown heading": lambda n: "# a" + " " * n + "b\n",
+    "stars between space runs": lambda n: "*" + " " * n + "*" + " " * n + "x\n",
     "spaces before a draft mark": lambda n: " " * n + "(Dự thảo)\n" + " " * n + "x\n",
 }
 

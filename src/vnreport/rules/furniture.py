@@ -198,7 +198,7 @@ DANGLING_POSITION = regex.compile(r"^(?:PHO|PHO\s+CHU|PHO\s+TRUONG|TONG|PHO\s+TO
 SIGNER_NAME = regex.compile(r"^[\s*_|]*(?P<name>\p{Lu}\p{Ll}+(?:[^\S\n]+\p{Lu}\p{Ll}*){1,4})[\s*_|]*$", regex.VERSION1)
 #: "(đã ký)", "Đã ký", "(Ký tên, đóng dấu)", "(Ký, ghi rõ họ tên)", "(chữ ký số)".
 SIGNED_MARK = regex.compile(
-    r"^[\s*_]*\(?[^\S\n]*(?i:đã[^\S\n]+ký|ký[^\S\n]+tên(?:[^\S\n]*,[^\S\n]*đóng[^\S\n]+dấu)?"
+    r"^[\s*_]*+\(?[^\S\n]*+(?i:đã[^\S\n]+ký|ký[^\S\n]+tên(?:[^\S\n]*,[^\S\n]*đóng[^\S\n]+dấu)?"
     r"|ký,?[^\S\n]+ghi[^\S\n]+rõ[^\S\n]+họ[^\S\n]+(?:và[^\S\n]+)?tên|chữ[^\S\n]+ký[^\S\n]+số)[^\S\n]*\)?[\s*_]*$",
     regex.VERSION1,
 )
@@ -263,7 +263,7 @@ STAMP_DATE = regex.compile(r"^(?i:ngày\s+ký|thời\s+gian\s+ký|signing\s+time
 STAMP_TIME = regex.compile(r"^[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[+-][0-9]{2}:?[0-9]{2})?$", regex.VERSION1)
 #: (folded) The date line of a cover page: "THÁNG 9 - 2025", "Thái Nguyên, tháng 9 năm 2025", "NĂM 2025".
 COVER_DATE = regex.compile(
-    r"^[\s*_]*(?:[\p{L} .]+,[^\S\n]*)?(?:(?i:thang)[^\S\n]+[0-9]{1,2}[^\S\n]*(?:[-/.]|(?i:nam))[^\S\n]*[0-9]{4}"
+    r"^[\s*_]*+(?:[\p{L} .]+,[^\S\n]*)?(?:(?i:thang)[^\S\n]+[0-9]{1,2}[^\S\n]*(?:[-/.]|(?i:nam))[^\S\n]*[0-9]{4}"
     r"|(?i:nam)[^\S\n]+[0-9]{4})[\s*_]*$",
     regex.VERSION1,
 )
