@@ -19,7 +19,11 @@ import regex
 _FM = regex.VERSION1 | regex.MULTILINE
 _FMI = _FM | regex.IGNORECASE
 
-_SEG_START = r"(?:(?<=^[^\S\n]*[*_|#>]*[^\S\n]*)|(?<=[|_¯=\-][^\S\n]*\**[^\S\n]*)|(?<=[^\S\n]{3}))"
+# Every anchor starts with a letter: the lookahead lets the lookbehinds run only there, and their
+# possessive runs (spaces, markup and spaces are disjoint sets) never backtrack, so a segment
+# start costs the run of spaces and markup before one letter: linear in the line (issue 16: the
+# greedy form was cubic in a run of spaces, 2,000 spaces before "ĐẢNG CỘNG SẢN" took 11 s).
+_SEG_START = r"(?=[A-Za-z])(?:(?<=^[^\S\n]*+[*_|#>]*+[^\S\n]*+)|(?<=[|_¯=\-][^\S\n]*+\**+[^\S\n]*+)|(?<=[^\S\n]{3}))"
 _SEG_END = r"(?=[^\S\n]*[*_]*[^\S\n]*(?:$|[|¯=\-]|_{2}|[^\S\n]{2}))"
 
 #: (folded) The Party title "ĐẢNG CỘNG SẢN VIỆT NAM", upper case, possibly wrapped over two
@@ -85,7 +89,7 @@ GLUED_WORDS = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})", regex.VERSION1)
 #: (folded) A line or segment that is only a type name: the title block starts here. Upper case
 #: only; "DỰ THẢO" may precede it (cover of corpus 05). Every name of codes.DOC_TYPES is listed.
 TYPE_LINE = regex.compile(
-    r"^[^\S\n]*[*_#|]*[^\S\n]*(?:(?P<draft>DU\s+THAO)\s+)?(?P<type>NGHI\s+QUYET\s+LIEN\s+TICH|THONG\s+TU\s+LIEN\s+TICH"
+    r"^[^\S\n]*+[*_#|]*+[^\S\n]*+(?:(?P<draft>DU\s+THAO)\s+)?(?P<type>NGHI\s+QUYET\s+LIEN\s+TICH|THONG\s+TU\s+LIEN\s+TICH"
     r"|NGHI\s+QUYET|QUYET\s+DINH|QUY\s+DINH|CHI\s+THI|KET\s+LUAN|HUONG\s+DAN|BAO\s+CAO|KE\s+HOACH"
     r"|CHUONG\s+TRINH|THONG\s+BAO|TO\s+TRINH|QUY\s+CHE|THONG\s+TRI|THONG\s+TU|CONG\s+VAN|BIEN\s+BAN"
     r"|BAN\s+SAO\s+Y|BAN\s+TRICH\s+SAO|BAN\s+SAO\s+LUC|BAN\s+SAO|THONG\s+CAO|DE\s+AN|DU\s+AN|PHUONG\s+AN"
@@ -99,33 +103,33 @@ TYPE_LINE = regex.compile(
 TYPE_RUN_END = regex.compile(r"[^\S\n]*\*{2,}[^\S\n]*\*{2,}[^\S\n]*(?=\S)", regex.VERSION1)
 #: (folded) Draft marks: "(Dự thảo)", "Dự thảo", "DỰ THẢO", "Dự thảo lần 2", "(Dự thảo 3)".
 DRAFT = regex.compile(
-    r"^[^\S\n]*[*_(]*[^\S\n]*(?P<draft>du\s+thao(?:\s+lan(?:\s+thu)?\s+(?:[0-9]+|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|\s+[0-9]+)?)"
+    r"^[^\S\n]*+[*_(]*+[^\S\n]*+(?P<draft>du\s+thao(?:\s+lan(?:\s+thu)?\s+(?:[0-9]+|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|\s+[0-9]+)?)"
     r"[^\S\n]*[*_)]*[^\S\n]*$",
     _FMI,
 )
 #: (folded) Secrecy, urgency and circulation marks, alone in their segment (QĐ 66 Điều 16, NĐ30
 #: ô 10-11): one pattern with a group per field, so the window is scanned once.
 MARKS = regex.compile(
-    r"^[^\S\n]*[*_|]*[^\S\n]*(?:(?P<secrecy>TUYET\s+MAT|TOI\s+MAT|MAT)"
+    r"^[^\S\n]*+[*_|]*+[^\S\n]*+(?:(?P<secrecy>TUYET\s+MAT|TOI\s+MAT|MAT)"
     r"|(?P<urgency>THUONG\s+KHAN|HOA\s+TOC(?:\s*\(HEN\s+GIO\))?|KHAN)"
     r"|(?P<circulation>LUU\s+HANH\s+NOI\s+BO|XEM\s+XONG\s+TRA\s+LAI|XONG\s+HOI\s+NGHI\s+TRA\s+LAI))"
     r"[^\S\n]*[*_|]*[^\S\n]*$",
     _FM,
 )
 #: (folded) State công văn subject "V/v nâng bậc lương năm 2019" (reference §7.11).
-SUBJECT_LINE = regex.compile(r"^[^\S\n]*[*_]*[^\S\n]*(?P<label>V/v)[^\S\n]*(?P<rest>\S.*?)[\s*_]*$", _FMI)
+SUBJECT_LINE = regex.compile(r"^[^\S\n]*+[*_]*+[^\S\n]*+(?P<label>V/v)[^\S\n]*(?P<rest>\S.*?)[\s*_]*$", _FMI)
 #: (folded) The subject set in italics may wrap, even right after its label, and runs to the
 #: closing markup ("*V/v⏎thành lập Mạng lưới quan trắc …*", "*V/v tuyên truyền …⏎Đảng, Nhà nước.*").
 SUBJECT_ITALIC = regex.compile(
     r"^[^\S\n]*(?P<open>[*_]+)[^\S\n]*(?P<label>V/v)\s*(?P<rest>[^\s*_|][^*_|]{0,300}?)\s*(?P=open)", _FMI
 )
 #: (folded) "Kính gửi: …" addressees (tờ trình, báo cáo lên cấp trên, công văn).
-ADDRESSEES = regex.compile(r"^[^\S\n]*[*_]*[^\S\n]*(?P<label>kinh\s+gui)[^\S\n]*[*_]*[^\S\n]*:(?P<rest>.*)$", _FMI)
+ADDRESSEES = regex.compile(r"^[^\S\n]*+[*_]*+[^\S\n]*+(?P<label>kinh\s+gui)[^\S\n]*[*_]*[^\S\n]*:(?P<rest>.*)$", _FMI)
 #: (folded) Preamble lines that open the body of decisions and guidelines: "Căn cứ …",
 #: "- Căn cứ …", "*Căn cứ …*", "Xét đề nghị …", "Theo đề nghị …". Not "Thực hiện …": a title
 #: may start so ("HƯỚNG DẪN ⏎ Thực hiện quy trình, thủ tục …", corpus 08).
 PREAMBLE = regex.compile(
-    r"^[^\S\n]*[-+*_]*[^\S\n]*(?:can\s+cu|xet\s+(?:de\s+nghi|to\s+trinh)|theo\s+de\s+nghi)(?![a-z])", _FMI
+    r"^[^\S\n]*+[-+*_]*+[^\S\n]*+(?:can\s+cu|xet\s+(?:de\s+nghi|to\s+trinh)|theo\s+de\s+nghi)(?![a-z])", _FMI
 )
 #: (folded) The enacting authority a State decision prints on a line of its own between its title
 #: and the preamble ("QUYẾT ĐỊNH ⏎ Về việc … ⏎ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH ⏎ Căn cứ …",
@@ -163,7 +167,7 @@ ORG_HEAD = regex.compile(
 #: The start of the closing matter, searched over the body: "Nơi nhận:" (OCR "No'i nhân:") or a
 #: signature authority line ("T/M HUYỆN ỦY", "K/T TRƯỞNG BAN", "TM.", "KT.", "TL.", "TUQ.", "Q.").
 CLOSING_START = regex.compile(
-    r"^[^\S\n]*[*_|]*[^\S\n]*(?:(?P<label>(?i:n[ơo]'?i[^\S\n]+nh[ậâa]n)[^\S\n]*[*_]*[^\S\n]*:)"
+    r"^[^\S\n]*+[*_|]*+[^\S\n]*+(?:(?P<label>(?i:n[ơo]'?i[^\S\n]+nh[ậâa]n)[^\S\n]*[*_]*[^\S\n]*:)"
     r"|(?P<auth>T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.|THỪA[^\S\n]+LỆNH|THỪA[^\S\n]+(?:ỦY|UỶ)[^\S\n]+QUYỀN)"
     r"[^\S\n]*[*_]*[^\S\n]*(?=\p{Lu}{2}))",
     _FM,
@@ -172,7 +176,7 @@ CLOSING_START = regex.compile(
 #: "- Ban Bí thư Trung ương Đảng; - Thủ tướng…; - Lưu: VT, TCCV (2). |".
 RECIPIENT_RUN = regex.compile(r"^[^\S\n]*[-–][^\S\n]*[^\n]*?[;,][^\S\n]*[-–][^\n]*?[-–][^\S\n]*Lưu\b", _FM)
 #: "Nơi nhận:" at the start of a closing segment (folded; "No'i nhân:" from OCR folds the same).
-RECIPIENTS_LABEL = regex.compile(r"^[^\S\n]*[*_|]*[^\S\n]*(?P<label>no'?i\s+nhan)[^\S\n]*[*_]*[^\S\n]*:?", _FMI)
+RECIPIENTS_LABEL = regex.compile(r"^[^\S\n]*+[*_|]*+[^\S\n]*+(?P<label>no'?i\s+nhan)[^\S\n]*[*_]*[^\S\n]*:?", _FMI)
 #: (folded) Signature authority: "T/M", "K/T", "T/L" (Party, 36-HD §1.3); "TM.", "KT.", "TL.",
 #: "TUQ.", "Q." (State, NĐ30 ô 7a); spelled out "THỪA LỆNH", "THỪA ỦY QUYỀN", "THAY MẶT", "KÝ THAY".
 SIGNATURE_AUTHORITY = regex.compile(
@@ -194,7 +198,7 @@ DANGLING_POSITION = regex.compile(r"^(?:PHO|PHO\s+CHU|PHO\s+TRUONG|TONG|PHO\s+TO
 SIGNER_NAME = regex.compile(r"^[\s*_|]*(?P<name>\p{Lu}\p{Ll}+(?:[^\S\n]+\p{Lu}\p{Ll}*){1,4})[\s*_|]*$", regex.VERSION1)
 #: "(đã ký)", "Đã ký", "(Ký tên, đóng dấu)", "(Ký, ghi rõ họ tên)", "(chữ ký số)".
 SIGNED_MARK = regex.compile(
-    r"^[\s*_]*\(?[^\S\n]*(?i:đã[^\S\n]+ký|ký[^\S\n]+tên(?:[^\S\n]*,[^\S\n]*đóng[^\S\n]+dấu)?"
+    r"^[\s*_]*+\(?[^\S\n]*+(?i:đã[^\S\n]+ký|ký[^\S\n]+tên(?:[^\S\n]*,[^\S\n]*đóng[^\S\n]+dấu)?"
     r"|ký,?[^\S\n]+ghi[^\S\n]+rõ[^\S\n]+họ[^\S\n]+(?:và[^\S\n]+)?tên|chữ[^\S\n]+ký[^\S\n]+số)[^\S\n]*\)?[\s*_]*$",
     regex.VERSION1,
 )
@@ -206,7 +210,7 @@ RECIPIENT_SPLIT = regex.compile(r"(?<=[,;.])[^\S\n]+[-–][^\S\n]+(?=\S)", regex
 TYPIST_REFERENCE = regex.compile(r"^[\s*_]*\p{Lu}{2,}[/-][0-9]{1,4}[\s*_]*$", regex.VERSION1)
 #: (folded) An appendix after the signature: "PHỤ LỤC", "**Phụ lục I**", "BIỂU MẪU", "Mẫu số 01".
 APPENDIX = regex.compile(
-    r"^[^\S\n]*[*_#|]*[^\S\n]*(?:(?:PHU\s+LUC|BIEU\s+MAU|MAU\s+SO)(?![a-z])|(?:Phu\s+luc|Mau\s+so)(?![a-z])[^\n]{0,40}$)",
+    r"^[^\S\n]*+[*_#|]*+[^\S\n]*+(?:(?:PHU\s+LUC|BIEU\s+MAU|MAU\s+SO)(?![a-z])|(?:Phu\s+luc|Mau\s+so)(?![a-z])[^\n]{0,40}$)",
     _FM,
 )
 
@@ -239,7 +243,9 @@ WEB_SOURCE = regex.compile(
     regex.VERSION1,
 )
 #: A markdown heading line ("# TOÀN VĂN: …" is the page title of a crawl; "### Nội dung chính" chrome).
-MARKDOWN_HEADING = regex.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*$", regex.VERSION1)
+#: The text ends at a non-space and the runs are possessive, so a long run of spaces inside the
+#: heading is read once (the lazy ".+?" before "\s*#*$" was quadratic in it: issue 16).
+MARKDOWN_HEADING = regex.compile(r"^(?P<hashes>#{1,6})\s++(?P<text>.*?\S)\s*+#*+$", regex.VERSION1)
 #: Headings a news page puts around an article: "### Nội dung chính", "Mục lục".
 WEB_CHROME_HEADING = regex.compile(r"^(?i:nội\s+dung\s+chính|mục\s+lục|tóm\s+tắt|tin\s+liên\s+quan)$", regex.VERSION1)
 #: Web dates: "22 April 2020", "April 22, 2020", "Wed, 04/22/2020 - 10:15", "12:40 19/5/2025".
@@ -257,7 +263,7 @@ STAMP_DATE = regex.compile(r"^(?i:ngày\s+ký|thời\s+gian\s+ký|signing\s+time
 STAMP_TIME = regex.compile(r"^[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[+-][0-9]{2}:?[0-9]{2})?$", regex.VERSION1)
 #: (folded) The date line of a cover page: "THÁNG 9 - 2025", "Thái Nguyên, tháng 9 năm 2025", "NĂM 2025".
 COVER_DATE = regex.compile(
-    r"^[\s*_]*(?:[\p{L} .]+,[^\S\n]*)?(?:(?i:thang)[^\S\n]+[0-9]{1,2}[^\S\n]*(?:[-/.]|(?i:nam))[^\S\n]*[0-9]{4}"
+    r"^[\s*_]*+(?:[\p{L} .]+,[^\S\n]*)?(?:(?i:thang)[^\S\n]+[0-9]{1,2}[^\S\n]*(?:[-/.]|(?i:nam))[^\S\n]*[0-9]{4}"
     r"|(?i:nam)[^\S\n]+[0-9]{4})[\s*_]*$",
     regex.VERSION1,
 )

@@ -11,7 +11,8 @@ from vnreport.rules.common import SP
 # ---------------------------------------------------------------------------------------------
 
 #: A rule line: only rule characters ("¯¯¯¯", "-----", "____", "===", "* * *").
-RULE_LINE = regex.compile(rf"^{SP}*(?:[¯\-_=─━~·.…]{{3,}}|(?:\*{SP}*){{2,}}){SP}*$", regex.VERSION1)
+# Possessive space runs: a line of stars and long space runs is read once (issue 16).
+RULE_LINE = regex.compile(rf"^{SP}*+(?:[¯\-_=─━~·.…]{{3,}}|(?:\*{SP}*+){{2,}}){SP}*$", regex.VERSION1)
 #: The lone "*" under the issuing body of a Party header (Guideline 36-HD/VPTW).
 STAR_LINE = regex.compile(rf"^{SP}*\*{SP}*$", regex.VERSION1)
 
