@@ -22,6 +22,13 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "spaces inside a Markdown heading": lambda n: "# a" + " " * n + "b\n",
     "stars between space runs": lambda n: "*" + " " * n + "*" + " " * n + "x\n",
     "spaces before a draft mark": lambda n: " " * n + "(Dự thảo)\n" + " " * n + "x\n",
+    # Figures asked "what follows" each of them searched to the sentence's end (quadratic).
+    "figures on one line": lambda n: "Đạt 1.683.240 triệu đồng, tăng 28,67%; " * (n // 8),
+    "footnote markers on one line": lambda n: "".join(f"Kết quả[{k}] " for k in range(n // 8)),
+    "one paragraph repeated": lambda n: "Huyện ủy lãnh đạo phát triển kinh tế - xã hội đạt kết quả.\n\n" * (n // 16),
+    "brackets nested": lambda n: "(" * (n // 2) + "x" + ")" * (n // 2),
+    "deep numbering": lambda n: "\n".join(f"{'1.' * (1 + k % 12)} Nội dung thứ {k}" for k in range(n // 16)),
+    "bullets stacked": lambda n: "\n".join("- " * (1 + k % 30) + "ý" for k in range(n // 16)),
 }
 
 

@@ -60,6 +60,6 @@ __all__ = [
     "parse",
     "parse_file",
     "parse_html",
-    "parse_pdf",
     "parse_many",
+    "parse_pdf",
 ]

@@ -32,21 +32,59 @@ def sample_bytes() -> bytes:
     return resources.files("vnreport").joinpath("data").joinpath(SAMPLE_NAME).read_bytes()
 
 
+def _remember(ctx: click.Context, param: click.Parameter, value: object) -> object:
+    ctx.meta[f"vnreport.{param.name}"] = value
+    return value
+
+
+def limit_options(fn: F) -> F:
+    """``--max-bytes`` and ``--timeout`` on a command that parses one input (read by :func:`_load`)."""
+    fn = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0, min_open=True),
+        default=None,
+        expose_value=False,
+        callback=_remember,
+        help="Give up when the parse takes longer than this many seconds (exit 2).",
+    )(fn)
+    return click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        default=None,
+        expose_value=False,
+        callback=_remember,
+        help="Refuse an input larger than this many bytes (exit 2) [default: 200 MB].",
+    )(fn)
+
+
+def _limits() -> tuple[int | None, float | None]:
+    """The ``--max-bytes`` and ``--timeout`` of the running command (the library's defaults where not given)."""
+    from vnreport.limits import DEFAULT_MAX_BYTES
+
+    meta = click.get_current_context().meta
+    max_bytes = meta.get("vnreport.max_bytes")
+    return (max_bytes if max_bytes is not None else DEFAULT_MAX_BYTES), meta.get("vnreport.timeout")
+
+
 def _load(path: str | None, sample: bool) -> Document:
     if sample and path is not None:
         raise click.UsageError("give a FILE or --sample, not both")
     # The pipeline is imported here, not at the top: `vnreport --help` must start fast.
-    from vnreport.pipeline import parse, parse_file
+    from vnreport.pipeline import limited_options, parse, parse_file
 
+    max_bytes, timeout = _limits()
+    options = limited_options(max_bytes, timeout)
     if sample:
-        return parse(sample_bytes())
+        return parse(sample_bytes(), options)
     if path is None:
         raise click.UsageError("give a FILE (or - for standard input), or --sample")
     if path == "-":
         from vnreport.sources.sniff import parse_sniffed
 
-        return parse_sniffed(sys.stdin.buffer.read())
-    return parse_file(path)
+        # One byte past the limit is enough to refuse, whatever the stream's length.
+        data = sys.stdin.buffer.read(max_bytes + 1 if max_bytes is not None else -1)
+        return parse_sniffed(data, options)
+    return parse_file(path, options)
 
 
 def _fail(message: str) -> None:
@@ -96,6 +134,7 @@ def main() -> None:
     "html: one self-contained page to read in a browser.",
 )
 @click.option("--indent", type=int, default=None, help="Indent JSON output by this many spaces.")
+@limit_options
 @_guarded
 @output_option
 def parse_command(file: str | None, sample: bool, fmt: str, indent: int | None) -> None:
@@ -117,6 +156,7 @@ def parse_command(file: str | None, sample: bool, fmt: str, indent: int | None) 
 @click.argument("file", required=False)
 @click.option("--sample", is_flag=True, help="Use the bundled sample report.")
 @click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
+@limit_options
 @_guarded
 @output_option
 def claims_command(file: str | None, sample: bool, fmt: str) -> None:
@@ -146,6 +186,7 @@ def claims_command(file: str | None, sample: bool, fmt: str) -> None:
 @click.argument("file", required=False)
 @click.option("--sample", is_flag=True, help="Use the bundled sample report.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@limit_options
 @_guarded
 @output_option
 def indicators_command(file: str | None, sample: bool, fmt: str) -> None:
@@ -169,6 +210,7 @@ def indicators_command(file: str | None, sample: bool, fmt: str) -> None:
 @click.argument("file", required=False)
 @click.option("--sample", is_flag=True, help="Use the bundled sample report.")
 @click.option("--max-chars", type=click.IntRange(min=1), default=2000, show_default=True, help="Longest chunk.")
+@limit_options
 @_guarded
 @output_option
 def chunks_command(file: str | None, sample: bool, max_chars: int) -> None:
@@ -218,6 +260,7 @@ def stats_command(paths: tuple[Path, ...], fmt: str) -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes [default: CPU count].")
 @click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl"]), default="parquet", show_default=True)
 @click.option("--no-resume", is_flag=True, help="Parse every file again, even those an earlier run did.")
+@limit_options
 @_guarded
 def batch_command(paths: tuple[Path, ...], out: Path, workers: int | None, fmt: str, no_resume: bool) -> None:
     """Parse the files in PATHS (files or folders, recursively) into tables in OUT (see docs/batch.md).
@@ -226,7 +269,7 @@ def batch_command(paths: tuple[Path, ...], out: Path, workers: int | None, fmt: 
     could be done."""
     from vnreport.batch.runner import run_batch
 
-    result = run_batch(list(paths), out, workers=workers, fmt=fmt, resume=not no_resume)
+    result = run_batch(list(paths), out, workers=workers, fmt=fmt, resume=not no_resume, limits=_limits())
     if result.exit_code:
         click.echo(result.summary(), err=True)
     sys.exit(result.exit_code)

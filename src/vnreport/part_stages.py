@@ -22,6 +22,7 @@ from vnreport.footnotes.pdf import ExtraRef, add_pdf_footnotes
 from vnreport.layout import pages
 from vnreport.layout.furniture import FurnitureResult, read_furniture
 from vnreport.layout.tables import TableBlock, table_factory
+from vnreport.limits import check_time
 from vnreport.lines.classify import ClassifiedLine
 from vnreport.model import (
     Diagnostic,
@@ -253,6 +254,7 @@ def run_part_stages(state: PartState, until: str | None = None) -> PartState:
     if until is not None and until not in names:
         raise ValueError(f"no document stage named {until!r}; the stages are {', '.join(names)}")
     for name, stage in PART_STAGES:
+        check_time()
         state = stage(state)
         if name == until:
             break

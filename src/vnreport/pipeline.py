@@ -26,6 +26,7 @@ from vnreport.hints import NO_HINTS, SourceHints
 from vnreport.layout import pages
 from vnreport.layout.bundles import find_segments
 from vnreport.layout.tables import TableBlock, find_tables, source_tables
+from vnreport.limits import DEFAULT_MAX_BYTES, check_size, check_source, check_time, checked, time_limit
 from vnreport.lines import markup, quality
 from vnreport.lines.classify import ClassifiedLine, Role, classify_line
 from vnreport.lines.hinted import NO_LINE_HINTS, LineHints, place_hints
@@ -60,9 +61,22 @@ class ParseOptions:
     """Split paragraphs into sentences (and find footnote markers in them)."""
     quantities: bool = True
     """Read figures, comparisons and targets in sentences (needs ``sentences``)."""
+    max_bytes: int | None = DEFAULT_MAX_BYTES
+    """The largest input parsed, in bytes (a ``str`` counts as UTF-8; None: no limit); a larger
+    one raises :class:`~vnreport.errors.LimitExceededError` before anything is read."""
+    timeout: float | None = None
+    """Seconds a parse may take (None: no limit); past them it raises
+    :class:`~vnreport.errors.LimitExceededError` (:mod:`vnreport.limits`)."""
 
 
 DEFAULT_OPTIONS = ParseOptions()
+
+
+def limited_options(max_bytes: int | None, timeout: float | None) -> ParseOptions:
+    """The default options with these limits (the CLI's ``--max-bytes`` and ``--timeout``)."""
+    if (max_bytes, timeout) == (DEFAULT_OPTIONS.max_bytes, DEFAULT_OPTIONS.timeout):
+        return DEFAULT_OPTIONS
+    return attrs.evolve(DEFAULT_OPTIONS, max_bytes=max_bytes, timeout=timeout)
 
 
 def parse(source: str | bytes, options: ParseOptions = DEFAULT_OPTIONS) -> Document:
@@ -77,13 +91,15 @@ def parse(source: str | bytes, options: ParseOptions = DEFAULT_OPTIONS) -> Docum
 
     Raises:
         UnreadableInputError: binary data or an unreadable encoding.
+        LimitExceededError: over ``options.max_bytes`` or ``options.timeout``.
 
     >>> doc = parse("I- BỐI CẢNH\\n1- Thuận lợi\\nHuyện có nhiều lợi thế.")
     >>> [s.title for s in doc.body]
     ['BỐI CẢNH']
     """
-    normalized = read(source)
-    return parse_normalized(normalized, options)
+    check_source(source, options.max_bytes)
+    with time_limit(options.timeout):
+        return parse_normalized(read(source), options)
 
 
 #: The file suffixes :func:`parse_file` reads, lower case (``vnreport batch`` collects these from
@@ -95,6 +111,8 @@ def parse_file(path: str | Path, options: ParseOptions = DEFAULT_OPTIONS) -> Doc
     """Parse a file: plain text (any supported encoding), ``.html``/``.htm``, ``.docx`` or ``.pdf``."""
     p = Path(path)
     try:
+        if p.is_file():
+            check_size(p.stat().st_size, options.max_bytes)
         data = p.read_bytes()
     except FileNotFoundError as exc:
         raise UnreadableInputError(f"no such file: {p}") from exc
@@ -186,7 +204,7 @@ def _stage_classify(state: ParseState) -> ParseState:
     in_table = state.hinted.table_lines()
     classified = tuple(
         _table_line(line) if line.index in in_table else classify_line(match, line, rules, source)
-        for line in state.lines
+        for line in checked(state.lines)
     )
     return attrs.evolve(state, classified=classified)
 
@@ -304,6 +322,7 @@ def run_stages(
     state = ParseState(normalized, options, hints)
     with collector_paused():
         for name, stage in STAGES:
+            check_time()
             state = stage(state)
             if on_stage is not None:
                 on_stage(name, state)

@@ -158,8 +158,8 @@ def test_pages_come_from_form_feeds() -> None:
 
 def test_pages_come_from_the_sources_page_boxes_when_it_has_them(seed: vnreport.Document) -> None:
     class Paged(vnreport.Document):
-        def page_boxes(self, span: Span) -> list[tuple[int, float]]:
-            return [(1 + span.start // 5000, 0.0), (1 + span.end // 5000, 0.0)]
+        def page_boxes(self, span: Span) -> list[tuple[int, float, float, float, float]]:
+            return [(1 + span.start // 5000, 0.0, 0.0, 1.0, 1.0), (1 + span.end // 5000, 0.0, 0.0, 1.0, 1.0)]
 
     paged = Paged(text=seed.text, body=seed.body, footnotes=seed.footnotes)
     chunks = document_chunks(paged, max_chars=1000)

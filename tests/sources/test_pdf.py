@@ -111,3 +111,18 @@ def test_chunks_of_a_pdf_carry_the_pages_of_their_boxes() -> None:
     for chunk in chunks:
         assert chunk.pages == tuple(sorted({box[0] for box in doc.page_boxes(chunk.span)}))
     assert max(chunk.pages[-1] for chunk in chunks) == len(doc.page_layout.pages if doc.page_layout else ())
+
+
+def test_password_protected_pdf_is_unreadable_with_a_clear_message(tmp_path: Path) -> None:
+    pikepdf = pytest.importorskip("pikepdf")
+    plain = tmp_path / "plain.pdf"
+    plain.write_bytes(_report())
+    locked = tmp_path / "locked.pdf"
+    with pikepdf.open(plain) as pdf:
+        pdf.save(locked, encryption=pikepdf.Encryption(owner="owner", user="secret", R=6))
+    with pytest.raises(vnreport.UnreadableInputError, match="password-protected"):
+        vnreport.parse_file(locked)
+    result = subprocess.run(
+        [sys.executable, "-m", "vnreport", "parse", str(locked)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "password" in result.stderr

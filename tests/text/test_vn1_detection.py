@@ -50,3 +50,15 @@ def test_the_issue_heading_reads_in_vn1() -> None:
     normalized = read(encode_legacy(heading + body * 20, "tcvn5712"))
     assert normalized.encoding == "tcvn5712"
     assert normalized.text.startswith("ĐẢNG BỘ TỈNH THÁI NGUYÊN\n")
+
+
+@pytest.mark.skipif(len(DOCS) < 12, reason="the corpus is not at hand")
+@pytest.mark.parametrize("index", [2, 7, 9])
+def test_vn1_lowercase_stays_lowercase_beside_capitals(index: int) -> None:
+    """VN1 has a code for every capital: the restoring of TCVN3's uppercase fonts (a lowercase
+    code under capitals read as a capital) must not turn "Số -NQ/ĐH" into "SỐ -NQ/ĐH"."""
+    text = _encodable(index, "tcvn5712", 20_000)
+    normalized = read(encode_legacy(text, "tcvn5712"))
+    if normalized.encoding != "tcvn5712":
+        pytest.skip("no VN1-only code in this document's lines")
+    assert normalized.text.split() == text.split()

@@ -8,7 +8,7 @@ follow the input order (files as given, folders sorted), whatever order the work
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from vnreport.batch.files import content_hash, discover
 from vnreport.batch.output import BatchError, State, require_pyarrow, write_errors, write_jsonl, write_parquet
 from vnreport.batch.progress import Progress
 from vnreport.batch.tables import TABLE_NAMES, with_path
-from vnreport.batch.workers import Outcome, parse_job, run_ordered
+from vnreport.batch.workers import NO_LIMITS, Limits, Outcome, parse_job, run_ordered
 
 FORMATS = ("parquet", "jsonl")
 
@@ -52,8 +52,10 @@ def run_batch(
     fmt: str = "parquet",
     resume: bool = True,
     progress: bool | None = None,
+    limits: Limits = NO_LIMITS,
 ) -> BatchResult:
-    """Parse the files under ``paths`` into ``out``; see the module docstring and ``docs/batch.md``."""
+    """Parse the files under ``paths`` into ``out``; see the module docstring and ``docs/batch.md``.
+    ``limits`` caps each file (a file over them fails with ``LimitExceededError``; the run goes on)."""
     if fmt not in FORMATS:
         raise BatchError(f"unknown format {fmt!r} (parquet or jsonl)")
     if fmt == "parquet":
@@ -73,7 +75,8 @@ def run_batch(
             outcomes[f] = Outcome(f, sha, with_path(saved["tables"], f), saved.get("json"))
         else:
             todo.append(f)
-    parsed = _parse(todo, workers, fmt == "jsonl", state, progress, outcomes)
+    job = functools.partial(parse_job, with_json=fmt == "jsonl", limits=limits)
+    parsed = _parse(todo, workers, job, state, progress, outcomes)
     ordered = [outcomes[f] for f in files]
     _write(out_dir, ordered, fmt)
     failed = tuple(o for o in ordered if o.error is not None)
@@ -100,7 +103,7 @@ def _hash(path: str) -> str | None:
 def _parse(
     todo: list[str],
     workers: int | None,
-    with_json: bool,
+    job: Callable[[str], Outcome],
     state: State,
     progress: bool | None,
     outcomes: dict[str, Outcome],
@@ -115,7 +118,6 @@ def _parse(
         bar.advance(failed)
 
     try:
-        job = functools.partial(parse_job, with_json=with_json)
         for outcome in run_ordered(job, todo, workers, done):
             outcomes[outcome.path] = outcome
     except BrokenProcessPool as exc:

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import frozen
 
+from vnreport.limits import DEFAULT_MAX_BYTES
+
 if TYPE_CHECKING:
     from vnreport.document import Document
 
@@ -52,17 +54,23 @@ class Outcome:
     message: str | None = None
 
 
-def parse_job(path: str, with_json: bool = False) -> Outcome:
+Limits = tuple[int | None, float | None]
+"""``(max_bytes, timeout)`` of each file's parse (:class:`~vnreport.pipeline.ParseOptions`)."""
+
+NO_LIMITS: Limits = (DEFAULT_MAX_BYTES, None)
+
+
+def parse_job(path: str, with_json: bool = False, limits: Limits = NO_LIMITS) -> Outcome:
     """Parse one file into its table rows; any failure becomes an :class:`Outcome` with an error."""
     from vnreport.batch.files import content_hash
     from vnreport.batch.tables import document_tables
-    from vnreport.pipeline import parse_file
+    from vnreport.pipeline import limited_options, parse_file
 
     sha = None
     try:
         data = Path(path).read_bytes()
         sha = content_hash(data)
-        doc = parse_file(path)
+        doc = parse_file(path, limited_options(*limits))
         tables = document_tables(doc, path, sha)
         return Outcome(path, sha, tables, doc.to_json() if with_json else None)
     except Exception as exc:

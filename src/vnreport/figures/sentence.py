@@ -27,6 +27,7 @@ class SentenceFigures:
         "end",
         "header",
         "low",
+        "occurrences",
         "qs",
         "role",
         "start",
@@ -47,12 +48,19 @@ class SentenceFigures:
         # Clause (count of ";" before) of each figure's start and end, made on first need.
         self.clause_of_start: list[int] = []
         self.clause_of_end: list[int] = []
+        # Where each cue word asked about occurs in ``low``, found once: asked per figure of
+        # "what follows it", a search to the sentence's end made a long line quadratic.
+        self.occurrences: dict[str, list[int]] = {}
 
     def has(self, word: str, lo: int, hi: int) -> bool:
         """Whether ``text[lo:hi]``, casefolded, contains ``word``."""
-        if self.aligned:
-            return self.low.find(word, max(lo - self.start, 0), hi - self.start) >= 0
-        return word in self.text[lo:hi].casefold()
+        if not self.aligned:
+            return word in self.text[lo:hi].casefold()
+        found = self.occurrences.get(word)
+        if found is None:
+            found = self.occurrences[word] = _positions(self.low, word)
+        k = bisect_left(found, max(lo - self.start, 0))
+        return k < len(found) and found[k] + len(word) <= hi - self.start
 
     def same_clause(self, a: int, b: int) -> bool:
         return self.text.find(";", a, b) < 0
@@ -68,7 +76,13 @@ class SentenceFigures:
             self._number_clauses()
         qs, cs, ce = self.qs, self.clause_of_start, self.clause_of_end
         start, clause = qs[i].span.start, cs[i]
-        return [j for j in range(i - 1, -1, -1) if ce[j] == clause or qs[j].span.end > start]
+        out: list[int] = []
+        for j in range(i - 1, -1, -1):
+            if ce[j] == clause or qs[j].span.end > start:
+                out.append(j)
+            else:
+                break  # an earlier clause: so are all before it (see achieved_for)
+        return out
 
     def _number_clauses(self) -> None:
         semis: list[int] = []
@@ -92,7 +106,10 @@ class SentenceFigures:
         for j in range(i - 1, -1, -1):
             q = qs[j]
             if ce[j] != clause and q.span.end <= start:
-                continue  # another clause
+                # An earlier clause: the figures of a sentence do not overlap, so those before
+                # this one end earlier still, in earlier clauses too (scanning on made a line of
+                # 8,000 figures quadratic).
+                break
             if role.get(j) in ("target", "change") or (limit is not None and q.span.end > limit):
                 continue
             if prefer_unit is None or q.unit == prefer_unit:
@@ -145,3 +162,13 @@ def _find_header_baseline(st: SentenceFigures) -> tuple[str | None, int]:
     first = low.find("so") if st.aligned else 0
     h = SO_VOI_HEADER.search(st.text, st.start + first, st.end)
     return (clean_base(h.group("base")), h.start()) if h else (None, st.end)
+
+
+def _positions(low: str, word: str) -> list[int]:
+    """Every start of ``word`` in ``low``, overlapping ones too, in order."""
+    out: list[int] = []
+    i = low.find(word)
+    while i >= 0:
+        out.append(i)
+        i = low.find(word, i + 1)
+    return out

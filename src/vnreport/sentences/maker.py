@@ -16,6 +16,7 @@ import attrs
 
 from vnreport.figures import find_comparisons, find_quantities
 from vnreport.footnotes import notes as fn
+from vnreport.limits import check_time
 from vnreport.model import Comparison, Diagnostic, FootnoteRef, Item, Node, Paragraph, Quantity, Section, Sentence, Span
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ class SentenceMaker:
         out: list[Node] = []
         for node in nodes:
             if isinstance(node, Paragraph):
+                check_time()  # the longest stage: a time limit is met paragraph by paragraph
                 out.append(self.paragraph(node.id, node.span, node.gaps))
             elif isinstance(node, Section):
                 figures = self.title_quantities(node.title_span)

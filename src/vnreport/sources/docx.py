@@ -26,6 +26,7 @@ from attrs import frozen
 
 from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
+from vnreport.limits import check_source, time_limit
 from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions
 from vnreport.sources._assemble import assemble
@@ -337,5 +338,7 @@ def parse_docx(data: bytes, options: ParseOptions = DEFAULT_OPTIONS) -> Document
         UnreadableInputError: not a zip package, no ``word/document.xml``, a zip bomb, a part
             with a DTD, or malformed XML.
     """
-    docx = extract_docx(bytes(data))
-    return assemble(docx.extracted, source=docx.source, source_format="docx", options=options)
+    check_source(data, options.max_bytes)
+    with time_limit(options.timeout):
+        docx = extract_docx(bytes(data))
+        return assemble(docx.extracted, source=docx.source, source_format="docx", options=options)

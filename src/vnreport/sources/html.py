@@ -35,6 +35,7 @@ from lxml import etree
 
 from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
+from vnreport.limits import check_source, time_limit
 from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions
 from vnreport.sources._assemble import assemble
@@ -490,22 +491,24 @@ def parse_html(source: str | bytes, options: ParseOptions = DEFAULT_OPTIONS) -> 
     >>> doc.body[0].children[0].title
     'Thuận lợi'
     """
-    encoding: str | None = None
-    bom_len = 0
-    diagnostics: tuple[Diagnostic, ...] = ()
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        text, encoding, bom_len, diagnostics = decode_html(bytes(source))
-    elif isinstance(source, str):
-        text = source
-    else:
-        raise TypeError(f"parse_html reads str or bytes, not {type(source).__name__}")
-    extracted = extract_html(text)
-    return assemble(
-        extracted,
-        source=text,
-        source_format="html",
-        encoding=encoding,
-        byte_shift=bom_len,
-        options=options,
-        diagnostics=diagnostics,
-    )
+    check_source(source, options.max_bytes)
+    with time_limit(options.timeout):
+        encoding: str | None = None
+        bom_len = 0
+        diagnostics: tuple[Diagnostic, ...] = ()
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            text, encoding, bom_len, diagnostics = decode_html(bytes(source))
+        elif isinstance(source, str):
+            text = source
+        else:
+            raise TypeError(f"parse_html reads str or bytes, not {type(source).__name__}")
+        extracted = extract_html(text)
+        return assemble(
+            extracted,
+            source=text,
+            source_format="html",
+            encoding=encoding,
+            byte_shift=bom_len,
+            options=options,
+            diagnostics=diagnostics,
+        )

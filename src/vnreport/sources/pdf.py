@@ -21,6 +21,7 @@ from attrs import frozen
 from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
 from vnreport.hints import SourceHints
+from vnreport.limits import check_source, time_limit
 from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions
 from vnreport.provenance import PdfLayout, PdfPage
@@ -141,7 +142,9 @@ def parse_pdf(data: bytes, options: ParseOptions = DEFAULT_OPTIONS) -> Document:
         UnreadableInputError: not a PDF, broken or truncated, password-protected, or a scan
             without a text layer.
     """
-    pdf = extract_pdf(data)
-    _, nfc = normalize(pdf.extracted.text)
-    doc = assemble(pdf.extracted, source=pdf.extracted.text, source_format="pdf", options=options)
-    return attrs.evolve(doc, page_layout=pdf.layout.through(nfc))
+    check_source(data, options.max_bytes)
+    with time_limit(options.timeout):
+        pdf = extract_pdf(data)
+        _, nfc = normalize(pdf.extracted.text)
+        doc = assemble(pdf.extracted, source=pdf.extracted.text, source_format="pdf", options=options)
+        return attrs.evolve(doc, page_layout=pdf.layout.through(nfc))

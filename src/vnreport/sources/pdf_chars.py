@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from attrs import frozen
 
 from vnreport.errors import UnreadableInputError
+from vnreport.limits import check_time
 
 #: At most this many pages are read; the rest of a longer file is left out, with a diagnostic.
 MAX_PAGES = 1500
@@ -82,6 +83,7 @@ def read_pages(data: bytes, build: Callable[[PageChars], T]) -> tuple[list[T], i
         count = len(pdf)
         pages: list[T] = []
         for index in range(min(count, MAX_PAGES)):
+            check_time()
             try:
                 pages.append(build(_read_page(pdf, index)))
             except pdfium.PdfiumError as exc:

@@ -1,14 +1,18 @@
-"""What a stream of bytes is when no file name says so (``vnreport parse -``): a Word document,
-an HTML page or a text, told by content alone."""
+"""What a stream of bytes is when no file name says so (``vnreport parse -``): a PDF, a Word
+document, an HTML page or a text, told by content alone."""
 
 from __future__ import annotations
 
 import io
 import re
 import zipfile
+from typing import TYPE_CHECKING
 
 from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
+
+if TYPE_CHECKING:
+    from vnreport.pipeline import ParseOptions
 
 #: Tags that only markup opens with, looked for near the start (a text may quote "<" but rarely
 #: starts with a doctype or an element of a page).
@@ -20,11 +24,14 @@ _HEAD = 4096
 
 
 def sniff_format(data: bytes) -> str:
-    """``"docx"`` for a zip holding ``word/document.xml``, ``"html"`` for markup, else ``"text"``.
+    """``"pdf"`` for a PDF header, ``"docx"`` for a zip holding ``word/document.xml``, ``"html"``
+    for markup, else ``"text"``.
 
     Raises:
         UnreadableInputError: a zip that is not a Word document.
     """
+    if data.startswith(b"%PDF-"):
+        return "pdf"
     if data.startswith(b"PK\x03\x04"):
         try:
             names = zipfile.ZipFile(io.BytesIO(data)).namelist()
@@ -42,17 +49,22 @@ def _head_text(head: bytes) -> str:
     return head.decode("utf-8", errors="ignore").lstrip("\ufeff")
 
 
-def parse_sniffed(data: bytes) -> Document:
-    """Parse bytes as what they are: DOCX, HTML or text."""
+def parse_sniffed(data: bytes, options: ParseOptions | None = None) -> Document:
+    """Parse bytes as what they are: PDF, DOCX, HTML or text."""
+    from vnreport.pipeline import DEFAULT_OPTIONS, parse
+
+    options = options or DEFAULT_OPTIONS
     kind = sniff_format(data)
+    if kind == "pdf":
+        from vnreport.sources.pdf import parse_pdf
+
+        return parse_pdf(data, options)
     if kind == "docx":
         from vnreport.sources.docx import parse_docx
 
-        return parse_docx(data)
+        return parse_docx(data, options)
     if kind == "html":
         from vnreport.sources.html import parse_html
 
-        return parse_html(data)
-    from vnreport.pipeline import parse
-
-    return parse(data)
+        return parse_html(data, options)
+    return parse(data, options)

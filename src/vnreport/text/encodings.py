@@ -266,7 +266,9 @@ def _add_run(builder: _Builder, chunk: bytes, start_byte: int, kind: str) -> int
         builder.add(text, starts, start_byte)
         return replaced
     text, legacy_starts = _decode_legacy_chunk(chunk, kind, start_byte)
-    if kind in ("tcvn3", "tcvn5712"):
+    if kind == "tcvn3":
+        # Only TCVN3's uppercase fonts store capitals as lowercase codes; VN1 (tcvn5712) has a
+        # code for every capital, so its lowercase letters are lowercase ("Số", not "SỐ").
         text = _restore_capitals(text)
     builder.add(text, legacy_starts, start_byte)
     return 0
