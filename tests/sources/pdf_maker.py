@@ -15,8 +15,8 @@ WIDTH, HEIGHT = 595.0, 842.0
 
 def make_pdf(pages: Sequence[Sequence[Run]]) -> bytes:
     """A PDF with one page per item of ``pages``; a page without runs has no text layer."""
-    import pypdfium2 as pdfium  # type: ignore[import-untyped]
-    import pypdfium2.raw as raw  # type: ignore[import-untyped]
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
 
     pdf = pdfium.PdfDocument.new()
     for runs in pages:

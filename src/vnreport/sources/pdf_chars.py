@@ -47,7 +47,7 @@ T = TypeVar("T")
 
 def _pdfium() -> Any:
     try:
-        import pypdfium2 as pdfium  # type: ignore[import-untyped]
+        import pypdfium2 as pdfium
     except ImportError as exc:  # pragma: no cover - a dependency, but installs may strip it
         raise UnreadableInputError("reading a PDF needs pypdfium2: pip install pypdfium2") from exc
     return pdfium
@@ -92,7 +92,7 @@ def read_pages(data: bytes, build: Callable[[PageChars], T]) -> tuple[list[T], i
 
 
 def _read_page(pdf: Any, index: int) -> PageChars:
-    import pypdfium2.raw as raw  # type: ignore[import-untyped]
+    import pypdfium2.raw as raw
 
     page = pdf[index]
     width, height = page.get_size()
