@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -35,6 +37,38 @@ def _worker_peak() -> float:
     return _peak_mib(resource.RUSAGE_SELF)
 
 
+def _descendants(pid: int) -> list[int]:
+    """The processes under ``pid`` (Linux ``/proc``): the batch's workers are forked by its fork
+    server, so they are no children of this process and ``RUSAGE_CHILDREN`` never sees them."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    out, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        kids = [child for child, parent in parents.items() if parent == current]
+        out += kids
+        todo += kids
+    return out
+
+
+def _watch_workers(peaks: dict[int, float], stop: threading.Event) -> None:
+    """Record the high-water mark (``VmHWM``) of every process under this one while it runs."""
+    while not stop.wait(0.1):
+        for pid in _descendants(os.getpid()):
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            for line in status.splitlines():
+                if line.startswith("VmHWM:"):
+                    peaks[pid] = max(peaks.get(pid, 0.0), int(line.split()[1]) / 1024)
+
+
 def run_mode(mode: str, folder: Path, workers: int) -> dict[str, float]:
     """One measurement, in this process (the parent runs it in a fresh interpreter)."""
     out = Path(tempfile.mkdtemp(prefix="bench-batch-out-"))
@@ -43,10 +77,16 @@ def run_mode(mode: str, folder: Path, workers: int) -> dict[str, float]:
             return _run_dask(folder, out, workers)
         from vnreport.batch import run_batch
 
+        peaks: dict[int, float] = {}
+        stop = threading.Event()
+        watcher = threading.Thread(target=_watch_workers, args=(peaks, stop), daemon=True)
+        if mode != "serial" and Path("/proc").is_dir():
+            watcher.start()
         start = time.perf_counter()
         result = run_batch([folder], out, workers=1 if mode == "serial" else workers, resume=False, progress=False)
         seconds = time.perf_counter() - start
-        peak = _peak_mib(resource.RUSAGE_SELF if mode == "serial" else resource.RUSAGE_CHILDREN)
+        stop.set()
+        peak = _peak_mib(resource.RUSAGE_SELF) if mode == "serial" else max(peaks.values(), default=0.0)
         return {"files": result.files, "seconds": seconds, "peak_mib": peak}
     finally:
         shutil.rmtree(out, ignore_errors=True)

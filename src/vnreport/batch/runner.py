@@ -75,8 +75,8 @@ def run_batch(
             outcomes[f] = Outcome(f, sha, with_path(saved["tables"], f), saved.get("json"))
         else:
             todo.append(f)
-    job = functools.partial(parse_job, with_json=fmt == "jsonl", limits=limits)
-    parsed = _parse(todo, workers, job, state, progress, outcomes)
+    job = functools.partial(parse_job, with_json=fmt == "jsonl", limits=limits, state=str(out_dir))
+    parsed = _parse(todo, workers, job, progress, outcomes)
     ordered = [outcomes[f] for f in files]
     _write(out_dir, ordered, fmt)
     failed = tuple(o for o in ordered if o.error is not None)
@@ -104,7 +104,6 @@ def _parse(
     todo: list[str],
     workers: int | None,
     job: Callable[[str], Outcome],
-    state: State,
     progress: bool | None,
     outcomes: dict[str, Outcome],
 ) -> int:
@@ -113,7 +112,6 @@ def _parse(
 
     def done(outcome: Outcome) -> None:
         nonlocal failed
-        state.save(outcome)
         failed += outcome.error is not None
         bar.advance(failed)
 

@@ -60,8 +60,10 @@ Limits = tuple[int | None, float | None]
 NO_LIMITS: Limits = (DEFAULT_MAX_BYTES, None)
 
 
-def parse_job(path: str, with_json: bool = False, limits: Limits = NO_LIMITS) -> Outcome:
-    """Parse one file into its table rows; any failure becomes an :class:`Outcome` with an error."""
+def parse_job(path: str, with_json: bool = False, limits: Limits = NO_LIMITS, state: str | None = None) -> Outcome:
+    """Parse one file into its table rows; any failure becomes an :class:`Outcome` with an error.
+    With ``state`` (a batch's output folder) the rows are saved there for a rerun, here in the
+    worker: the parent, on a core of its own as busy as theirs, only gathers."""
     from vnreport.batch.files import content_hash
     from vnreport.batch.tables import document_tables
     from vnreport.pipeline import limited_options, parse_file
@@ -72,9 +74,14 @@ def parse_job(path: str, with_json: bool = False, limits: Limits = NO_LIMITS) ->
         sha = content_hash(data)
         doc = parse_file(path, limited_options(*limits))
         tables = document_tables(doc, path, sha)
-        return Outcome(path, sha, tables, doc.to_json() if with_json else None)
+        outcome = Outcome(path, sha, tables, doc.to_json() if with_json else None)
     except Exception as exc:
         return Outcome(path, sha, error=_error_name(exc), message=_message(exc, path))
+    if state is not None:
+        from vnreport.batch.output import State
+
+        State(Path(state)).save(outcome)
+    return outcome
 
 
 def _error_name(exc: BaseException) -> str:
@@ -128,10 +135,21 @@ def run_ordered(
     yield from _pooled(fn, items, min(count, len(items)), on_done)
 
 
+def _context(multiprocessing: Any) -> Any:
+    """Workers forked from a server that loaded and warmed the pipeline once (POSIX), else
+    spawned (each imports it anew). Not plain fork: the parent may run threads (a Dask client,
+    a progress bar), and forking a threaded process is unsafe."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["vnreport.batch.preload"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 def _pooled(fn: Callable[[str], T], items: list[str], count: int, on_done: Callable[[T], None] | None) -> Iterator[T]:
     import multiprocessing
 
-    context = multiprocessing.get_context("spawn")
+    context = _context(multiprocessing)
     pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=warm_up)
     try:
         index = {pool.submit(fn, item): i for i, item in enumerate(items)}
