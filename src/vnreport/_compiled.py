@@ -40,6 +40,7 @@ COMPILED_MODULES = (
     "sources.html_content",
     "sources.html_survey",
     "sources.html",
+    "sources.pdf_lines",
 )
 
 _PACKAGE = Path(__file__).resolve().parent

@@ -15,12 +15,10 @@ This module depends on the model only, so that the pipeline can import it withou
 
 from __future__ import annotations
 
-import bisect
-
 from attrs import frozen
 
 from vnreport.model import Span
-from vnreport.text.offsets import OffsetMap
+from vnreport.text.offsets import OffsetMap, first_at_or_after
 
 
 @frozen
@@ -109,8 +107,8 @@ class SourceHints:
         starts = nfc.starts
 
         def span(s: Span) -> Span:
-            start = bisect.bisect_left(starts, s.start)
-            return Span(start, max(start, bisect.bisect_left(starts, s.end)))
+            start = first_at_or_after(starts, s.start)
+            return Span(start, max(start, first_at_or_after(starts, s.end)))
 
         return SourceHints(
             tables=tuple(

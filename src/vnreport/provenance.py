@@ -13,7 +13,7 @@ import bisect
 from attrs import frozen
 
 from vnreport.model import Span
-from vnreport.text.offsets import OffsetMap
+from vnreport.text.offsets import OffsetMap, first_at_or_after
 
 PageBox = tuple[int, float, float, float, float]
 """page number (1-based), x0, y0, x1, y1 in PDF points from the page's top left."""
@@ -53,6 +53,6 @@ class PdfLayout:
         starts = nfc.starts
 
         def at(offset: int) -> int:
-            return bisect.bisect_left(starts, offset)
+            return first_at_or_after(starts, offset)
 
         return PdfLayout(self.pages, tuple(map(at, self.starts)), tuple((at(p[0]), *p[1:]) for p in self.places))

@@ -30,7 +30,6 @@ from vnreport.sources._text import Extracted
 from vnreport.sources.pdf_chars import MAX_PAGES, PageChars, read_pages
 from vnreport.sources.pdf_lines import PdfLine, page_lines
 from vnreport.text.offsets import OffsetMap
-from vnreport.text.reading import normalize
 
 __all__ = ["PdfLayout", "PdfPage", "extract_pdf", "parse_pdf"]
 
@@ -145,6 +144,8 @@ def parse_pdf(data: bytes, options: ParseOptions = DEFAULT_OPTIONS) -> Document:
     check_source(data, options.max_bytes)
     with time_limit(options.timeout):
         pdf = extract_pdf(data)
-        _, nfc = normalize(pdf.extracted.text)
         doc = assemble(pdf.extracted, source=pdf.extracted.text, source_format="pdf", options=options)
+        # The extracted text is the source (identity map), so the document's map into it is the
+        # normalization's own.
+        nfc = doc.to_raw if doc.to_raw is not None else OffsetMap.identity(len(doc.text))
         return attrs.evolve(doc, page_layout=pdf.layout.through(nfc))

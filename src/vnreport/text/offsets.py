@@ -8,7 +8,7 @@ input, bytes of the original file, or positions in an HTML source).
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 
@@ -136,6 +136,20 @@ class RunStarts(Sequence[int]):
             raise IndexError(index)
         return self._one(index)
 
+    def bisect_left(self, value: int) -> int:
+        """``bisect.bisect_left(self, value)`` from the runs: the first text offset whose raw
+        offset is ``value`` or more, without a look at every character (a raw offset mapped
+        into the text per line of a PDF made a bisection over this sequence the slow part)."""
+        at, raw, literal = self._at, self._raw, self._literal
+        k = bisect_left(raw, value)  # the runs start in raw order
+        if k > 0 and literal[k - 1]:
+            i = at[k - 1] + (value - raw[k - 1])
+            if i < (at[k] if k < len(at) else self._length):
+                return i
+        if k < len(at):
+            return at[k]
+        return self._length if self._raw_length >= value else self._length + 1
+
     def __iter__(self) -> Iterator[int]:
         at, raw, literal = self._at, self._raw, self._literal
         for k in range(len(at)):
@@ -161,3 +175,11 @@ def byte_offsets(text: str, encoding: str) -> OffsetMap:
     else:
         widths = (len(ch.encode(encoding, errors="replace")) for ch in text)
     return OffsetMap(array("q", accumulate(widths, initial=0)))
+
+
+def first_at_or_after(starts: Sequence[int], value: int) -> int:
+    """``bisect.bisect_left(starts, value)`` for an offset map's ``starts``: the text offset a
+    raw offset ``value`` falls at (runs are searched as runs)."""
+    if isinstance(starts, RunStarts):
+        return starts.bisect_left(value)
+    return bisect_left(starts, value)
