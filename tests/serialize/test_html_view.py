@@ -35,6 +35,13 @@ def test_text_is_escaped() -> None:
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in page
 
 
+def test_recipients_read_as_one_list(seed_doc: vnreport.Document) -> None:
+    """Each printed entry ends in ","; joined with "; " the marks must not double ("),; Các")."""
+    page = seed_doc.to_html()
+    assert "Thường trực Tỉnh uỷ (báo cáo); Các Ban Đảng" in page
+    assert ",;" not in page and "Lưu VT." in page
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     webdriver = pytest.importorskip("selenium.webdriver")

@@ -89,7 +89,10 @@ def _joined(separator: str, *parts: str | None) -> str | None:
 def _listed(items: tuple[str, ...], in_full: bool) -> str | None:
     if not items:
         return None
-    return _joined("; ", *items) if in_full else str(len(items))
+    # Each entry as printed ends in "," or ";" (a list down the page): joined with "; ", the
+    # printed mark would double it ("(báo cáo),; Các Ban …"); the last keeps its full stop.
+    entries = [item.rstrip(" ,;") for item in items[:-1]] + [items[-1]]
+    return _joined("; ", *entries) if in_full else str(len(items))
 
 
 def metadata_rows(meta: Metadata, in_full: bool = True) -> list[tuple[str, str]]:
