@@ -8,7 +8,7 @@ from operator import attrgetter
 
 import attrs
 
-from vnreport.figures.sentence import SentenceFigures, direction_of, header_baseline
+from vnreport.figures.sentence import SentenceFigures, direction_of, header_baseline, occurrences_of
 from vnreport.figures.subjects import clean_base
 from vnreport.model import Comparison, ComparisonKind, Quantity, Span
 from vnreport.rules.figures import (
@@ -126,13 +126,7 @@ _SPAN_OF = attrgetter("span.start", "span.end")
 
 def _find_all(low: str, words: Sequence[str], offset: int) -> list[int]:
     """End offsets (absolute) of every occurrence of ``words`` in ``low``."""
-    out: list[int] = []
-    for w in words:
-        i = low.find(w)
-        while i >= 0:
-            out.append(offset + i + len(w))
-            i = low.find(w, i + 1)
-    return out
+    return [offset + i + len(w) for w in words for i in occurrences_of(low, w)]
 
 
 def _achieved_vs_target(st: SentenceFigures) -> list[Comparison]:

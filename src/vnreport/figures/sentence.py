@@ -58,7 +58,7 @@ class SentenceFigures:
             return word in self.text[lo:hi].casefold()
         found = self.occurrences.get(word)
         if found is None:
-            found = self.occurrences[word] = _positions(self.low, word)
+            found = self.occurrences[word] = occurrences_of(self.low, word)
         k = bisect_left(found, max(lo - self.start, 0))
         return k < len(found) and found[k] + len(word) <= hi - self.start
 
@@ -164,7 +164,7 @@ def _find_header_baseline(st: SentenceFigures) -> tuple[str | None, int]:
     return (clean_base(h.group("base")), h.start()) if h else (None, st.end)
 
 
-def _positions(low: str, word: str) -> list[int]:
+def occurrences_of(low: str, word: str) -> list[int]:
     """Every start of ``word`` in ``low``, overlapping ones too, in order."""
     out: list[int] = []
     i = low.find(word)

@@ -96,37 +96,13 @@ def references(meta: Any, m: Metadata, ctx: BodyContext) -> dict[str, str]:
     refs: dict[str, str] = {}
     block = el(meta, "references", source="#" + ctx.prefix + "vnreport")
     refs["vnreport"] = ctx.claim(ctx.prefix + "vnreport")
-    orgs = [("issuer", m.issuer), ("parent", m.parent_issuer)]
-    for role, name in orgs:
-        if name:
-            refs[role] = ctx.claim(ctx.prefix + (slug(name) or role))
-            el(
-                block,
-                "TLCOrganization",
-                eId=refs[role],
-                href=f"/akn/ontology/organizations/vn/{slug(name)}",
-                showAs=name,
-            )
+    for role, name in (("issuer", m.issuer), ("parent", m.parent_issuer)):
+        _reference(block, ctx, refs, role, "TLCOrganization", "organizations", name)
     el(block, "TLCOrganization", eId=refs["vnreport"], href="/akn/ontology/organizations/vnreport", showAs="vnreport")
     signature = m.signature
-    if signature is not None and signature.name:
-        refs["signer"] = ctx.claim(ctx.prefix + (slug(signature.name) or "signer"))
-        el(
-            block,
-            "TLCPerson",
-            eId=refs["signer"],
-            href=f"/akn/ontology/persons/vn/{slug(signature.name)}",
-            showAs=signature.name,
-        )
-    if signature is not None and signature.position:
-        refs["position"] = ctx.claim(ctx.prefix + (slug(signature.position) or "position"))
-        el(
-            block,
-            "TLCRole",
-            eId=refs["position"],
-            href=f"/akn/ontology/roles/vn/{slug(signature.position)}",
-            showAs=signature.position,
-        )
+    if signature is not None:
+        _reference(block, ctx, refs, "signer", "TLCPerson", "persons", signature.name)
+        _reference(block, ctx, refs, "position", "TLCRole", "roles", signature.position)
     return refs
 
 
@@ -180,3 +156,14 @@ def conclusions(parent: Any, m: Metadata, refs: dict[str, str], ctx: BodyContext
             person = el(line, "person", signature.name, refersTo="#" + refs["signer"])
             if "position" in refs:
                 person.set("as", "#" + refs["position"])
+
+
+def _reference(
+    block: Any, ctx: BodyContext, refs: dict[str, str], role: str, element: str, ontology: str, name: str | None
+) -> None:
+    """One ``TLC…`` entry of ``references`` for ``name`` (none when it is empty), its eId kept in
+    ``refs`` under ``role``."""
+    if not name:
+        return
+    refs[role] = ctx.claim(ctx.prefix + (slug(name) or role))
+    el(block, element, eId=refs[role], href=f"/akn/ontology/{ontology}/vn/{slug(name)}", showAs=name)

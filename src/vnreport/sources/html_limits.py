@@ -23,7 +23,6 @@ element it names. So the count is a lower bound of the tree's depth, within a sm
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,7 +31,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from vnreport.model import Diagnostic, DiagnosticCode, Span
-from vnreport.text.offsets import OffsetMap
+from vnreport.text.offsets import OffsetMap, first_at_or_after
 
 #: Counted nesting levels beyond which tags are flattened (see the module docstring).
 MAX_DEPTH = 64
@@ -187,8 +186,8 @@ def cut_diagnostics(cuts: Sequence[Cut], to_source: OffsetMap) -> list[Diagnosti
     n = len(to_source)
     out: list[Diagnostic] = []
     for cut in cuts:
-        start = min(bisect_left(starts, cut.start, 0, n), n)
-        end = max(start, min(bisect_left(starts, cut.end, 0, n), n))
+        start = min(first_at_or_after(starts, cut.start), n)
+        end = max(start, min(first_at_or_after(starts, cut.end), n))
         if cut.kind == "depth":
             code = DiagnosticCode.HTML_DEPTH_LIMIT
             message = (

@@ -12,7 +12,6 @@ import codecs
 import re
 import unicodedata
 from array import array
-from bisect import bisect_left
 from collections.abc import Sequence
 
 import attrs
@@ -21,7 +20,7 @@ from attrs import frozen
 from vnreport.errors import UnreadableInputError
 from vnreport.model import Diagnostic, Span
 from vnreport.text import encodings
-from vnreport.text.offsets import OffsetMap, RunStarts, byte_offsets
+from vnreport.text.offsets import OffsetMap, RunStarts, byte_offsets, first_at_or_after
 
 #: Leading bytes of formats that are certainly not text (the message names the format).
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -90,7 +89,7 @@ def read(source: str | bytes) -> NormalizedText:
         starts, n = to_raw.starts, len(text)
 
         def to_text(offset: int) -> int:
-            return bisect_left(starts, offset, 0, n)
+            return min(first_at_or_after(starts, offset), n)
 
         diagnostics = tuple(
             attrs.evolve(d, span=Span(to_text(d.span.start), max(to_text(d.span.start), to_text(d.span.end))))

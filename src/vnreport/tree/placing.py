@@ -140,18 +140,15 @@ class Placer:
         """Where the source states the node's level (h2, "Heading 2"), a node open at the same
         or a deeper stated level is done: the node becomes the sibling of the outermost one.
         Otherwise (no stated level, or none open at its depth) the text decides."""
-        k = stated_sibling(self.stack, node.source_level)
-        if k is None:
-            return False
-        self.check_numbering(self.stack[k - 1], node)
-        del self.stack[k:]
-        self.push(node)
-        return True
+        return self._place_at(node, stated_sibling(self.stack, node.source_level))
 
     def _place_by_list_depth(self, node: OpenNode) -> bool:
         """An entry of the source's own lists goes where its depth puts it among the entries
         open above it (:func:`~vnreport.tree.stated.list_position`); with none open, the text decides."""
-        k = list_position(self.stack, node.list_depth)
+        return self._place_at(node, list_position(self.stack, node.list_depth))
+
+    def _place_at(self, node: OpenNode, k: int | None) -> bool:
+        """Put ``node`` at stack position ``k`` (what is open there closes); False for None."""
         if k is None:
             return False
         self.check_numbering(self.stack[k - 1], node)
