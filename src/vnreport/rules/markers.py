@@ -182,14 +182,16 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         "decimal",
         MarkerStyle.DECIMAL,
         _compile(
-            rf"(?P<marker>(?P<v>[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{1,4}})(?:{SP}*+{_SEP}(?![0-9])|(?={SP}++\p{{Lu}})){SP}*+)"
+            rf"(?P<marker>(?P<v>[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{1,4}})"
+            rf"(?:{SP}*+{_SEP}(?![0-9])|(?={SP}++\p{{Lu}})|(?=\p{{Lu}}\p{{Ll}}+{SP})){SP}*+)"
             rf"(?![0-9]|%|,)",
             regex.VERSION1,
         ),
         _decimal_value,
         "2.1-",
         "Sub-numbering that carries its parents: '2.1-', '1.1.1.'. Components have at most two digits, "
-        "so '1.683.240' stays a number; without a separator only when a capital follows.",
+        "so '1.683.240' stays a number; without a separator only when a capital follows, set apart or "
+        "glued as the first letter of a word ('2.2Quy trình …', a heading text extraction ran together).",
         first="0123456789",
     ),
     MarkerRule(

@@ -37,11 +37,15 @@ MAX_BROKEN_BOLD = 240
 
 #: "… đã hoàn thành.2. Công tác tuyên truyền …": a sentence end (after a word, a quote or a
 #: bracket, never a digit: "đạt 8.2." is a number; GLUED_HEADING_AFTER), at most one space,
-#: then a numbered heading marker and a capital. Matched from the sentence end; whether it is
-#: a heading is decided by the numbering (lines/markup.py).
+#: then a numbered heading marker and a capital. The marker is written as the document writes
+#: its numbers ("2.", "2.2-"); a sub-number may lose even its separator and space ("… đúng quy
+#: định. 2.2Quy trình làm thẻ …", corpus 09), then a capitalised word must follow. Matched
+#: from the sentence end; whether it is a heading is decided by the numbering (lines/markup.py).
 GLUED_HEADING = regex.compile(
     rf"[.!?](?:\*\*)?{SP}?"
-    rf"(?P<marker>(?P<number>[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{0,3}})\.|(?P<roman>{ROMAN})\.){SP}+(?=\p{{Lu}})",
+    rf"(?P<marker>(?P<number>[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{0,3}})(?:\.|{SP}?-){SP}+(?=\p{{Lu}})"
+    rf"|(?P<number>[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{1,3}})(?=\p{{Lu}}\p{{Ll}}+{SP})"
+    rf"|(?P<roman>{ROMAN})\.{SP}+(?=\p{{Lu}}))",
     regex.VERSION1,
 )
 #: What may stand before that sentence end: a letter, a closing quote or a bracket.
@@ -49,6 +53,6 @@ GLUED_HEADING_AFTER = regex.compile(r"[\p{L}”\"’)\]]", regex.VERSION1)
 #: A numbered heading at a line start (matched from the line's first character), whose value
 #: the glued ones must continue.
 LINE_NUMBER = regex.compile(
-    rf"(?:\*\*{SP}*)?(?:(?P<number>[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{0,3}})\.|(?P<roman>{ROMAN})[.\-]){SP}",
+    rf"(?:\*\*{SP}*)?(?:(?P<number>[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{0,3}})[.\-]|(?P<roman>{ROMAN})[.\-]){SP}",
     regex.VERSION1,
 )

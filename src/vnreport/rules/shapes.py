@@ -31,6 +31,8 @@ CITATION_LABEL = regex.compile(rf"^{_CITED}(?:\s*[,;]?\s*{_CITED})*[\s,;]*$", re
 LOWER = regex.compile(r"\p{Ll}", regex.VERSION1)
 UPPER = regex.compile(r"\p{Lu}", regex.VERSION1)
 
+#: The blanks of a form, left for the filler: "Sinh ngày ... tháng ... năm ...", "……".
+FORM_BLANKS = regex.compile(r"\.{2,}|…+", regex.VERSION1)
 #: A bracketed gloss (one level): "(chi bộ trực thuộc đảng ủy cấp trên)".
 PARENTHESIS = regex.compile(r"\([^()]*\)", regex.VERSION1)
 #: "(5)" inside running text: an enumeration in a sentence, which a wrapped line may continue
@@ -134,3 +136,18 @@ SUMMARY_HEADING = regex.compile(rf"(?i)(?:nguyên{SP}+nhân|bài{SP}+học)(?!\p
 SET_APART_MAX_WORDS = 15
 #: Characters that close a sentence or lead into a list: a bold line ending so is emphasis.
 SET_APART_CLOSING = (".", ";", ",", ":", "!", "?", "…")
+
+# ---------------------------------------------------------------------------------------------
+# Fields of a programme, plan or notice
+# ---------------------------------------------------------------------------------------------
+
+#: The standing fields of an event's programme, a plan or a notice ("- Thời gian: …", "-
+#: Địa điểm: …", "- Thành phần: …"): entries of one list, each a sibling of the others. A
+#: field left empty ("- Thời gian:") heads the bullets after it ("- Phiên sinh hoạt …: Từ
+#: 15g00 …", corpus 12) until the next field (tree/fields.py).
+FIELD_LABEL = regex.compile(
+    r"(?i)(?:thời\s+gian|địa\s+điểm|thành\s+phần|nội\s+dung|hình\s+thức|chủ\s+trì|phối\s+hợp"
+    r"|kinh\s+phí|đối\s+tượng|phạm\s+vi|mục\s+đích|yêu\s+cầu|quy\s+mô|số\s+lượng|trang\s+phục"
+    r"|chương\s+trình|tổ\s+chức\s+thực\s+hiện)(?:\s+\S+){0,3}\s*$",
+    regex.VERSION1,
+)

@@ -36,6 +36,7 @@ from vnreport.model import (
     Span,
     Table,
 )
+from vnreport.tree.agreement import Siblings
 from vnreport.tree.kinds import as_read, heading_shape
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode, style_key
 from vnreport.tree.paragraphs import text_after_bare_marker
@@ -259,9 +260,10 @@ class TreeBuilder:
     def _freeze_children(self, parent: OpenNode, prefix: str, level: int) -> tuple[Node, ...]:
         counters: dict[str, int] = {}
         out: list[Node] = []
+        siblings = Siblings(self.match, parent)
         for child in parent.children:
             if child.marker is not None:
-                child = as_read(self.match, child, parent)
+                child = as_read(self.match, child, parent, siblings)
             out.append(self._freeze(child, prefix, level, counters))
         return tuple(out)
 

@@ -19,6 +19,7 @@ from vnreport.rules.shapes import (
     REFERENCE_NOUN_END,
     SENTENCE_BREAK,
 )
+from vnreport.tree.agreement import Siblings, agreeing_kind
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode
 from vnreport.tree.numbering import numbered_as
 
@@ -48,10 +49,12 @@ def heading_shape(match: str, start: int, end: int) -> Span | None:
     return Span(start, start + len(stripped) - 1)
 
 
-def as_read(match: str, node: OpenNode, parent: OpenNode) -> OpenNode:
+def as_read(match: str, node: OpenNode, parent: OpenNode, siblings: Siblings | None = None) -> OpenNode:
     """A node's kind as what follows it decides (issue 12 class 4): an item that reads as a
     heading and has a body paragraph or numbered points of its own is a section; a heading
-    with nothing under it is an entry of a list, an item."""
+    with nothing under it is an entry of a list, an item; an entry whose siblings are all of
+    its shape agrees with them (:mod:`vnreport.tree.agreement`; ``siblings`` counts them, one
+    count for all children of ``parent``)."""
     if (
         node.kind is OpenKind.ITEM
         and node.heading is not None
@@ -77,7 +80,7 @@ def as_read(match: str, node: OpenNode, parent: OpenNode) -> OpenNode:
         own = OpenNode(OpenKind.PARAGRAPH, node.title.start, node.line_end)
         item.children = [own]
         return item
-    return node
+    return agreeing_kind(match, node, siblings or Siblings(match, parent)) or node
 
 
 def _runs_into_its_body(match: str, node: OpenNode, parent: OpenNode) -> bool:

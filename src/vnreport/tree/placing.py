@@ -8,8 +8,9 @@ a style the order does not rank takes the level of its first appearance. On top 
 * a decimal ("2.1-") goes under the open node numbered with its prefix ("2-");
 * list-like styles ("(1)", "Một là,", bullets) nest under the node they follow;
 * the word styles Phần > Chương > Mục > Tiểu mục > Điều keep their intrinsic order;
-* bullets right under a fresh heading are its list; a starred sub-heading closes the bullet
-  entries before it; an appendix closes everything.
+* bullets right under a fresh heading are its list; a starred sub-heading or paragraph closes
+  the bullet entries before it; a field left empty ("- Thời gian:") takes the same bullets
+  after it (:mod:`vnreport.tree.fields`); an appendix closes everything.
 
 Numbering is checked per parent and style as nodes are placed; gaps, repeats and disorder
 become diagnostics.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from vnreport.model import BULLET_STYLES, LIST_STYLES, Diagnostic, Marker, MarkerStyle
 from vnreport.rules.shapes import SUMMARY_HEADING
+from vnreport.tree.fields import field_position
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode
 from vnreport.tree.numbering import numbered_as, numbering_problem, ordinal, restarts_under
 from vnreport.tree.stated import list_position, source_floor, stated_sibling
@@ -56,6 +58,8 @@ class Placer:
     def place(self, node: OpenNode) -> None:
         """Put ``node`` (a heading, run-in heading or item with its marker) on the stack."""
         if self._place_by_source_level(node) or self._place_by_list_depth(node):
+            return
+        if self._place_at(node, field_position(self.match, self.stack, node)):
             return
         # Below a node whose stated level is above this node's, the text decides; it never
         # closes that node (``floor``: the first stack position the text may close).
@@ -111,7 +115,9 @@ class Placer:
             # nghị …") is one too, long as it may be, never an entry of the dashes above it.
             while len(stack) > floor and _is_bullet_entry(stack[-1]):
                 stack.pop()
-        elif style is MarkerStyle.ORDINAL_WORD and marker.value == 1:
+        elif (style is MarkerStyle.ORDINAL_WORD and marker.value == 1) or style is MarkerStyle.STAR:
+            # A starred paragraph ("* Từ những bối cảnh đó, …" after "- Bên cạnh … thể thao,...")
+            # sums up above the dashes: only a dash that leads in with ":" has it as its point.
             self.close_done_bullets()
         self.check_numbering(stack[-1], node)
         self.push(node)

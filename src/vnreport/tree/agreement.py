@@ -1,0 +1,132 @@
+"""Entries of one list agree in kind where their shape agrees (issue 12 class 4).
+
+The line rules decide an entry from its own text, and a few entries fall just outside a rule
+their siblings meet: a run-in label that ends in a figure ("1. Nội dung Đại hội … nhiệm kỳ
+2025 - 2030: Tổng kết …") or holds a form's blanks ("(3) Sinh ngày ... tháng ... năm ...: Ghi
+đúng …"), a title closed with an ellipsis ("2.2. Tổ chức trao tặng … hoặc cơ sở chữa bệnh…").
+A reader sees one list of one kind; where the siblings of such an entry are all sections of
+that shape, the entry is one as well. A figure after the colon is a value, not a body ("(3)
+Lượng khách du lịch đến năm 2025: 75.000 lượt người." stays a target among targets).
+"""
+
+from __future__ import annotations
+
+from vnreport.lines.classify import MAX_TITLE_WORDS, MAX_WRAPPED_TITLE_WORDS, is_lead_in, is_title_like
+from vnreport.model import MarkerStyle, Span
+from vnreport.rules.shapes import FORM_BLANKS, UPPER
+from vnreport.tree.nodes import OpenKind, OpenNode
+
+#: Numbered styles whose text can be a title closed with an ellipsis ("2.2. …", "a) …").
+OPEN_TITLE_STYLES = frozenset(
+    {MarkerStyle.CAPITAL, MarkerStyle.ROMAN, MarkerStyle.ARABIC, MarkerStyle.DECIMAL, MarkerStyle.LETTER}
+)
+#: Numbered entries, whose lists the rules here read; bullets have their own
+#: (:func:`vnreport.tree.kinds._label_over_points`).
+ENTRY_STYLES = OPEN_TITLE_STYLES | {MarkerStyle.PAREN}
+#: Run-in siblings needed before an entry of that shape is read as one of them (and they
+#: must be more than half of its siblings).
+MIN_RUN_IN_SIBLINGS = 2
+#: The list's other entries are sections but for at most one in this many (a form's list of
+#: fields holds the odd sentence: "(25) Nhận xét của chi ủy …" among 25 labelled fields).
+ITEM_SHARE = 4
+
+
+class Siblings:
+    """A parent's children counted by style key (entries, items, run-in sections), once per
+    parent and only when an entry of a qualifying shape asks: a long list stays linear."""
+
+    def __init__(self, match: str, parent: OpenNode) -> None:
+        self._match = match
+        self._parent = parent
+        self._counts: dict[str, tuple[int, int, int]] | None = None
+
+    def others(self, node: OpenNode) -> tuple[int, int, int]:
+        """(entries, items, run-in sections) among ``node``'s siblings of its style, itself not counted."""
+        if self._counts is None:
+            counts: dict[str, tuple[int, int, int]] = {}
+            for c in self._parent.children:
+                n, items, run_in = counts.get(c.key, (0, 0, 0))
+                counts[c.key] = (n + 1, items + (c.kind is not OpenKind.SECTION), run_in + _is_run_in(self._match, c))
+            self._counts = counts
+        n, items, run_in = self._counts.get(node.key, (1, 1, 0))
+        mine = node.kind is not OpenKind.SECTION
+        return n - 1, items - mine, run_in - _is_run_in(self._match, node)
+
+
+def agreeing_kind(match: str, node: OpenNode, siblings: Siblings) -> OpenNode | None:
+    """``node`` (an item) as the section its siblings say it is, or None where they do not."""
+    marker = node.marker
+    if node.kind is not OpenKind.ITEM or marker is None or marker.style not in ENTRY_STYLES or not node.children:
+        return None
+    if node.children[0].kind is not OpenKind.PARAGRAPH:
+        return None
+    as_run_in = _as_run_in(match, node)
+    as_title = _as_open_title(match, node) if as_run_in is None else None
+    if as_run_in is None and as_title is None:
+        return None
+    n, items, run_in = siblings.others(node)
+    if not n or items * ITEM_SHARE > n:
+        return None
+    if as_run_in is not None:
+        return as_run_in if run_in >= MIN_RUN_IN_SIBLINGS and 2 * run_in > n else None
+    return as_title
+
+
+def _is_run_in(match: str, node: OpenNode) -> bool:
+    """A run-in section: its label, a colon, and its text going on on the same line."""
+    title = node.title
+    if title is None or not node.children or node.children[0].kind is not OpenKind.PARAGRAPH:
+        return False
+    between = match[title.end : node.children[0].start]
+    return between.strip(" *_\u00a0") == ":"
+
+
+def _as_run_in(match: str, node: OpenNode) -> OpenNode | None:
+    """The entry's text as "label: text" when the label is a title (a figure or a form's blanks
+    in it allowed) and the text after the colon opens with a capitalised word."""
+    own = node.children[0]
+    raw = match[own.start : own.end]
+    colon = raw.find(":")
+    if colon <= 0:
+        return None
+    label = raw[:colon].rstrip()
+    after = raw[colon + 1 :]
+    body = len(raw) - len(after.lstrip()) + own.start
+    if body >= own.end or UPPER.match(match[body]) is None:
+        return None
+    bare = " ".join(FORM_BLANKS.sub(" ", label).split())
+    if not bare or not is_title_like(bare, MAX_TITLE_WORDS) or is_lead_in(label):
+        return None
+    if label.count("(") != label.count(")"):
+        return None  # the colon is inside a bracket ("… (ghi rõ: Tù giam, …)")
+    title = Span(own.start, own.start + len(label))
+    section = OpenNode(OpenKind.SECTION, node.start, title.end, node.marker, node.key, title)
+    section.line_end = own.start + colon + 1
+    section.source_level, section.list_depth = node.source_level, node.list_depth
+    paragraph = OpenNode(OpenKind.PARAGRAPH, body, own.end)
+    paragraph.gaps = tuple(g for g in own.gaps if g.start >= body)
+    section.children = [paragraph, *node.children[1:]]
+    return section
+
+
+def _as_open_title(match: str, node: OpenNode) -> OpenNode | None:
+    """A title closed with an ellipsis ("… hoặc cơ sở⏎chữa bệnh…"), a paragraph under it: the
+    open list it ends is no sentence, so it heads that paragraph as its section siblings do."""
+    marker = node.marker
+    if marker is None or marker.style not in OPEN_TITLE_STYLES:
+        return None  # an article's text is no title ("Điều 1. Phân công ông (bà)...(8), chức vụ...")
+    if len(node.children) < 2 or node.children[1].kind is not OpenKind.PARAGRAPH:
+        return None
+    own = node.children[0]
+    raw = match[own.start : own.end].rstrip()
+    tail = raw.removesuffix("…").removesuffix("...")
+    if tail == raw or ":" in tail or FORM_BLANKS.search(tail) is not None:
+        return None  # a form's blanks inside are no list left open
+    if not is_title_like(" ".join(tail.split()), MAX_WRAPPED_TITLE_WORDS):
+        return None
+    title = Span(own.start, own.start + len(raw))
+    section = OpenNode(OpenKind.SECTION, node.start, title.end, node.marker, node.key, title)
+    section.line_end = own.end
+    section.source_level, section.list_depth = node.source_level, node.list_depth
+    section.children = node.children[1:]
+    return section
