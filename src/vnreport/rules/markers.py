@@ -141,10 +141,14 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
     MarkerRule(
         "section",
         MarkerStyle.SECTION,
-        _compile(rf"(?P<marker>mục{SP}++(?P<v>(?-i:{ROMAN})|[0-9]{{1,3}})(?![\w,/]|\.[0-9]){SP}*+(?:[.:\-–]{SP}*+)?)"),
+        _compile(
+            rf"(?P<marker>mục{SP}++(?P<v>(?-i:{ROMAN})|[0-9]{{1,3}})(?![\w,/]|\.[0-9])"
+            rf"(?={SP}*+(?:[.:\-–*]|$|(?-i:\p{{Lu}}))){SP}*+(?:[.:\-–]{SP}*+)?)"
+        ),
         _roman_or_int,
         "Mục 1",
-        "Sections inside a Chương (corpus 16, 17); 'Mục tiêu' has no number and never matches.",
+        "Sections inside a Chương (corpus 16, 17); 'Mục tiêu' has no number and never matches, nor does "
+        "a form's field cited by its number ('Mục 10 (thành phần gia đình): Ghi …', corpus 09).",
         first="m",
     ),
     MarkerRule(
