@@ -61,7 +61,7 @@ def agreeing_kind(match: str, node: OpenNode, siblings: Siblings) -> OpenNode | 
     if node.children[0].kind is not OpenKind.PARAGRAPH:
         return None
     as_run_in = _as_run_in(match, node)
-    as_title = _as_open_title(match, node) if as_run_in is None else None
+    as_title = (_as_open_title(match, node) or _as_label(match, node)) if as_run_in is None else None
     if as_run_in is None and as_title is None:
         return None
     n, items, run_in = siblings.others(node)
@@ -125,6 +125,28 @@ def _as_open_title(match: str, node: OpenNode) -> OpenNode | None:
     if not is_title_like(" ".join(tail.split()), MAX_WRAPPED_TITLE_WORDS):
         return None
     title = Span(own.start, own.start + len(raw))
+    section = OpenNode(OpenKind.SECTION, node.start, title.end, node.marker, node.key, title)
+    section.line_end = own.end
+    section.source_level, section.list_depth = node.source_level, node.list_depth
+    section.children = node.children[1:]
+    return section
+
+
+def _as_label(match: str, node: OpenNode) -> OpenNode | None:
+    """A label ending in ":" over text of its own ("2. Hoạt động hỗ trợ học bổng, việc làm và trong
+    học tập cho sinh viên:" then a paragraph and bullets, corpus 12), longer than the line rule
+    lets a label run (``MAX_LABEL_WORDS``): among section siblings, a heading like them."""
+    marker = node.marker
+    if marker is None or marker.style not in OPEN_TITLE_STYLES or len(node.children) < 2:
+        return None
+    own = node.children[0]
+    raw = match[own.start : own.end].rstrip(" *_\u00a0")
+    if not raw.endswith(":") or "\n" in raw:
+        return None
+    label = raw[:-1].rstrip()
+    if not label or ":" in label or is_lead_in(label) or not is_title_like(label, MAX_TITLE_WORDS):
+        return None
+    title = Span(own.start, own.start + len(label))
     section = OpenNode(OpenKind.SECTION, node.start, title.end, node.marker, node.key, title)
     section.line_end = own.end
     section.source_level, section.list_depth = node.source_level, node.list_depth
