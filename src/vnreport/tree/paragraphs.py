@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from vnreport.lines.classify import ClassifiedLine, Role, is_upper_title
+from vnreport.lines.classify import ClassifiedLine, Role, is_lead_in, is_title_like, is_upper_title
 from vnreport.model import BULLET_STYLES, MarkerStyle
 from vnreport.rules.shapes import (
     DANGLING_WORDS,
@@ -153,16 +153,27 @@ def _resumes_heading_line(text: str, previous: ClassifiedLine, line: ClassifiedL
         or _last_word(text, previous) in DANGLING_WORDS
         or (len(line.line.content) <= SHORT_TAIL and closes(text, line))
         or DOCUMENT_NAME_START.match(text, line.line.content.start, line.line.content.end) is not None
-        or _title_tail(text, line, full)
+        or _title_tail(text, previous, line, full)
     )
 
 
-def _title_tail(text: str, line: ClassifiedLine, full: float) -> bool:
+def _title_tail(text: str, previous: ClassifiedLine, line: ClassifiedLine, full: float) -> bool:
     """A short unfinished line under a heading that ran to the margin is the rest of its title
     ("1.4. Lãnh đạo tổ chức đại hội đảng bộ các cấp, chuẩn bị Đại hội đại biểu" then "Đảng bộ
     tỉnh, nhiệm kỳ 2025 - 2030"): a body's first line runs to the margin too, or closes its
-    sentence."""
-    return len(line.line.content) < full and not closes(text, line)
+    sentence. A tail may close the title as a label over points ("1. Công tác tuyên truyền, …,
+    phát huy và kết nối các gương" then "Sinh viên 5 tốt sau tuyên dương:", corpus 12), where
+    no sentence leads in ("Cụ thể như sau:") and the title did not end on its term or figure
+    ("II. Quan điểm, … nhiệm kỳ 2025 - 2030" then "Đại hội thống nhất xác định:", corpus 03)."""
+    if len(line.line.content) >= full:
+        return False
+    if not closes(text, line):
+        return True
+    own = text[line.line.content.start : line.line.content.end].rstrip(_TRAILING)
+    if not own.endswith(":") or is_lead_in(own) or not is_title_like(own[:-1]):
+        return False
+    before = text[previous.line.content.start : previous.line.content.end].rstrip(_TRAILING)
+    return not before[-1:].isdigit()
 
 
 def _inline_numbers(text: str, cl: ClassifiedLine) -> int:
