@@ -13,6 +13,7 @@ import pytest
 import vnreport
 from vnreport.model import Span
 from vnreport.sources.pdf import extract_pdf
+from vnreport.sources.pdf_chars import loose_boxes
 
 from ..helpers import CORPUS
 from .pdf_maker import Run, lines, make_pdf
@@ -41,6 +42,24 @@ def test_lines_superscripts_and_columns() -> None:
     assert "2025 -\n2030" in text  # a range set apart keeps its line break
     assert "well-known plan." in text  # a word broken at the line end is rejoined
     assert text.count("\f") == 2
+
+
+def test_bulk_loose_boxes_are_pdfiums_own_per_character_boxes() -> None:
+    # The bulk read (one buffer, FS_RECTF order: left, top, right, bottom) must give what
+    # pypdfium2's own per-character call gives (left, bottom, right, top), character by character.
+    pdfium = pytest.importorskip("pypdfium2")
+    document = pdfium.PdfDocument(_report())
+    try:
+        textpage = document[0].get_textpage()
+        n = textpage.count_chars()
+        flat = loose_boxes(textpage.raw, n)
+        assert n > 100 and len(flat) == 4 * n
+        for i in range(n):
+            left, bottom, right, top = textpage.get_charbox(i, loose=True)
+            assert flat[4 * i : 4 * i + 4] == [left, top, right, bottom], i
+    finally:
+        document.close()
+    assert loose_boxes(None, 0) == []
 
 
 def test_page_boxes_and_json_pages() -> None:

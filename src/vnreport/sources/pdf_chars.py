@@ -3,7 +3,9 @@
 pypdfium2 is imported here, lazily: only a PDF needs it. Per page it hands over the page's text
 in one call (``get_text_range``) and, per character, one raw call for the loose box (the
 font's full height, so that a superscript's raised baseline and smaller size both show in the
-box). A per-character loop over the high-level helpers costs several times as much.
+box). PDFium has no bulk call for boxes; the per-character calls are made from C (``map`` over
+a ctypes prototype taking plain addresses) into one float buffer (:func:`loose_boxes`): a
+per-character loop in Python, or over the high-level helpers, costs several times as much.
 
 Every way a file can fail to open (not a PDF, truncated, a password) becomes an
 :class:`~vnreport.errors.UnreadableInputError` with a sentence saying which.
@@ -12,9 +14,12 @@ Every way a file can fail to open (not a PDF, truncated, a password) becomes an
 from __future__ import annotations
 
 import ctypes
+import functools
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from itertools import repeat
+from typing import Any, TypeVar, cast
 
 from attrs import frozen
 
@@ -39,7 +44,10 @@ class PageChars:
     width: float
     height: float
     text: str
-    boxes: tuple[Box, ...]
+    boxes: list[float]
+    """Four floats a character, in ``FS_RECTF`` order: left, top, right, bottom (PDF points,
+    the origin at the page's bottom left). Not to be changed (one flat list, not a tuple of
+    tuples: the line builder reads them as plain floats)."""
 
 
 T = TypeVar("T")
@@ -91,34 +99,44 @@ def read_pages(data: bytes, build: Callable[[PageChars], T]) -> tuple[list[T], i
         return pages, count
 
 
-#: The box given to a space: empty, so that the line builder passes it over like any blank.
-_NO_BOX: Box = (0.0, 0.0, 0.0, 0.0)
-
-
 def _read_page(pdf: Any, index: int) -> PageChars:
-    import pypdfium2.raw as raw
-
     page = pdf[index]
     width, height = page.get_size()
     textpage = page.get_textpage()
     n = min(textpage.count_chars(), MAX_PAGE_CHARS)
     text = textpage.get_text_range(0, n) if n else ""
-    handle = textpage.raw
-    rect = raw.FS_RECTF()
-    ref = ctypes.byref(rect)
-    get_box = raw.FPDFText_GetLooseCharBox
-    boxes: list[Box] = []
-    append = boxes.append
     if len(text) != n:  # a character pdfium cannot give as one UTF-16 unit: ask one by one
         text = "".join(textpage.get_text_range(i, 1)[:1] or "\ufffd" for i in range(n))
     # PDFium marks a hyphen it takes for a break at a line end as U+FFFE: it is the page's hyphen.
     text = text.replace("\ufffe", "-")
-    # A space's box is never read (lines are rebuilt from the gaps between letters): not asking
-    # pdfium for it saves a foreign call per space, a sixth of the characters of a report.
-    for i, ch in enumerate(text):
-        if ch == " ":
-            append(_NO_BOX)
-            continue
-        get_box(handle, i, ref)
-        append((rect.left, rect.bottom, rect.right, rect.top))
-    return PageChars(index + 1, float(width), float(height), text, tuple(boxes))
+    return PageChars(index + 1, float(width), float(height), text, loose_boxes(textpage.raw, n))
+
+
+def loose_boxes(textpage: Any, n: int) -> list[float]:
+    """The loose boxes of a text page's first ``n`` characters, four floats each in
+    ``FS_RECTF`` order (left, top, right, bottom), read into one buffer.
+
+    A foreign call per character cannot be avoided (PDFium has no bulk call for boxes), but its
+    cost can: the calls are made by ``map`` through a prototype taking plain addresses, so no
+    Python code runs per character and no ctypes object is made per call; the buffer becomes
+    floats in one ``tolist``.
+    """
+    buffer = (ctypes.c_float * (4 * n))()
+    if n:
+        base = ctypes.addressof(buffer)
+        handle = ctypes.cast(textpage, ctypes.c_void_p).value
+        deque(map(_loose_box_call(), repeat(handle, n), range(n), range(base, base + 16 * n, 16)), maxlen=0)
+    # typeshed types ``tolist`` as ints; a "f" view gives floats.
+    return cast("list[float]", memoryview(buffer).cast("B").cast("f").tolist())
+
+
+@functools.cache
+def _loose_box_call() -> Callable[[int | None, int, int], int]:
+    import pypdfium2.raw as raw
+
+    prototype = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+    address = ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
+    if address is None:  # pragma: no cover - the library always exports it
+        raise UnreadableInputError("pypdfium2's PDFium lacks FPDFText_GetLooseCharBox")
+    call: Callable[[int | None, int, int], int] = prototype(address)
+    return call

@@ -45,16 +45,15 @@ class PdfLine:
     """0 in the running text; 1 and 2: the left and right column of the header block."""
 
 
-Char = tuple[str, Box, bool]
-"""A character of a line: itself, its box, whether a space came before it."""
-
-
 @attrs.define
 class _Run:
-    """A line being built: its characters and the band of its main ones (bottom, top and the
-    commonest height: taller accented capitals and raised digits are exceptions)."""
+    """A line being built: its characters (indices into the page's text) and the band of its main
+    ones (bottom, top and the commonest height: taller accented capitals and raised digits are
+    exceptions)."""
 
-    chars: list[Char]
+    chars: list[int]
+    spaced: list[bool]
+    """Per character: whether a space came before it."""
     bottom: float
     top: float
     height: float
@@ -62,79 +61,103 @@ class _Run:
 
 def page_lines(page: PageChars) -> list[PdfLine]:
     """The page's lines in reading order."""
-    runs = _runs(page.text, page.boxes)
+    text, boxes = page.text, page.boxes
     lines: list[PdfLine] = []
-    for run in runs:
-        lines.extend(_make_lines(run))
+    for run in _runs(text, boxes):
+        lines.extend(_make_lines(run, text, boxes))
     # Top to bottom, as the page reads: content order is usually that already, but not where a
     # text layer was laid over a scan (OCR) or a block was written last (a signature, a stamp).
     lines.sort(key=lambda line: -round(line.box[1]))
     return _columns_first(lines, page.width)
 
 
-def _runs(text: str, boxes: tuple[Box, ...]) -> list[_Run]:
+def _runs(text: str, boxes: list[float]) -> list[_Run]:
     """The characters grouped into lines, in content order. One tight loop: it runs for every
-    character of the file (the state of the current line is kept in locals)."""
+    character of the file (the state of the current line is kept in locals; ``boxes`` holds
+    left, top, right, bottom per character)."""
     runs: list[_Run] = []
-    chars: list[Char] = []
+    chars: list[int] = []
+    spaces: list[bool] = []
+    # How many characters of each height (in tenths of a point) the line has; the mode's own
+    # count is kept in ``mode_count`` (its entry in ``counts`` may lag behind).
     counts: dict[int, int] = {}
     bottom = top = height = last_left = 0.0
-    mode = 0
+    mode = mode_count = 0
     spaced = False
-    for ch, box in zip(text, boxes, strict=True):
-        left, low, right, high = box
+    for i in range(len(text)):
+        ch = text[i]
+        left, high, right, low = boxes[4 * i], boxes[4 * i + 1], boxes[4 * i + 2], boxes[4 * i + 3]
         if ch.isspace() or right <= left or high <= low:
             spaced = spaced or ch == " " or ch == "\u00a0"
             continue
         h = high - low
         if chars and min(top, high) - max(bottom, low) >= OVERLAP * min(h, height) and left >= last_left - 0.5 * height:
-            chars.append((ch, box, spaced))
+            chars.append(i)
+            spaces.append(spaced)
         else:
             if chars:
-                runs.append(_Run(chars, bottom, top, height))
-            chars, counts, mode = [(ch, box, False)], {}, 0
+                runs.append(_Run(chars, spaces, bottom, top, height))
+            chars, spaces, counts, mode, mode_count = [i], [False], {}, 0, 0
             bottom, top, height = low, high, h
         key = int(h * 10)
-        count = counts[key] = counts.get(key, 0) + 1
-        if count > counts.get(mode, 0) or (count == counts.get(mode, 0) and key > mode):
-            mode, height = key, h
+        if key == mode:
+            mode_count += 1
+        else:
+            count = counts[key] = counts.get(key, 0) + 1
+            if count > mode_count or (count == mode_count and key > mode):
+                counts[mode] = mode_count
+                mode, mode_count, height = key, count, h
         if h >= SMALL * height:
             bottom, top = min(bottom, low), max(top, high)
         last_left = left
         spaced = False
     if chars:
-        runs.append(_Run(chars, bottom, top, height))
+        runs.append(_Run(chars, spaces, bottom, top, height))
     return runs
 
 
-def _make_lines(run: _Run) -> list[PdfLine]:
+def _make_lines(run: _Run, text: str, boxes: list[float]) -> list[PdfLine]:
     """The run as one line, or as two where a column gap splits it."""
-    bottom, height = run.bottom, run.height
-    parts: list[list[Char]] = [[]]
-    for k, item in enumerate(run.chars):
-        if k and item[1][0] - run.chars[k - 1][1][2] > COLUMN_GAP * height:
-            parts.append([])
-        parts[-1].append(item)
-    return [_line(part, bottom, height, column=0 if len(parts) == 1 else k + 1) for k, part in enumerate(parts)]
+    chars, height = run.chars, run.height
+    cuts = [0]
+    for k in range(1, len(chars)):
+        if boxes[4 * chars[k]] - boxes[4 * chars[k - 1] + 2] > COLUMN_GAP * height:
+            cuts.append(k)
+    if len(cuts) == 1:
+        return [_line(run, 0, len(chars), text, boxes, 0)]
+    cuts.append(len(chars))
+    return [_line(run, cuts[k], cuts[k + 1], text, boxes, k + 1) for k in range(len(cuts) - 1)]
 
 
-def _line(chars: list[Char], bottom: float, height: float, column: int) -> PdfLine:
+def _space_width(run: _Run, first: int, last: int, boxes: list[float]) -> float:
+    """A gap wider than this is a space: the line's usual gap between letters (tight or loose
+    tracking) and a share of its height."""
+    chars, spaced = run.chars, run.spaced
+    gaps = sorted([boxes[4 * chars[k]] - boxes[4 * chars[k - 1] + 2] for k in range(first + 1, last) if not spaced[k]])
+    return (gaps[len(gaps) // 2] if gaps else 0.0) + SPACE_GAP * run.height
+
+
+def _line(run: _Run, first: int, last: int, text: str, boxes: list[float], column: int) -> PdfLine:
+    """The line of the run's characters ``first`` to ``last``."""
+    chars, spaced_before, bottom, height = run.chars, run.spaced, run.bottom, run.height
     out: list[str] = []  # one character each, so that len(out) is an offset
     supers: list[tuple[int, int]] = []
-    prev: Box | None = None
-    # A space is a gap wider than the line's usual gap between letters (tight or loose tracking).
-    gaps = sorted(chars[k][1][0] - chars[k - 1][1][2] for k in range(1, len(chars)) if not chars[k][2])
-    space = (gaps[len(gaps) // 2] if gaps else 0.0) + SPACE_GAP * height
+    space = _space_width(run, first, last, boxes)
     lead = 0  # the small digits opening the line (a footnote label, raised or set on the line)
-    for ch, box, spaced in chars:
-        small = ch.isdigit() and box[3] - box[1] < SMALL * height
-        raised = small and box[1] - bottom > RAISED * height
+    x0 = y0 = 1e300
+    x1 = y1 = -1e300
+    prev_right = 0.0
+    for k in range(first, last):
+        i = chars[k]
+        ch = text[i]
+        left, high, right, low = boxes[4 * i], boxes[4 * i + 1], boxes[4 * i + 2], boxes[4 * i + 3]
+        small = ch.isdigit() and high - low < SMALL * height
+        raised = small and low - bottom > RAISED * height
         if small and lead == len(out):
             lead += 1
         # A raised number is glued to the word it follows unless the page leaves a gap (the
         # text layer may put a space before it where the page shows none).
-        gap = box[0] - prev[2] > space if prev is not None else False
-        if prev is not None and (gap or (spaced and not raised)):
+        if k > first and (left - prev_right > space or (spaced_before[k] and not raised)):
             out.append(" ")
         if raised:
             at = len(out)
@@ -143,7 +166,8 @@ def _line(chars: list[Char], bottom: float, height: float, column: int) -> PdfLi
             else:
                 supers.append((at, at + 1))
         out.append(ch)
-        prev = box
+        prev_right = right
+        x0, y0, x1, y1 = min(x0, left), min(y0, low), max(x1, right), max(y1, high)
     label = 0 < lead < len(out)
     if label:
         # The label on a line of its own, as pdftotext sets it ("12⏎02 tập thể…"): a label
@@ -155,9 +179,7 @@ def _line(chars: list[Char], bottom: float, height: float, column: int) -> PdfLi
         else:
             out.insert(lead, "\n")
             supers = [(s + 1, e + 1) for s, e in supers]
-    box = (min(b[0] for _, b, _ in chars), min(b[1] for _, b, _ in chars),
-           max(b[2] for _, b, _ in chars), max(b[3] for _, b, _ in chars))  # fmt: skip
-    return PdfLine("".join(out), box, height, tuple(supers), label, column)
+    return PdfLine("".join(out), (x0, y0, x1, y1), height, tuple(supers), label, column)
 
 
 def _columns_first(lines: list[PdfLine], width: float) -> list[PdfLine]:
