@@ -41,6 +41,7 @@ def test_the_stage_names_are_the_documented_order() -> None:
         "roles",
         "tables",
         "bundles",
+        "trees",
         "parts",
         "document",
     ]
