@@ -11,10 +11,11 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
-import attrs
 from attrs import field, frozen
+
+from vnreport.shared_text import SharesText
 
 
 class DiagnosticCode(str, enum.Enum):
@@ -271,65 +272,17 @@ class Token:
     """underthesea's own spelling of the word (it moves tone marks: "hoá" → "hóa")."""
 
 
-class _SharesText:
-    """A node whose text is a slice of the one document text, stored as that text and cut on demand.
-
-    The parser hands every paragraph and sentence the document text itself (one reference)
-    rather than a copy of its slice: on a report the copies held the text twice over, as much
-    as everything else the parse keeps. ``text`` may also be the node's own text (a node built
-    by hand or read from JSON): the two are told apart by length, since a node's text is as
-    long as its span and the document text is longer unless the span is all of it (and then
-    they are the same). Equality, hashing, ``repr`` and pickling see the node's own text, as
-    they did when it was a stored field.
-    """
-
-    __slots__ = ()
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, a.alias) for a in attrs.fields(cast(Any, type(self))))
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, _SharesText)
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        fields = attrs.fields(cast(Any, type(self)))
-        shown = ", ".join(f"{a.alias}={getattr(self, a.alias)!r}" for a in fields)
-        return f"{type(self).__name__}({shown})"
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # A pickled node carries its own text, not the whole document's.
-        return (type(self), self._values())
-
-
-def _spanned(source: str, span: Span) -> str:
-    """The node's text from what it stores (see :class:`_SharesText`)."""
-    if len(source) == span.end - span.start:
-        return source
-    return source[span.start : span.end]
-
-
 @frozen(eq=False, repr=False)
-class Sentence(_SharesText):
+class Sentence(SharesText):
     id: str
     span: Span
     _source: str = field(alias="text")
-    """The sentence's text or the document text it is a span of (see :class:`_SharesText`)."""
+    """The sentence's text or the document text it is a span of (see :class:`~vnreport.shared_text.SharesText`)."""
     footnote_refs: tuple[FootnoteRef, ...] = field(default=())
     quantities: tuple[Quantity, ...] = field(default=())
     comparisons: tuple[Comparison, ...] = field(default=())
     gaps: tuple[Span, ...] = field(default=())
     """Page furniture inside the sentence (a page break fell in it): page numbers, footnotes."""
-
-    @property
-    def text(self) -> str:
-        """Exactly ``document.text[span.start:span.end]``."""
-        return _spanned(self._source, self.span)
 
     @property
     def clean_text(self) -> str:
@@ -367,21 +320,16 @@ class Table:
 
 
 @frozen(eq=False, repr=False)
-class Paragraph(_SharesText):
+class Paragraph(SharesText):
     """Running text without a marker; its children are its sentences (and tables)."""
 
     id: str
     span: Span
     _source: str = field(alias="text")
-    """The paragraph's text or the document text it is a span of (see :class:`_SharesText`)."""
+    """The paragraph's text or the document text it is a span of (see :class:`~vnreport.shared_text.SharesText`)."""
     children: tuple[Sentence | Table, ...] = field(default=())
     gaps: tuple[Span, ...] = field(default=())
     """Page furniture inside the paragraph (it continues across a page break)."""
-
-    @property
-    def text(self) -> str:
-        """Exactly ``document.text[span.start:span.end]``."""
-        return _spanned(self._source, self.span)
 
     @property
     def clean_text(self) -> str:
