@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from vnreport import pipeline
+from vnreport.lines.table import LineTable
 from vnreport.model import Section
 from vnreport.part_stages import PART_STAGES, PartState, run_part_stages
 from vnreport.pipeline import STAGES, ParseState, run_stages
@@ -41,6 +42,7 @@ def test_the_stage_names_are_the_documented_order() -> None:
         "roles",
         "tables",
         "bundles",
+        "trees",
         "parts",
         "document",
     ]
@@ -141,3 +143,14 @@ def test_document_stages_fill_the_state_step_by_step() -> None:
 def test_an_unknown_document_stage_name_is_refused() -> None:
     with pytest.raises(ValueError, match="no document stage named 'nope'"):
         run_part_stages(_first_part(SMALL), until="nope")
+
+
+def test_after_the_trees_the_lines_are_kept_compact_and_what_was_read_of_them_goes() -> None:
+    normalized = read(SMALL)
+    lines = run_stages(normalized, until="lines").lines
+    trees = run_stages(normalized, until="trees")
+    assert isinstance(trees.lines, LineTable) and tuple(trees.lines) == tuple(lines)
+    assert trees.classified == () and trees.roles == () and trees.match == ""
+    assert len(trees.trees) == 1 and trees.trees[0].classified == () and trees.trees[0].bare_body
+    document = run_stages(normalized).document
+    assert document is not None and tuple(document.lines) == tuple(lines)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
@@ -70,7 +70,8 @@ class Document:
     furniture: tuple[Furniture, ...] = field(default=())
     _targets: tuple[Target, ...] = field(default=(), alias="targets")
     evidence: tuple[Evidence, ...] = field(default=())
-    lines: tuple[Line, ...] = field(default=(), eq=False, repr=False)
+    lines: Sequence[Line] = field(default=(), eq=False, repr=False)
+    """The lines of :attr:`text` (a parse keeps them as a compact :class:`~vnreport.lines.table.LineTable`)."""
     to_raw: OffsetMap | None = field(default=None, eq=False, repr=False)
     """Maps offsets of :attr:`text` to the decoded input (or to the HTML/DOCX source)."""
     source: NormalizedText | None = field(default=None, eq=False, repr=False)

@@ -15,6 +15,8 @@ from typing import Any
 
 from attrs import field, frozen
 
+from vnreport.shared_text import SharesText
+
 
 class DiagnosticCode(str, enum.Enum):
     """Stable codes for everything odd the parser noticed. Values never change once published."""
@@ -270,11 +272,12 @@ class Token:
     """underthesea's own spelling of the word (it moves tone marks: "hoá" → "hóa")."""
 
 
-@frozen
-class Sentence:
+@frozen(eq=False, repr=False)
+class Sentence(SharesText):
     id: str
     span: Span
-    text: str
+    _source: str = field(alias="text")
+    """The sentence's text or the document text it is a span of (see :class:`~vnreport.shared_text.SharesText`)."""
     footnote_refs: tuple[FootnoteRef, ...] = field(default=())
     quantities: tuple[Quantity, ...] = field(default=())
     comparisons: tuple[Comparison, ...] = field(default=())
@@ -316,13 +319,14 @@ class Table:
     rows: tuple[TableRow, ...] = field()
 
 
-@frozen
-class Paragraph:
+@frozen(eq=False, repr=False)
+class Paragraph(SharesText):
     """Running text without a marker; its children are its sentences (and tables)."""
 
     id: str
     span: Span
-    text: str
+    _source: str = field(alias="text")
+    """The paragraph's text or the document text it is a span of (see :class:`~vnreport.shared_text.SharesText`)."""
     children: tuple[Sentence | Table, ...] = field(default=())
     gaps: tuple[Span, ...] = field(default=())
     """Page furniture inside the paragraph (it continues across a page break)."""

@@ -100,6 +100,8 @@ class PartState:
     """Lines the source centres."""
 
     block: fn.BodyBlock | None = None
+    span: Span | None = None
+    """The document's span, kept by :func:`grow_tree` when it lets the lines go."""
     furniture: FurnitureResult | None = None
     index: fn.FootnoteIndex = attrs.field(factory=fn.FootnoteIndex, eq=False)
     extra_refs: tuple[ExtraRef, ...] = ()
@@ -248,12 +250,15 @@ PART_STAGES: tuple[tuple[str, PartStage], ...] = (
 )
 
 
-def run_part_stages(state: PartState, until: str | None = None) -> PartState:
-    """Run :data:`PART_STAGES` in order; ``until`` stops after the stage of that name."""
+def run_part_stages(state: PartState, until: str | None = None, after: str | None = None) -> PartState:
+    """Run :data:`PART_STAGES` in order; ``until`` stops after the stage of that name, and
+    ``after`` starts with the stage that follows the one of that name."""
     names = [name for name, _ in PART_STAGES]
-    if until is not None and until not in names:
-        raise ValueError(f"no document stage named {until!r}; the stages are {', '.join(names)}")
-    for name, stage in PART_STAGES:
+    for name in (until, after):
+        if name is not None and name not in names:
+            raise ValueError(f"no document stage named {name!r}; the stages are {', '.join(names)}")
+    first = names.index(after) + 1 if after is not None else 0
+    for name, stage in PART_STAGES[first:]:
         check_time()
         state = stage(state)
         if name == until:
@@ -261,14 +266,23 @@ def run_part_stages(state: PartState, until: str | None = None) -> PartState:
     return state
 
 
-def parse_part(state: PartState) -> Part:
-    """One document of the file through every stage, as a :class:`Part`."""
-    done = run_part_stages(state)
+def grow_tree(state: PartState) -> PartState:
+    """The document's stages up to its tree (:func:`finish_part` runs the rest).
+
+    No stage after the tree reads the document's lines or its match text, so the state that
+    goes on lets them go: with the file's own (:data:`vnreport.pipeline.RELEASED_AFTER`), they
+    are not held while the sentences, the most numerous objects of a parse, are made.
+    """
+    done = run_part_stages(state, until="tree")
+    return attrs.evolve(done, span=_lines_span(done.classified), classified=(), match="")
+
+
+def finish_part(tree: PartState) -> Part:
+    """A document grown to its tree (:func:`grow_tree`) through the stages after it, as a :class:`Part`."""
+    done = run_part_stages(tree, after="tree")
     furniture = done.reading()
-    classified = done.classified
-    span = Span(classified[0].line.span.start, classified[-1].line.span.end) if classified else Span(0, 0)
     return Part(
-        span,
+        done.span if done.span is not None else _lines_span(done.classified),
         furniture.metadata,
         furniture.furniture,
         done.body,
@@ -278,6 +292,15 @@ def parse_part(state: PartState) -> Part:
         done.evidence,
         done.structured,
     )
+
+
+def parse_part(state: PartState) -> Part:
+    """One document of the file through every stage, as a :class:`Part`."""
+    return finish_part(grow_tree(state))
+
+
+def _lines_span(classified: Sequence[ClassifiedLine]) -> Span:
+    return Span(classified[0].line.span.start, classified[-1].line.span.end) if classified else Span(0, 0)
 
 
 _TARGET_STYLES = frozenset(

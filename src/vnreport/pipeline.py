@@ -1,8 +1,10 @@
 """The file-level stages, listed once (:data:`STAGES`) and run in order.
 
-``read → lines → hints → classify → quality → pages → roles → tables → bundles → parts → document``; the
-``parts`` stage runs each document of the file through :data:`vnreport.part_stages.PART_STAGES`
-(furniture → footnote bodies → tree → sentences → links → targets → evidence).
+``read → lines → hints → classify → quality → pages → roles → tables → bundles → trees → parts →
+document``; the ``trees`` and ``parts`` stages run each document of the file through
+:data:`vnreport.part_stages.PART_STAGES` (furniture → footnote bodies → tree, then sentences →
+links → targets → evidence). Between them the lines and what was read of them are let go
+(:data:`RELEASED_AFTER`), so that they are not held while the sentences are made.
 
 Every stage is a function of its inputs; the objects that cross between them are frozen and
 carry spans into the one normalized text. A marked-up source (HTML, DOCX) also hands over
@@ -12,7 +14,7 @@ stages read as evidence; a plain text hands over none and is parsed from its cha
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -31,6 +33,7 @@ from vnreport.lines import markup, quality
 from vnreport.lines.classify import ClassifiedLine, Role, classify_line
 from vnreport.lines.hinted import NO_LINE_HINTS, LineHints, place_hints
 from vnreport.lines.split import Line, split_lines
+from vnreport.lines.table import compact_lines
 from vnreport.model import (
     Diagnostic,
     DiagnosticCode,
@@ -41,7 +44,7 @@ from vnreport.model import (
     Span,
     SubDocument,
 )
-from vnreport.part_stages import Part, PartState, parse_part
+from vnreport.part_stages import Part, PartState, finish_part, grow_tree
 from vnreport.rules.markers import MARKER_RULES, MarkerRule
 from vnreport.sentences.split import split_paragraph
 from vnreport.text.reading import NormalizedText, read
@@ -154,7 +157,8 @@ class ParseState:
     normalized: NormalizedText
     options: ParseOptions
     hints: SourceHints = NO_HINTS
-    lines: tuple[Line, ...] = ()
+    lines: Sequence[Line] = ()
+    """The lines (objects until the ``trees`` stage, a compact :class:`~vnreport.lines.table.LineTable` after)."""
     glued: tuple[regex.Match[str], ...] = ()
     """Separators glued to text ("-----Hà Nội, …"), found by the markup stage."""
     match: str = ""
@@ -170,6 +174,8 @@ class ParseState:
     layout: pages.PageLayout = pages.EMPTY_LAYOUT
     tables: tuple[TableBlock, ...] = ()
     segments: tuple[tuple[int, int], ...] = ()
+    trees: tuple[PartState, ...] = ()
+    """Each document of the file grown to its tree (:func:`vnreport.part_stages.grow_tree`)."""
     parts: tuple[Part, ...] = ()
     document: Document | None = None
 
@@ -214,7 +220,7 @@ def _table_line(line: Line) -> ClassifiedLine:
 
 
 def _stage_quality(state: ParseState) -> ParseState:
-    found = quality.assess(state.normalized.text, state.lines)
+    found = quality.assess(state.normalized.text, tuple(state.lines))
     return attrs.evolve(state, diagnostics=(*state.normalized.diagnostics, *found))
 
 
@@ -246,12 +252,22 @@ def _stage_bundles(state: ParseState) -> ParseState:
     return attrs.evolve(state, segments=tuple(find_segments(state.match, state.roles)))
 
 
-def _stage_parts(state: ParseState) -> ParseState:
-    """Each document of the file through the per-document stages (:data:`vnreport.part_stages.PART_STAGES`)."""
+def _stage_trees(state: ParseState) -> ParseState:
+    """Each document of the file through the per-document stages up to its tree."""
     segments = state.segments
-    parts = tuple(
-        _parse_segment(state, k, start, end, several=len(segments) > 1)
+    trees = tuple(
+        grow_tree(_segment_state(state, start, end, len(segments) > 1, k))
         for k, (start, end) in enumerate(segments, start=1)
+    )
+    return attrs.evolve(state, trees=trees)
+
+
+def _stage_parts(state: ParseState) -> ParseState:
+    """Each document grown to its tree through the rest of the per-document stages
+    (:data:`vnreport.part_stages.PART_STAGES`)."""
+    several = len(state.trees) > 1
+    parts = tuple(
+        attrs.evolve(finish_part(tree), id=f"d{k}" if several else "") for k, tree in enumerate(state.trees, start=1)
     )
     return attrs.evolve(state, parts=_join_continued(parts))
 
@@ -295,9 +311,21 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("roles", _stage_roles),
     ("tables", _stage_tables),
     ("bundles", _stage_bundles),
+    ("trees", _stage_trees),
     ("parts", _stage_parts),
     ("document", _stage_document),
 )
+
+
+#: What no stage after the named one reads: :func:`run_stages` lets it go then. After the trees,
+#: the lines are kept as a compact table (for :attr:`Document.lines`) instead of objects, and
+#: their classification and the match text go: on a report they weigh five times the input, and
+#: would otherwise be held while the sentences are made.
+RELEASED_AFTER: Mapping[str, Callable[[ParseState], ParseState]] = {
+    "trees": lambda state: attrs.evolve(
+        state, lines=compact_lines(state.lines), classified=(), roles=(), match="", hinted=NO_LINE_HINTS
+    ),
+}
 
 
 def run_stages(
@@ -324,6 +352,9 @@ def run_stages(
         for name, stage in STAGES:
             check_time()
             state = stage(state)
+            release = RELEASED_AFTER.get(name)
+            if release is not None:
+                state = release(state)
             if on_stage is not None:
                 on_stage(name, state)
             if name == until:
@@ -331,11 +362,12 @@ def run_stages(
     return state
 
 
-def _parse_segment(state: ParseState, k: int, start: int, end: int, several: bool) -> Part:
+def _segment_state(state: ParseState, start: int, end: int, several: bool, k: int) -> PartState:
+    """The lines ``[start, end)`` of the file as the per-document stages take them."""
     text, classified, layout = state.normalized.text, state.roles, state.layout
     seg_start = classified[start].line.span.start if start < len(classified) else len(text)
     seg_end = classified[end - 1].line.span.end if end > start else seg_start
-    part = PartState(
+    return PartState(
         text,
         state.match,
         classified[start:end],
@@ -360,7 +392,6 @@ def _parse_segment(state: ParseState, k: int, start: int, end: int, several: boo
         bold=_lines_in(state.hinted.bold, start, end),
         centred=_lines_in(state.hinted.centred, start, end),
     )
-    return attrs.evolve(parse_part(part), id=f"d{k}" if several else "")
 
 
 def _positions_in(pairs: tuple[tuple[int, int], ...], start: int, end: int) -> tuple[tuple[int, int], ...]:

@@ -68,7 +68,7 @@ class FootnoteReader:
                 continue
             # Pages differ in width (a wider text block after the first pages): a footnote line
             # is long against its own page too.
-            measured = sorted(n for n in (len(self.strs[i]) for i in flow) if n >= MIN_MEASURED_LINE)
+            measured = sorted(n for n in map(self.strs.length, flow) if n >= MIN_MEASURED_LINE)
             page_long = measured[len(measured) // 2] * LONG_LINE_RATIO if measured else 0.0
             self.long_line = max(document_long, page_long)
             result = self._page_footnotes(flow, expected, previous, skipped)
@@ -90,14 +90,14 @@ class FootnoteReader:
     # ------------------------------------------------------------------ line shapes
 
     def _long_threshold(self) -> float:
-        lengths = sorted(n for n in map(len, self.strs) if n >= MIN_MEASURED_LINE)
+        lengths = sorted(n for n in self.strs.lengths() if n >= MIN_MEASURED_LINE)
         if not lengths:
             return float("inf")
         # The median, not a high quantile: a report with many footnotes has many long lines.
         return lengths[len(lengths) // 2] * LONG_LINE_RATIO
 
     def _is_long(self, pos: int) -> bool:
-        return len(self.strs[pos]) >= self.long_line
+        return self.strs.length(pos) >= self.long_line
 
     def _lone_label(self, pos: int) -> int | None:
         content = self.strs[pos]

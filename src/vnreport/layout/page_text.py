@@ -7,7 +7,8 @@ cut and leaves alone the lines they took.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import overload
 
 from vnreport.lines.classify import ClassifiedLine, Role
 from vnreport.model import Diagnostic, Furniture, FurnitureKind, Span
@@ -31,8 +32,7 @@ class PageText:
         self.diagnostics: list[Diagnostic] = []
         self.pages: list[tuple[int, int]] = []
         """``[start, end)`` positions of each page."""
-        # One slice per line, once: every rule reads line contents many times.
-        self.strs = [text[cl.line.content.start : cl.line.content.end] for cl in lines]
+        self.strs = LineContents(text, lines)
         self.blanks = [cl.role is Role.BLANK for cl in lines]
 
     def add_furniture(self, pos: int, kind: FurnitureKind) -> None:
@@ -51,3 +51,47 @@ class PageText:
             if len(out) == EDGE_LINES:
                 break
         return out
+
+
+class LineContents(Sequence[str]):
+    """Each line's content, sliced from the text when a reader asks for it.
+
+    The readers look at a few lines at each page edge; a list of every line's slice was a
+    second copy of the whole text (and a string object per line) held for them.
+    """
+
+    __slots__ = ("_lines", "_text")
+
+    def __init__(self, text: str, lines: Sequence[ClassifiedLine]) -> None:
+        self._text = text
+        self._lines = lines
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, pos: int) -> str: ...
+
+    @overload
+    def __getitem__(self, pos: slice) -> list[str]: ...
+
+    def __getitem__(self, pos: int | slice) -> str | list[str]:
+        if isinstance(pos, slice):
+            return [self[k] for k in range(*pos.indices(len(self)))]
+        c = self._lines[pos].line.content
+        return self._text[c.start : c.end]
+
+    def __iter__(self) -> Iterator[str]:
+        text = self._text
+        for cl in self._lines:
+            c = cl.line.content
+            yield text[c.start : c.end]
+
+    def length(self, pos: int) -> int:
+        """``len(self[pos])`` without the slice."""
+        c = self._lines[pos].line.content
+        return c.end - c.start
+
+    def lengths(self) -> Iterator[int]:
+        """The length of every line's content, in order, without the slices."""
+        return (cl.line.content.end - cl.line.content.start for cl in self._lines)

@@ -75,21 +75,31 @@ def assess(text: str, lines: tuple[Line, ...]) -> list[Diagnostic]:
     return out
 
 
+#: Characters :func:`_odd_lines` splits into lines at a time (to the next line end).
+_ODD_LINES_CHUNK = 1 << 16
+
+
 def _odd_lines(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the lines holding something unprintable besides NBSP and tabs.
 
     A line is searched only when str.isprintable (C speed) says it holds something odd: a regex
-    over the whole text costs far more.
+    over the whole text costs far more. The text is split into lines a chunk at a time: split
+    whole, its lines were a second copy of the text, held at once.
     """
     odd: list[tuple[int, int]] = []
-    parts = text.split("\n")
-    suspects = [i for i, printable in enumerate(map(str.isprintable, parts)) if not printable]
-    if suspects:
-        ends = list(accumulate(map(len, parts)))  # ends[i] + i: where line i ends
-        for i in suspects:
-            if not parts[i].replace("\xa0", " ").replace("\t", " ").isprintable():
-                end = ends[i] + i
-                odd.append((end - len(parts[i]), end))
+    pos, n = 0, len(text)
+    while pos < n:
+        cut = text.find("\n", min(pos + _ODD_LINES_CHUNK, n))
+        end = n if cut < 0 else cut
+        parts = text[pos:end].split("\n")
+        suspects = [i for i, printable in enumerate(map(str.isprintable, parts)) if not printable]
+        if suspects:
+            ends = list(accumulate(map(len, parts)))  # ends[i] + i: where line i ends in the chunk
+            for i in suspects:
+                if not parts[i].replace("\xa0", " ").replace("\t", " ").isprintable():
+                    line_end = pos + ends[i] + i
+                    odd.append((line_end - len(parts[i]), line_end))
+        pos = end + 1
     return odd
 
 

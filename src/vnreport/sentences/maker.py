@@ -28,8 +28,9 @@ def _no_footnote(label: str) -> str | None:
 
 
 def bare_paragraph(text: str, node_id: str, span: Span, gaps: tuple[Span, ...] = ()) -> Paragraph:
-    """A paragraph as the tree stage makes it: its sentences come in the sentences stage."""
-    return Paragraph(node_id, span, text[span.start : span.end], (), gaps)
+    """A paragraph as the tree stage makes it: its sentences come in the sentences stage. It
+    holds the document text itself, not a copy of its slice (:class:`vnreport.model.Paragraph`)."""
+    return Paragraph(node_id, span, text, (), gaps)
 
 
 class SentenceMaker:
@@ -88,7 +89,7 @@ class SentenceMaker:
             refs = self._refs(source, piece, base, s, extra) if with_refs else ()
             inside = tuple(g for g in gaps if s.start <= g.start and g.end <= s.end) if gaps else ()
             figures, comparisons = self._figures(source, piece, base, s) if figures_on else ((), ())
-            out.append(Sentence(f"{prefix}t{k}", s, text[s.start : s.end], refs, figures, comparisons, inside))
+            out.append(Sentence(f"{prefix}t{k}", s, text, refs, figures, comparisons, inside))
         return tuple(out)
 
     def _refs(
@@ -131,7 +132,7 @@ class SentenceMaker:
     def paragraph(self, node_id: str, span: Span, gaps: tuple[Span, ...] = ()) -> Paragraph:
         sentences = self.sentences(node_id + ".", span, True, gaps)
         self.body_sentences.extend(sentences)
-        return Paragraph(node_id, span, self.text[span.start : span.end], sentences, gaps)
+        return Paragraph(node_id, span, self.text, sentences, gaps)
 
     def footnote_sentences(self, prefix: str, span: Span) -> tuple[Sentence, ...]:
         return self.sentences(prefix, span, False)

@@ -15,7 +15,7 @@ from array import array
 from collections.abc import Sequence
 
 import attrs
-from attrs import frozen
+from attrs import field, frozen
 
 from vnreport.errors import UnreadableInputError
 from vnreport.model import Diagnostic, Span
@@ -40,8 +40,8 @@ class NormalizedText:
     """The normalized text and how to get back to the input."""
 
     text: str
-    raw: str
-    """The decoded input, before newline and Unicode normalization."""
+    _raw: str | None = field(alias="raw")
+    """The decoded input, or None where it is decoded again from :attr:`data` when asked for."""
     to_raw: OffsetMap
     """Maps offsets in :attr:`text` to offsets in :attr:`raw`."""
     encoding: str | None
@@ -50,6 +50,18 @@ class NormalizedText:
     diagnostics: tuple[Diagnostic, ...] = ()
     byte_starts: Sequence[int] | None = None
     """Byte offset of each character of :attr:`raw` (for decoders without a Python codec)."""
+    data: bytes | None = field(default=None, eq=False, repr=False)
+    """The input bytes, kept instead of :attr:`raw` when normalization changed the text: the
+    bytes are held by the caller anyway and are smaller than the decoded string (half of it on
+    Vietnamese UTF-8), which was a whole second copy of the text kept for the byte map alone."""
+
+    @property
+    def raw(self) -> str:
+        """The decoded input, before newline and Unicode normalization."""
+        if self._raw is not None:
+            return self._raw
+        assert self.data is not None, "a NormalizedText without raw keeps its bytes"
+        return _decode(self.data)[0]
 
     def byte_map(self) -> OffsetMap | None:
         """Maps offsets in :attr:`text` to byte offsets of the input; None for str input.
@@ -95,6 +107,9 @@ def read(source: str | bytes) -> NormalizedText:
             attrs.evolve(d, span=Span(to_text(d.span.start), max(to_text(d.span.start), to_text(d.span.end))))
             for d in diagnostics
         )
+    if text is not raw and byte_starts is None and encoding is not None:
+        # Decoding the bytes again gives ``raw`` exactly (plain codecs are deterministic).
+        return NormalizedText(text, None, to_raw, encoding, bom_len, diagnostics, byte_starts, data)
     return NormalizedText(text, raw, to_raw, encoding, bom_len, diagnostics, byte_starts)
 
 
