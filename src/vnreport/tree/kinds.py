@@ -95,12 +95,26 @@ def _runs_into_its_body(match: str, node: OpenNode, parent: OpenNode) -> bool:
     own = match[title.start : title.end].rstrip(" *_\u00a0")
     if not own or own[-1] in _TITLE_END or is_upper_title(own):
         return False
-    if "\n" not in own and not _visibly_unfinished(own, match, node.children[0].start):
+    body_start = node.children[0].start
+    if _blank_line_between(match, title.end, body_start):
+        return False  # the author ended the line with a blank one: the title stops there
+    if "\n" not in own and not _visibly_unfinished(own, match, body_start):
         return False  # a one-line title the body follows is a heading ("II. Quan điểm, …" then "Đại hội …")
     if match[title.end : title.end + 2].lstrip(" *_")[:1] == ":":
         return False  # a run-in label ("6.1.6. Sử dụng thẻ đảng viên: Đảng viên …") ends its title
     siblings = [c for c in parent.children if c is not node and c.key == node.key]
     return len(siblings) >= 2 and all(c.kind is OpenKind.ITEM for c in siblings)
+
+
+def _blank_line_between(match: str, start: int, end: int) -> bool:
+    """A blank line, not a page break, between a title and its body. A page break (a form feed,
+    with the page's furniture around it) may fall inside a sentence; a blank line the author
+    typed ends a paragraph (blank-separated text, the seed's layout)."""
+    gap = match[start:end]
+    if "\f" in gap:
+        return False
+    lines = gap.split("\n")
+    return any(not line.strip() for line in lines[1:-1])
 
 
 def _one_paragraph_heading(node: OpenNode) -> bool:
