@@ -300,7 +300,7 @@ def parse_part(state: PartState) -> Part:
 
 
 def _lines_span(classified: Sequence[ClassifiedLine]) -> Span:
-    return Span(classified[0].line.span.start, classified[-1].line.span.end) if classified else Span(0, 0)
+    return Span(classified[0].line.start, classified[-1].line.end) if classified else Span(0, 0)
 
 
 _TARGET_STYLES = frozenset(

@@ -216,7 +216,7 @@ def _stage_classify(state: ParseState) -> ParseState:
 
 
 def _table_line(line: Line) -> ClassifiedLine:
-    return ClassifiedLine(line, Role.TEXT if len(line.content) else Role.BLANK)
+    return ClassifiedLine(line, Role.TEXT if line.content_end > line.content_start else Role.BLANK)
 
 
 def _stage_quality(state: ParseState) -> ParseState:
@@ -365,8 +365,8 @@ def run_stages(
 def _segment_state(state: ParseState, start: int, end: int, several: bool, k: int) -> PartState:
     """The lines ``[start, end)`` of the file as the per-document stages take them."""
     text, classified, layout = state.normalized.text, state.roles, state.layout
-    seg_start = classified[start].line.span.start if start < len(classified) else len(text)
-    seg_end = classified[end - 1].line.span.end if end > start else seg_start
+    seg_start = classified[start].line.start if start < len(classified) else len(text)
+    seg_end = classified[end - 1].line.end if end > start else seg_start
     return PartState(
         text,
         state.match,
@@ -426,7 +426,8 @@ def _assemble_document(state: ParseState) -> Document:
         metadata, notes = main.metadata, ()
         furniture = _merge_furniture(layout.furniture, separators)
     diagnostics = [*state.diagnostics, *(d for part in parts for d in part.diagnostics)]
-    if text.strip() and not any(part.structured for part in parts):
+    # Not ``text.strip()``: that copies the whole text to ask whether it holds a letter.
+    if text and not text.isspace() and not any(part.structured for part in parts):
         diagnostics.append(
             Diagnostic(
                 DiagnosticCode.NO_STRUCTURE,

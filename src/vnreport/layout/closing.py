@@ -45,7 +45,7 @@ def read_adoption_date(scan: Scan, body_start: int, end: int) -> None:
             continue
         m = P.ADOPTION_DATE.search(folded)
         if m is not None and m.start("year") >= 0:
-            set_date(scan, m, None, scan.lines[i].line.content.start)
+            set_date(scan, m, None, scan.lines[i].line.content_start)
             return
 
 
@@ -99,12 +99,12 @@ def _closing_candidate(scan: Scan, body_start: int, limit: int) -> int | None:
         c = line.content
         if c.start == c.end:
             continue
-        if text.startswith(_CLOSING_PREFIXES, c.start) and P.CLOSING_START.match(text, line.span.start, c.end):
+        if text.startswith(_CLOSING_PREFIXES, c.start) and P.CLOSING_START.match(text, line.start, c.end):
             return i
         if (
             text[c.start] in "-–"
             and text.find("Lưu", c.start, c.end) >= 0
-            and P.RECIPIENT_RUN.match(text, line.span.start, c.end)
+            and P.RECIPIENT_RUN.match(text, line.start, c.end)
         ):
             return i
     return None

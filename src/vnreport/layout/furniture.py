@@ -144,7 +144,7 @@ def _late_first_page(scan: Scan, body_start: int, body_end: int) -> frozenset[in
         draft = P.DRAFT.match(scan.folded(i))
         if draft is None:
             continue
-        c0 = scan.lines[i].line.content.start
+        c0 = scan.lines[i].line.content_start
         scan.meta.draft.offer(True, Span(c0 + draft.start("draft"), c0 + draft.end("draft")))
         scan.kind(i, FurnitureKind.TITLE)
         block = [i]

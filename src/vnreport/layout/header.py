@@ -85,16 +85,16 @@ def _read_anchors(scan: Scan, pos: int, window_end: int) -> tuple[list[tuple[int
     last_anchor = -1
     if window_end <= pos:
         return anchors, last_anchor
-    base = scan.lines[pos].line.span.start
-    folded = fold_accents(scan.text[base : scan.lines[window_end - 1].line.span.end], punctuation=True)
-    starts = [scan.lines[i].line.span.start for i in range(pos, window_end)]
+    base = scan.lines[pos].line.start
+    folded = fold_accents(scan.text[base : scan.lines[window_end - 1].line.end], punctuation=True)
+    starts = [scan.lines[i].line.start for i in range(pos, window_end)]
     for s, e, strong in _anchors(scan, folded, base):
         anchors.append((s, e))
         if strong:  # a draft mark may sit under the title: it does not end the header
             last_anchor = max(last_anchor, pos + bisect.bisect_right(starts, e - 1) - 1)
     for i in range(pos, window_end):
         if scan.lines[i].line.kind is LineKind.STAR:
-            anchors.append((scan.lines[i].line.content.start, scan.lines[i].line.content.end))
+            anchors.append((scan.lines[i].line.content_start, scan.lines[i].line.content_end))
             last_anchor = max(last_anchor, i)
             scan.kind(i, FurnitureKind.HEADER)
     return anchors, last_anchor

@@ -36,9 +36,9 @@ def page_number(content: str, *, with_total: bool) -> int | None:
 def any_page_number(text: str, lines: Sequence[ClassifiedLine]) -> bool:
     """Cheap gate for text without form feeds: is any line a lone page number at all?"""
     for cl in lines:
-        c = cl.line.content
-        short = 0 < c.end - c.start <= MAX_NUMBER_LINE
-        if short and text[c.end - 1].isdigit() and page_number(text[c.start : c.end], with_total=True) is not None:
+        start, end = cl.line.content_start, cl.line.content_end
+        short = 0 < end - start <= MAX_NUMBER_LINE
+        if short and text[end - 1].isdigit() and page_number(text[start:end], with_total=True) is not None:
             return True
     return False
 
@@ -88,13 +88,13 @@ def pages_from_form_feeds(page: PageText) -> None:
     n = len(lines)
     for i in range(n):
         line = lines[i].line
-        while k < len(offsets) and offsets[k] < line.span.end:
+        while k < len(offsets) and offsets[k] < line.end:
             off = offsets[k]
             k += 1
-            if off < line.span.start:
+            if off < line.start:
                 continue
             # pdftotext puts the form feed before the next page's first line ("\f7").
-            page_start = i if lines[i].role is Role.BLANK or off < line.content.start else i + 1
+            page_start = i if lines[i].role is Role.BLANK or off < line.content_start else i + 1
             if page_start > starts[-1] and page_start < n:
                 starts.append(page_start)
     # The form feed that ends the last page leaves an empty "page" behind: not a page.

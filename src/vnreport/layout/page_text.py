@@ -78,20 +78,19 @@ class LineContents(Sequence[str]):
     def __getitem__(self, pos: int | slice) -> str | list[str]:
         if isinstance(pos, slice):
             return [self[k] for k in range(*pos.indices(len(self)))]
-        c = self._lines[pos].line.content
-        return self._text[c.start : c.end]
+        line = self._lines[pos].line
+        return self._text[line.content_start : line.content_end]
 
     def __iter__(self) -> Iterator[str]:
         text = self._text
         for cl in self._lines:
-            c = cl.line.content
-            yield text[c.start : c.end]
+            yield text[cl.line.content_start : cl.line.content_end]
 
     def length(self, pos: int) -> int:
         """``len(self[pos])`` without the slice."""
-        c = self._lines[pos].line.content
-        return c.end - c.start
+        line = self._lines[pos].line
+        return line.content_end - line.content_start
 
     def lengths(self) -> Iterator[int]:
         """The length of every line's content, in order, without the slices."""
-        return (cl.line.content.end - cl.line.content.start for cl in self._lines)
+        return (cl.line.content_end - cl.line.content_start for cl in self._lines)

@@ -33,8 +33,8 @@ class Scan:
         self.kinds.setdefault(i, kind)
 
     def content(self, i: int) -> str:
-        c = self.lines[i].line.content
-        return self.text[c.start : c.end]
+        line = self.lines[i].line
+        return self.text[line.content_start : line.content_end]
 
     def folded(self, i: int) -> str:
         """The accent-folded content of line ``i`` (cached: several readers ask for it)."""
@@ -70,7 +70,7 @@ def lines_span(scan: Scan, start: int, end: int) -> Span:
         start += 1
     while end - 1 > start and scan.blank(end - 1):
         end -= 1
-    return Span(scan.lines[start].line.content.start, scan.lines[end - 1].line.content.end)
+    return Span(scan.lines[start].line.content_start, scan.lines[end - 1].line.content_end)
 
 
 def mostly_upper(value: str) -> bool:

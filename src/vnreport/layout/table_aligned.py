@@ -22,10 +22,10 @@ MIN_ALIGNED_LINES = 3
 
 def _gaps(text: str, cl: ClassifiedLine) -> list[tuple[int, int]]:
     """Column gaps inside a line's content: runs of two or more spaces between text."""
-    c = cl.line.content
-    if len(c) > MAX_PATTERN_LINE * 2:
+    start, end = cl.line.content_start, cl.line.content_end
+    if end - start > MAX_PATTERN_LINE * 2:
         return []
-    return [m.span() for m in TABLE_COLUMN_GAP.finditer(text, c.start, c.end)]
+    return [m.span() for m in TABLE_COLUMN_GAP.finditer(text, start, end)]
 
 
 def aligned_tables(text: str, lines: Sequence[ClassifiedLine], taken: bytearray) -> list[TableBlock]:
@@ -84,7 +84,7 @@ def _aligned_run(text: str, lines: Sequence[ClassifiedLine], taken: bytearray, i
 
 def _header_cells(text: str, cl: ClassifiedLine) -> int:
     """How many of a gapped line's cells are column titles."""
-    if len(cl.line.content) > MAX_PATTERN_LINE:
+    if (cl.line.content_end - cl.line.content_start) > MAX_PATTERN_LINE:
         return 0
     parts = TABLE_COLUMN_GAP.split(line_text(text, cl))
     return sum(1 for part in parts if TABLE_HEADER_CELL.fullmatch(fold_cell(part)) is not None)

@@ -38,8 +38,7 @@ class TableBlock:
 
 
 def line_text(text: str, cl: ClassifiedLine) -> str:
-    c = cl.line.content
-    return text[c.start : c.end]
+    return text[cl.line.content_start : cl.line.content_end]
 
 
 def trim(text: str, start: int, end: int) -> Span:

@@ -84,15 +84,15 @@ def line_shape(text: str, cl: ClassifiedLine) -> LineShape:
     line = cl.line
     if line.kind is LineKind.BLANK:
         return _BLANK_SHAPE
-    length = line.content.end - line.content.start
-    if length > SHORT_CELL and not text[line.content.start].isdigit():
+    length = line.content_end - line.content_start
+    if length > SHORT_CELL and not text[line.content_start].isdigit():
         return _LONG_SHAPE if length >= LONG_LINE else _MEDIUM_SHAPE
     shape = LineShape()
     shape.long = length >= LONG_LINE
     if length > MAX_PATTERN_LINE:
         return shape
     content = line_text(text, cl)
-    if content.isdigit() and "\f" in text[line.span.start : line.content.start]:
+    if content.isdigit() and "\f" in text[line.start : line.content_start]:
         shape.page = True
         return shape
     shape.short = length <= SHORT_CELL
@@ -222,7 +222,7 @@ def _grow(text: str, lines: Sequence[ClassifiedLine], shapes: list[LineShape], t
             k += 1
             continue
         if kind is not LineKind.TEXT:
-            if len(cl.line.content) >= 3:
+            if (cl.line.content_end - cl.line.content_start) >= 3:
                 break  # a rule or the dotted lines of a note page: the table is over
             k += 1
             continue
@@ -276,7 +276,9 @@ def _resume(
             value = _row_number(text, cl)
             if value is not None and number < value <= number + 2:
                 return j
-        if _strong_heading(text, cl) or (cl.line.kind is LineKind.RULE and len(cl.line.content) >= 3):
+        if _strong_heading(text, cl) or (
+            cl.line.kind is LineKind.RULE and (cl.line.content_end - cl.line.content_start) >= 3
+        ):
             return -1
     return -1
 
@@ -409,8 +411,8 @@ def _continues(text: str, lines: Sequence[ClassifiedLine], shapes: list[LineShap
 
 
 def _cell_span(text: str, lines: Sequence[ClassifiedLine], first: int, last: int) -> Span:
-    start = lines[first].line.content.start
-    end = lines[last].line.content.end
+    start = lines[first].line.content_start
+    end = lines[last].line.content_end
     # "----Cơ quan chủ trì": a rule glued to the first cell is not the cell's text (a lone "-"
     # is the cell of a sub-row).
     rule = start

@@ -164,7 +164,7 @@ def _title_line(block: _TitleBlock, i: int) -> tuple[int, bool]:
         return i, True
     draft = P.DRAFT.match(folded)
     if draft is not None:
-        c0 = scan.lines[i].line.content.start
+        c0 = scan.lines[i].line.content_start
         scan.meta.draft.offer(True, Span(c0 + draft.start("draft"), c0 + draft.end("draft")))
         scan.kind(i, FurnitureKind.TITLE)
         return i + 1, False

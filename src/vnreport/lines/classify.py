@@ -11,8 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from functools import lru_cache
-
-from attrs import frozen
+from typing import Final
 
 from vnreport.lines.split import Line, LineKind
 from vnreport.model import BULLET_STYLES, Marker, MarkerStyle, Span
@@ -29,17 +28,95 @@ class Role(str, enum.Enum):
     RUN_IN = "run-in"  # marker + short label + ":" + running text
 
 
-@frozen
+class _Head:
+    """What a line's marker brought: held apart, so that the many lines without one carry none."""
+
+    __slots__ = ("body", "marker", "rule", "title")
+
+    marker: Final[Marker | None]
+    rule: Final[str | None]
+    title: Final[Span | None]
+    body: Final[Span | None]
+
+    def __init__(self, marker: Marker | None, rule: str | None, title: Span | None, body: Span | None) -> None:
+        self.marker = marker
+        self.rule = rule
+        self.title = title
+        self.body = body
+
+
 class ClassifiedLine:
-    line: Line
-    role: Role
-    marker: Marker | None = None
-    rule: str | None = None
-    """Name of the marker rule that matched (for debugging and golden output)."""
-    title: Span | None = None
-    """Heading title, or the label of a run-in heading."""
-    body: Span | None = None
-    """Where the running text starts on this line (items and run-in headings)."""
+    """A line and what the classifier made of it. Immutable, equal and hashed by value.
+
+    There is one for every line, so it holds the line, its role and, only for a line with a
+    marker (or a title or body span), the rest in one shared :class:`_Head`.
+    """
+
+    __slots__ = ("_head", "line", "role")
+
+    line: Final[Line]
+    role: Final[Role]
+    _head: Final[_Head | None]
+
+    def __init__(
+        self,
+        line: Line,
+        role: Role,
+        marker: Marker | None = None,
+        rule: str | None = None,
+        title: Span | None = None,
+        body: Span | None = None,
+    ) -> None:
+        self.line = line
+        self.role = role
+        no_head = marker is None and rule is None and title is None and body is None
+        self._head = None if no_head else _Head(marker, rule, title, body)
+
+    @property
+    def marker(self) -> Marker | None:
+        head = self._head
+        return None if head is None else head.marker
+
+    @property
+    def rule(self) -> str | None:
+        """Name of the marker rule that matched (for debugging and golden output)."""
+        head = self._head
+        return None if head is None else head.rule
+
+    @property
+    def title(self) -> Span | None:
+        """Heading title, or the label of a run-in heading."""
+        head = self._head
+        return None if head is None else head.title
+
+    @property
+    def body(self) -> Span | None:
+        """Where the running text starts on this line (items and run-in headings)."""
+        head = self._head
+        return None if head is None else head.body
+
+    def _key(self) -> tuple[Line, Role, Marker | None, str | None, Span | None, Span | None]:
+        return (self.line, self.role, self.marker, self.rule, self.title, self.body)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ClassifiedLine):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        line, role, marker, rule, title, body = self._key()
+        return (
+            f"ClassifiedLine(line={line!r}, role={role!r}, marker={marker!r}, rule={rule!r}, "
+            f"title={title!r}, body={body!r})"
+        )
+
+    def __reduce__(
+        self,
+    ) -> tuple[type[ClassifiedLine], tuple[Line, Role, Marker | None, str | None, Span | None, Span | None]]:
+        return (ClassifiedLine, self._key())
 
 
 #: Words that end a lead-in sentence rather than a label: "… cụ thể như sau:", "… gồm:", and the
@@ -68,7 +145,7 @@ def classify_line(
         return ClassifiedLine(line, Role.BLANK)
     if line.kind is not LineKind.TEXT:
         return ClassifiedLine(line, Role.RULE)
-    start, end = line.content.start, line.content.end
+    start, end = line.content_start, line.content_end
     while start < end and text[start].isspace():
         start += 1
     if start == end:
@@ -99,7 +176,7 @@ def classify_after_marker(text: str, line: Line, marker: Marker, rule: str | Non
     Text laid out as a form puts the number in a column of its own: "(1)" on one line,
     "Họ và tên khai sinh: Ghi đúng họ, …" on the next. The line decides as if the marker led it.
     """
-    start, end = line.content.start, line.content.end
+    start, end = line.content_start, line.content_end
     while start < end and text[start].isspace():
         start += 1
     return _decide(text, line, marker, rule or "", start, end)
@@ -251,11 +328,11 @@ def redecide_wrapped(text: str, cl: ClassifiedLine, end: int) -> ClassifiedLine:
     if cl.role is Role.HEADING and cl.marker.style not in BULLET_STYLES and joined.endswith(":") and is_lead_in(joined):
         # "a) Quá 12 tháng, kể từ khi lập hồ sơ … mà chi bộ chưa xem xét⏎đề nghị kết nạp được thì
         # phải làm lại các tài liệu sau:": a sentence that leads into a list, as on one line.
-        return ClassifiedLine(cl.line, Role.ITEM, cl.marker, cl.rule, body=Span(rest_start, cl.line.content.end))
+        return ClassifiedLine(cl.line, Role.ITEM, cl.marker, cl.rule, body=Span(rest_start, cl.line.content_end))
     if cl.role is Role.HEADING and not is_title_like(joined, MAX_WRAPPED_TITLE_WORDS) and not is_upper_title(joined):
         run_in = _run_in_spans(text[rest_start:end], rest_start)
         if run_in is not None:
             # "Nơi có công đoàn: người vào Đảng phải là đoàn viên⏎công đoàn.": a label and its text.
             return ClassifiedLine(cl.line, Role.RUN_IN, cl.marker, cl.rule, run_in[0], Span(run_in[1], end))
-        return ClassifiedLine(cl.line, Role.ITEM, cl.marker, cl.rule, body=Span(rest_start, cl.line.content.end))
+        return ClassifiedLine(cl.line, Role.ITEM, cl.marker, cl.rule, body=Span(rest_start, cl.line.content_end))
     return cl

@@ -49,7 +49,7 @@ def place_hints(hints: SourceHints, lines: Sequence[Line]) -> LineHints:
     """Where each hint falls among ``lines``."""
     if not hints or not lines:
         return LineHints(hints)
-    starts = [line.span.start for line in lines]
+    starts = [line.start for line in lines]
 
     def line_at(offset: int) -> int:
         return max(0, bisect.bisect_right(starts, offset) - 1)

@@ -54,8 +54,8 @@ def glued_rules(text: str, lines: tuple[Line, ...]) -> list[regex.Match[str]]:
     """
     found: list[regex.Match[str]] = []
     for line in lines:
-        if line.kind is LineKind.TEXT and text.startswith(_RULE_OPENINGS, line.content.start):
-            m = GLUED_SEPARATOR.match(text, line.span.start)
+        if line.kind is LineKind.TEXT and text.startswith(_RULE_OPENINGS, line.content_start):
+            m = GLUED_SEPARATOR.match(text, line.start)
             if m is not None:
                 found.append(m)
     return found
@@ -105,7 +105,7 @@ def split_glued_items(text: str, lines: tuple[Line, ...]) -> tuple[Line, ...]:
         if line.kind is not LineKind.TEXT:
             out.append(line)
             continue
-        cuts = [m.start() for m in GLUED_ITEM.finditer(text, line.content.start, line.content.end)]
+        cuts = [m.start() for m in GLUED_ITEM.finditer(text, line.content_start, line.content_end)]
         out.extend(_cut(text, line, cuts) if cuts else (line,))
     return tuple(out)
 
@@ -126,15 +126,15 @@ def join_broken_bold(text: str, match: str, lines: tuple[Line, ...]) -> tuple[tu
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if (
             nxt is not None
-            and nxt.span.start == line.span.end + 1
+            and nxt.span.start == line.end + 1
             and (mark := _opens_broken_bold(text, line)) is not None
             and _closes_bold(text, nxt, mark)
         ):
-            joints.append(line.span.end)
+            joints.append(line.end)
             joined = Line(
                 line.index,
-                Span(line.span.start, nxt.span.end),
-                Span(line.content.start, nxt.content.end),
+                Span(line.start, nxt.span.end),
+                Span(line.content_start, nxt.content.end),
                 LineKind.TEXT,
             )
             out.append(joined)
@@ -158,7 +158,7 @@ def _opens_broken_bold(text: str, line: Line) -> str | None:
     """The emphasis mark ("**" or "*") of a heading run this line opens and does not close."""
     if line.kind is not LineKind.TEXT or len(line.content) > MAX_BROKEN_BOLD:
         return None
-    content = text[line.content.start : line.content.end]
+    content = text[line.content_start : line.content_end]
     opened = BROKEN_BOLD_HEADING.match(content)
     if opened is None:
         return None
@@ -170,7 +170,7 @@ def _closes_bold(text: str, line: Line, mark: str) -> bool:
     """The next line ends the run (at most a colon or a stray star after it)."""
     if line.kind is not LineKind.TEXT or len(line.content) > MAX_BROKEN_BOLD:
         return False
-    content = text[line.content.start : line.content.end]
+    content = text[line.content_start : line.content_end]
     return _count_marks(content, mark) % 2 == 1 and len(content) - content.rindex(mark) <= 4
 
 
@@ -204,7 +204,7 @@ def split_glued_headings(text: str, lines: tuple[Line, ...]) -> tuple[Line, ...]
         if line.kind is not LineKind.TEXT:
             out.append(line)
             continue
-        start, end = line.content.start, line.content.end
+        start, end = line.content_start, line.content_end
         if text[start] in _NUMBER_OPENINGS:
             at_start = LINE_NUMBER.match(text, start, end)
             if at_start is not None:
@@ -246,8 +246,8 @@ def _continues(last: dict[str, tuple[int, ...]], m: regex.Match[str]) -> bool:
 def _cut(text: str, line: Line, cuts: list[int]) -> list[Line]:
     """``line`` as pieces starting at ``cuts`` (after its own start), spaces trimmed."""
     pieces: list[Line] = []
-    start = line.content.start
-    for cut in [*cuts, line.content.end]:
+    start = line.content_start
+    for cut in [*cuts, line.content_end]:
         piece = text[start:cut]
         stripped = piece.strip()
         if stripped:

@@ -68,7 +68,7 @@ def assess(text: str, lines: tuple[Line, ...]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     out.extend(_damage(text))
     out.extend(_control_characters(text))
-    longest = max((line.span.end - line.span.start for line in lines), default=0)
+    longest = max((line.end - line.start for line in lines), default=0)
     if longest <= LONG_LINE_CHARS and BLANK_FLOOD.search(text) is None:
         return out  # neither check can fire: skip the pass over the lines
     out.extend(_long_lines_and_blank_floods(lines))
@@ -140,7 +140,7 @@ def _long_lines_and_blank_floods(lines: tuple[Line, ...]) -> list[Diagnostic]:
             blank_run = 0
             continue
         if blank_run == 0:
-            run_start = line.span.start
+            run_start = line.start
         blank_run += 1
         if blank_run == MANY_BLANK_LINES and not reported_blank:
             reported_blank = True
@@ -148,7 +148,7 @@ def _long_lines_and_blank_floods(lines: tuple[Line, ...]) -> list[Diagnostic]:
                 Diagnostic(
                     DiagnosticCode.MANY_BLANK_LINES,
                     f"{MANY_BLANK_LINES:,} or more blank lines in a row",
-                    Span(run_start, line.span.end),
+                    Span(run_start, line.end),
                     Severity.INFO,
                 )
             )

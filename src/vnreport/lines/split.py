@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import enum
-
-from attrs import frozen
+from typing import Final
 
 from vnreport.model import Span
 from vnreport.rules.shapes import RULE_LINE, STAR_LINE
@@ -17,20 +16,65 @@ class LineKind(str, enum.Enum):
     TEXT = "text"
 
 
-@frozen
 class Line:
-    index: int
+    """One line of the text: its span, its content's span and its shape.
+
+    A report has a line for every 50–70 characters, so a line is held as five plain integers
+    (unboxed when compiled) and its kind; :attr:`span` and :attr:`content` are made when asked
+    for. Immutable (the attributes are final), equal and hashed by value.
+    """
+
+    __slots__ = ("content_end", "content_start", "end", "index", "kind", "start")
+
+    index: Final[int]
     """0-based line number."""
-    span: Span
-    """The whole line, without its newline."""
-    content: Span
-    """The line without leading and trailing spaces (empty at ``span.start`` for blank lines)."""
-    kind: LineKind
+    start: Final[int]
+    end: Final[int]
+    """The whole line, without its newline: ``[start, end)``."""
+    content_start: Final[int]
+    content_end: Final[int]
+    """The line without leading and trailing spaces (empty at ``start`` for blank lines)."""
+    kind: Final[LineKind]
+
+    def __init__(self, index: int, span: Span, content: Span, kind: LineKind) -> None:
+        self.index = index
+        self.start = span.start
+        self.end = span.end
+        self.content_start = content.start
+        self.content_end = content.end
+        self.kind = kind
+
+    @property
+    def span(self) -> Span:
+        """The whole line, without its newline."""
+        return Span(self.start, self.end)
+
+    @property
+    def content(self) -> Span:
+        """The line without leading and trailing spaces (empty at ``span.start`` for blank lines)."""
+        return Span(self.content_start, self.content_end)
 
     @property
     def indent(self) -> int:
         """Leading spaces (NBSP included), in characters."""
-        return self.content.start - self.span.start
+        return self.content_start - self.start
+
+    def _key(self) -> tuple[int, int, int, int, int, LineKind]:
+        return (self.index, self.start, self.end, self.content_start, self.content_end, self.kind)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Line):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Line(index={self.index!r}, span={self.span!r}, content={self.content!r}, kind={self.kind!r})"
+
+    def __reduce__(self) -> tuple[type[Line], tuple[int, Span, Span, LineKind]]:
+        return (Line, (self.index, self.span, self.content, self.kind))
 
 
 #: The characters a rule line (RULE_LINE) or the star line (STAR_LINE) can open with.

@@ -1,9 +1,9 @@
 """The lines of a text held as columns of integers: what a parse keeps of its lines once the
 stages that read them have run.
 
-A :class:`~vnreport.lines.split.Line` object, with its two spans and their integers, costs
-about 220 bytes; a report has a line for every 50–70 characters, so the line objects weighed
-more than three times the input. A :class:`LineTable` holds the same lines in six compact
+A :class:`~vnreport.lines.split.Line` object costs 88 bytes compiled (about 220 when it held
+two spans and their integers); a report has a line for every 50–70 characters, so the line
+objects weigh more than the input. A :class:`LineTable` holds the same lines in six compact
 arrays (21 bytes a line) and makes each :class:`Line` again when it is asked for, equal to the
 one it was made from.
 """
@@ -29,13 +29,13 @@ class LineTable(Sequence[Line]):
 
     def __init__(self, lines: Iterable[Line] = ()) -> None:
         lines = lines if isinstance(lines, Sequence) else tuple(lines)
-        last = max((line.span.end for line in lines[-1:]), default=0)
+        last = max((line.end for line in lines[-1:]), default=0)
         code = "I" if last < 2**32 and len(lines) < 2**32 else "Q"
         self._indices = array(code, [line.index for line in lines])
-        self._starts = array(code, [line.span.start for line in lines])
-        self._ends = array(code, [line.span.end for line in lines])
-        self._content_starts = array(code, [line.content.start for line in lines])
-        self._content_ends = array(code, [line.content.end for line in lines])
+        self._starts = array(code, [line.start for line in lines])
+        self._ends = array(code, [line.end for line in lines])
+        self._content_starts = array(code, [line.content_start for line in lines])
+        self._content_ends = array(code, [line.content_end for line in lines])
         self._kinds = bytes(_KIND_CODE[line.kind] for line in lines)
 
     def __len__(self) -> int:

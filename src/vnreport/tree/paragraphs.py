@@ -76,12 +76,12 @@ def is_blank_separated(lines: Sequence[ClassifiedLine], skip: frozenset[int] = f
 
 def closes(text: str, cl: ClassifiedLine) -> bool:
     """Does this line end a sentence or a title?"""
-    content = text[cl.line.content.start : cl.line.content.end].rstrip(_TRAILING)
+    content = text[cl.line.content_start : cl.line.content_end].rstrip(_TRAILING)
     return bool(content) and content[-1] in _CLOSERS
 
 
 def _starts_lower(text: str, cl: ClassifiedLine) -> bool:
-    start = cl.line.content.start
+    start = cl.line.content_start
     head = text[start : start + 3].lstrip(_TRAILING + "(")
     return bool(head) and LOWER.match(head[0]) is not None
 
@@ -97,10 +97,10 @@ def _wrapped_dash(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> 
     marker = line.marker
     if marker is None or marker.style is not MarkerStyle.DASH or closes(text, previous):
         return False
-    before = text[previous.line.content.start : previous.line.content.end].rstrip(_TRAILING)
+    before = text[previous.line.content_start : previous.line.content_end].rstrip(_TRAILING)
     if not before or not (before[-1].isalnum() or before[-1] in '”"'):
         return False
-    after = text[marker.span.end : line.line.content.end].lstrip(_TRAILING + "(")
+    after = text[marker.span.end : line.line.content_end].lstrip(_TRAILING + "(")
     if after[:1].isdigit() or LOWER.match(after[:1]) is not None:
         return True
     return before.count("“") > before.count("”")
@@ -109,12 +109,12 @@ def _wrapped_dash(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> 
 def _dash_goes_on_lower(text: str, line: ClassifiedLine) -> bool:
     """A "- " line whose text starts in lower case: the rest of a compound, not an entry."""
     assert line.marker is not None
-    after = text[line.marker.span.end : line.line.content.end].lstrip()
+    after = text[line.marker.span.end : line.line.content_end].lstrip()
     return LOWER.match(after[:1]) is not None
 
 
 def _last_word(text: str, cl: ClassifiedLine) -> str:
-    found = LAST_WORD.search(text, cl.line.content.start, cl.line.content.end)
+    found = LAST_WORD.search(text, cl.line.content_start, cl.line.content_end)
     return found.group(1).lower() if found else ""
 
 
@@ -133,7 +133,7 @@ def _resumes_heading_line(text: str, previous: ClassifiedLine, line: ClassifiedL
     """
     if _starts_lower(text, line):
         return True
-    if ENDS_WITH_INLINE_NUMBER.search(text, previous.line.content.start, previous.line.content.end):
+    if ENDS_WITH_INLINE_NUMBER.search(text, previous.line.content_start, previous.line.content_end):
         return True  # "… bảo vệ môi trường: (1)⏎Phát triển kinh tế …": the point is below
     if closes(text, previous) or len(previous.line.content) < max(full, MIN_WRAPPED_LINE):
         return False
@@ -142,17 +142,17 @@ def _resumes_heading_line(text: str, previous: ClassifiedLine, line: ClassifiedL
         # đảm bảo …"): a heading that ends in a word and is followed by a capitalised "- " line
         # has a dash item under it.
         assert line.marker is not None
-        after = text[line.marker.span.end : line.line.content.end].lstrip()
-        before = text[previous.line.content.start : previous.line.content.end].rstrip(_TRAILING)
+        after = text[line.marker.span.end : line.line.content_end].lstrip()
+        before = text[previous.line.content_start : previous.line.content_end].rstrip(_TRAILING)
         return (before[-1:].isdigit() and after[:1].isdigit()) or _dash_goes_on_lower(text, line)
     if line.role is not Role.TEXT:
         return False
-    head = text[line.line.content.start : line.line.content.start + 1]
+    head = text[line.line.content_start : line.line.content_start + 1]
     return (
         head.isdigit()
         or _last_word(text, previous) in DANGLING_WORDS
         or (len(line.line.content) <= SHORT_TAIL and closes(text, line))
-        or DOCUMENT_NAME_START.match(text, line.line.content.start, line.line.content.end) is not None
+        or DOCUMENT_NAME_START.match(text, line.line.content_start, line.line.content_end) is not None
         or _title_tail(text, previous, line, full)
     )
 
@@ -169,18 +169,18 @@ def _title_tail(text: str, previous: ClassifiedLine, line: ClassifiedLine, full:
         return False
     if not closes(text, line):
         return True
-    own = text[line.line.content.start : line.line.content.end].rstrip(_TRAILING)
+    own = text[line.line.content_start : line.line.content_end].rstrip(_TRAILING)
     if not own.endswith(":") or is_lead_in(own) or not is_title_like(own[:-1]):
         return False
-    before = text[previous.line.content.start : previous.line.content.end].rstrip(_TRAILING)
+    before = text[previous.line.content_start : previous.line.content_end].rstrip(_TRAILING)
     return not before[-1:].isdigit()
 
 
 def _inline_numbers(text: str, cl: ClassifiedLine) -> int:
     """The highest "(n)" written inside the line (not as its own marker): an enumeration that
     runs on in the sentence, "… chính trị: (1) Tăng cường …; (2) Tập trung …"."""
-    start = cl.marker.span.end if cl.marker is not None else cl.line.content.start
-    end = cl.line.content.end
+    start = cl.marker.span.end if cl.marker is not None else cl.line.content_start
+    end = cl.line.content_end
     if "(" not in text[start:end]:
         return 0
     return max((int(m.group(1)) for m in INLINE_PAREN_NUMBER.finditer(text, start, end)), default=0)
@@ -216,7 +216,7 @@ def _wrapped_number(text: str, previous: ClassifiedLine, line: ClassifiedLine, s
     if (
         len(previous.line.content) >= MIN_WRAPPED_LINE
         and text[marker.span.start : marker.span.start + 1].isdigit()
-        and REFERENCE_NOUN_END.search(text, previous.line.content.start, previous.line.content.end)
+        and REFERENCE_NOUN_END.search(text, previous.line.content_start, previous.line.content_end)
     ):
         return True  # "… và điểm⏎3.7 Hướng dẫn": the number is the point referred to
     if marker.style not in _SEQUENCED or not isinstance(marker.value, int):
@@ -236,7 +236,11 @@ SHORT_MARKER_LINE_SHARE = 0.8
 
 def _typical_width(lines: Sequence[ClassifiedLine]) -> float:
     """The usual length of a full line: the upper quartile of text line lengths."""
-    lengths = sorted(len(cl.line.content) for cl in lines if cl.role is not Role.BLANK and cl.role is not Role.RULE)
+    lengths = sorted(
+        (cl.line.content_end - cl.line.content_start)
+        for cl in lines
+        if cl.role is not Role.BLANK and cl.role is not Role.RULE
+    )
     if not lengths:
         return 0.0
     return float(lengths[(3 * len(lengths)) // 4])
@@ -259,7 +263,7 @@ def _ended_short(
         return False
     # "Ngày 24/11/2025, tại Trụ sở" then "Trung ương Đảng, đồng chí …": the rest of an organ's
     # name never opens a paragraph, so an unfinished line before it went on, short as it is.
-    return closes(text, previous) or ORGAN_NAME_REST.match(text, line.line.content.start) is None
+    return closes(text, previous) or ORGAN_NAME_REST.match(text, line.line.content_start) is None
 
 
 def group_lines(
