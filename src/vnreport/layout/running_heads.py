@@ -8,6 +8,7 @@ cover.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Generic, TypeVar
 
 import attrs
@@ -50,11 +51,11 @@ def running_lines(page: PageText) -> None:
         return
     need = max(3, int(pages * RUNNING_SHARE + 0.999))
     at_edges = _lines_at_edges(page)
-    # Gathered before the edge lines are claimed, so that those count towards a watermark's pages.
-    anywhere = _long_lines(page)
-    _mark_edge_lines(page, at_edges, need)
     # A watermark drawn across the page lands anywhere in the flow, always the same text.
     half = max(need, (pages + 1) // 2)
+    # Gathered before the edge lines are claimed, so that those count towards a watermark's pages.
+    anywhere = _long_lines(page, half)
+    _mark_edge_lines(page, at_edges, need)
     for raw, seen in anywhere.pages.items():
         if len(seen) >= half:
             _claim(page, anywhere.where[raw], FurnitureKind.WATERMARK)
@@ -70,15 +71,33 @@ def _lines_at_edges(page: PageText) -> _Repeats[tuple[str, bool]]:
     return out
 
 
-def _long_lines(page: PageText) -> _Repeats[str]:
-    """Lines long enough to be a watermark's sentence, anywhere on each page, by their text."""
+def _long_lines(page: PageText, half: int) -> _Repeats[str]:
+    """Lines long enough to be a watermark's sentence, anywhere on each page, by their text:
+    those whose hash is seen on ``half`` of the pages or more. A first pass counts the pages of
+    each hash, so that the text of every long line (most of the text) is not held as a key."""
+    last: dict[int, int] = {}
+    count: dict[int, int] = {}
+    for k, _, raw in _long_line_texts(page):
+        h = hash(raw)
+        if last.get(h) != k:  # pages come in order: a new page for this hash
+            last[h] = k
+            count[h] = count.get(h, 0) + 1
+    common = {h for h, n in count.items() if n >= half}
+    del last, count
     out: _Repeats[str] = _Repeats()
-    for k, (start, end) in enumerate(page.pages):
-        for pos in range(start, end):
-            raw = page.strs[pos]
-            if len(raw) >= MIN_WATERMARK_CHARS and pos not in page.skip:
+    if common:
+        for k, pos, raw in _long_line_texts(page):
+            if hash(raw) in common:
                 out.add(raw, k, pos)
     return out
+
+
+def _long_line_texts(page: PageText) -> Iterator[tuple[int, int, str]]:
+    """``(page, position, text)`` of each long line not yet claimed, in page order."""
+    for k, (start, end) in enumerate(page.pages):
+        for pos in range(start, end):
+            if page.strs.length(pos) >= MIN_WATERMARK_CHARS and pos not in page.skip:
+                yield k, pos, page.strs[pos]
 
 
 def _mark_edge_lines(page: PageText, at_edges: _Repeats[tuple[str, bool]], need: int) -> None:

@@ -29,20 +29,23 @@ class Role(str, enum.Enum):
 
 
 class _Head:
-    """What a line's marker brought: held apart, so that the many lines without one carry none."""
+    """What a line's marker brought: held apart, so that the many lines without one carry none.
+    The title and body spans are held as integers (-1: none) and made when asked for."""
 
-    __slots__ = ("body", "marker", "rule", "title")
+    __slots__ = ("body_end", "body_start", "marker", "rule", "title_end", "title_start")
 
     marker: Final[Marker | None]
     rule: Final[str | None]
-    title: Final[Span | None]
-    body: Final[Span | None]
+    title_start: Final[int]
+    title_end: Final[int]
+    body_start: Final[int]
+    body_end: Final[int]
 
     def __init__(self, marker: Marker | None, rule: str | None, title: Span | None, body: Span | None) -> None:
         self.marker = marker
         self.rule = rule
-        self.title = title
-        self.body = body
+        self.title_start, self.title_end = (-1, -1) if title is None else (title.start, title.end)
+        self.body_start, self.body_end = (-1, -1) if body is None else (body.start, body.end)
 
 
 class ClassifiedLine:
@@ -87,13 +90,13 @@ class ClassifiedLine:
     def title(self) -> Span | None:
         """Heading title, or the label of a run-in heading."""
         head = self._head
-        return None if head is None else head.title
+        return None if head is None or head.title_start < 0 else Span(head.title_start, head.title_end)
 
     @property
     def body(self) -> Span | None:
         """Where the running text starts on this line (items and run-in headings)."""
         head = self._head
-        return None if head is None else head.body
+        return None if head is None or head.body_start < 0 else Span(head.body_start, head.body_end)
 
     def _key(self) -> tuple[Line, Role, Marker | None, str | None, Span | None, Span | None]:
         return (self.line, self.role, self.marker, self.rule, self.title, self.body)
