@@ -84,7 +84,7 @@ def _aligned_run(text: str, lines: Sequence[ClassifiedLine], taken: bytearray, i
 
 def _header_cells(text: str, cl: ClassifiedLine) -> int:
     """How many of a gapped line's cells are column titles."""
-    if (cl.line.content_end - cl.line.content_start) > MAX_PATTERN_LINE:
+    if cl.line.content_length > MAX_PATTERN_LINE:
         return 0
     parts = TABLE_COLUMN_GAP.split(line_text(text, cl))
     return sum(1 for part in parts if TABLE_HEADER_CELL.fullmatch(fold_cell(part)) is not None)

@@ -222,7 +222,7 @@ def _grow(text: str, lines: Sequence[ClassifiedLine], shapes: list[LineShape], t
             k += 1
             continue
         if kind is not LineKind.TEXT:
-            if (cl.line.content_end - cl.line.content_start) >= 3:
+            if cl.line.content_length >= 3:
                 break  # a rule or the dotted lines of a note page: the table is over
             k += 1
             continue
@@ -276,9 +276,7 @@ def _resume(
             value = _row_number(text, cl)
             if value is not None and number < value <= number + 2:
                 return j
-        if _strong_heading(text, cl) or (
-            cl.line.kind is LineKind.RULE and (cl.line.content_end - cl.line.content_start) >= 3
-        ):
+        if _strong_heading(text, cl) or (cl.line.kind is LineKind.RULE and cl.line.content_length >= 3):
             return -1
     return -1
 

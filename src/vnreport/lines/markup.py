@@ -156,7 +156,7 @@ def join_broken_bold(text: str, match: str, lines: tuple[Line, ...]) -> tuple[tu
 
 def _opens_broken_bold(text: str, line: Line) -> str | None:
     """The emphasis mark ("**" or "*") of a heading run this line opens and does not close."""
-    if line.kind is not LineKind.TEXT or len(line.content) > MAX_BROKEN_BOLD:
+    if line.kind is not LineKind.TEXT or line.content_length > MAX_BROKEN_BOLD:
         return None
     content = text[line.content_start : line.content_end]
     opened = BROKEN_BOLD_HEADING.match(content)
@@ -168,7 +168,7 @@ def _opens_broken_bold(text: str, line: Line) -> str | None:
 
 def _closes_bold(text: str, line: Line, mark: str) -> bool:
     """The next line ends the run (at most a colon or a stray star after it)."""
-    if line.kind is not LineKind.TEXT or len(line.content) > MAX_BROKEN_BOLD:
+    if line.kind is not LineKind.TEXT or line.content_length > MAX_BROKEN_BOLD:
         return False
     content = text[line.content_start : line.content_end]
     return _count_marks(content, mark) % 2 == 1 and len(content) - content.rindex(mark) <= 4

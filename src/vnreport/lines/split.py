@@ -55,6 +55,11 @@ class Line:
         return Span(self.content_start, self.content_end)
 
     @property
+    def content_length(self) -> int:
+        """``len(self.content)``, without making the span."""
+        return self.content_end - self.content_start
+
+    @property
     def indent(self) -> int:
         """Leading spaces (NBSP included), in characters."""
         return self.content_start - self.start

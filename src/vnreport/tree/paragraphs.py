@@ -135,7 +135,7 @@ def _resumes_heading_line(text: str, previous: ClassifiedLine, line: ClassifiedL
         return True
     if ENDS_WITH_INLINE_NUMBER.search(text, previous.line.content_start, previous.line.content_end):
         return True  # "… bảo vệ môi trường: (1)⏎Phát triển kinh tế …": the point is below
-    if closes(text, previous) or len(previous.line.content) < max(full, MIN_WRAPPED_LINE):
+    if closes(text, previous) or previous.line.content_length < max(full, MIN_WRAPPED_LINE):
         return False
     if _wrapped_dash(text, previous, line):
         # Only a range's second half or a compound's ("dạy - học⏎- thi trực tuyến", "chia chọn⏎-
@@ -151,7 +151,7 @@ def _resumes_heading_line(text: str, previous: ClassifiedLine, line: ClassifiedL
     return (
         head.isdigit()
         or _last_word(text, previous) in DANGLING_WORDS
-        or (len(line.line.content) <= SHORT_TAIL and closes(text, line))
+        or (line.line.content_length <= SHORT_TAIL and closes(text, line))
         or DOCUMENT_NAME_START.match(text, line.line.content_start, line.line.content_end) is not None
         or _title_tail(text, previous, line, full)
     )
@@ -165,7 +165,7 @@ def _title_tail(text: str, previous: ClassifiedLine, line: ClassifiedLine, full:
     phát huy và kết nối các gương" then "Sinh viên 5 tốt sau tuyên dương:", corpus 12), where
     no sentence leads in ("Cụ thể như sau:") and the title did not end on its term or figure
     ("II. Quan điểm, … nhiệm kỳ 2025 - 2030" then "Đại hội thống nhất xác định:", corpus 03)."""
-    if len(line.line.content) >= full:
+    if line.line.content_length >= full:
         return False
     if not closes(text, line):
         return True
@@ -214,14 +214,14 @@ def _wrapped_number(text: str, previous: ClassifiedLine, line: ClassifiedLine, s
     if marker is None or previous.role is Role.BLANK or closes(text, previous):
         return False
     if (
-        len(previous.line.content) >= MIN_WRAPPED_LINE
+        previous.line.content_length >= MIN_WRAPPED_LINE
         and text[marker.span.start : marker.span.start + 1].isdigit()
         and REFERENCE_NOUN_END.search(text, previous.line.content_start, previous.line.content_end)
     ):
         return True  # "… và điểm⏎3.7 Hướng dẫn": the number is the point referred to
     if marker.style not in _SEQUENCED or not isinstance(marker.value, int):
         return False
-    if len(previous.line.content) < MIN_WRAPPED_LINE:
+    if previous.line.content_length < MIN_WRAPPED_LINE:
         return False  # a short line above is a heading of its own, not a line the page broke
     last = seen.get(marker.style)
     return marker.value != 1 and (last is None or marker.value != last + 1)
@@ -236,11 +236,7 @@ SHORT_MARKER_LINE_SHARE = 0.8
 
 def _typical_width(lines: Sequence[ClassifiedLine]) -> float:
     """The usual length of a full line: the upper quartile of text line lengths."""
-    lengths = sorted(
-        (cl.line.content_end - cl.line.content_start)
-        for cl in lines
-        if cl.role is not Role.BLANK and cl.role is not Role.RULE
-    )
+    lengths = sorted(cl.line.content_length for cl in lines if cl.role is not Role.BLANK and cl.role is not Role.RULE)
     if not lengths:
         return 0.0
     return float(lengths[(3 * len(lengths)) // 4])
@@ -259,7 +255,7 @@ def _ended_short(
     limit = limits[1] if on_first and first.marker is not None else limits[0]
     if first.role is Role.HEADING and not _resumes_heading_line(text, previous, line, limit):
         return True
-    if len(previous.line.content) >= limit or _starts_lower(text, line):
+    if previous.line.content_length >= limit or _starts_lower(text, line):
         return False
     # "Ngày 24/11/2025, tại Trụ sở" then "Trung ương Đảng, đồng chí …": the rest of an organ's
     # name never opens a paragraph, so an unfinished line before it went on, short as it is.
