@@ -16,6 +16,7 @@ from pathlib import Path
 
 #: Module names under ``vnreport`` that ``setup.py`` compiles (it reads this tuple from here).
 COMPILED_MODULES = (
+    "spans",
     "figures.lexicon",
     "figures.numbers",
     "figures.units",

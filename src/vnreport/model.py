@@ -16,6 +16,7 @@ from typing import Any
 from attrs import field, frozen
 
 from vnreport.shared_text import SharesText
+from vnreport.spans import Span as Span
 
 
 class DiagnosticCode(str, enum.Enum):
@@ -128,28 +129,6 @@ LIST_STYLES = frozenset(
 """Styles that nest under whatever node they follow instead of taking a learned level."""
 
 BULLET_STYLES = frozenset({MarkerStyle.DASH, MarkerStyle.PLUS, MarkerStyle.BULLET, MarkerStyle.STAR})
-
-
-@frozen
-class Span:
-    """Half-open ``[start, end)`` code-point offsets into :attr:`Document.text`."""
-
-    start: int
-    end: int
-
-    def __attrs_post_init__(self) -> None:
-        # One check instead of two attrs validators: spans are the most created object.
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"invalid span [{self.start}, {self.end}): need 0 <= start <= end")
-
-    def __len__(self) -> int:
-        return self.end - self.start
-
-    def contains(self, other: Span) -> bool:
-        return self.start <= other.start and other.end <= self.end
-
-    def slice(self, text: str) -> str:
-        return text[self.start : self.end]
 
 
 @frozen
