@@ -16,7 +16,6 @@ class Span:
     """Half-open ``[start, end)`` code-point offsets into :attr:`Document.text`."""
 
     __slots__ = ("end", "start")
-    __match_args__ = ("start", "end")
 
     start: Final[int]
     end: Final[int]

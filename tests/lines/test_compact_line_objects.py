@@ -1,6 +1,7 @@
 """A ``Line`` holds plain integers and makes its spans when asked; a ``ClassifiedLine`` holds its
-line, its role and, only when the line has a marker, the rest. Both behave as the frozen value
-classes they replaced: equal and hashed by value, picklable, printable, spans as before."""
+line, its role and, only when the line has a marker, the rest; a ``Span`` holds its two offsets
+(vnreport.spans). All behave as the frozen value classes they replaced: equal and hashed by
+value, picklable, printable, spans as before."""
 
 from __future__ import annotations
 
@@ -67,3 +68,27 @@ def test_a_classified_marker_line_keeps_marker_title_and_body() -> None:
     assert cl.body is not None and cl.body.slice(text) == "Nước ta có nhiều lợi thế"
     assert cl.rule is not None
     assert ClassifiedLine(cl.line, cl.role, cl.marker, cl.rule, cl.title, cl.body) == cl
+
+
+@given(st.integers(0, 2**40), st.integers(0, 2**40))
+def test_a_span_is_a_value_of_its_two_offsets(a: int, b: int) -> None:
+    start, end = min(a, b), max(a, b)
+    span = Span(start, end)
+    assert (span.start, span.end, len(span)) == (start, end, end - start)
+    assert span == Span(start, end)
+    assert (span != Span(start, end)) is False
+    assert hash(span) == hash(Span(start, end))
+    assert span != Span(start, end + 1) and span != (start, end)
+    assert pickle.loads(pickle.dumps(span)) == span
+    assert repr(span) == f"Span(start={start}, end={end})"
+    assert span.contains(span) and Span(0, end + 1).contains(span)
+
+
+def test_a_span_must_run_forwards_from_zero() -> None:
+    for start, end in ((3, 2), (-1, 4)):
+        try:
+            Span(start, end)
+        except ValueError as exc:
+            assert "need 0 <= start <= end" in str(exc)
+        else:
+            raise AssertionError(f"Span({start}, {end}) was accepted")
