@@ -47,17 +47,17 @@ from vnreport.sources.html_content import (
     FOOTNOTE_BODY_ID,
     FOOTNOTE_LINK,
     NUMBER_MARK,
-    Page,
     find_main,
     is_layout_table,
     row_cells,
     table_rows,
     tag_name,
 )
-from vnreport.sources.html_emphasis import Alignment
+from vnreport.sources.html_emphasis import NO_EMPHASIS, Alignment
 from vnreport.sources.html_limits import cut_diagnostics, parse_within_limits, parser_failure
 from vnreport.sources.html_source import INTERNAL_SUBSET, SourceReader, decode_html, html_parser, thread_parser
-from vnreport.sources.html_survey import Located, survey
+from vnreport.sources.html_styles import AFTER, BEFORE, CAPITALS
+from vnreport.sources.html_survey import Survey, survey
 
 #: Input larger than this is refused before parsing (libxml2 also refuses huge trees).
 MAX_HTML_CHARS = 50_000_000
@@ -73,14 +73,15 @@ _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
 
 
 class _Walker:
-    def __init__(self, page: Page, texts: Located, tails: Located, labels: set[str], main: Any = None) -> None:
-        self.page = page
-        self.texts = texts
-        self.tails = tails
-        self.labels = labels
+    def __init__(self, surveyed: Survey, main: Any = None) -> None:
+        self.page = surveyed.page
+        self.texts = surveyed.texts
+        self.tails = surveyed.tails
+        self.labels = surveyed.labels
         self.out = TextBuilder()
         self.recorded = RecordedHints()
-        self._alignment = Alignment(main)
+        self._alignment = Alignment(main, surveyed.italic)
+        self._styled = surveyed.styled
         self._keys = 0
         self.in_cell = 0
         self.pre = 0
@@ -147,10 +148,37 @@ class _Walker:
         if not isinstance(tag, str) or self.page.dropped(el):
             return
         tag = tag.lower()
+        says = self._styled.get(el, 0) if self._styled else 0
+        if says:
+            self._styled_element(el, tag, says)
+            return
         body = self._body_start(el, tag)
         self._element(el, tag)
         if body is not None:
             self._body_end(body)
+
+    def _styled_element(self, el: Any, tag: str, says: int) -> None:
+        """An element whose style breaks a page before or after it, or shows its text in capitals."""
+        if says & BEFORE:
+            self._page_break()
+        upper = self._key() if says & CAPITALS else 0
+        if upper:
+            self.out.mark_start(("s", upper))
+        body = self._body_start(el, tag)
+        self._element(el, tag)
+        if body is not None:
+            self._body_end(body)
+        if upper:
+            self.out.mark_end(("e", upper))
+            self.recorded.upper.append(upper)
+        if says & AFTER:
+            self._page_break()
+
+    def _page_break(self) -> None:
+        """A new page starts at the next character written (:mod:`.html_pages`)."""
+        key = self._key()
+        self.out.mark_start(("s", key))
+        self.recorded.page_breaks.append(key)
 
     def _body_start(self, el: Any, tag: str) -> int | None:
         """Mark the start of a footnote body container (``<div id="ftn1">``, ``<li id="fn1">``)."""
@@ -240,13 +268,13 @@ class _Walker:
         return key
 
     def _block_hints(self, el: Any, level: int) -> int:
-        """Mark a block stated a heading, wholly bold or centred; its marks' key (0: none)."""
-        bold, centre = (False, False) if self.in_cell else self._alignment.emphasis(el)
-        if not (level or bold or centre):
+        """Mark a block stated a heading, wholly bold, centred or italic; its marks' key (0: none)."""
+        found = NO_EMPHASIS if self.in_cell else self._alignment.emphasis(el)
+        if not (level or found):
             return 0
         key = self._key()
         self.out.mark_start(("s", key))
-        self.recorded.block(key, level or None, bold, centre)
+        self.recorded.block(key, level or None, found.bold, found.centred, found.italic)
         return key
 
     def _body_label(self, el: Any) -> str | None:
@@ -443,7 +471,7 @@ def extract_html(source: str | bytes) -> Extracted:
         index = SourceReader(parsed_text if cuts else html_text)
         surveyed = survey(root, index)
         main = find_main(surveyed.page)
-        walker = _Walker(surveyed.page, surveyed.texts, surveyed.tails, surveyed.labels, main)
+        walker = _Walker(surveyed, main)
         walker.walk(main)
     except RecursionError as exc:
         raise UnreadableInputError("cannot read the HTML page: its elements nest too deeply") from exc
