@@ -239,15 +239,9 @@ def _anchors(scan: Scan, folded: str, base: int) -> list[tuple[int, int, bool]]:
                     sp,
                 )
             out.append((sp.start, sp.end, True))
-    m = P.DATE.search(folded)
-    if m is not None:
-        place = P.PLACE.search(folded, max(0, m.start() - 80), m.start())
-        whole = _italic_place(scan, folded, m.start(), base)
-        at = (base + place.start("place"), base + place.end("place")) if place is not None else None
-        if whole is not None and (at is None or whole.start < at[0]):
-            at = (whole.start, whole.end)
-        set_date(scan, m, place, base, at)
-        out.append((at[0] if at else base + m.start(), base + m.end(), True))
+    date = _date_anchor(scan, folded, base)
+    if date is not None:
+        out.append(date)
     for m in P.DRAFT.finditer(folded):
         sp = span(m, "draft")
         scan.meta.draft.offer(True, sp)
@@ -299,6 +293,22 @@ def _set_number(scan: Scan, m: regex.Match[str], base: int) -> None:
         symbol = grab("ssym") or ""
         scan.meta.symbol.offer(symbol, gspan("ssym"))
         scan.meta.symbol_parts = SymbolParts(Regime.STATE, symbol, gspan("ssym"), "", gspan("ssym"))
+
+
+def _date_anchor(scan: Scan, folded: str, base: int) -> tuple[int, int, bool] | None:
+    """The place and date of the window (the first date in it; the place before it, all of an
+    italic line's text before its comma where the title-case rule would take less); set them and
+    return their offsets as an anchor."""
+    m = P.DATE.search(folded)
+    if m is None:
+        return None
+    place = P.PLACE.search(folded, max(0, m.start() - 80), m.start())
+    whole = _italic_place(scan, folded, m.start(), base)
+    at = (base + place.start("place"), base + place.end("place")) if place is not None else None
+    if whole is not None and (at is None or whole.start < at[0]):
+        at = (whole.start, whole.end)
+    set_date(scan, m, place, base, at)
+    return (at[0] if at else base + m.start(), base + m.end(), True)
 
 
 def _italic_place(scan: Scan, folded: str, date_at: int, base: int) -> Span | None:

@@ -302,10 +302,6 @@ class _Walker:
                     out.space()
                 else:
                     out.newline()
-                if is_page_break(child):
-                    self.page_break()
-            elif tag == W + "lastRenderedPageBreak":
-                self.page_break()
             elif tag == W + "noBreakHyphen":
                 out.synthetic("-")
             elif tag == W + "footnoteReference":
@@ -320,6 +316,8 @@ class _Walker:
                 out.synthetic(f"[{self._note_label}]")
                 out.soft_space()
                 self._note_label = None
+            if is_page_break(child):
+                self.page_break()
 
     def table(self, tbl: Any) -> None:
         out = self.out

@@ -25,6 +25,7 @@ What is kept and how it is laid out:
   ``<sup>`` holding the number of a footnote that exists become "[1]"; the bodies (Word's
   ``<div id=ftn1>``, ``<li id=fn1>``…) become lines "[1] body".
 * ``<ol>`` items get their number ("1.", "a.", "I.") written out, as Word would print it.
+* Page breaks (``page-break-before``…) and text shown in capitals are hints (:mod:`.html_styles`).
 """
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions
 from vnreport.sources._assemble import assemble
 from vnreport.sources._text import Extracted, RecordedHints, TextBuilder
-from vnreport.sources._text import roman_numeral as _roman
 from vnreport.sources.html_content import (
     BLOCKS,
     FOOTNOTE_BACKLINK,
@@ -56,8 +56,9 @@ from vnreport.sources.html_content import (
 from vnreport.sources.html_emphasis import NO_EMPHASIS, Alignment
 from vnreport.sources.html_limits import cut_diagnostics, parse_within_limits, parser_failure
 from vnreport.sources.html_source import INTERNAL_SUBSET, SourceReader, decode_html, html_parser, thread_parser
-from vnreport.sources.html_styles import AFTER, BEFORE, CAPITALS
+from vnreport.sources.html_styles import AFTER, BEFORE, CAPITALS, list_number
 from vnreport.sources.html_survey import Survey, survey
+from vnreport.text.offsets import OffsetMap
 
 #: Input larger than this is refused before parsing (libxml2 also refuses huge trees).
 MAX_HTML_CHARS = 50_000_000
@@ -68,7 +69,6 @@ __all__ = ["MAX_HTML_CHARS", "decode_html", "extract_html", "html_parser", "pars
 # The walk
 # ---------------------------------------------------------------------------------------------
 
-_OL_TYPES = {"1", "a", "A", "i", "I"}
 _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
 
 
@@ -158,12 +158,10 @@ class _Walker:
             self._body_end(body)
 
     def _styled_element(self, el: Any, tag: str, says: int) -> None:
-        """An element whose style breaks a page before or after it, or shows its text in capitals."""
+        """An element whose style breaks a page (at the next character) or shows capitals."""
         if says & BEFORE:
-            self._page_break()
-        upper = self._key() if says & CAPITALS else 0
-        if upper:
-            self.out.mark_start(("s", upper))
+            self.recorded.page_breaks.append(self._mark_start())
+        upper = self._mark_start() if says & CAPITALS else 0
         body = self._body_start(el, tag)
         self._element(el, tag)
         if body is not None:
@@ -172,13 +170,13 @@ class _Walker:
             self.out.mark_end(("e", upper))
             self.recorded.upper.append(upper)
         if says & AFTER:
-            self._page_break()
+            self.recorded.page_breaks.append(self._mark_start())
 
-    def _page_break(self) -> None:
-        """A new page starts at the next character written (:mod:`.html_pages`)."""
+    def _mark_start(self) -> int:
+        """A new key, its start marked where the next character is written."""
         key = self._key()
         self.out.mark_start(("s", key))
-        self.recorded.page_breaks.append(key)
+        return key
 
     def _body_start(self, el: Any, tag: str) -> int | None:
         """Mark the start of a footnote body container (``<div id="ftn1">``, ``<li id="fn1">``)."""
@@ -186,8 +184,7 @@ class _Walker:
             return None
         if FOOTNOTE_BODY_ID.match(el.get("id") or "") is None:
             return None
-        key = self._key()
-        self.out.mark_start(("s", key))
+        key = self._mark_start()
         return key
 
     def _body_end(self, key: int) -> None:
@@ -262,8 +259,7 @@ class _Walker:
         table cell or outside any list)."""
         if self.in_cell or not self.lists:
             return 0
-        key = self._key()
-        self.out.mark_start(("s", key))
+        key = self._mark_start()
         self.recorded.list_items.append((key, self.lists))
         return key
 
@@ -272,8 +268,7 @@ class _Walker:
         found = NO_EMPHASIS if self.in_cell else self._alignment.emphasis(el)
         if not (level or found):
             return 0
-        key = self._key()
-        self.out.mark_start(("s", key))
+        key = self._mark_start()
         self.recorded.block(key, level or None, found.bold, found.centred, found.italic)
         return key
 
@@ -331,8 +326,7 @@ class _Walker:
         return True
 
     def _marker_start(self) -> int:
-        key = self._key()
-        self.out.mark_start(("s", key))
+        key = self._mark_start()
         self.recorded.markers.append(key)
         return key
 
@@ -354,8 +348,7 @@ class _Walker:
             self.out.synthetic("]")
 
     def _ordered_list(self, el: Any) -> None:
-        kind = el.get("type") or "1"
-        kind = kind if kind in _OL_TYPES else "1"
+        kind = el.get("type") or "1"  # list_number writes any other type as decimal
         try:
             number = int(el.get("start") or "1")
         except ValueError:
@@ -376,7 +369,7 @@ class _Walker:
                     self.out.soft_space()
                 else:
                     item = self._list_item_start()
-                    self.out.synthetic(f"{_list_number(number, kind)}. ")
+                    self.out.synthetic(f"{list_number(number, kind)}. ")
                 number += 1
                 self.children(child)
                 if item:
@@ -407,19 +400,6 @@ class _Walker:
         self.recorded.tables.append((table_key, rows))
 
 
-def _list_number(n: int, kind: str) -> str:
-    if kind in ("a", "A"):
-        letters = ""
-        while n > 0:
-            n, r = divmod(n - 1, 26)
-            letters = chr(ord("a") + r) + letters
-        return letters if kind == "a" else letters.upper()
-    if kind in ("i", "I"):
-        roman = _roman(n)
-        return roman.lower() if kind == "i" else roman
-    return str(n)
-
-
 # ---------------------------------------------------------------------------------------------
 # Entry points
 # ---------------------------------------------------------------------------------------------
@@ -447,7 +427,7 @@ def extract_html(source: str | bytes) -> Extracted:
     if len(html_text) > MAX_HTML_CHARS:
         raise UnreadableInputError(f"the HTML page is too large ({len(html_text)} characters)")
     if not html_text.strip():
-        return Extracted("", _empty_map(len(html_text)))
+        return Extracted("", OffsetMap([len(html_text)]))
     parsed_text = html_text
     subset = INTERNAL_SUBSET.search(html_text)
     if subset is not None:
@@ -496,12 +476,6 @@ def extract_html(source: str | bytes) -> Extracted:
             )
         )
     return Extracted(text, to_source, walker.recorded.hints(marks), tuple(diagnostics))
-
-
-def _empty_map(length: int) -> Any:
-    from vnreport.text.offsets import OffsetMap
-
-    return OffsetMap([length])
 
 
 def parse_html(source: str | bytes, options: ParseOptions = DEFAULT_OPTIONS) -> Document:

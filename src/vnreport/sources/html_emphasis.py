@@ -123,10 +123,10 @@ class Alignment:
     def emphasis(self, el: Any) -> Emphasis:
         """Whether the block ``el`` is wholly bold, centred, wholly italic; none of them for a
         block that holds blocks (its inner blocks say, each for itself)."""
-        found = Emphasis(self._bold and wholly_bold(el), self.centred(el), self._italic and wholly_italic(el))
-        if found and any(_is_element(child) and child.tag in BLOCKS for child in el):
+        bold, centre, italic = self._bold and wholly_bold(el), self.centred(el), self._italic and wholly_italic(el)
+        if not (bold or centre or italic) or any(_is_element(child) and child.tag in BLOCKS for child in el):
             return NO_EMPHASIS
-        return found
+        return Emphasis(bold, centre, italic)
 
     def centred(self, el: Any) -> bool:
         """Is ``el`` centred by its own alignment or the nearest ancestor's that states one?"""

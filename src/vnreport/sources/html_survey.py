@@ -17,7 +17,7 @@ from attrs import frozen
 
 from vnreport.sources.html_content import Page, add_body_labels, boilerplate
 from vnreport.sources.html_source import RAW_TEXT, SourceIndex, SourceReader
-from vnreport.sources.html_styles import ITALIC_TAGS, style_says
+from vnreport.sources.html_styles import ITALIC_TAGS, note_style
 
 #: Every text node (an element's text, or its tail) with its source starts and ends, by its
 #: element: the proxy itself, never its ``id`` (keyed by ``id``, a text went missing now and then
@@ -67,15 +67,8 @@ def survey(root: Any, index: SourceReader | SourceIndex) -> Survey:
             if attrib and ("id" in attrib or "name" in attrib):
                 add_body_labels(el, labels)
             style = attrib.get("style") if attrib else None
-            if style:
-                if "break-" in style or "transform" in style or "caps" in style:
-                    says = style_says(style)
-                    if says:
-                        styled[el] = says
-                if "italic" in style or "oblique" in style:
-                    italic.append(el)
-            if name in ITALIC_TAGS:
-                italic.append(el)
+            if style or name in ITALIC_TAGS:
+                note_style(el, name, style, styled, italic)
             if boilerplate(el, name, attrib):
                 dropped.add(el)
         for child in el:
