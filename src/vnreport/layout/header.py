@@ -323,8 +323,10 @@ def _italic_place(scan: Scan, folded: str, date_at: int, base: int) -> Span | No
     if i < 0 or i not in scan.italic:
         return None
     c = scan.lines[i].line.content
+    if c.start < base:
+        return None
     before = folded[c.start - base : date_at].rstrip()
-    if c.start - base < 0 or not before.endswith(","):
+    if not before.endswith(","):
         return None
     place = trim(scan.text, Span(c.start, c.start + len(before) - 1))
     return place if P.LETTER.search(scan.text, place.start, place.end) else None
