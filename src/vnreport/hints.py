@@ -3,7 +3,9 @@
 A plain text says nothing but its characters; an HTML page or a Word document also says which
 paragraphs are headings (h1–h6, Word heading styles and outline levels), which runs are raised
 (``<sup>``, ``w:vertAlign="superscript"``: footnote markers), where its tables, rows and cells
-are, which paragraphs are footnote bodies and which it sets wholly in bold or centres. The
+are, which paragraphs are footnote bodies and which it sets wholly in bold, in italics or
+centres, which runs it shows in capitals, where its pages break and what it prints on every page
+(headers, footers). The
 readers (:mod:`vnreport.sources`) record that as :class:`SourceHints`, with every span in the
 text they extracted; :meth:`SourceHints.through` moves the spans into the normalized text the
 pipeline reads (:func:`vnreport.pipeline.parse_normalized` takes them as ``hints=``). The stages
@@ -100,9 +102,9 @@ class SourceHints:
     :mod:`vnreport.layout.header`)."""
 
     upper_case: tuple[Span, ...] = ()
-    """Paragraphs the source displays in capitals whatever their stored letters (Word
-    ``w:caps``/``w:smallCaps`` on every run, CSS ``text-transform:uppercase``,
-    ``font-variant:small-caps``): the rules that look at capitals read them as capitals
+    """Runs the source displays in capitals whatever their stored letters (Word
+    ``w:caps``/``w:smallCaps``, by the run or its paragraph style; an HTML element under CSS
+    ``text-transform:uppercase`` or ``font-variant:small-caps``): the rules that look at capitals read them as capitals
     (:mod:`vnreport.lines.shown`); the stored text stays as it is."""
 
     page_breaks: tuple[Span, ...] = ()

@@ -126,6 +126,19 @@ def test_html_page_break_styles_make_the_pages() -> None:
     assert len(breaks) == 2 and all(len(b) == 0 for b in breaks)
 
 
+def test_word_web_page_breaks_and_keep_with_next() -> None:
+    # Word's "Save as Web Page": a hard break is a <br> with page-break-before; "keep with next"
+    # on a heading is page-break-after:avoid, which breaks nothing.
+    page = (
+        "<div class=WordSection1><h1 style='page-break-after:avoid'>I. KẾT QUẢ</h1><p class=MsoNormal>Tốt.</p>"
+        "<span style='font-size:14.0pt'><br clear=all style='mso-special-character:line-break;"
+        "page-break-before:always'></span><h1 style='page-break-after:avoid'>II. NHIỆM VỤ</h1>"
+        "<p class=MsoNormal>Tiếp tục.</p></div>"
+    )
+    doc = parse_html(page)
+    assert _sections(doc) == {"KẾT QUẢ": (1,), "NHIỆM VỤ": (2,)}
+
+
 def test_text_passes_no_pages_and_form_feeds_still_count() -> None:
     plain = vnreport.parse("I. KẾT QUẢ\nKinh tế tăng trưởng.\n\fII. NHIỆM VỤ\nTiếp tục.\n")
     assert _sections(plain) == {"KẾT QUẢ": (1,), "NHIỆM VỤ": (2,)}
