@@ -79,6 +79,8 @@ class FurnitureKind(str, enum.Enum):
     COVER = "cover"
     FOOTNOTE_LABEL = "footnote-label"
     FORM_FEED = "form-feed"
+    PAGE_BREAK = "page-break"
+    """A page break the source states (Word, HTML): an empty span where the new page starts."""
     HEADER = "header"
     PAGE_NUMBER = "page-number"
     SEPARATOR = "separator"

@@ -98,6 +98,10 @@ class PartState:
     """One-line paragraphs the source sets wholly in bold (none where it has heading styles)."""
     centred: tuple[int, ...] = ()
     """Lines the source centres."""
+    italic: tuple[int, ...] = ()
+    """Lines the source sets in italics."""
+    shown: str = ""
+    """The file's text as the source displays it, capitals where it shows capitals ("": the text)."""
 
     block: fn.BodyBlock | None = None
     span: Span | None = None
@@ -139,7 +143,9 @@ def _stage_furniture(state: PartState) -> PartState:
         raised = tuple((span.start, label) for span, label in raised_numbers(state.text, state.raised))
         block = fn.find_body_block(state.text, state.classified, 0, raised)
     limit = block.start if block is not None else len(state.classified)
-    furniture = read_furniture(state.text, state.classified, limit, frozenset(state.centred))
+    furniture = read_furniture(
+        state.text, state.classified, limit, frozenset(state.centred), frozenset(state.italic), state.shown or None
+    )
     return attrs.evolve(state, block=block, furniture=furniture, diagnostics=state.noted(furniture.diagnostics))
 
 

@@ -68,6 +68,7 @@ def test_page_boxes_and_json_pages() -> None:
     start = doc.text.index("as the council")
     boxes = doc.page_boxes(Span(start, start + 5))
     assert len(boxes) == 1 and boxes[0][0] == 1
+    assert doc.pages(Span(start, start + 5)) == (1,)  # Document.pages reads the boxes of a PDF
     _, x0, y0, x1, y1 = boxes[0]
     assert 70 <= x0 < x1 and 842 - 720 < y0 < y1 < 842 - 700
     out = doc.to_dict()

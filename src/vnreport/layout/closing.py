@@ -133,7 +133,7 @@ def _trailing_upper_lines(scan: Scan, body_start: int, end: int) -> tuple[list[i
         if scan.blank(i) or is_page_furniture(scan, i) or (not group and is_repeated(scan, i)):
             i -= 1
             continue
-        cleaned = clean(scan.content(i))
+        cleaned = clean(scan.shown(i))
         if not (mostly_upper(cleaned) and len(cleaned) <= 90 and not is_marker_line(scan, i)):
             break
         group.append(i)
@@ -217,6 +217,8 @@ class _Segment:
     text: str
     cleaned: str
     folded: str
+    upper: bool
+    """Shown in capitals (the source's capitals counted: :attr:`Scan.shown_text`)."""
 
 
 @define
@@ -247,7 +249,8 @@ class _ClosingBlock:
         taken = False
         for sp in segments(text, self.scan.lines[i].line.content):
             s = text[sp.start : sp.end]
-            if not self._take(_Segment(sp, s, clean(s), fold_accents(s, punctuation=True)), i):
+            upper = mostly_upper(clean(self.scan.shown_text[sp.start : sp.end]))
+            if not self._take(_Segment(sp, s, clean(s), fold_accents(s, punctuation=True), upper), i):
                 return taken or i == self.first
             taken = True
         return True
@@ -295,7 +298,7 @@ class _ClosingBlock:
     def _take_continuation(self, seg: _Segment) -> bool:
         """The rest of an open recipient, or a lower-case line under the list."""
         starts_lower = bool(SHAPE_LOWER.match(seg.cleaned[:1]))
-        if not self.recipients or not (self.open_item or starts_lower) or mostly_upper(seg.cleaned):
+        if not self.recipients or not (self.open_item or starts_lower) or seg.upper:
             return False
         parts = split_items(self.scan.text, seg.span)
         if parts:
@@ -315,7 +318,7 @@ class _ClosingBlock:
 
     def _take_signer_line(self, seg: _Segment, i: int) -> bool:
         """An upper-case signature line: a position, or the body signing collectively."""
-        if not (mostly_upper(seg.cleaned) and len(seg.cleaned) <= 90):
+        if not (seg.upper and len(seg.cleaned) <= 90):
             return False
         if not (self.signer or i == self.first or self.label is not None):
             return False

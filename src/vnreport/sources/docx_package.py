@@ -34,6 +34,8 @@ MAX_RATIO = 200
 _RATIO_FLOOR = 1024 * 1024
 
 _PARTS = ("word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml")
+#: The headers and footers, read as page furniture (:mod:`.docx_pages`).
+_HEADER_OR_FOOTER = re.compile(r"word/(?:header|footer)[0-9]*\.xml")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -64,7 +66,8 @@ def read_package(data: bytes) -> dict[str, bytes]:
         if "word/document.xml" not in by_name:
             raise UnreadableInputError("the file is a ZIP package but not a Word document (no word/document.xml)")
         parts: dict[str, bytes] = {}
-        for name in _PARTS:
+        printed = [name for name in by_name if _HEADER_OR_FOOTER.fullmatch(name)]
+        for name in (*_PARTS, *printed):
             info = by_name.get(name)
             if info is None:
                 continue
