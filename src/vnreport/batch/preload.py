@@ -5,6 +5,13 @@ share of a small batch on two cores). Importing this module is the warm-up."""
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+
 from vnreport.batch.workers import warm_up
 
 warm_up()
+
+with contextlib.suppress(ImportError):  # the parquet extra: the workers build the Arrow rows
+    for module in ("pyarrow.ipc", "pyarrow.json", "vnreport.batch.arrow"):
+        importlib.import_module(module)
