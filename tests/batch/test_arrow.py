@@ -1,5 +1,5 @@
-"""The batch rows as Arrow (``vnreport.batch.arrow``): the same values as the rows, Parquet bytes
-that depend on the rows only, and a parent that never needs pandas."""
+"""The batch rows as Arrow (``vnreport.batch.arrow``): the same values as the rows by either way
+of converting them, Parquet bytes that depend on the rows only, and a parent without pandas."""
 
 from __future__ import annotations
 
@@ -45,6 +45,8 @@ def test_rows_come_back_unchanged_through_the_ipc_bytes() -> None:
         assert table.schema == schema(name)
         assert table.column_names == [column for column, _ in TABLES[name]]
         assert table.to_pylist() == rows[name], name
+        # The parent's way (JSON Lines, no pandas) gives the same table as the worker's.
+        assert rows_to_table(name, rows[name]).equals(table), name
 
 
 def test_assembled_tables_are_in_order_and_independent_of_their_chunks() -> None:

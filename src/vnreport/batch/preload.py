@@ -13,5 +13,7 @@ from vnreport.batch.workers import warm_up
 warm_up()
 
 with contextlib.suppress(ImportError):  # the parquet extra: the workers build the Arrow rows
-    for module in ("pyarrow.ipc", "pyarrow.json", "vnreport.batch.arrow"):
+    for module in ("pyarrow.ipc", "vnreport.batch.arrow"):
         importlib.import_module(module)
+    # Converting a Python list imports pandas (pyarrow checks for its types): once, here.
+    importlib.import_module("pyarrow").array([0])
