@@ -17,10 +17,18 @@ from attrs import frozen
 
 from vnreport.batch.arrow import assemble, decode, rows_to_table
 from vnreport.batch.files import content_hash, discover
-from vnreport.batch.output import BatchError, State, require_pyarrow, write_errors, write_jsonl, write_parquet
+from vnreport.batch.output import (
+    STATE_DIR,
+    BatchError,
+    State,
+    require_pyarrow,
+    write_errors,
+    write_jsonl,
+    write_parquet,
+)
 from vnreport.batch.progress import Progress
 from vnreport.batch.tables import with_path
-from vnreport.batch.workers import NO_LIMITS, Limits, Outcome, largest_first, parse_job, run_ordered
+from vnreport.batch.workers import NO_LIMITS, Limits, Outcome, largest_first, parse_job, run_ordered, start_server
 
 FORMATS = ("parquet", "jsonl")
 
@@ -61,6 +69,8 @@ def run_batch(
         raise BatchError(f"unknown format {fmt!r} (parquet or jsonl)")
     if fmt == "parquet":
         require_pyarrow()
+    if not resume or not _has_state(Path(out)):
+        start_server(workers)  # a fresh run parses every file: warm the workers meanwhile
     files = [str(f) for f in discover(paths)]
     if not files:
         raise BatchError("no files to parse in " + " ".join(str(p) for p in paths))
@@ -93,6 +103,13 @@ def plan(
             todo.append(f)
             sizes.append(size)
     return outcomes, todo, sizes
+
+
+def _has_state(out: Path) -> bool:
+    try:
+        return any((out / STATE_DIR).glob("*.json"))
+    except OSError:
+        return False
 
 
 def _out_folder(out: Path) -> Path:

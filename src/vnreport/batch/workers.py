@@ -181,6 +181,19 @@ def largest_first(sizes: Sequence[int]) -> list[int]:
     return sorted(range(len(sizes)), key=lambda i: -sizes[i])
 
 
+def start_server(workers: int | None) -> None:
+    """Start the fork server now, so that its import and warm-up of the pipeline (a second or
+    more, before any worker can start) runs on one core while the caller finds and hashes the
+    files on the other. No-op for one worker or where there is no fork server."""
+    if (default_workers() if workers is None else workers) < 2:
+        return
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    if _context(multiprocessing).get_start_method() == "forkserver":
+        forkserver.ensure_running()
+
+
 def _context(multiprocessing: Any) -> Any:
     """Workers forked from a server that loaded and warmed the pipeline once (POSIX), else
     spawned (each imports it anew). Not plain fork: the parent may run threads (a Dask client,
