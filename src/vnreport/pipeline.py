@@ -48,6 +48,7 @@ from vnreport.model import (
 from vnreport.part_stages import Part, PartState, finish_part, grow_tree
 from vnreport.rules.markers import MARKER_RULES, MarkerRule
 from vnreport.sentences.split import split_paragraph
+from vnreport.suffixes import SUPPORTED_SUFFIXES as _SUPPORTED_SUFFIXES
 from vnreport.text.reading import NormalizedText, read
 from vnreport.tree import continued
 
@@ -106,9 +107,9 @@ def parse(source: str | bytes, options: ParseOptions = DEFAULT_OPTIONS) -> Docum
         return parse_normalized(read(source), options)
 
 
-#: The file suffixes :func:`parse_file` reads, lower case (``vnreport batch`` collects these from
-#: folders); a new reader in the dispatch below adds its suffix here.
-SUPPORTED_SUFFIXES = frozenset({".txt", ".html", ".htm", ".xhtml", ".docx", ".pdf"})
+#: The file suffixes :func:`parse_file` reads (``vnreport batch`` collects these from folders);
+#: a new reader in the dispatch below adds its suffix in :mod:`vnreport.suffixes`.
+SUPPORTED_SUFFIXES = _SUPPORTED_SUFFIXES
 
 
 def parse_file(path: str | Path, options: ParseOptions = DEFAULT_OPTIONS) -> Document:
