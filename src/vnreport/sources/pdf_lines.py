@@ -15,14 +15,19 @@ from __future__ import annotations
 import attrs
 from attrs import frozen
 
+from vnreport.sources.pdf_blocks import closing_columns, size_splits
 from vnreport.sources.pdf_chars import Box, PageChars
 
 #: A character is smaller than its line below this share of the line's height…
 SMALL = 0.9
 #: …and raised when its bottom stands this share of the line's height above the line's bottom.
 RAISED = 0.2
-#: A gap this share of the line's height wider than its usual gap between letters is a space.
-SPACE_GAP = 0.15
+#: A gap this share of the line's height wider than its usual gap between letters is a space
+#: (09 sets "b) Tham" and "- Căn cứ" a tenth of a line height apart, where its letters touch;
+#: 0.06 splits words in 01 and 02, "Ti ếp", "t ại").
+SPACE_GAP = 0.08
+#: Characters a gap before them never makes a word space ("07).", "3,12%").
+CLOSING_MARKS = ".,;:!?)]…%"
 #: A gap wider than this many line heights separates two columns.
 COLUMN_GAP = 2.5
 #: Two characters share a line when their bands overlap by this share of the smaller one.
@@ -69,7 +74,8 @@ def page_lines(page: PageChars) -> list[PdfLine]:
     # Top to bottom, as the page reads: content order is usually that already, but not where a
     # text layer was laid over a scan (OCR) or a block was written last (a signature, a stamp).
     lines.sort(key=lambda line: -round(line.box[1]))
-    return _columns_first(lines, page.width)
+    lines = _columns_first(lines, page.width)
+    return [lines[k] for k in closing_columns([line.box for line in lines], [line.text for line in lines])]
 
 
 def _runs(text: str, boxes: tuple[Box, ...]) -> list[_Run]:
@@ -108,11 +114,12 @@ def _runs(text: str, boxes: tuple[Box, ...]) -> list[_Run]:
 
 
 def _make_lines(run: _Run) -> list[PdfLine]:
-    """The run as one line, or as two where a column gap splits it."""
+    """The run as one line, or as several where a column gap or a change of size splits it."""
     bottom, height = run.bottom, run.height
     parts: list[list[Char]] = [[]]
+    splits = set(size_splits([item[1] for item in run.chars], height))
     for k, item in enumerate(run.chars):
-        if k and item[1][0] - run.chars[k - 1][1][2] > COLUMN_GAP * height:
+        if k and (k in splits or item[1][0] - run.chars[k - 1][1][2] > COLUMN_GAP * height):
             parts.append([])
         parts[-1].append(item)
     return [_line(part, bottom, height, column=0 if len(parts) == 1 else k + 1) for k, part in enumerate(parts)]
@@ -133,7 +140,8 @@ def _line(chars: list[Char], bottom: float, height: float, column: int) -> PdfLi
             lead += 1
         # A raised number is glued to the word it follows unless the page leaves a gap (the
         # text layer may put a space before it where the page shows none).
-        gap = box[0] - prev[2] > space if prev is not None else False
+        # A gap before closing punctuation is the page's spacing, not a word space ("07).").
+        gap = box[0] - prev[2] > space and ch not in CLOSING_MARKS if prev is not None else False
         if prev is not None and (gap or (spaced and not raised)):
             out.append(" ")
         if raised:
