@@ -33,12 +33,10 @@ RIGHT_LINES = 2
 Box = tuple[float, float, float, float]
 
 
-def size_splits(boxes: Sequence[Box], height: float) -> list[int]:
+def size_splits(boxes: Sequence[Box], wide: Sequence[int]) -> list[int]:
     """Where a line's glyphs (``boxes``, in order) break into blocks of different size: the
-    indexes that open a new block."""
-    wide = [k for k in range(1, len(boxes)) if boxes[k][0] - boxes[k - 1][2] > SIZE_GAP * height]
-    if not wide:
-        return []
+    indexes, among those that open a gap of :data:`SIZE_GAP` line heights (``wide``, found by
+    the line builder), that open a new block."""
     bounds = [0, *wide, len(boxes)]
     sizes = [_size(boxes[a:b]) for a, b in pairwise(bounds)]
     return [

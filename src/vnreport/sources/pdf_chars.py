@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from attrs import frozen
+from attrs import field, frozen
 
 from vnreport.errors import UnreadableInputError
 from vnreport.limits import check_time
@@ -40,6 +40,8 @@ class PageChars:
     height: float
     text: str
     boxes: tuple[Box, ...]
+    drawing: Callable[[], list[Box]] | None = field(default=None, eq=False)
+    """The boxes of the page's path objects (its rules), read when asked: a call per object."""
 
 
 T = TypeVar("T")
@@ -121,4 +123,19 @@ def _read_page(pdf: Any, index: int) -> PageChars:
             continue
         get_box(handle, i, ref)
         append((rect.left, rect.bottom, rect.right, rect.top))
-    return PageChars(index + 1, float(width), float(height), text, tuple(boxes))
+    return PageChars(index + 1, float(width), float(height), text, tuple(boxes), lambda: _path_boxes(page))
+
+
+def _path_boxes(page: Any) -> list[Box]:
+    """The bounds of the page's path objects (rules, cell borders), in one pass over its objects."""
+    import pypdfium2.raw as raw
+
+    bounds = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(b) for b in bounds]
+    out: list[Box] = []
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, i)
+        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(obj, *refs):
+            left, bottom, right, top = (b.value for b in bounds)
+            out.append((left, bottom, right, top))
+    return out

@@ -15,8 +15,9 @@ from __future__ import annotations
 import attrs
 from attrs import frozen
 
-from vnreport.sources.pdf_blocks import closing_columns, size_splits
+from vnreport.sources.pdf_blocks import SIZE_GAP, closing_columns, size_splits
 from vnreport.sources.pdf_chars import Box, PageChars
+from vnreport.sources.pdf_tables import Grid, split_chars
 
 #: A character is smaller than its line below this share of the line's height…
 SMALL = 0.9
@@ -48,6 +49,8 @@ class PdfLine:
     """It opens with a raised number (a footnote body's label)."""
     column: int = 0
     """0 in the running text; 1 and 2: the left and right column of the header block."""
+    cells: tuple[tuple[int, int], ...] = ()
+    """A row of a ruled table: its cells (offsets into :attr:`text`, separated by tabs)."""
 
 
 Char = tuple[str, Box, bool]
@@ -65,17 +68,57 @@ class _Run:
     height: float
 
 
-def page_lines(page: PageChars) -> list[PdfLine]:
-    """The page's lines in reading order."""
-    runs = _runs(page.text, page.boxes)
-    lines: list[PdfLine] = []
-    for run in runs:
-        lines.extend(_make_lines(run))
+def page_lines(page: PageChars, grid: Grid | None = None) -> list[PdfLine]:
+    """The page's lines in reading order; with the ``grid`` of a ruled table, its rows each one
+    line of tab-separated cells (:mod:`vnreport.sources.pdf_tables`)."""
+    if grid is None:
+        lines = _lines_of(page.text, page.boxes)
+    else:
+        outside, cells = split_chars(grid, page.text, page.boxes)
+        lines = _lines_of(*_chars(page, outside))
+        lines.extend(_rows(page, grid, cells))
     # Top to bottom, as the page reads: content order is usually that already, but not where a
     # text layer was laid over a scan (OCR) or a block was written last (a signature, a stamp).
     lines.sort(key=lambda line: -round(line.box[1]))
     lines = _columns_first(lines, page.width)
     return [lines[k] for k in closing_columns([line.box for line in lines], [line.text for line in lines])]
+
+
+def _lines_of(text: str, boxes: tuple[Box, ...]) -> list[PdfLine]:
+    lines: list[PdfLine] = []
+    for run in _runs(text, boxes):
+        lines.extend(_make_lines(run))
+    return lines
+
+
+def _chars(page: PageChars, indexes: list[int]) -> tuple[str, tuple[Box, ...]]:
+    return "".join(page.text[k] for k in indexes), tuple(page.boxes[k] for k in indexes)
+
+
+def _rows(page: PageChars, grid: Grid, cells: dict[tuple[int, int], list[int]]) -> list[PdfLine]:
+    """Each row of the grid with text as one line: its cells' lines, top to bottom, joined."""
+    rows: list[PdfLine] = []
+    for r, (low, high, edges) in enumerate(grid.rows):
+        parts: list[str] = []
+        spans: list[tuple[int, int]] = []
+        supers: list[tuple[int, int]] = []
+        at = 0
+        height = 0.0
+        for c in range(len(edges) - 1):
+            lines = _lines_of(*_chars(page, cells.get((r, c), [])))
+            lines.sort(key=lambda line: (-round(line.box[1]), line.box[0]))
+            for k, line in enumerate(lines):
+                offset = at + sum(len(ln.text) + 1 for ln in lines[:k])
+                supers.extend((offset + s, offset + e) for s, e in line.superscripts)
+                height = max(height, line.height)
+            text = " ".join(line.text.replace("\n", " ") for line in lines)
+            parts.append(text)
+            spans.append((at, at + len(text)))
+            at += len(text) + 1
+        if any(parts):
+            box = (edges[0], low, edges[-1], high)
+            rows.append(PdfLine("\t".join(parts), box, height, tuple(supers), False, 0, tuple(spans)))
+    return rows
 
 
 def _runs(text: str, boxes: tuple[Box, ...]) -> list[_Run]:
@@ -117,8 +160,10 @@ def _make_lines(run: _Run) -> list[PdfLine]:
     """The run as one line, or as several where a column gap or a change of size splits it."""
     bottom, height = run.bottom, run.height
     parts: list[list[Char]] = [[]]
-    splits = set(size_splits([item[1] for item in run.chars], height))
-    for k, item in enumerate(run.chars):
+    chars = run.chars
+    wide = [k for k in range(1, len(chars)) if chars[k][1][0] - chars[k - 1][1][2] > SIZE_GAP * height]
+    splits = set(size_splits([item[1] for item in chars], wide)) if wide else set()
+    for k, item in enumerate(chars):
         if k and (k in splits or item[1][0] - run.chars[k - 1][1][2] > COLUMN_GAP * height):
             parts.append([])
         parts[-1].append(item)
