@@ -135,7 +135,7 @@ def extract_pdf(data: bytes) -> PdfText:
     writer = _Writer()
     empty = 0
     for page, lines in read:
-        empty += not lines
+        empty += not lines and not page.blank  # a page left blank is no scan
         _write_page(writer, page, lines)
     if not writer.starts:
         raise UnreadableInputError(

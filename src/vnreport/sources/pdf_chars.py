@@ -42,6 +42,8 @@ class PageChars:
     boxes: tuple[Box, ...]
     drawing: Callable[[], list[Box]] | None = field(default=None, eq=False)
     """The boxes of the page's path objects (its rules), read when asked: a call per object."""
+    blank: bool = False
+    """No characters and nothing that could be a scan (no image, no form): a page left blank."""
 
 
 T = TypeVar("T")
@@ -123,7 +125,17 @@ def _read_page(pdf: Any, index: int) -> PageChars:
             continue
         get_box(handle, i, ref)
         append((rect.left, rect.bottom, rect.right, rect.top))
-    return PageChars(index + 1, float(width), float(height), text, tuple(boxes), lambda: _path_boxes(page))
+    blank = not n and not _has_picture(page)
+    return PageChars(index + 1, float(width), float(height), text, tuple(boxes), lambda: _path_boxes(page), blank)
+
+
+def _has_picture(page: Any) -> bool:
+    """The page holds an image or a form object (a scan is one of them)."""
+    import pypdfium2.raw as raw
+
+    pictures = (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM)
+    count = min(raw.FPDFPage_CountObjects(page.raw), MAX_PAGE_CHARS)
+    return any(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) in pictures for i in range(count))
 
 
 def _path_boxes(page: Any) -> list[Box]:
