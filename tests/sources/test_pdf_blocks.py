@@ -8,6 +8,7 @@ import vnreport
 from vnreport.model import Table
 from vnreport.sources.pdf import extract_pdf
 from vnreport.sources.pdf_blocks import closing_columns, size_splits
+from vnreport.sources.pdf_tables import MAX_RECTS, find_grid
 
 from .pdf_maker import Run, lines, make_pdf
 
@@ -99,3 +100,14 @@ def test_rules_without_a_numbering_column_title_are_not_read() -> None:
     pdf = extract_pdf(make_pdf([runs], [_grid(70.0, 520.0, 120.0, [732.0, 694.0, 668.0])]))
     assert not pdf.extracted.hints.tables
     assert "\t" not in pdf.extracted.text
+
+
+def test_a_page_of_too_many_rectangles_is_not_read_for_a_table() -> None:
+    rects = [(70.0 + k % 400, 100.0 + k // 400, 71.0 + k % 400, 104.0 + k // 400) for k in range(MAX_RECTS + 1)]
+    assert find_grid(rects) is None
+    assert find_grid(_boxes(_grid(70.0, 520.0, 120.0, [756.0, 732.0, 694.0]))) is not None
+
+
+def _boxes(rules: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
+    """The drawn rules (left, bottom, width, height) as boxes (left, bottom, right, top)."""
+    return [(x, y, x + w, y + h) for x, y, w, h in rules]

@@ -145,7 +145,7 @@ def _path_boxes(page: Any) -> list[Box]:
     bounds = [ctypes.c_float() for _ in range(4)]
     refs = [ctypes.byref(b) for b in bounds]
     out: list[Box] = []
-    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+    for i in range(min(raw.FPDFPage_CountObjects(page.raw), MAX_PAGE_CHARS)):
         obj = raw.FPDFPage_GetObject(page.raw, i)
         if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(obj, *refs):
             left, bottom, right, top = (b.value for b in bounds)

@@ -33,6 +33,9 @@ RULE_LENGTH = 3.0
 SAME_EDGE = 1.5
 #: A grid has at least this many rows and columns.
 MIN_ROWS, MIN_COLUMNS = 2, 2
+#: A page drawing more rectangles than this is not read for a table (a real ruled page draws a few
+#: hundred; the grid is quadratic in them, and a hostile page may hold millions).
+MAX_RECTS = 5000
 
 
 @frozen
@@ -67,6 +70,8 @@ def names_a_table(texts: Sequence[str]) -> bool:
 
 def find_grid(rects: Sequence[Box]) -> Grid | None:
     """The ruled table the page's thin rectangles draw, if they draw one."""
+    if len(rects) > MAX_RECTS:
+        return None
     verticals = [r for r in rects if r[2] - r[0] <= RULE and r[3] - r[1] >= RULE_LENGTH]
     if not verticals:
         return None
