@@ -108,9 +108,11 @@ class _TablePages:
     previous: bool = False
 
     def read(self, page: PageChars) -> tuple[PageChars, list[PdfLine]]:
-        lines = page_lines(page)
         grid = None
-        if page.drawing is not None and (self.previous or names_a_table([line.text for line in lines])):
+        if page.drawing is not None and self.previous:
+            grid = find_grid(page.drawing())
+        lines = page_lines(page, grid)
+        if grid is None and page.drawing is not None and names_a_table([line.text for line in lines]):
             grid = find_grid(page.drawing())
             if grid is not None:
                 lines = page_lines(page, grid)
