@@ -26,6 +26,8 @@ from vnreport.text.folds import fold_accents
 CLOSING_WINDOW = 80
 #: Non-blank lines at the end of the body looked at for a law's adoption line.
 ADOPTION_WINDOW = 12
+#: A post is written on at most this many lines ("PHÓ⏎TRƯỞNG BAN").
+POST_LINES = 3
 
 
 def read_adoption_date(scan: Scan, body_start: int, end: int) -> None:
@@ -385,7 +387,17 @@ def _signature_groups(text: str, signer: list[tuple[str, Span]]) -> list[tuple[s
         spans = [sp for _, g in groups for sp in g]
         folded = fold_accents(_joined(text, spans)[0], punctuation=True).upper()
         groups = [("position" if P.SIGNER_POSITION.match(folded) else "auth", spans)]
+    elif first and not any(kind == "position" for kind, _ in groups):
+        groups.extend(_post_before_mark(text, [sp for _, sp in signer[:first]]))
     return groups
+
+
+def _post_before_mark(text: str, spans: list[Span]) -> list[tuple[str, list[Span]]]:
+    """The signer's post read before the authority mark, when it is nothing but a post: a post
+    the page sets in the recipients' column ("PHÓ⏎TRƯỞNG BAN" beside "- Ban Bí thư", 09's PDF)
+    comes first where the left column is read first."""
+    folded = fold_accents(_joined(text, spans)[0], punctuation=True).upper()
+    return [("position", spans)] if len(spans) <= POST_LINES and P.SIGNER_POSITION.match(folded) else []
 
 
 def _joined(text: str, spans: list[Span]) -> tuple[str, Span]:

@@ -60,13 +60,20 @@ def running_lines(page: PageText) -> None:
             _claim(page, anywhere.where[raw], FurnitureKind.WATERMARK)
 
 
+def _is_row(page: PageText, pos: int) -> bool:
+    """A line of cells separated by tabs is a row of a table the source states (a PDF's ruled
+    table): a header row repeated at every page's top is the table's, not a running header."""
+    return "\t" in page.strs[pos]
+
+
 def _lines_at_edges(page: PageText) -> _Repeats[tuple[str, bool]]:
     """The lines at each page's top and bottom edges, by their digit-blind key and edge."""
     out: _Repeats[tuple[str, bool]] = _Repeats()
     for k, (start, end) in enumerate(page.pages):
         for side in (True, False):
             for pos in page.edge(start, end, side):
-                out.add((_key(page, pos), side), k, pos)
+                if not _is_row(page, pos):
+                    out.add((_key(page, pos), side), k, pos)
     return out
 
 
@@ -76,7 +83,7 @@ def _long_lines(page: PageText) -> _Repeats[str]:
     for k, (start, end) in enumerate(page.pages):
         for pos in range(start, end):
             raw = page.strs[pos]
-            if len(raw) >= MIN_WATERMARK_CHARS and pos not in page.skip:
+            if len(raw) >= MIN_WATERMARK_CHARS and pos not in page.skip and not _is_row(page, pos):
                 out.add(raw, k, pos)
     return out
 
