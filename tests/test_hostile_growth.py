@@ -4,6 +4,7 @@ a quadratic shape gives 16x, a cubic one (the old header segment start) 64x."""
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 
@@ -47,4 +48,52 @@ def test_parse_grows_linearly(name: str) -> None:
     n = 4_000
     vnreport.parse(shape(10))  # warm caches and lazy imports
     small, large = _best(shape(n)), _best(shape(4 * n))
+    assert large <= MAX_GROWTH * max(small, 1e-3), f"{name}: {small:.4f}s at n, {large:.4f}s at 4n"
+
+
+# -- legacy files in several encodings: region detection (text/regions.py) ----------------------
+
+_TCVN3_PART = "Công tác xây dựng Đảng và hệ thống chính trị được quan tâm, đạt nhiều kết quả quan trọng.\n"
+_VNI_PART = "Nhiệm kỳ qua, Đảng bộ tỉnh đã lãnh đạo thực hiện thắng lợi các mục tiêu của Nghị quyết.\n"
+
+
+def _legacy(text: str, encoding: str) -> bytes:
+    from vnreport.text.encodings import encode_legacy
+
+    return encode_legacy(text, encoding)
+
+
+MIXED_SHAPES: dict[str, Callable[[int], bytes]] = {
+    "paragraphs alternating TCVN3 and VNI": lambda n: (
+        (_legacy(_TCVN3_PART * 4 + "\n", "tcvn3") + _legacy(_VNI_PART * 4 + "\n", "vni")) * (n // 720)
+    ),
+    "every line in another encoding": lambda n: (
+        (_legacy(_TCVN3_PART, "tcvn3") + _legacy(_VNI_PART, "cp1258")) * (n // 180)
+    ),
+    # Weak evidence everywhere: one word a line, the encodings alternating (no region pays its switch).
+    "one word a line, encodings alternating": lambda n: (
+        (_legacy("Đảng\n", "tcvn3") + _legacy("được\n", "vni")) * (n // 12)
+    ),
+    "a TCVN3 file with a VNI tail": lambda n: _legacy(_TCVN3_PART, "tcvn3") * (n // 90) + _legacy(_VNI_PART * 8, "vni"),
+}
+
+
+def _best_read(data: bytes, repeats: int = 3) -> float:
+    from vnreport.text.reading import read
+
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        with contextlib.suppress(vnreport.UnreadableInputError):  # refused as a whole, linearly too
+            read(data)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("name", list(MIXED_SHAPES))
+def test_region_detection_grows_linearly(name: str) -> None:
+    shape = MIXED_SHAPES[name]
+    n = 8_000
+    _best_read(shape(1_000), 1)
+    small, large = _best_read(shape(n)), _best_read(shape(4 * n))
     assert large <= MAX_GROWTH * max(small, 1e-3), f"{name}: {small:.4f}s at n, {large:.4f}s at 4n"
