@@ -113,13 +113,13 @@ def measure(pattern: Any) -> tuple[float, str, float, float, float, str, float, 
     for (desc, small), (_, large) in zip(shapes(pattern, N), shapes(pattern, 4 * N), strict=True):
         scan = [_timed(lambda t=text: sum(1 for _ in pattern.finditer(t))) for text in (small, large)]
         if scan[1] > SCAN_FLOOR and scan[1] / max(scan[0], 1e-5) > worst_scan[0]:
-            worst_scan = (scan[1] / max(scan[0], 1e-5), desc, *scan)
+            worst_scan = (scan[1] / max(scan[0], 1e-5), desc, scan[0], scan[1])
         if reverse:
             match = [_timed(lambda t=text: pattern.match(t, 0, len(t))) for text in (small, large)]
         else:
             match = [_timed(lambda t=text: pattern.match(t)) for text in (small, large)]
         if match[1] > MATCH_FLOOR and match[1] / max(match[0], 1e-5) > worst_match[0]:
-            worst_match = (match[1] / max(match[0], 1e-5), desc, *match)
+            worst_match = (match[1] / max(match[0], 1e-5), desc, match[0], match[1])
     return (*worst_scan, *worst_match)
 
 
