@@ -125,6 +125,9 @@ def _pattern_shapes() -> dict[str, Callable[[int], Callable[[], object]]]:
         "LAST_WORD: a long word, then a digit": lambda n: lambda: shapes.LAST_WORD.search("a" * n + "1"),
         "SIGNATURE_AUTHORITY: blank lines": lambda n: lambda: furniture.SIGNATURE_AUTHORITY.match("\n" * n + "!"),
         "MARKS: spaces after a mark": lambda n: lambda: list(furniture.MARKS.finditer("KHAN " + " " * n + "x")),
+        "TARGET_SUBJECT_TAIL: tail words, then a letter": lambda n: (
+            lambda: F.TARGET_SUBJECT_TAIL.sub("", "tăng " * (n // 5) + "x")
+        ),
         "GOVERNING_RATE: one long word": lambda n: lambda: F.GOVERNING_RATE.search("ệ" * n + "!"),
         # Reverse patterns read leftwards from a figure within a window: a long run before it.
         "CHANGE_BEFORE: spaces before a figure": lambda n: lambda: F.CHANGE_BEFORE.match("tăng" + " " * n, 0, n + 4),

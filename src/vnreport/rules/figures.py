@@ -310,9 +310,11 @@ TARGET_SUBJECT_VERB = re.compile(
     rf"|kiềm{H}+chế|giảm|tăng){H}+",
     _I,
 )
-TARGET_SUBJECT_TAIL = re.compile(
-    rf"(?:{H}*(?:đạt|là|:|được|bình{H}+quân|hằng{H}+năm|hàng{H}+năm|tăng|giảm|từ|trong{H}+nhiệm{H}+kỳ))+{H}*$",
-    _I,
+#: Read backwards from the end (``regex`` reverse mode, simple case folding as ``re``'s): scanned
+#: forwards, every tail word of a long run of them restarted the run ("tăng " x 4,000: 2.2 s).
+TARGET_SUBJECT_TAIL = regex.compile(
+    rf"(?r)(?:{H}*(?:đạt|là|:|được|bình{H}+quân|hằng{H}+năm|hàng{H}+năm|tăng|giảm|từ|trong{H}+nhiệm{H}+kỳ))+{H}*$",
+    regex.VERSION0 | regex.IGNORECASE,
 )
 
 
