@@ -37,6 +37,7 @@ class DiagnosticCode(str, enum.Enum):
     METADATA_DAMAGED = "metadata-damaged"
     ENCODING_LEGACY = "encoding-legacy"
     ENCODING_MIXED = "encoding-mixed"
+    ENCODING_REGION = "encoding-region"
     TEXT_DAMAGED = "text-damaged"
     TEXT_CONTROL_CHARACTERS = "text-control-characters"
     LONG_LINE = "long-line"

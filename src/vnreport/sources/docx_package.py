@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from typing import Any
 
 from lxml import etree
@@ -51,7 +52,7 @@ def read_package(data: bytes) -> dict[str, bytes]:
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError) as exc:
         raise UnreadableInputError("the .docx file is not a ZIP package (is it a renamed .doc?)") from exc
     with archive:
         infos = archive.infolist()
@@ -96,7 +97,10 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
                         f"{info.filename} inflates beyond {MAX_PART_BYTES} bytes: refused as a zip bomb"
                     )
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as exc:
+    # zlib.error: a damaged deflate stream (a flipped byte, found by tests/test_fuzz.py);
+    # RuntimeError: an encrypted entry; ValueError: a header zipfile cannot make sense of.
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, zlib.error,
+            RuntimeError, ValueError) as exc:  # fmt: skip
         raise UnreadableInputError(f"cannot inflate {info.filename} from the .docx package: {exc}") from exc
     return b"".join(chunks)
 
