@@ -307,6 +307,30 @@ def footnotes_xml() -> str:
     )
 
 
+def docx_document(*paragraphs: str, section: str = "") -> str:
+    """A ``word/document.xml`` of these body elements (``<w:p>`` XML), closed by a section whose
+    properties are ``section`` (the package's header is referenced as in :func:`document_xml`)."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{"".join(paragraphs)}'
+        f'<w:sectPr><w:headerReference w:type="default" r:id="rId4"/>{section}</w:sectPr></w:body></w:document>'
+    )
+
+
+def docx_paragraph(*runs: str, props: str = "") -> str:
+    """A ``<w:p>`` of ``runs``: plain strings become runs of that text, strings that open with
+    "<" are run XML as they are; ``props``: the inside of its ``<w:pPr>``."""
+    body = "".join(r if r.startswith("<") else _text_run(r) for r in runs)
+    return f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{body}</w:p>"
+
+
+def docx_run(text: str, props: str = "", *, before: str = "") -> str:
+    """A ``<w:r>`` of ``text`` with run properties ``props`` (the inside of ``<w:rPr>``) and the
+    run content ``before`` ahead of its text (a ``<w:br w:type="page"/>``)."""
+    r_pr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f'<w:r>{r_pr}{before}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
 def build_docx(parts: dict[str, str | bytes] | None = None, omit: tuple[str, ...] = ()) -> bytes:
     files: dict[str, str | bytes] = {
         "[Content_Types].xml": CONTENT_TYPES,

@@ -10,8 +10,12 @@ examples each property tries (CI runs the default, a few seconds; set it to thou
 
 from __future__ import annotations
 
+import functools
+import io
 import os
+import re
 import unicodedata
+from collections import Counter
 from xml.sax.saxutils import escape
 
 from hypothesis import HealthCheck, given, settings
@@ -146,3 +150,184 @@ def test_word_documents_keep_their_words(source: str, cut: int) -> None:
     if not cut:
         kept = "".join(ch for ch in source if ch in "\t\n" or unicodedata.category(ch) != "Cc")
         _keeps_every_word(kept, doc)
+
+
+# -- PDF: real corpus pages, cut to one or two, then damaged byte by byte ------------------------
+
+PDF_EXAMPLES = max(5, EXAMPLES // 4)  # a PDF page costs ten times a text: CI stays bounded
+PDF_FUZZ = settings(max_examples=PDF_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+#: (corpus PDF, first page, pages): a report's body, a guide's, a regulation's articles.
+PDF_PAGES = [("01_", 2, 1), ("07_", 0, 2), ("10_", 3, 1)]
+
+
+@functools.cache
+def _pdf_subsets() -> tuple[bytes, ...]:
+    """A few pages of real corpus PDFs (pypdfium2 writes the subset), or, without the corpus,
+    a small PDF the tests write."""
+    import pypdfium2 as pdfium
+
+    out = []
+    for prefix, first, count in PDF_PAGES:
+        found = sorted((CORPUS / "pdf").glob(f"{prefix}*.pdf")) if (CORPUS / "pdf").exists() else []
+        if not found:
+            continue
+        source = pdfium.PdfDocument(found[0])
+        subset = pdfium.PdfDocument.new()
+        subset.import_pages(source, list(range(first, min(first + count, len(source)))))
+        buffer = io.BytesIO()
+        subset.save(buffer)
+        out.append(buffer.getvalue())
+    if not out:
+        from .sources.pdf_maker import lines, make_pdf
+
+        out.append(make_pdf([lines("BAO CAO\nI. KET QUA\n1. Kinh te tang 7,2%\nNoi dung ke hoach nam 2025")]))
+    return tuple(out)
+
+
+def _pdf_words(data: bytes) -> str:
+    """The page text pdfium reads, as :func:`_words` keeps it (no spaces)."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    return "".join("".join(_words(pdf[k].get_textpage().get_text_range())) for k in range(len(pdf)))
+
+
+@PDF_FUZZ
+@given(st.integers(0, 2))
+def test_pdf_pages_keep_their_text(index: int) -> None:
+    subsets = _pdf_subsets()
+    data = subsets[index % len(subsets)]
+    doc = vnreport.parse_pdf(data)
+    check_document(doc)
+    # Every character pdfium reads is in the document: counted, not in order, since the reading
+    # order is the library's own (the two header columns, issuer then nation, are read apart).
+    missing = Counter(_pdf_words(data)) - Counter("".join(_words(doc.text)))
+    assert not missing, f"lost {dict(missing)}"
+
+
+@st.composite
+def damaged_pdf(draw: st.DrawFn) -> bytes:
+    subsets = _pdf_subsets()
+    data = bytearray(subsets[draw(st.integers(0, len(subsets) - 1))])
+    action = draw(st.sampled_from(["flip", "cut", "drop", "repeat", "xref"]))
+    at = draw(st.integers(0, len(data) - 1))
+    if action == "flip":
+        for _ in range(draw(st.integers(1, 16))):
+            data[draw(st.integers(0, len(data) - 1))] = draw(st.integers(0, 255))
+    elif action == "cut":
+        del data[at:]
+    elif action == "drop":
+        del data[at : at + draw(st.integers(1, 4096))]
+    elif action == "repeat":
+        data[at:at] = data[at : at + draw(st.integers(1, 4096))]
+    else:
+        # The cross-reference table and trailer, what a reader needs first, garbled.
+        tail = data.rfind(b"xref")
+        for k in range(max(0, tail), len(data), max(1, draw(st.integers(1, 64)))):
+            data[k] = draw(st.integers(0, 255))
+    return bytes(data)
+
+
+@PDF_FUZZ
+@given(damaged_pdf())
+def test_damaged_pdfs_parse_or_raise_the_library_error(data: bytes) -> None:
+    try:
+        doc = vnreport.parse_pdf(data)
+    except VnreportError:
+        return
+    check_document(doc)
+
+
+# -- DOCX: the package's XML and zip entries damaged ---------------------------------------------
+
+#: Elements Word writes between runs and paragraphs that carry no text of their own: inserted
+#: anywhere between tags, they must cost no word.
+HARMLESS = [
+    '<w:proofErr w:type="spellStart"/>',
+    '<w:bookmarkStart w:id="0" w:name="x"/>',
+    "<w:r/>",
+    "<w:r><w:t/></w:r>",
+]
+#: Markup that breaks the XML or the document's shape.
+BREAKING = ["<w:p>", "</w:r>", "</w:p>", "<w:t>", "&bogus;", "<![CDATA[x", "<?pi?>", "<!DOCTYPE d>", "\x00", "<"]
+
+
+@FUZZ
+@given(st.lists(mutated_line(), min_size=1, max_size=12), st.data())
+def test_word_xml_with_harmless_insertions_keeps_its_words(lines: list[str], data: st.DataObject) -> None:
+    clean = ["".join(ch for ch in line if ch in "\t" or unicodedata.category(ch) != "Cc") for line in lines]
+    xml = _document_xml(clean)
+    tags = [m.end() for m in re.finditer(r">(?=<)", xml)]
+    for at in sorted(data.draw(st.lists(st.sampled_from(tags), max_size=8)), reverse=True):
+        xml = xml[:at] + data.draw(st.sampled_from(HARMLESS)) + xml[at:]
+    doc = parse_docx(build_docx({"word/document.xml": xml}))
+    check_document(doc)
+    _keeps_every_word("\n".join(clean), doc)
+
+
+@FUZZ
+@given(st.lists(mutated_line(), min_size=1, max_size=12), st.data())
+def test_broken_word_xml_parses_or_raises_the_library_error(lines: list[str], data: st.DataObject) -> None:
+    xml = _document_xml(lines)
+    action = data.draw(st.sampled_from(["insert", "drop", "cut"]))
+    at = data.draw(st.integers(0, len(xml)))
+    if action == "insert":
+        xml = xml[:at] + data.draw(st.sampled_from(BREAKING)) + xml[at:]
+    elif action == "drop":
+        xml = xml[:at] + xml[at + data.draw(st.integers(1, 200)) :]
+    else:
+        xml = xml[:at]
+    try:
+        doc = parse_docx(build_docx({"word/document.xml": xml}))
+    except VnreportError:
+        return
+    check_document(doc)
+
+
+ZIP_DAMAGE = ["omit-document", "omit-types", "omit-rels", "empty-document", "garbage-entry", "traversal", "flip"]
+
+
+@FUZZ
+@given(st.lists(mutated_line(), min_size=1, max_size=8), st.sampled_from(ZIP_DAMAGE), st.data())
+def test_damaged_word_packages_parse_or_raise_the_library_error(
+    lines: list[str], damage: str, data: st.DataObject
+) -> None:
+    parts: dict[str, str | bytes] = {"word/document.xml": _document_xml(lines)}
+    omit: tuple[str, ...] = ()
+    if damage == "omit-document":
+        omit = ("word/document.xml",)
+    elif damage == "omit-types":
+        omit = ("[Content_Types].xml",)
+    elif damage == "omit-rels":
+        omit = ("_rels/.rels", "word/_rels/document.xml.rels")
+    elif damage == "empty-document":
+        parts["word/document.xml"] = b""
+    elif damage == "garbage-entry":
+        parts[data.draw(st.sampled_from(["word/styles.xml", "word/numbering.xml", "word/footnotes.xml"]))] = bytes(
+            data.draw(st.binary(max_size=64))
+        )
+    elif damage == "traversal":
+        parts["../../evil.xml"] = "<x/>"
+        parts["/abs/evil.xml"] = "<x/>"
+    package = bytearray(build_docx(parts, omit=omit))
+    if damage == "flip":
+        for _ in range(data.draw(st.integers(1, 8))):
+            package[data.draw(st.integers(0, len(package) - 1))] = data.draw(st.integers(0, 255))
+    try:
+        doc = parse_docx(bytes(package))
+    except VnreportError:
+        return
+    check_document(doc)
+
+
+def _document_xml(lines: list[str]) -> str:
+    def clean(line: str) -> str:
+        return "".join(ch for ch in line if ch in "\t" or unicodedata.category(ch) != "Cc")
+
+    paragraphs = "".join(
+        f'<w:p><w:r><w:t xml:space="preserve">{escape(clean(line))}</w:t></w:r></w:p>' for line in lines
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:document xmlns:w="{W_NS}"><w:body>{paragraphs}</w:body></w:document>'
+    )

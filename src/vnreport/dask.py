@@ -2,15 +2,19 @@
 
 :func:`parse_bag` gives a dask bag of documents (each file parsed by whichever worker takes
 it); :func:`to_parquet` writes the tables of ``vnreport batch`` (``docs/batch.md``) from a
-``dask.distributed`` cluster: the workers parse and build the rows, the client writes the five
-Parquet files, in input order. The paths must be readable by the workers (a shared file system).
+``dask.distributed`` cluster: the workers parse and build the rows (as Arrow), the client saves
+each file's resume record as it arrives and writes the five Parquet files, in input order. The
+paths must be readable by the workers (a shared file system); ``out`` need only be the client's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
+
+import attrs
 
 from vnreport.errors import VnreportError
 
@@ -50,23 +54,66 @@ def parse_bag(paths: Sequence[str | Path], partitions: int | None = None) -> Any
     return bag.map(document_record)
 
 
-def to_parquet(paths: Sequence[str | Path], out: str | Path, client: Any = None) -> Any:
+def to_parquet(paths: Sequence[str | Path], out: str | Path, client: Any = None, resume: bool = True) -> Any:
     """Write the batch tables (and ``errors.jsonl``) of the files under ``paths`` into ``out``.
 
     ``client``: a ``dask.distributed.Client`` (default: the current one, or dask's own scheduler
-    when there is none). Returns the :class:`vnreport.batch.BatchResult`.
+    when there is none). As ``vnreport batch`` does, a file whose content (SHA-256) a run into
+    the same ``out`` already parsed is not parsed again, unless ``resume`` is False; each file's
+    rows are saved in ``out/.state`` by the client as soon as they arrive, so the workers need
+    not see ``out``. Returns the :class:`vnreport.batch.BatchResult`.
     """
-    from vnreport.batch.output import BatchError, require_pyarrow
-    from vnreport.batch.runner import BatchResult, _out_folder, _write
-    from vnreport.batch.workers import parse_job
+    from vnreport.batch.output import BatchError, State, require_pyarrow
+    from vnreport.batch.runner import BatchResult, _out_folder, _write, plan
+    from vnreport.batch.workers import largest_first
 
     require_pyarrow()
     files = _files(paths)
     if not files:
         raise BatchError("no files to parse in " + " ".join(str(p) for p in paths))
     out_dir = _out_folder(Path(out))
-    bag = _bag_module().from_sequence(files, npartitions=len(files)).map(parse_job)
-    outcomes = client.compute(bag).result() if client is not None else bag.compute()
-    _write(out_dir, list(outcomes), "parquet")
-    failed = tuple(o for o in outcomes if o.error is not None)
-    return BatchResult(len(files), len(files) - len(failed), 0, failed)
+    state = State(out_dir)
+    outcomes, todo, sizes = plan(files, state, resume, need_json=False)
+    for outcome in _parsed([todo[i] for i in largest_first(sizes)], client):
+        if outcome.state is not None and outcome.sha256 is not None:
+            state.write(outcome.sha256, outcome.state)
+        outcomes[outcome.path] = attrs.evolve(outcome, state=None)
+    ordered = [outcomes[f] for f in files]
+    _write(out_dir, ordered, "parquet")
+    failed = tuple(o for o in ordered if o.error is not None)
+    parsed = sum(1 for f in todo if outcomes[f].error is None)
+    return BatchResult(len(files), parsed, len(files) - len(todo), failed)
+
+
+def _parsed(files: list[str], client: Any) -> Iterator[Any]:
+    """Each file's :class:`~vnreport.batch.workers.Outcome` (rows as Arrow bytes, resume record
+    kept), in the order they finish on a distributed cluster, else all at the end."""
+    from vnreport.batch.workers import parse_job
+
+    if not files:
+        return
+    job = functools.partial(parse_job, arrow=True, keep_state=True)
+    client = client if client is not None else _current_client()
+    if client is None:
+        yield from _bag_module().from_sequence(files, npartitions=len(files)).map(job).compute()
+        return
+    # pure=False: a file edited between two runs of one client is parsed again, not taken from
+    # the cluster's memory of the first.
+    for future in _distributed().as_completed(client.map(job, files, pure=False)):
+        yield future.result()
+        future.release()
+
+
+def _distributed() -> Any:
+    import distributed
+
+    return distributed
+
+
+def _current_client() -> Any:
+    try:
+        return _distributed().default_client()
+    except ImportError:  # plain dask: its own scheduler
+        return None
+    except ValueError:  # no client in this process
+        return None

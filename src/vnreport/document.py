@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -189,6 +190,23 @@ class Document:
         """The page and box of every line ``span`` touches: ``[(page, x0, y0, x1, y1), …]`` in
         PDF points from the page's top left; empty for a source without pages (text, HTML, DOCX)."""
         return self.page_layout.boxes(span) if self.page_layout is not None else []
+
+    def pages(self, span: Span) -> tuple[int, ...]:
+        """The pages (numbered from 1) that ``span`` touches: from the page boxes of a PDF read
+        directly, else from the page breaks of the text (its form feeds, or the breaks a Word or
+        HTML source states: ``page-break`` furniture); empty for a source without pages."""
+        if self.page_layout is not None:
+            return tuple(sorted({box[0] for box in self.page_layout.boxes(span)}))
+        if "page_breaks" not in self._index:
+            from vnreport.serialize.pages import page_breaks
+
+            self._index["page_breaks"] = page_breaks(self)
+        breaks: list[int] = self._index["page_breaks"]
+        if not breaks:
+            return ()
+        first = bisect.bisect_right(breaks, span.start) + 1
+        last = bisect.bisect_right(breaks, max(span.start, span.end - 1)) + 1
+        return tuple(range(first, last + 1))
 
     # -- output -------------------------------------------------------------------------------
 

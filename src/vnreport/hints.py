@@ -3,7 +3,9 @@
 A plain text says nothing but its characters; an HTML page or a Word document also says which
 paragraphs are headings (h1–h6, Word heading styles and outline levels), which runs are raised
 (``<sup>``, ``w:vertAlign="superscript"``: footnote markers), where its tables, rows and cells
-are, which paragraphs are footnote bodies and which it sets wholly in bold or centres. The
+are, which paragraphs are footnote bodies and which it sets wholly in bold, in italics or
+centres, which runs it shows in capitals, where its pages break and what it prints on every page
+(headers, footers). The
 readers (:mod:`vnreport.sources`) record that as :class:`SourceHints`, with every span in the
 text they extracted; :meth:`SourceHints.through` moves the spans into the normalized text the
 pipeline reads (:func:`vnreport.pipeline.parse_normalized` takes them as ``hints=``). The stages
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from vnreport.model import Span
+from vnreport.model import FurnitureKind, Span
 from vnreport.text.offsets import OffsetMap, first_at_or_after
 
 
@@ -56,6 +58,15 @@ class ListItemHint:
 
 
 @frozen
+class PageFurnitureHint:
+    """Text the source prints on every page, apart from the body (a Word header or footer): its
+    span in the text and what it is (``RUNNING_HEADER``, ``RUNNING_FOOTER``)."""
+
+    span: Span
+    kind: FurnitureKind
+
+
+@frozen
 class SourceHints:
     """Structure known from the source, as spans of the text (see the module docstring)."""
 
@@ -84,6 +95,28 @@ class SourceHints:
     where the written numbers alone cannot tell ("1." under "1." in a nested ``<ol>``;
     :mod:`vnreport.tree.stated`)."""
 
+    italic: tuple[Span, ...] = ()
+    """Paragraphs set wholly in italics (HTML ``<i>``/``<em>``/``font-style:italic``, Word ``w:i``
+    on every run): a note under the title (``(Tài liệu phục vụ …)``, the subtitle) where the text
+    alone is unsure, and the place-and-date line of the header (:mod:`vnreport.layout.title`,
+    :mod:`vnreport.layout.header`)."""
+
+    upper_case: tuple[Span, ...] = ()
+    """Runs the source displays in capitals whatever their stored letters (Word
+    ``w:caps``/``w:smallCaps``, by the run or its paragraph style; an HTML element under CSS
+    ``text-transform:uppercase`` or ``font-variant:small-caps``): the rules that look at capitals read them as capitals
+    (:mod:`vnreport.lines.shown`); the stored text stays as it is."""
+
+    page_breaks: tuple[Span, ...] = ()
+    """Where the source starts a new page (Word ``w:br w:type="page"``,
+    ``w:lastRenderedPageBreak``, ``w:pageBreakBefore``, a section that starts a page; HTML
+    ``page-break-before``/``-after``, ``break-before``/``-after: page``): an empty span at the
+    first character of the new page. The pages stage makes the pages from them."""
+
+    page_furniture: tuple[PageFurnitureHint, ...] = ()
+    """Text the source prints on its pages apart from the body (Word's headers and footers),
+    written after the body: furniture, never body text (the pages stage)."""
+
     raised_exact: bool = False
     """:attr:`superscripts` are all the digit runs the pages raise, read from the glyphs of a PDF
     (:mod:`vnreport.sources.pdf`): the page stage takes them, and no other digits, for markers."""
@@ -97,6 +130,10 @@ class SourceHints:
             or self.bold
             or self.centred
             or self.list_items
+            or self.italic
+            or self.upper_case
+            or self.page_breaks
+            or self.page_furniture
         )
 
     def through(self, nfc: OffsetMap) -> SourceHints:
@@ -121,6 +158,10 @@ class SourceHints:
             bold=tuple(map(span, self.bold)),
             centred=tuple(map(span, self.centred)),
             list_items=tuple(ListItemHint(span(item.span), item.depth) for item in self.list_items),
+            italic=tuple(map(span, self.italic)),
+            upper_case=tuple(map(span, self.upper_case)),
+            page_breaks=tuple(map(span, self.page_breaks)),
+            page_furniture=tuple(PageFurnitureHint(span(f.span), f.kind) for f in self.page_furniture),
             raised_exact=self.raised_exact,
         )
 

@@ -21,7 +21,7 @@ from vnreport.footnotes.link import raised_numbers, raised_refs, refs_in_heading
 from vnreport.footnotes.pdf import ExtraRef, add_pdf_footnotes
 from vnreport.layout import pages
 from vnreport.layout.furniture import FurnitureResult, read_furniture
-from vnreport.layout.tables import TableBlock, table_factory
+from vnreport.layout.tables import KIND_SOURCE, TableBlock, table_factory
 from vnreport.limits import check_time
 from vnreport.lines.classify import ClassifiedLine
 from vnreport.model import (
@@ -98,6 +98,10 @@ class PartState:
     """One-line paragraphs the source sets wholly in bold (none where it has heading styles)."""
     centred: tuple[int, ...] = ()
     """Lines the source centres."""
+    italic: tuple[int, ...] = ()
+    """Lines the source sets in italics."""
+    shown: str = ""
+    """The file's text as the source displays it, capitals where it shows capitals ("": the text)."""
 
     block: fn.BodyBlock | None = None
     span: Span | None = None
@@ -139,7 +143,9 @@ def _stage_furniture(state: PartState) -> PartState:
         raised = tuple((span.start, label) for span, label in raised_numbers(state.text, state.raised))
         block = fn.find_body_block(state.text, state.classified, 0, raised)
     limit = block.start if block is not None else len(state.classified)
-    furniture = read_furniture(state.text, state.classified, limit, frozenset(state.centred))
+    furniture = read_furniture(
+        state.text, state.classified, limit, frozenset(state.centred), frozenset(state.italic), state.shown or None
+    )
     return attrs.evolve(state, block=block, furniture=furniture, diagnostics=state.noted(furniture.diagnostics))
 
 
@@ -178,8 +184,9 @@ def _stage_tree(state: PartState) -> PartState:
         match_text=state.match,
     )
     table_starts = frozenset(b.start for b in body_tables)
+    rows = frozenset(i for b in body_tables if b.kind == KIND_SOURCE for i in range(b.start, b.end))
     hard_wrapped = is_hard_wrapped(body_lines)
-    groups = group_lines(state.match, body_lines, body_skip, table_starts) if hard_wrapped else None
+    groups = group_lines(state.match, body_lines, body_skip, table_starts, rows) if hard_wrapped else None
     in_body = range(furniture.body_start, furniture.body_end)
     levels = {i - shift: level for i, level in state.levels if i in in_body}
     list_depths = {i - shift: depth for i, depth in state.list_depths if i in in_body}

@@ -32,6 +32,7 @@ from vnreport.limits import DEFAULT_MAX_BYTES, check_size, check_source, check_t
 from vnreport.lines import markup, quality
 from vnreport.lines.classify import ClassifiedLine, Role, classify_line
 from vnreport.lines.hinted import NO_LINE_HINTS, LineHints, place_hints
+from vnreport.lines.shown import shown
 from vnreport.lines.split import Line, split_lines
 from vnreport.lines.table import compact_lines
 from vnreport.model import (
@@ -47,6 +48,7 @@ from vnreport.model import (
 from vnreport.part_stages import Part, PartState, finish_part, grow_tree
 from vnreport.rules.markers import MARKER_RULES, MarkerRule
 from vnreport.sentences.split import split_paragraph
+from vnreport.suffixes import SUPPORTED_SUFFIXES as _SUPPORTED_SUFFIXES
 from vnreport.text.reading import NormalizedText, read
 from vnreport.tree import continued
 
@@ -105,9 +107,9 @@ def parse(source: str | bytes, options: ParseOptions = DEFAULT_OPTIONS) -> Docum
         return parse_normalized(read(source), options)
 
 
-#: The file suffixes :func:`parse_file` reads, lower case (``vnreport batch`` collects these from
-#: folders); a new reader in the dispatch below adds its suffix here.
-SUPPORTED_SUFFIXES = frozenset({".txt", ".html", ".htm", ".xhtml", ".docx", ".pdf"})
+#: The file suffixes :func:`parse_file` reads (``vnreport batch`` collects these from folders);
+#: a new reader in the dispatch below adds its suffix in :mod:`vnreport.suffixes`.
+SUPPORTED_SUFFIXES = _SUPPORTED_SUFFIXES
 
 
 def parse_file(path: str | Path, options: ParseOptions = DEFAULT_OPTIONS) -> Document:
@@ -162,7 +164,11 @@ class ParseState:
     glued: tuple[regex.Match[str], ...] = ()
     """Separators glued to text ("-----Hà Nội, …"), found by the markup stage."""
     match: str = ""
-    """The text as the rules read it: Markdown emphasis and "#" blanked, same length."""
+    """The text as the rules read it: Markdown emphasis and "#" blanked, same length, and the
+    paragraphs the source shows in capitals in capitals (:mod:`vnreport.lines.shown`)."""
+    shown: str = ""
+    """The text as the source displays it, where it shows capitals its letters are not (the
+    text, capitals in place, same length); "" where it is the text itself."""
     hinted: LineHints = NO_LINE_HINTS
     """The source hints by line (the ``hints`` stage)."""
     classified: tuple[ClassifiedLine, ...] = ()
@@ -195,7 +201,9 @@ def _stage_lines(state: ParseState) -> ParseState:
         lines, match = markup.join_broken_bold(text, match, lines)
     # Headings glued to the sentence before them by extraction start lines of their own.
     lines = markup.split_glued_headings(text, lines)
-    return attrs.evolve(state, lines=tuple(lines), glued=tuple(glued), match=match)
+    upper = state.hints.upper_case
+    displayed = shown(text, upper) if upper else ""
+    return attrs.evolve(state, lines=tuple(lines), glued=tuple(glued), match=shown(match, upper), shown=displayed)
 
 
 def _stage_hints(state: ParseState) -> ParseState:
@@ -226,7 +234,7 @@ def _stage_quality(state: ParseState) -> ParseState:
 
 def _stage_pages(state: ParseState) -> ParseState:
     raised = state.hints.superscripts if state.hints.raised_exact else None
-    layout = pages.analyze_pages(state.normalized.text, state.classified, raised)
+    layout = pages.analyze_pages(state.normalized.text, state.classified, raised, state.hinted)
     return attrs.evolve(state, layout=layout, diagnostics=(*state.diagnostics, *layout.diagnostics))
 
 
@@ -391,6 +399,8 @@ def _segment_state(state: ParseState, start: int, end: int, several: bool, k: in
         body_starts=_lines_in(state.hinted.bodies, start, end),
         bold=_lines_in(state.hinted.bold, start, end),
         centred=_lines_in(state.hinted.centred, start, end),
+        italic=_lines_in(state.hinted.italic, start, end),
+        shown=state.shown,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vnreport import Document, UnreadableInputError, parse_file, parse_many
+from vnreport.batch.workers import largest_first, run_ordered
 
 from ..helpers import CORPUS
 
@@ -28,3 +29,13 @@ def test_parse_many_in_order_with_errors(tmp_path: Path) -> None:
 
 def test_parse_many_serial_is_the_same() -> None:
     assert [r for _, r in parse_many(FILES[:2], workers=1)] == [parse_file(p) for p in FILES[:2]]
+
+
+def test_largest_first_keeps_input_order_among_equals() -> None:
+    assert largest_first([3, 10, 10, 1, 0]) == [1, 2, 0, 3, 4]
+    assert largest_first([]) == []
+
+
+def test_results_come_in_input_order_whatever_order_the_workers_take() -> None:
+    items = [str(f) for f in FILES]
+    assert list(run_ordered(len, items, 2, order=[2, 0, 1])) == [len(i) for i in items]

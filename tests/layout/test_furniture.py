@@ -468,6 +468,22 @@ def test_interleaved_recipients_and_signature_corpus_08_style() -> None:
     )
 
 
+def test_post_read_before_the_authority_mark_corpus_09_pdf() -> None:
+    """09's PDF prints "PHÓ⏎TRƯỞNG BAN" in the recipients' column: read left column first, the
+    post comes before the authority mark and is still the signer's."""
+    m = meta_of(
+        HEADER + BODY + "Nơi nhận:\n- Ban Bí thư (để báo cáo),\nPHÓ\nTRƯỞNG BAN\n- Các tỉnh ủy, thành ủy,\n"
+        "- Lưu VP, Vụ CSĐ, ĐV.\nK/T TRƯỞNG BAN\n\nNguyễn Thanh Bình\n"
+    )
+    assert m.recipients == ("Ban Bí thư (để báo cáo),", "Các tỉnh ủy, thành ủy,", "Lưu VP, Vụ CSĐ, ĐV.")
+    assert m.signature is not None
+    assert (m.signature.authority, m.signature.position, m.signature.name) == (
+        "K/T TRƯỞNG BAN",
+        "PHÓ TRƯỞNG BAN",
+        "Nguyễn Thanh Bình",
+    )
+
+
 def test_interleaved_with_wrapped_items_and_split_post_corpus_09_style() -> None:
     m = meta_of(
         HEADER + BODY + "Nơi nhận:\n\nK/T TRƯỞNG BAN\n\n- Ban Bí thư (để báo cáo),\n\nPHÓ\n\nTRƯỞNG BAN\n"

@@ -13,8 +13,14 @@ Run = tuple[str, float | None, float, float]
 WIDTH, HEIGHT = 595.0, 842.0
 
 
-def make_pdf(pages: Sequence[Sequence[Run]]) -> bytes:
-    """A PDF with one page per item of ``pages``; a page without runs has no text layer."""
+Rect = tuple[float, float, float, float]
+"""left, bottom, width, height of a filled rectangle (a table's rule)."""
+
+
+def make_pdf(pages: Sequence[Sequence[Run]], rules: Sequence[Sequence[Rect]] = (), scans: Sequence[int] = ()) -> bytes:
+    """A PDF with one page per item of ``pages``; a page without runs has no text layer.
+    ``rules``: per page, thin filled rectangles drawn on it (a ruled table's cell borders);
+    ``scans``: the pages (0-based) that hold an image, as a scanned page does."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -32,6 +38,17 @@ def make_pdf(pages: Sequence[Sequence[Run]]) -> bytes:
             bounds = [ctypes.c_float() for _ in range(4)]
             raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(b) for b in bounds))
             right = bounds[2].value
+        for left, bottom, width, height in rules[len(pdf) - 1] if len(rules) >= len(pdf) else ():
+            rect = raw.FPDFPageObj_CreateNewRect(left, bottom, width, height)
+            raw.FPDFPath_SetDrawMode(rect, raw.FPDF_FILLMODE_WINDING, False)
+            raw.FPDFPage_InsertObject(page.raw, rect)
+        if len(pdf) - 1 in scans:
+            image = raw.FPDFPageObj_NewImageObj(pdf.raw)
+            bitmap = pdfium.PdfBitmap.new_native(8, 8, raw.FPDFBitmap_BGRA)
+            bitmap.fill_rect((128, 128, 128, 255), 0, 0, 8, 8)
+            raw.FPDFImageObj_SetBitmap(None, 0, image, bitmap.raw)
+            raw.FPDFPageObj_Transform(image, 400, 0, 0, 600, 100, 100)
+            raw.FPDFPage_InsertObject(page.raw, image)
         raw.FPDFPage_GenerateContent(page.raw)
     out = io.BytesIO()
     pdf.save(out)

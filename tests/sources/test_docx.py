@@ -60,8 +60,10 @@ def test_table_and_header() -> None:
             assert doc.text[cell.span.start : cell.span.end] == cell.text
     # The document header (a layout table) is read line by line, before the body.
     assert doc.text.startswith("ĐẢNG BỘ TỈNH LẠNG SƠN\nHUYỆN ỦY VĂN LÃNG\n*\nSố 45-BC/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n")
-    # The page header part is page furniture, not text.
-    assert "chỉ dùng nội bộ" not in doc.text
+    # The page header part is page furniture, after the body, and in no body node.
+    (printed,) = [f for f in doc.furniture if f.text == "Trang đầu - chỉ dùng nội bộ"]
+    assert printed.kind.value == "running-header"
+    assert not any("chỉ dùng nội bộ" in s.text for s in doc.sentences())
 
 
 def test_offsets_point_into_the_xml_parts() -> None:

@@ -29,7 +29,7 @@ def _report() -> bytes:
     runs += [("as the council said", 72.0, 708.0, 12.0), ("1", None, 712.0, 7.0), (". The term", None, 708.0, 12.0)]
     runs += [("in the years 2025 -", 72.0, 692.0, 12.0), ("2030 and the well-", 72.0, 676.0, 12.0)]
     runs += [("known plan.", 72.0, 660.0, 12.0)]
-    return make_pdf([runs, []])
+    return make_pdf([runs, []], scans=[1])
 
 
 def test_lines_superscripts_and_columns() -> None:
@@ -68,6 +68,7 @@ def test_page_boxes_and_json_pages() -> None:
     start = doc.text.index("as the council")
     boxes = doc.page_boxes(Span(start, start + 5))
     assert len(boxes) == 1 and boxes[0][0] == 1
+    assert doc.pages(Span(start, start + 5)) == (1,)  # Document.pages reads the boxes of a PDF
     _, x0, y0, x1, y1 = boxes[0]
     assert 70 <= x0 < x1 and 842 - 720 < y0 < y1 < 842 - 700
     out = doc.to_dict()
@@ -78,9 +79,16 @@ def test_page_boxes_and_json_pages() -> None:
     assert "pages" not in vnreport.parse("I. A\nB.").to_dict()
 
 
+def test_a_blank_page_is_no_scan() -> None:
+    """04 and 05 leave their second page blank (no characters, no image): no warning."""
+    runs = lines("I. A HEADING\nThe district grew fast this year and the plan was met.")
+    doc = vnreport.parse_pdf(make_pdf([runs, [], runs]))
+    assert not any("no text layer" in d.message for d in doc.diagnostics)
+
+
 def test_scan_without_text_layer_is_unreadable() -> None:
     with pytest.raises(vnreport.UnreadableInputError, match="scan"):
-        vnreport.parse_pdf(make_pdf([[], []]))
+        vnreport.parse_pdf(make_pdf([[], []], scans=[0, 1]))
 
 
 @pytest.mark.parametrize("cut", [20, 200])
@@ -93,7 +101,7 @@ def test_broken_and_truncated_pdfs_are_unreadable(cut: int) -> None:
 
 def test_cli_scan_is_one_line_and_exit_2(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
-    path.write_bytes(make_pdf([[]]))
+    path.write_bytes(make_pdf([[]], scans=[0]))
     run = subprocess.run(
         [sys.executable, "-m", "vnreport", "parse", str(path)], capture_output=True, text=True, env=os.environ
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def supported_suffixes() -> frozenset[str]:
-    from vnreport.pipeline import SUPPORTED_SUFFIXES
+    from vnreport.suffixes import SUPPORTED_SUFFIXES
 
     return SUPPORTED_SUFFIXES
 

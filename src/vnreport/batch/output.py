@@ -37,10 +37,20 @@ def atomic_write(target: Path, write: Callable[[IO[bytes]], object]) -> None:
         raise
 
 
-def _version() -> str:
+@functools.cache
+def _stamp() -> dict[str, str]:
+    """Who wrote a resume record: a record of another vnreport version or table schema is stale."""
     from importlib.metadata import version
 
-    return version("vnreport")
+    return {"vnreport": version("vnreport"), "schema_version": TABLE_SCHEMA_VERSION}
+
+
+def state_record(outcome: Outcome) -> bytes | None:
+    """The resume record of a parsed file (its rows and JSON), or None for a failure."""
+    if outcome.tables is None or outcome.sha256 is None:
+        return None
+    record = {"stamp": _stamp(), "tables": outcome.tables, "json": outcome.json}
+    return json.dumps(record, ensure_ascii=False).encode("utf-8")
 
 
 class State:
@@ -49,7 +59,7 @@ class State:
     def __init__(self, out: Path) -> None:
         self.folder = out / STATE_DIR
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.stamp = {"vnreport": _version(), "schema_version": TABLE_SCHEMA_VERSION}
+        self.stamp = _stamp()
 
     def load(self, sha256: str, need_json: bool) -> dict[str, Any] | None:
         """The saved rows of this content, or None (never parsed, or by another version)."""
@@ -62,11 +72,13 @@ class State:
         return saved
 
     def save(self, outcome: Outcome) -> None:
-        if outcome.tables is None or outcome.sha256 is None:
-            return
-        record = {"stamp": self.stamp, "tables": outcome.tables, "json": outcome.json}
-        data = json.dumps(record, ensure_ascii=False).encode("utf-8")
-        atomic_write(self.folder / f"{outcome.sha256}.json", lambda h: h.write(data))
+        data = state_record(outcome)
+        if data is not None and outcome.sha256 is not None:
+            self.write(outcome.sha256, data)
+
+    def write(self, sha256: str, data: bytes) -> None:
+        """Save a :func:`state_record` (written to a temporary file and renamed into place)."""
+        atomic_write(self.folder / f"{sha256}.json", lambda h: h.write(data))
 
 
 def write_errors(out: Path, errors: Iterable[Outcome]) -> None:
@@ -97,18 +109,10 @@ def require_pyarrow() -> None:
         ) from exc
 
 
-def arrow_schema(name: str) -> Any:
-    import pyarrow as pa
-
-    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "list<string>": pa.list_(pa.string())}
-    return pa.schema([(column, types[kind]) for column, kind in TABLES[name]])
-
-
-def write_parquet(out: Path, tables: dict[str, list[dict[str, Any]]]) -> None:
-    """``OUT/<table>.parquet`` for every table of :data:`TABLES` (empty tables too)."""
-    import pyarrow as pa
+def write_parquet(out: Path, tables: dict[str, Any]) -> None:
+    """``OUT/<table>.parquet`` for every table of :data:`TABLES`, from their Arrow tables
+    (:func:`vnreport.batch.arrow.assemble`)."""
     import pyarrow.parquet as pq
 
     for name in TABLES:
-        table = pa.Table.from_pylist(tables.get(name, []), schema=arrow_schema(name))
-        atomic_write(out / f"{name}.parquet", functools.partial(pq.write_table, table))
+        atomic_write(out / f"{name}.parquet", functools.partial(pq.write_table, tables[name]))

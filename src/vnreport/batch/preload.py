@@ -5,6 +5,15 @@ share of a small batch on two cores). Importing this module is the warm-up."""
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+
 from vnreport.batch.workers import warm_up
 
 warm_up()
+
+with contextlib.suppress(ImportError):  # the parquet extra: the workers build the Arrow rows
+    for module in ("pyarrow.ipc", "vnreport.batch.arrow"):
+        importlib.import_module(module)
+    # Converting a Python list imports pandas (pyarrow checks for its types): once, here.
+    importlib.import_module("pyarrow").array([0])

@@ -8,18 +8,27 @@ follow the input order (files as given, folders sorted), whatever order the work
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
 from attrs import frozen
 
+from vnreport.batch.arrow import assemble, decode, rows_to_table
 from vnreport.batch.files import content_hash, discover
-from vnreport.batch.output import BatchError, State, require_pyarrow, write_errors, write_jsonl, write_parquet
+from vnreport.batch.output import (
+    STATE_DIR,
+    BatchError,
+    State,
+    require_pyarrow,
+    write_errors,
+    write_jsonl,
+    write_parquet,
+)
 from vnreport.batch.progress import Progress
-from vnreport.batch.tables import TABLE_NAMES, with_path
-from vnreport.batch.workers import NO_LIMITS, Limits, Outcome, parse_job, run_ordered
+from vnreport.batch.tables import with_path
+from vnreport.batch.workers import NO_LIMITS, Limits, Outcome, largest_first, parse_job, run_ordered, start_server
 
 FORMATS = ("parquet", "jsonl")
 
@@ -60,27 +69,47 @@ def run_batch(
         raise BatchError(f"unknown format {fmt!r} (parquet or jsonl)")
     if fmt == "parquet":
         require_pyarrow()
+    if not resume or not _has_state(Path(out)):
+        start_server(workers)  # a fresh run parses every file: warm the workers meanwhile
     files = [str(f) for f in discover(paths)]
     if not files:
         raise BatchError("no files to parse in " + " ".join(str(p) for p in paths))
     out_dir = _out_folder(Path(out))
-    state = State(out_dir)
-    hashes = {f: _hash(f) for f in files}
-    outcomes: dict[str, Outcome] = {}
-    todo = []
-    for f in files:
-        sha = hashes[f]
-        saved = state.load(sha, fmt == "jsonl") if resume and sha else None
-        if saved is not None:
-            outcomes[f] = Outcome(f, sha, with_path(saved["tables"], f), saved.get("json"))
-        else:
-            todo.append(f)
-    job = functools.partial(parse_job, with_json=fmt == "jsonl", limits=limits, state=str(out_dir))
-    parsed = _parse(todo, workers, job, progress, outcomes)
+    outcomes, todo, sizes = plan(files, State(out_dir), resume, fmt == "jsonl")
+    job = functools.partial(
+        parse_job, with_json=fmt == "jsonl", limits=limits, state=str(out_dir), arrow=fmt == "parquet"
+    )
+    parsed = _parse(todo, workers, job, progress, outcomes, largest_first(sizes))
     ordered = [outcomes[f] for f in files]
     _write(out_dir, ordered, fmt)
     failed = tuple(o for o in ordered if o.error is not None)
     return BatchResult(len(files), parsed, len(files) - len(todo), failed)
+
+
+def plan(
+    files: list[str], state: State, resume: bool, need_json: bool
+) -> tuple[dict[str, Outcome], list[str], list[int]]:
+    """What an earlier run into the same OUT parsed already (its saved rows, found by content
+    hash, under this run's path) and the files left to parse, with their sizes in bytes."""
+    outcomes: dict[str, Outcome] = {}
+    todo: list[str] = []
+    sizes: list[int] = []
+    for f in files:
+        sha, size = _hash(f)
+        saved = state.load(sha, need_json) if resume and sha else None
+        if saved is not None:
+            outcomes[f] = Outcome(f, sha, with_path(saved["tables"], f), saved.get("json"))
+        else:
+            todo.append(f)
+            sizes.append(size)
+    return outcomes, todo, sizes
+
+
+def _has_state(out: Path) -> bool:
+    try:
+        return any((out / STATE_DIR).glob("*.json"))
+    except OSError:
+        return False
 
 
 def _out_folder(out: Path) -> Path:
@@ -93,11 +122,12 @@ def _out_folder(out: Path) -> Path:
     return out
 
 
-def _hash(path: str) -> str | None:
+def _hash(path: str) -> tuple[str | None, int]:
     try:
-        return content_hash(Path(path).read_bytes())
+        data = Path(path).read_bytes()
     except OSError:
-        return None  # the worker reports why
+        return None, 0  # the worker reports why
+    return content_hash(data), len(data)
 
 
 def _parse(
@@ -106,6 +136,7 @@ def _parse(
     job: Callable[[str], Outcome],
     progress: bool | None,
     outcomes: dict[str, Outcome],
+    order: list[int],
 ) -> int:
     bar = Progress(len(todo), progress)
     failed = 0
@@ -116,7 +147,7 @@ def _parse(
         bar.advance(failed)
 
     try:
-        for outcome in run_ordered(job, todo, workers, done):
+        for outcome in run_ordered(job, todo, workers, done, order):
             outcomes[outcome.path] = outcome
     except BrokenProcessPool as exc:
         # A worker killed from outside (out of memory, a signal): the files done so far are saved.
@@ -126,13 +157,11 @@ def _parse(
     return sum(1 for f in todo if outcomes[f].error is None)
 
 
-def collect_tables(outcomes: Iterable[Outcome]) -> dict[str, list[dict[str, Any]]]:
-    """Every table's rows over ``outcomes``, in their order."""
-    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_NAMES}
-    for outcome in outcomes:
-        for name, rows in (outcome.tables or {}).items():
-            tables[name].extend(rows)
-    return tables
+def _arrow_tables(outcome: Outcome) -> dict[str, Any]:
+    """One parsed file's tables as Arrow: as the worker sent them, or from the saved rows."""
+    if outcome.arrow is not None:
+        return decode(outcome.arrow)
+    return {name: rows_to_table(name, rows) for name, rows in (outcome.tables or {}).items() if rows}
 
 
 def _write(out: Path, ordered: list[Outcome], fmt: str) -> None:
@@ -140,5 +169,5 @@ def _write(out: Path, ordered: list[Outcome], fmt: str) -> None:
     if fmt == "jsonl":
         write_jsonl(out, ((o.path, o.sha256 or "", o.json or "null") for o in ok))
     else:
-        write_parquet(out, collect_tables(ok))
+        write_parquet(out, assemble(_arrow_tables(o) for o in ok))
     write_errors(out, (o for o in ordered if o.error is not None))

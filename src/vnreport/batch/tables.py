@@ -9,6 +9,7 @@ writer, the Dask writer and ``docs/batch.md`` share; every row carries
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
@@ -122,7 +123,12 @@ TABLE_NAMES = tuple(TABLES)
 
 
 def _float(value: Decimal | None) -> float | None:
-    return None if value is None else float(value)
+    """The value as a float; None past a float's range (a figure of hundreds of digits), as a
+    table cell holds no infinity (the Arrow rows go through JSON)."""
+    if value is None:
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
 
 
 def document_tables(doc: Document, path: str, sha256: str) -> dict[str, list[dict[str, Any]]]:

@@ -382,6 +382,8 @@ def _merged_from(st: SentenceFigures, a: int) -> Quantity | None:
     """The figure that units were merged from into figure ``a``: "8 đơn vị … thành 05 đơn vị,
     giảm 03 đơn vị"."""
     qs = st.qs
+    if not st.has("thành", st.start, qs[a].span.start):
+        return None  # no "thành" before it: asking each earlier figure made a long line quadratic
     for j in st.before(a):
         if (
             qs[j].unit == qs[a].unit

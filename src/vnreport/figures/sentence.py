@@ -17,6 +17,15 @@ def direction_of(verb: str) -> str:
     return DIRECTIONS.get(v, v)
 
 
+#: How many figures back :meth:`SentenceFigures.achieved_for` looks, and how many past the
+#: nearest that qualifies for one in the preferred unit (a report's clause holds a handful).
+FIGURE_REACH = 64
+UNIT_REACH = 32
+#: How far before a figure :func:`~vnreport.figures.subjects.subject_of` looks for the mark
+#: that opens its clause, in characters.
+SUBJECT_REACH = 2_000
+
+
 class SentenceFigures:
     """The figures of one sentence and what each has become in a comparison."""
 
@@ -103,7 +112,11 @@ class SentenceFigures:
         qs, ce, role = self.qs, self.clause_of_end, self.role
         start, clause = qs[i].span.start, self.clause_of_start[i]
         nearest: int | None = None
-        for j in range(i - 1, -1, -1):
+        # At most FIGURE_REACH figures back, and UNIT_REACH past the nearest that qualifies: a
+        # clause of figures that are all changes, or all in another unit ("tăng 28,67% và …"
+        # x 2,000), made each figure scan back to the clause start (quadratic).
+        farthest = max(-1, i - 1 - FIGURE_REACH)
+        for j in range(i - 1, farthest, -1):
             q = qs[j]
             if ce[j] != clause and q.span.end <= start:
                 # An earlier clause: the figures of a sentence do not overlap, so those before
@@ -116,6 +129,8 @@ class SentenceFigures:
                 return j
             if nearest is None:
                 nearest = j
+            elif j < nearest - UNIT_REACH:
+                break
         return nearest
 
     def comparison(
@@ -136,7 +151,7 @@ class SentenceFigures:
             kind,
             Span(lo, hi),
             self.text[lo:hi],
-            subject_of(self.text, self.start, lo),
+            subject_of(self.text, max(self.start, lo - SUBJECT_REACH), lo),
             achieved,
             target,
             baseline,

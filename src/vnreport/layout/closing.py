@@ -26,6 +26,8 @@ from vnreport.text.folds import fold_accents
 CLOSING_WINDOW = 80
 #: Non-blank lines at the end of the body looked at for a law's adoption line.
 ADOPTION_WINDOW = 12
+#: A post is written on at most this many lines ("PHÓ⏎TRƯỞNG BAN").
+POST_LINES = 3
 
 
 def read_adoption_date(scan: Scan, body_start: int, end: int) -> None:
@@ -133,7 +135,7 @@ def _trailing_upper_lines(scan: Scan, body_start: int, end: int) -> tuple[list[i
         if scan.blank(i) or is_page_furniture(scan, i) or (not group and is_repeated(scan, i)):
             i -= 1
             continue
-        cleaned = clean(scan.content(i))
+        cleaned = clean(scan.shown(i))
         if not (mostly_upper(cleaned) and len(cleaned) <= 90 and not is_marker_line(scan, i)):
             break
         group.append(i)
@@ -217,6 +219,8 @@ class _Segment:
     text: str
     cleaned: str
     folded: str
+    upper: bool
+    """Shown in capitals (the source's capitals counted: :attr:`Scan.shown_text`)."""
 
 
 @define
@@ -247,7 +251,8 @@ class _ClosingBlock:
         taken = False
         for sp in segments(text, self.scan.lines[i].line.content):
             s = text[sp.start : sp.end]
-            if not self._take(_Segment(sp, s, clean(s), fold_accents(s, punctuation=True)), i):
+            upper = mostly_upper(clean(self.scan.shown_text[sp.start : sp.end]))
+            if not self._take(_Segment(sp, s, clean(s), fold_accents(s, punctuation=True), upper), i):
                 return taken or i == self.first
             taken = True
         return True
@@ -295,7 +300,7 @@ class _ClosingBlock:
     def _take_continuation(self, seg: _Segment) -> bool:
         """The rest of an open recipient, or a lower-case line under the list."""
         starts_lower = bool(SHAPE_LOWER.match(seg.cleaned[:1]))
-        if not self.recipients or not (self.open_item or starts_lower) or mostly_upper(seg.cleaned):
+        if not self.recipients or not (self.open_item or starts_lower) or seg.upper:
             return False
         parts = split_items(self.scan.text, seg.span)
         if parts:
@@ -315,7 +320,7 @@ class _ClosingBlock:
 
     def _take_signer_line(self, seg: _Segment, i: int) -> bool:
         """An upper-case signature line: a position, or the body signing collectively."""
-        if not (mostly_upper(seg.cleaned) and len(seg.cleaned) <= 90):
+        if not (seg.upper and len(seg.cleaned) <= 90):
             return False
         if not (self.signer or i == self.first or self.label is not None):
             return False
@@ -382,7 +387,17 @@ def _signature_groups(text: str, signer: list[tuple[str, Span]]) -> list[tuple[s
         spans = [sp for _, g in groups for sp in g]
         folded = fold_accents(_joined(text, spans)[0], punctuation=True).upper()
         groups = [("position" if P.SIGNER_POSITION.match(folded) else "auth", spans)]
+    elif first and not any(kind == "position" for kind, _ in groups):
+        groups.extend(_post_before_mark(text, [sp for _, sp in signer[:first]]))
     return groups
+
+
+def _post_before_mark(text: str, spans: list[Span]) -> list[tuple[str, list[Span]]]:
+    """The signer's post read before the authority mark, when it is nothing but a post: a post
+    the page sets in the recipients' column ("PHÓ⏎TRƯỞNG BAN" beside "- Ban Bí thư", 09's PDF)
+    comes first where the left column is read first."""
+    folded = fold_accents(_joined(text, spans)[0], punctuation=True).upper()
+    return [("position", spans)] if len(spans) <= POST_LINES and P.SIGNER_POSITION.match(folded) else []
 
 
 def _joined(text: str, spans: list[Span]) -> tuple[str, Span]:

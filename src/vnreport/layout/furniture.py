@@ -60,15 +60,22 @@ class FurnitureResult:
 
 
 def read_furniture(
-    text: str, lines: Sequence[ClassifiedLine], limit: int, centred: frozenset[int] = frozenset()
+    text: str,
+    lines: Sequence[ClassifiedLine],
+    limit: int,
+    centred: frozenset[int] = frozenset(),
+    italic: frozenset[int] = frozenset(),
+    shown: str | None = None,
 ) -> FurnitureResult:
     """Read the furniture of ``lines[:limit]`` (the footnote block starts at ``limit``);
-    ``centred``: the lines the source centres (they bound the title).
+    ``centred``: the lines the source centres (they bound the title); ``italic``: the lines it
+    sets in italics (a subtitle, the place-and-date line); ``shown``: the text as the source
+    displays it, where it shows capitals the stored letters are not (:mod:`vnreport.lines.shown`).
 
     Pure: reads nothing but its arguments; odd input gives diagnostics, never an exception.
     """
     limit = max(0, min(limit, len(lines)))
-    scan = Scan(text, lines, centred)
+    scan = Scan(text, lines, centred, italic, shown)
     pos = _read_leading(scan, limit)
     body_start = read_header(scan, pos, limit)
     closing = read_closing(scan, body_start, limit)
@@ -150,7 +157,7 @@ def _late_first_page(scan: Scan, body_start: int, body_end: int) -> frozenset[in
         block = [i]
         k = i - 1
         while k >= body_start and not scan.blank(k):
-            content = scan.content(k)
+            content = scan.shown(k)
             if scan.lines[k].role is not Role.RULE and not (mostly_upper(content) and not is_prose(content)):
                 break
             scan.kind(k, FurnitureKind.HEADER)

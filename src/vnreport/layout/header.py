@@ -12,7 +12,7 @@ import regex
 
 from vnreport.layout.codes import Regime
 from vnreport.layout.metadata import SymbolParts
-from vnreport.layout.scan import Scan, clean, is_prose, mostly_upper, segments
+from vnreport.layout.scan import Scan, clean, is_prose, mostly_upper, segments, trim
 from vnreport.layout.title import read_title
 from vnreport.lines.classify import ClassifiedLine, Role
 from vnreport.lines.split import LineKind
@@ -106,7 +106,7 @@ def _issuer_over_type_line(scan: Scan, pos: int, type_line: int | None) -> bool:
     if type_line is None or type_line <= pos:
         return False
     return all(
-        scan.blank(i) or scan.lines[i].line.kind is not LineKind.TEXT or mostly_upper(clean(scan.content(i)))
+        scan.blank(i) or scan.lines[i].line.kind is not LineKind.TEXT or mostly_upper(clean(scan.shown(i)))
         for i in range(pos, type_line)
     )
 
@@ -126,7 +126,7 @@ def _congress_block(scan: Scan, pos: int, end: int) -> tuple[int, int] | None:
         if scan.blank(i) or scan.lines[i].line.kind is not LineKind.TEXT:
             continue
         seen += 1
-        cleaned = clean(scan.content(i))
+        cleaned = clean(scan.shown(i))
         if seen > CONGRESS_BLOCK_LINES or not mostly_upper(cleaned) or is_prose(cleaned):
             return None
         folded = scan.folded(i).upper().lstrip(" *_#|")
@@ -150,7 +150,7 @@ def _term_line_after(scan: Scan, i: int, end: int) -> int:
 def _upper_title_at(scan: Scan, i: int, end: int) -> bool:
     while i < end and (scan.blank(i) or scan.lines[i].line.kind is not LineKind.TEXT):
         i += 1
-    return i < end and mostly_upper(clean(scan.content(i))) and not is_prose(scan.content(i))
+    return i < end and mostly_upper(clean(scan.shown(i))) and not is_prose(scan.shown(i))
 
 
 def _nonblank_at_least(scan: Scan, start: int, limit: int, n: int) -> bool:
@@ -239,11 +239,9 @@ def _anchors(scan: Scan, folded: str, base: int) -> list[tuple[int, int, bool]]:
                     sp,
                 )
             out.append((sp.start, sp.end, True))
-    m = P.DATE.search(folded)
-    if m is not None:
-        place = P.PLACE.search(folded, max(0, m.start() - 80), m.start())
-        set_date(scan, m, place, base)
-        out.append((base + (place.start() if place else m.start()), base + m.end(), True))
+    date = _date_anchor(scan, folded, base)
+    if date is not None:
+        out.append(date)
     for m in P.DRAFT.finditer(folded):
         sp = span(m, "draft")
         scan.meta.draft.offer(True, sp)
@@ -297,11 +295,57 @@ def _set_number(scan: Scan, m: regex.Match[str], base: int) -> None:
         scan.meta.symbol_parts = SymbolParts(Regime.STATE, symbol, gspan("ssym"), "", gspan("ssym"))
 
 
-def set_date(scan: Scan, m: regex.Match[str], place: regex.Match[str] | None, base: int) -> None:
-    """Place and date from a :data:`~vnreport.rules.furniture.DATE_PHRASE` match on folded text at ``base``."""
+def _date_anchor(scan: Scan, folded: str, base: int) -> tuple[int, int, bool] | None:
+    """The place and date of the window (the first date in it; the place before it, all of an
+    italic line's text before its comma where the title-case rule would take less); set them and
+    return their offsets as an anchor."""
+    m = P.DATE.search(folded)
+    if m is None:
+        return None
+    place = P.PLACE.search(folded, max(0, m.start() - 80), m.start())
+    whole = _italic_place(scan, folded, m.start(), base)
+    at = (base + place.start("place"), base + place.end("place")) if place is not None else None
+    if whole is not None and (at is None or whole.start < at[0]):
+        at = (whole.start, whole.end)
+    set_date(scan, m, place, base, at)
+    return (at[0] if at else base + m.start(), base + m.end(), True)
+
+
+def _italic_place(scan: Scan, folded: str, date_at: int, base: int) -> Span | None:
+    """The place of a place-and-date line the source sets in italics, as the format prescribes:
+    all of the line before the comma that precedes "ngày" ("thị trấn Na Hang, ngày …"), where the
+    place rule, which takes title-case words only, would cut it short. None when the line is not
+    italic or no comma ends its text before the date."""
+    if not scan.italic:
+        return None
+    starts = [scan.lines[i].line.start for i in range(len(scan.lines))]
+    i = bisect.bisect_right(starts, base + date_at) - 1
+    if i < 0 or i not in scan.italic:
+        return None
+    c = scan.lines[i].line.content
+    if c.start < base:
+        return None
+    before = folded[c.start - base : date_at].rstrip()
+    if not before.endswith(","):
+        return None
+    place = trim(scan.text, Span(c.start, c.start + len(before) - 1))
+    return place if P.LETTER.search(scan.text, place.start, place.end) else None
+
+
+def set_date(
+    scan: Scan,
+    m: regex.Match[str],
+    place: regex.Match[str] | None,
+    base: int,
+    place_at: tuple[int, int] | None = None,
+) -> None:
+    """Place and date from a :data:`~vnreport.rules.furniture.DATE_PHRASE` match on folded text at
+    ``base``; ``place_at``: the place's offsets where another reading than ``place`` decided them."""
     text = scan.text
-    if place is not None:
-        sp = Span(base + place.start("place"), base + place.end("place"))
+    if place_at is None and place is not None:
+        place_at = (base + place.start("place"), base + place.end("place"))
+    if place_at is not None:
+        sp = Span(*place_at)
         # OCR glues the words of a place ("TháiNguyên"): a capital after a small letter starts a word.
         scan.meta.place.offer(P.GLUED_WORDS.sub(" ", clean(text[sp.start : sp.end])), sp)
     sp = Span(base + m.start("date"), base + m.end("date"))

@@ -37,7 +37,9 @@ from vnreport.layout.page_numbers import (
 )
 from vnreport.layout.page_text import PageText
 from vnreport.layout.running_heads import cover_page, running_lines
+from vnreport.layout.source_pages import source_pages
 from vnreport.lines.classify import ClassifiedLine
+from vnreport.lines.hinted import NO_LINE_HINTS, LineHints
 from vnreport.model import Diagnostic, Furniture, Span
 
 __all__ = ["EMPTY_LAYOUT", "PageLayout", "PdfFootnote", "analyze_pages"]
@@ -64,12 +66,21 @@ class PageLayout:
 EMPTY_LAYOUT = PageLayout()
 
 
-def analyze_pages(text: str, lines: Sequence[ClassifiedLine], raised: Sequence[Span] | None = None) -> PageLayout:
+def analyze_pages(
+    text: str,
+    lines: Sequence[ClassifiedLine],
+    raised: Sequence[Span] | None = None,
+    stated: LineHints = NO_LINE_HINTS,
+) -> PageLayout:
     """Find page furniture and PDF footnotes among ``lines`` (the classified lines of ``text``);
     ``raised``: the digit runs a PDF sets as superscripts, when it was read directly (the only
-    markers then)."""
+    markers then); ``stated``: the source's hints by line, whose page breaks and printed
+    furniture, where it states any, are the pages (:mod:`vnreport.layout.source_pages`)."""
     if not lines:
         return EMPTY_LAYOUT
+    if stated.page_starts or stated.page_furniture:
+        skip, furniture = source_pages(text, lines, stated.hints.page_breaks, stated.page_furniture)
+        return PageLayout(skip, furniture, page_starts=stated.page_starts)
     has_ff = "\f" in text
     if not has_ff and not any_page_number(text, lines):
         return EMPTY_LAYOUT

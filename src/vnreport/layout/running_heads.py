@@ -61,13 +61,20 @@ def running_lines(page: PageText) -> None:
             _claim(page, anywhere.where[raw], FurnitureKind.WATERMARK)
 
 
+def _is_row(page: PageText, pos: int) -> bool:
+    """A line of cells separated by tabs is a row of a table the source states (a PDF's ruled
+    table): a header row repeated at every page's top is the table's, not a running header."""
+    return "\t" in page.strs[pos]
+
+
 def _lines_at_edges(page: PageText) -> _Repeats[tuple[str, bool]]:
     """The lines at each page's top and bottom edges, by their digit-blind key and edge."""
     out: _Repeats[tuple[str, bool]] = _Repeats()
     for k, (start, end) in enumerate(page.pages):
         for side in (True, False):
             for pos in page.edge(start, end, side):
-                out.add((_key(page, pos), side), k, pos)
+                if not _is_row(page, pos):
+                    out.add((_key(page, pos), side), k, pos)
     return out
 
 
@@ -96,7 +103,7 @@ def _long_line_texts(page: PageText) -> Iterator[tuple[int, int, str]]:
     """``(page, position, text)`` of each long line not yet claimed, in page order."""
     for k, (start, end) in enumerate(page.pages):
         for pos in range(start, end):
-            if page.strs.length(pos) >= MIN_WATERMARK_CHARS and pos not in page.skip:
+            if page.strs.length(pos) >= MIN_WATERMARK_CHARS and pos not in page.skip and not _is_row(page, pos):
                 yield k, pos, page.strs[pos]
 
 

@@ -19,11 +19,23 @@ class Scan:
     """What one read has found so far: the metadata being assembled, a furniture kind per line,
     diagnostics; and the lines read, with their accent-folded content cached."""
 
-    def __init__(self, text: str, lines: Sequence[ClassifiedLine], centred: frozenset[int] = frozenset()) -> None:
+    def __init__(
+        self,
+        text: str,
+        lines: Sequence[ClassifiedLine],
+        centred: frozenset[int] = frozenset(),
+        italic: frozenset[int] = frozenset(),
+        shown: str | None = None,
+    ) -> None:
         self.text = text
         self.lines = lines
         self.centred = centred
         """The lines the source centres (HTML, DOCX; none in plain text)."""
+        self.italic = italic
+        """The lines the source sets in italics (HTML, DOCX; none in plain text)."""
+        self.shown_text = shown if shown is not None else text
+        """The text as the source displays it: what the capitals are read from (the lines the
+        source shows in capitals are capitals here; :mod:`vnreport.lines.shown`)."""
         self.meta = MetadataDraft()
         self.kinds: dict[int, FurnitureKind] = {}
         self.diagnostics: list[Diagnostic] = []
@@ -35,6 +47,11 @@ class Scan:
     def content(self, i: int) -> str:
         line = self.lines[i].line
         return self.text[line.content_start : line.content_end]
+
+    def shown(self, i: int) -> str:
+        """The content of line ``i`` as the source displays it (capitals where it shows capitals)."""
+        c = self.lines[i].line.content
+        return self.shown_text[c.start : c.end]
 
     def folded(self, i: int) -> str:
         """The accent-folded content of line ``i`` (cached: several readers ask for it)."""

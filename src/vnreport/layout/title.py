@@ -130,13 +130,13 @@ def _read_type_line(block: _TitleBlock, start: int) -> int:
             # "**KẾT LUẬN****CỦA BỘ CHÍNH TRỊ…**": the type word was a line of its own, glued
             # by a crawl; the title is what follows its bold run.
             block.title.append(Span(line.start + own_run.end(), line.end))
-            block.title_upper = mostly_upper(clean(content[own_run.end() :]))
+            block.title_upper = mostly_upper(clean(scan.shown(start)[own_run.end() :]))
         elif P.LETTER.search(rest):
             # "BÁO CÁO CHÍNH TRỊ CỦA BAN CHẤP HÀNH …": the title is what follows the type as
             # printed, the same as under a type word on a line of its own.
             after = _title_after(scan.text, end, line.end)
             block.title.append(Span(after, line.end))
-            block.title_upper = mostly_upper(clean(scan.text[after : line.end]))
+            block.title_upper = mostly_upper(clean(scan.shown_text[after : line.end]))
         else:
             block.type_alone = True
     scan.kind(start, FurnitureKind.TITLE)
@@ -145,7 +145,7 @@ def _read_type_line(block: _TitleBlock, start: int) -> int:
 
 def _upper_first_line(scan: Scan, start: int, limit: int) -> bool:
     """With no header and no type line, only an upper-case first line can be a title."""
-    return start < limit and mostly_upper(clean(scan.content(start))) and not is_marker_line(scan, start)
+    return start < limit and mostly_upper(clean(scan.shown(start))) and not is_marker_line(scan, start)
 
 
 def _title_line(block: _TitleBlock, i: int) -> tuple[int, bool]:
@@ -188,7 +188,14 @@ def _title_text(block: _TitleBlock, i: int, cleaned: str) -> tuple[int, bool]:
         return end, False
     if block.subtitle:
         return i, True
-    if _continues_upper_title(block, cleaned):
+    if block.title and _italic_under(block.scan, i):
+        # The format sets the note under a title in italics ("Tài liệu phục vụ …", "Dự thảo lần
+        # 2"): with the source's italics that is a subtitle, closed by a rule or not.
+        end = _italic_end(block.scan, i, block.limit)
+        block.subtitle = [lines_span(block.scan, i, end)]
+        block.take(i, end)
+        return end, False
+    if _continues_upper_title(block, clean(block.scan.shown(i))):
         block.title.append(block.scan.lines[i].line.content)
         block.title_upper = True
         block.scan.kind(i, FurnitureKind.TITLE)
@@ -196,6 +203,29 @@ def _title_text(block: _TitleBlock, i: int, cleaned: str) -> tuple[int, bool]:
     if _is_summary_line(cleaned):
         return _summary(block, i)
     return i, True
+
+
+def _italic_under(scan: Scan, i: int) -> bool:
+    """Line ``i`` is set in italics and the line above it (the title's last) is not."""
+    if i not in scan.italic:
+        return False
+    k = i - 1
+    while k >= 0 and scan.blank(k):
+        k -= 1
+    return k >= 0 and k not in scan.italic and _is_summary_run_line(scan, i)
+
+
+def _italic_end(scan: Scan, start: int, limit: int) -> int:
+    """End of the run of italic summary lines from ``start`` (at most four; blank lines between
+    them kept)."""
+    end, taken = start + 1, 1
+    for i in range(start + 1, limit):
+        if scan.blank(i):
+            continue
+        if taken >= 4 or i not in scan.italic or not _is_summary_run_line(scan, i) or _closes_summary(scan, i):
+            break
+        end, taken = i + 1, taken + 1
+    return end
 
 
 def _continues_upper_title(block: _TitleBlock, cleaned: str) -> bool:

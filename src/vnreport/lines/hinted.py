@@ -1,5 +1,5 @@
 """Source hints placed on the lines: which lines hold a source table, a heading, a list entry, a footnote body, bold,
-centred text.
+centred or italic text, page furniture, and on which lines the source's pages start.
 
 The readers state their hints as spans of the text (:class:`~vnreport.hints.SourceHints`); the
 line stages think in lines, so the ``hints`` stage of :data:`vnreport.pipeline.STAGES` turns the
@@ -15,6 +15,7 @@ from attrs import frozen
 
 from vnreport.hints import NO_HINTS, SourceHints, TableHint
 from vnreport.lines.split import Line
+from vnreport.model import FurnitureKind
 
 
 @frozen
@@ -34,6 +35,12 @@ class LineHints:
     """The lines of the paragraphs the source centres."""
     list_depths: tuple[tuple[int, int], ...] = ()
     """``(line, depth)``: the line opens an entry of the source's own lists at that depth."""
+    italic: tuple[int, ...] = ()
+    """The lines of the paragraphs the source sets wholly in italics."""
+    page_starts: tuple[int, ...] = ()
+    """The lines on which a page the source breaks starts (after the first), in order."""
+    page_furniture: tuple[tuple[int, int, FurnitureKind], ...] = ()
+    """``(start, end, kind)``: the lines ``[start, end)`` are page furniture of that kind (a Word header)."""
 
     def table_lines(self) -> frozenset[int]:
         return frozenset(i for start, end, _ in self.tables for i in range(start, end))
@@ -62,4 +69,24 @@ def place_hints(hints: SourceHints, lines: Sequence[Line]) -> LineHints:
     bold = () if hints.headings else tuple(one_line)
     centred = tuple(i for c in hints.centred if len(c) for i in range(line_at(c.start), line_at(c.end - 1) + 1))
     list_depths = tuple((line_at(item.span.start), item.depth) for item in hints.list_items)
-    return LineHints(hints, tables, levels, bodies, bold, centred, list_depths)
+    italic = tuple(i for c in hints.italic if len(c) for i in range(line_at(c.start), line_at(c.end - 1) + 1))
+    furniture = tuple((line_at(f.span.start), line_at(f.span.end - 1) + 1, f.kind) for f in hints.page_furniture)
+    return LineHints(
+        hints, tables, levels, bodies, bold, centred, list_depths, italic, page_starts(hints, lines), furniture
+    )
+
+
+def page_starts(hints: SourceHints, lines: Sequence[Line]) -> tuple[int, ...]:
+    """The line each page break starts a page on: the line whose text it precedes, else (a break
+    inside a line: Word laid a paragraph over two pages) the next line."""
+    if not hints.page_breaks:
+        return ()
+    starts = [line.start for line in lines]
+    out: list[int] = []
+    for brk in hints.page_breaks:
+        i = max(0, bisect.bisect_right(starts, brk.start) - 1)
+        if brk.start > lines[i].content.start and lines[i].content.end > lines[i].content.start:
+            i += 1
+        if i < len(lines) and (not out or i > out[-1]):
+            out.append(i)
+    return tuple(out)

@@ -100,7 +100,13 @@ TYPE_LINE = regex.compile(
 )
 #: The end of the bold run a type word stands in, when more text is glued after it: the type word
 #: was a line of its own ("**KẾT LUẬN****CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ****về …", a news crawl).
-TYPE_RUN_END = regex.compile(r"[^\S\n]*\*{2,}[^\S\n]*\*{2,}[^\S\n]*(?=\S)", regex.VERSION1)
+#: Two star runs with spaces between, or one of four stars or more, each run possessive: the two
+#: runs of the first form, side by side, split a long run of stars every way ("**" and 16,000
+#: stars with no letter after were quadratic). Where a letter follows, the same runs match.
+TYPE_RUN_END = regex.compile(
+    r"[^\S\n]*+(?:\*{2,}+[^\S\n]++\*{2,}+|\*{4,}+)[^\S\n]*+(?=\S)",
+    regex.VERSION1,
+)
 #: (folded) Draft marks: "(Dự thảo)", "Dự thảo", "DỰ THẢO", "Dự thảo lần 2", "(Dự thảo 3)".
 DRAFT = regex.compile(
     r"^[^\S\n]*+[*_(]*+[^\S\n]*+(?P<draft>du\s+thao(?:\s+lan(?:\s+thu)?\s+(?:[0-9]+|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|\s+[0-9]+)?)"
@@ -113,7 +119,7 @@ MARKS = regex.compile(
     r"^[^\S\n]*+[*_|]*+[^\S\n]*+(?:(?P<secrecy>TUYET\s+MAT|TOI\s+MAT|MAT)"
     r"|(?P<urgency>THUONG\s+KHAN|HOA\s+TOC(?:\s*\(HEN\s+GIO\))?|KHAN)"
     r"|(?P<circulation>LUU\s+HANH\s+NOI\s+BO|XEM\s+XONG\s+TRA\s+LAI|XONG\s+HOI\s+NGHI\s+TRA\s+LAI))"
-    r"[^\S\n]*[*_|]*[^\S\n]*$",
+    r"[^\S\n]*+[*_|]*+[^\S\n]*+$",  # possessive: two space runs around the stars split a long run every way
     _FM,
 )
 #: (folded) State công văn subject "V/v nâng bậc lương năm 2019" (reference §7.11).
@@ -180,7 +186,7 @@ RECIPIENTS_LABEL = regex.compile(r"^[^\S\n]*+[*_|]*+[^\S\n]*+(?P<label>no'?i\s+n
 #: (folded) Signature authority: "T/M", "K/T", "T/L" (Party, 36-HD §1.3); "TM.", "KT.", "TL.",
 #: "TUQ.", "Q." (State, NĐ30 ô 7a); spelled out "THỪA LỆNH", "THỪA ỦY QUYỀN", "THAY MẶT", "KÝ THAY".
 SIGNATURE_AUTHORITY = regex.compile(
-    r"^[\s*_|]*(?P<mark>T/M|K/T|T/L|T/U|TM\.|KT\.|TL\.|TUQ\.|Q\.|THUA\s+LENH|THUA\s+UY\s+QUYEN|THAY\s+MAT"
+    r"^[\s*_|]*+(?P<mark>T/M|K/T|T/L|T/U|TM\.|KT\.|TL\.|TUQ\.|Q\.|THUA\s+LENH|THUA\s+UY\s+QUYEN|THAY\s+MAT"
     r"|KY\s+THAY)[^\S\n]*[*_]*[^\S\n]*(?=[A-Z]{2})",
     _FM,
 )

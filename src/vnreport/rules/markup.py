@@ -17,14 +17,15 @@ MARKDOWN_EMPHASIS = regex.compile(r"\*\*+|__+|(?<=\S)\*|\*(?=\S)", regex.VERSION
 #: "# Title", "### Nội dung chính": Markdown heading hashes at a line start.
 MARKDOWN_HEADING_MARK = regex.compile(rf"^{SP}*#{{1,6}}(?={SP})", regex.VERSION1 | regex.MULTILINE)
 #: A separator rule glued to the text that follows it: "----Đại hội …", "¯¯¯¯Hà Nội, ngày …".
-GLUED_SEPARATOR = regex.compile(rf"{SP}*(?:-{{3,}}|¯{{3,}}|_{{3,}})(?=[^\s\-¯_])", regex.VERSION1)
+#: (Runs possessive: the text after a run is never its own character, so no run gives one back.)
+GLUED_SEPARATOR = regex.compile(rf"{SP}*+(?:-{{3,}}+|¯{{3,}}+|_{{3,}}+)(?=[^\s\-¯_])", regex.VERSION1)
 #: A numbered item glued to the sentence before it: "… như sau:**1. Cơ bản thống nhất …".
 GLUED_ITEM = regex.compile(r"(?<=[:.;!?])\*\*(?=\s?[0-9]{1,2}(?:\.[0-9]{1,2})*\.\s)", regex.VERSION1)
 #: A bold (or italic) heading the crawl broke over two lines opens with "**" (or "*") and a
 #: marker: a number ("**5. Chuyển đổi⏎AI**", "*3.1.⏎Thương mại*"), a Roman numeral, "a)", "(1)"
 #: or a division word alone ("**Điều⏎2. Đối tượng áp dụng**", "**PHỤ⏎LỤC**": the crawl broke "Phụ lục" itself).
 BROKEN_BOLD_HEADING = regex.compile(
-    rf"{SP}*(?P<mark>\*\*?){SP}*"
+    rf"{SP}*+(?P<mark>\*\*?){SP}*+"
     rf"(?:[0-9]|[IVXLC]+{SP}*[.\-]|\p{{Ll}}\)|\([0-9]|(?i:điều|chương|mục|phần|phụ lục|phụ(?={SP}*$))(?!\p{{L}}))",
     regex.VERSION1,
 )

@@ -119,7 +119,9 @@ REFERENCE_NOUN_END = regex.compile(
     regex.VERSION1,
 )
 #: The last word of a line, for the two sets above.
-LAST_WORD = regex.compile(r"(\p{L}+)\W*$", regex.VERSION1)
+#: Read backwards from the end (reverse mode finds the same word): searched forwards, every
+#: letter of a long word followed by a digit read the word again (quadratic).
+LAST_WORD = regex.compile(r"(?r)(\p{L}+)\W*$", regex.VERSION1)
 
 # ---------------------------------------------------------------------------------------------
 # Summary sub-headings

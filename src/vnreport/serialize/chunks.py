@@ -234,18 +234,7 @@ def _page_finder(doc: Document) -> Any:
     the form feeds of a text extracted from pages, else no pages."""
     if doc.page_layout is not None or type(doc).page_boxes is not Document.page_boxes:
         return lambda span: _box_pages(doc.page_boxes(span))
-    feeds = [i for i, ch in enumerate(doc.text) if ch == "\f"]
-    if not feeds:
-        return lambda span: ()
-
-    from bisect import bisect_right
-
-    def pages(span: Span) -> tuple[int, ...]:
-        first = bisect_right(feeds, span.start) + 1
-        last = bisect_right(feeds, max(span.start, span.end - 1)) + 1
-        return tuple(range(first, last + 1))
-
-    return pages
+    return doc.pages
 
 
 def _box_pages(boxes: Any) -> tuple[int, ...]:

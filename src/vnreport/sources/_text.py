@@ -26,8 +26,16 @@ from typing import TypeVar
 
 from attrs import frozen
 
-from vnreport.hints import NO_HINTS, HeadingHint, ListItemHint, SourceHints, TableHint, TableRowHint
-from vnreport.model import Span
+from vnreport.hints import (
+    NO_HINTS,
+    HeadingHint,
+    ListItemHint,
+    PageFurnitureHint,
+    SourceHints,
+    TableHint,
+    TableRowHint,
+)
+from vnreport.model import FurnitureKind, Span
 from vnreport.text.offsets import OffsetMap
 
 #: What CSS collapses (``white-space: normal``); NBSP and the other Unicode spaces are kept.
@@ -65,6 +73,14 @@ def marked_spans(keys: Sequence[int], marks: dict[object, int]) -> tuple[Span, .
     """The non-empty spans between the marks of ``keys``, in text order."""
     spans = (marked_span(marks, key) for key in keys)
     return tuple(sorted((s for s in spans if len(s)), key=lambda s: (s.start, s.end)))
+
+
+def break_spans(keys: Sequence[int], marks: dict[object, int]) -> tuple[Span, ...]:
+    """The page breaks of ``keys`` as empty spans where each new page starts, in text order, each
+    place once (Word writes a rendered break where it also states one) and none at the very
+    start of the text (a page break before the first character starts no new page)."""
+    places = sorted({marks[("s", key)] for key in keys if ("s", key) in marks})
+    return tuple(Span(at, at) for at in places if at > 0)
 
 
 def heading_hints(recorded: Sequence[tuple[int, int]], marks: dict[object, int]) -> tuple[HeadingHint, ...]:
@@ -116,15 +132,23 @@ class RecordedHints:
         """Each footnote body the source holds."""
         self.list_items: list[tuple[int, int]] = []
         """Each entry of the source's own lists, with its depth (1: a top-level list)."""
+        self.italic: list[int] = []
+        """Each block set wholly in italics."""
+        self.upper: list[int] = []
+        """Each run the source displays in capitals."""
+        self.page_breaks: list[int] = []
+        """Each page break: only its start mark is placed (at the first character of the new page)."""
+        self.page_furniture: list[tuple[int, FurnitureKind]] = []
+        """Each piece of page furniture (a Word header or footer) and what it is."""
 
-    def block(self, key: int, level: int | None, bold: bool, centred: bool) -> None:
-        """A block between the marks of ``key``: a heading at ``level`` (None: none), bold, centred."""
+    def block(self, key: int, level: int | None, bold: bool, centred: bool, italic: bool = False) -> None:
+        """A block between the marks of ``key``: a heading at ``level`` (None: none), bold,
+        centred, italic."""
         if level is not None:
             self.headings.append((key, level))
-        if bold:
-            self.bold.append(key)
-        if centred:
-            self.centred.append(key)
+        for flag, into in ((bold, self.bold), (centred, self.centred), (italic, self.italic)):
+            if flag:
+                into.append(key)
 
     def hints(self, marks: dict[object, int]) -> SourceHints:
         return SourceHints(
@@ -135,6 +159,14 @@ class RecordedHints:
             bold=marked_spans(self.bold, marks),
             centred=marked_spans(self.centred, marks),
             list_items=list_item_hints(self.list_items, marks),
+            italic=marked_spans(self.italic, marks),
+            upper_case=marked_spans(self.upper, marks),
+            page_breaks=break_spans(self.page_breaks, marks),
+            page_furniture=tuple(
+                PageFurnitureHint(span, kind)
+                for span, kind in ((marked_span(marks, key), kind) for key, kind in self.page_furniture)
+                if len(span)
+            ),
         )
 
 

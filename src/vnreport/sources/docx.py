@@ -8,12 +8,14 @@ What is read:
   signature block, see :func:`is_layout_table`).
 * ``word/numbering.xml`` (with ``word/styles.xml`` for numbering and headings set by style):
   Word's automatic numbers are rendered into the text (:mod:`.docx_numbering`).
+* ``word/header*.xml``, ``word/footer*.xml``: written after the body as page furniture, and the
+  page breaks of the body (:mod:`.docx_pages`) as hints.
 * ``word/footnotes.xml``: every ``w:footnoteReference`` becomes "[n]" in the text (n counts
   references in document order, as Word displays them) and the bodies follow the document as
   lines "[n] body".
 
 Offsets: the source of a DOCX document is the text of its XML parts, ``word/document.xml``
-followed by ``word/footnotes.xml`` (see :func:`extract_docx`); each character maps to the
+followed by its headers and footers and ``word/footnotes.xml`` (see :func:`extract_docx`); each character maps to the
 character (or ``&entity;``) inside its ``<w:t>``, and generated numbers to their paragraph.
 Reading the zip and the XML safely is :mod:`.docx_package`.
 """
@@ -27,12 +29,13 @@ from attrs import frozen
 from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
 from vnreport.limits import check_source, time_limit
-from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
+from vnreport.model import Diagnostic, DiagnosticCode, FurnitureKind, Severity, Span
 from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions
 from vnreport.sources._assemble import assemble
 from vnreport.sources._text import Extracted, RecordedHints, TextBuilder
-from vnreport.sources.docx_numbering import Numbering, Styles, format_number, int_or, val
+from vnreport.sources.docx_numbering import Numbering, Styles, format_number, int_or, toggle_stated, val
 from vnreport.sources.docx_package import W, parse_part, read_package, text_positions
+from vnreport.sources.docx_pages import breaks_before, furniture_parts, is_page_break, section_page_starts
 
 __all__ = ["DocxText", "Numbering", "Styles", "extract_docx", "format_number", "is_layout_table", "parse_docx"]
 
@@ -101,6 +104,25 @@ def wholly_bold(p: Any) -> bool:
     return seen
 
 
+#: Run toggles that set text in italics, and that display it in capitals whatever its letters.
+ITALIC = (W + "i",)
+CAPITALS = (W + "caps", W + "smallCaps")
+
+
+def wholly(p: Any, tags: tuple[str, ...], by_style: bool) -> bool:
+    """Every run of the paragraph that has text has one of the toggles ``tags`` on, by its own
+    properties or, where they say nothing, by the paragraph's style (``by_style``)."""
+    seen = False
+    for r in p.iter(W + "r"):
+        if not "".join(t.text or "" for t in r.iter(W + "t")).strip():
+            continue
+        stated = toggle_stated(r.find(W + "rPr"), tags)
+        if not (by_style if stated is None else stated):
+            return False
+        seen = True
+    return seen
+
+
 class _Walker:
     def __init__(self, numbering: Numbering, styles: Styles, positions: dict[Any, tuple[list[int], list[int]]]) -> None:
         self.numbering = numbering
@@ -112,6 +134,13 @@ class _Walker:
         self.recorded = RecordedHints()
         self._keys = 0
         self._note_label: str | None = None
+        self.quiet = False
+        """Walking a header or footer: page furniture, whose paragraphs state no structure."""
+        self.in_notes = False
+        self._caps_by_style = False
+        """The paragraph's style shows its runs in capitals (where a run says nothing itself)."""
+        self.section_ends: frozenset[Any] = frozenset()
+        """The paragraphs after which a new section starts a new page."""
 
     def _key(self) -> int:
         self._keys += 1
@@ -134,13 +163,11 @@ class _Walker:
         numbered = self._numbered(p_pr, style_id)
         if self.in_cell:
             out.space()
+        if breaks_before(p_pr):
+            self.page_break()
         level = self._heading_level(p_pr, style_id)
-        bold = not self.in_cell and wholly_bold(p)
-        centred = not self.in_cell and p_pr is not None and val(p_pr, W + "jc") == "center"
-        key = self._key() if (level is not None and not self.in_cell) or bold or centred else 0
-        if key:
-            out.mark_start(("s", key))
-            self.recorded.block(key, None if self.in_cell else level, bold, centred)
+        key = self._paragraph_hints(p, p_pr, style_id, level)
+        self._caps_by_style = not self.quiet and self.styles.run_toggle(style_id, CAPITALS)
         item = 0
         if numbered is not None and numbered[0] != "0":
             marker = self.numbering.next(*numbered)
@@ -159,6 +186,43 @@ class _Walker:
             out.space()
         else:
             out.newline()
+        if p in self.section_ends:
+            self.page_break()
+
+    def _paragraph_hints(self, p: Any, p_pr: Any, style_id: str | None, level: int | None) -> int:
+        """Mark a paragraph stated a heading, wholly bold, centred or italic; its marks' key (0:
+        none, and always in a table cell or a header)."""
+        if self.in_cell or self.quiet:
+            return 0
+        bold = wholly_bold(p)
+        centred = p_pr is not None and val(p_pr, W + "jc") == "center"
+        italic = wholly(p, ITALIC, self.styles.run_toggle(style_id, ITALIC))
+        if level is None and not (bold or centred or italic):
+            return 0
+        key = self._key()
+        self.out.mark_start(("s", key))
+        self.recorded.block(key, level, bold, centred, italic)
+        return key
+
+    def page_break(self) -> None:
+        """A new page starts at the next character written (not in a header or a footnote)."""
+        if self.quiet or self.in_notes:
+            return
+        key = self._key()
+        self.out.mark_start(("s", key))
+        self.recorded.page_breaks.append(key)
+
+    def printed(self, root: Any, kind: FurnitureKind) -> None:
+        """A header or footer part, after the body, as one piece of page furniture."""
+        self.out.block_break(2)
+        key = self._key()
+        self.out.mark_start(("s", key))
+        self.quiet = True
+        self.body(root)
+        self.quiet = False
+        self.out.mark_end(("e", key))
+        self.out.block_break(2)
+        self.recorded.page_furniture.append((key, kind))
 
     def _numbered(self, p_pr: Any, style_id: str | None) -> tuple[str, int] | None:
         """The ``(numId, ilvl)`` numbering the paragraph (its own ``w:numPr`` first) or its style sets."""
@@ -179,7 +243,7 @@ class _Walker:
     def _list_item_start(self, depth: int) -> int:
         """Mark a numbered paragraph (not a heading) as an entry at ``depth`` of Word's list
         levels (``w:ilvl`` + 1); its marks' key (0: in a table cell)."""
-        if self.in_cell:
+        if self.in_cell or self.quiet:
             return 0
         key = self._key()
         self.out.mark_start(("s", key))
@@ -205,7 +269,15 @@ class _Walker:
             key = self._key()
             out.mark_start(("s", key))
             self.recorded.markers.append(key)
+        caps = toggle_stated(r_pr, CAPITALS)
+        upper = self._key() if not self.quiet and (self._caps_by_style if caps is None else caps) else 0
+        if upper:
+            # "All caps" or "Small caps": the run shows capitals whatever its letters (lines/shown.py).
+            out.mark_start(("s", upper))
         self._run_content(r)
+        if upper:
+            out.mark_end(("e", upper))
+            self.recorded.upper.append(upper)
         if raised:
             out.mark_end(("e", key))
 
@@ -244,6 +316,8 @@ class _Walker:
                 out.synthetic(f"[{self._note_label}]")
                 out.soft_space()
                 self._note_label = None
+            if is_page_break(child):
+                self.page_break()
 
     def table(self, tbl: Any) -> None:
         out = self.out
@@ -262,6 +336,7 @@ class _Walker:
         """Bodies of the referenced footnotes, in label order, as "[n] body" lines."""
         notes = {n.get(W + "id") or "": n for n in root.iter(W + "footnote") if n.get(W + "type") in (None, "normal")}
         ordered = sorted(self.footnote_labels.items(), key=lambda kv: int(kv[1]))
+        self.in_notes = True
         if ordered:
             self.out.block_break(2)
         for note_id, label in ordered:
@@ -287,7 +362,8 @@ class DocxText:
 
     extracted: Extracted
     source: str
-    """``word/document.xml`` followed by ``word/footnotes.xml``: what :attr:`Extracted.to_source` indexes."""
+    """``word/document.xml``, the headers and footers, then ``word/footnotes.xml``: what
+    :attr:`Extracted.to_source` indexes."""
 
 
 def extract_docx(data: bytes) -> DocxText:
@@ -303,18 +379,32 @@ def extract_docx(data: bytes) -> DocxText:
     doc_text = document_xml.decode("utf-8", errors="replace")
     notes_text = parts["word/footnotes.xml"].decode("utf-8", errors="replace") if footnotes is not None else ""
     positions, misses = text_positions(document, doc_text, 0)
+    # The source is the parts in the order their text is written: body, headers and footers, notes.
+    source_parts = [doc_text]
+    printed: list[tuple[Any, FurnitureKind]] = []
+    for name, kind in furniture_parts(list(parts)):
+        xml = parts[name].decode("utf-8", errors="replace")
+        root = parse_part(name, parts[name])
+        found, missed = text_positions(root, xml, sum(map(len, source_parts)))
+        positions.update(found)
+        misses += missed
+        source_parts.append(xml)
+        printed.append((root, kind))
     if footnotes is not None:
-        note_positions, note_misses = text_positions(footnotes, notes_text, len(doc_text))
+        note_positions, note_misses = text_positions(footnotes, notes_text, sum(map(len, source_parts)))
         positions.update(note_positions)
         misses += note_misses
     walker = _Walker(numbering, styles, positions)
     body = document.find(W + "body")
     if body is None:
         raise UnreadableInputError("word/document.xml has no w:body")
+    walker.section_ends = section_page_starts(body)
     walker.body(body)
+    for root, kind in printed:
+        walker.printed(root, kind)
     if footnotes is not None:
         walker.footnotes(footnotes)
-    source = doc_text + notes_text
+    source = "".join(source_parts) + notes_text
     text, to_source, marks = walker.out.finish(len(source))
     diagnostics: list[Diagnostic] = []
     if misses:

@@ -186,3 +186,29 @@ class Styles:
             if m:
                 return int(m.group(1))
         return None
+
+    def run_toggle(self, style_id: str | None, tags: tuple[str, ...]) -> bool:
+        """Whether the paragraph style (or one it is based on) turns on one of the run toggles
+        ``tags`` (``w:i``, ``w:caps``) for the text of its paragraphs: the nearest style that
+        states one decides."""
+        for style in self._chain(style_id):
+            r_pr = style.find(W + "rPr")
+            stated = toggle_stated(r_pr, tags)
+            if stated is not None:
+                return stated
+        return False
+
+
+def toggle_stated(r_pr: Any, tags: tuple[str, ...]) -> bool | None:
+    """What run properties ``r_pr`` say of the toggles ``tags`` (``<w:i/>`` on, ``<w:i w:val="0"/>``
+    off): on if any is on, off if some are stated and none on, None if none is stated."""
+    if r_pr is None:
+        return None
+    stated: bool | None = None
+    for tag in tags:
+        el = r_pr.find(tag)
+        if el is not None:
+            if el.get(W + "val") not in ("0", "false", "none", "off"):
+                return True
+            stated = False
+    return stated

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from typing import Any
 
 from lxml import etree
@@ -34,6 +35,8 @@ MAX_RATIO = 200
 _RATIO_FLOOR = 1024 * 1024
 
 _PARTS = ("word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml")
+#: The headers and footers, read as page furniture (:mod:`.docx_pages`).
+_HEADER_OR_FOOTER = re.compile(r"word/(?:header|footer)[0-9]*\.xml")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -49,7 +52,7 @@ def read_package(data: bytes) -> dict[str, bytes]:
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError) as exc:
         raise UnreadableInputError("the .docx file is not a ZIP package (is it a renamed .doc?)") from exc
     with archive:
         infos = archive.infolist()
@@ -64,7 +67,8 @@ def read_package(data: bytes) -> dict[str, bytes]:
         if "word/document.xml" not in by_name:
             raise UnreadableInputError("the file is a ZIP package but not a Word document (no word/document.xml)")
         parts: dict[str, bytes] = {}
-        for name in _PARTS:
+        printed = [name for name in by_name if _HEADER_OR_FOOTER.fullmatch(name)]
+        for name in (*_PARTS, *printed):
             info = by_name.get(name)
             if info is None:
                 continue
@@ -93,7 +97,10 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
                         f"{info.filename} inflates beyond {MAX_PART_BYTES} bytes: refused as a zip bomb"
                     )
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as exc:
+    # zlib.error: a damaged deflate stream (a flipped byte, found by tests/test_fuzz.py);
+    # RuntimeError: an encrypted entry; ValueError: a header zipfile cannot make sense of.
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, zlib.error,
+            RuntimeError, ValueError) as exc:  # fmt: skip
         raise UnreadableInputError(f"cannot inflate {info.filename} from the .docx package: {exc}") from exc
     return b"".join(chunks)
 

@@ -25,6 +25,7 @@ What is kept and how it is laid out:
   ``<sup>`` holding the number of a footnote that exists become "[1]"; the bodies (Word's
   ``<div id=ftn1>``, ``<li id=fn1>``…) become lines "[1] body".
 * ``<ol>`` items get their number ("1.", "a.", "I.") written out, as Word would print it.
+* Page breaks (``page-break-before``…) and text shown in capitals are hints (:mod:`.html_styles`).
 """
 
 from __future__ import annotations
@@ -40,24 +41,24 @@ from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions
 from vnreport.sources._assemble import assemble
 from vnreport.sources._text import Extracted, RecordedHints, TextBuilder
-from vnreport.sources._text import roman_numeral as _roman
 from vnreport.sources.html_content import (
     BLOCKS,
     FOOTNOTE_BACKLINK,
     FOOTNOTE_BODY_ID,
     FOOTNOTE_LINK,
     NUMBER_MARK,
-    Page,
     find_main,
     is_layout_table,
     row_cells,
     table_rows,
     tag_name,
 )
-from vnreport.sources.html_emphasis import Alignment
+from vnreport.sources.html_emphasis import NO_EMPHASIS, Alignment
 from vnreport.sources.html_limits import cut_diagnostics, parse_within_limits, parser_failure
 from vnreport.sources.html_source import INTERNAL_SUBSET, SourceReader, decode_html, html_parser, thread_parser
-from vnreport.sources.html_survey import Located, survey
+from vnreport.sources.html_styles import AFTER, BEFORE, CAPITALS, list_number
+from vnreport.sources.html_survey import Survey, survey
+from vnreport.text.offsets import OffsetMap
 
 #: Input larger than this is refused before parsing (libxml2 also refuses huge trees).
 MAX_HTML_CHARS = 50_000_000
@@ -68,19 +69,19 @@ __all__ = ["MAX_HTML_CHARS", "decode_html", "extract_html", "html_parser", "pars
 # The walk
 # ---------------------------------------------------------------------------------------------
 
-_OL_TYPES = {"1", "a", "A", "i", "I"}
 _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
 
 
 class _Walker:
-    def __init__(self, page: Page, texts: Located, tails: Located, labels: set[str], main: Any = None) -> None:
-        self.page = page
-        self.texts = texts
-        self.tails = tails
-        self.labels = labels
+    def __init__(self, surveyed: Survey, main: Any = None) -> None:
+        self.page = surveyed.page
+        self.texts = surveyed.texts
+        self.tails = surveyed.tails
+        self.labels = surveyed.labels
         self.out = TextBuilder()
         self.recorded = RecordedHints()
-        self._alignment = Alignment(main)
+        self._alignment = Alignment(main, surveyed.italic)
+        self._styled = surveyed.styled
         self._keys = 0
         self.in_cell = 0
         self.pre = 0
@@ -147,10 +148,35 @@ class _Walker:
         if not isinstance(tag, str) or self.page.dropped(el):
             return
         tag = tag.lower()
+        says = self._styled.get(el, 0) if self._styled else 0
+        if says:
+            self._styled_element(el, tag, says)
+            return
         body = self._body_start(el, tag)
         self._element(el, tag)
         if body is not None:
             self._body_end(body)
+
+    def _styled_element(self, el: Any, tag: str, says: int) -> None:
+        """An element whose style breaks a page (at the next character) or shows capitals."""
+        if says & BEFORE:
+            self.recorded.page_breaks.append(self._mark_start())
+        upper = self._mark_start() if says & CAPITALS else 0
+        body = self._body_start(el, tag)
+        self._element(el, tag)
+        if body is not None:
+            self._body_end(body)
+        if upper:
+            self.out.mark_end(("e", upper))
+            self.recorded.upper.append(upper)
+        if says & AFTER:
+            self.recorded.page_breaks.append(self._mark_start())
+
+    def _mark_start(self) -> int:
+        """A new key, its start marked where the next character is written."""
+        key = self._key()
+        self.out.mark_start(("s", key))
+        return key
 
     def _body_start(self, el: Any, tag: str) -> int | None:
         """Mark the start of a footnote body container (``<div id="ftn1">``, ``<li id="fn1">``)."""
@@ -158,8 +184,7 @@ class _Walker:
             return None
         if FOOTNOTE_BODY_ID.match(el.get("id") or "") is None:
             return None
-        key = self._key()
-        self.out.mark_start(("s", key))
+        key = self._mark_start()
         return key
 
     def _body_end(self, key: int) -> None:
@@ -234,19 +259,17 @@ class _Walker:
         table cell or outside any list)."""
         if self.in_cell or not self.lists:
             return 0
-        key = self._key()
-        self.out.mark_start(("s", key))
+        key = self._mark_start()
         self.recorded.list_items.append((key, self.lists))
         return key
 
     def _block_hints(self, el: Any, level: int) -> int:
-        """Mark a block stated a heading, wholly bold or centred; its marks' key (0: none)."""
-        bold, centre = (False, False) if self.in_cell else self._alignment.emphasis(el)
-        if not (level or bold or centre):
+        """Mark a block stated a heading, wholly bold, centred or italic; its marks' key (0: none)."""
+        found = NO_EMPHASIS if self.in_cell else self._alignment.emphasis(el)
+        if not (level or found):
             return 0
-        key = self._key()
-        self.out.mark_start(("s", key))
-        self.recorded.block(key, level or None, bold, centre)
+        key = self._mark_start()
+        self.recorded.block(key, level or None, found.bold, found.centred, found.italic)
         return key
 
     def _body_label(self, el: Any) -> str | None:
@@ -303,8 +326,7 @@ class _Walker:
         return True
 
     def _marker_start(self) -> int:
-        key = self._key()
-        self.out.mark_start(("s", key))
+        key = self._mark_start()
         self.recorded.markers.append(key)
         return key
 
@@ -326,8 +348,7 @@ class _Walker:
             self.out.synthetic("]")
 
     def _ordered_list(self, el: Any) -> None:
-        kind = el.get("type") or "1"
-        kind = kind if kind in _OL_TYPES else "1"
+        kind = el.get("type") or "1"  # list_number writes any other type as decimal
         try:
             number = int(el.get("start") or "1")
         except ValueError:
@@ -348,7 +369,7 @@ class _Walker:
                     self.out.soft_space()
                 else:
                     item = self._list_item_start()
-                    self.out.synthetic(f"{_list_number(number, kind)}. ")
+                    self.out.synthetic(f"{list_number(number, kind)}. ")
                 number += 1
                 self.children(child)
                 if item:
@@ -379,19 +400,6 @@ class _Walker:
         self.recorded.tables.append((table_key, rows))
 
 
-def _list_number(n: int, kind: str) -> str:
-    if kind in ("a", "A"):
-        letters = ""
-        while n > 0:
-            n, r = divmod(n - 1, 26)
-            letters = chr(ord("a") + r) + letters
-        return letters if kind == "a" else letters.upper()
-    if kind in ("i", "I"):
-        roman = _roman(n)
-        return roman.lower() if kind == "i" else roman
-    return str(n)
-
-
 # ---------------------------------------------------------------------------------------------
 # Entry points
 # ---------------------------------------------------------------------------------------------
@@ -419,7 +427,7 @@ def extract_html(source: str | bytes) -> Extracted:
     if len(html_text) > MAX_HTML_CHARS:
         raise UnreadableInputError(f"the HTML page is too large ({len(html_text)} characters)")
     if not html_text.strip():
-        return Extracted("", _empty_map(len(html_text)))
+        return Extracted("", OffsetMap([len(html_text)]))
     parsed_text = html_text
     subset = INTERNAL_SUBSET.search(html_text)
     if subset is not None:
@@ -443,7 +451,7 @@ def extract_html(source: str | bytes) -> Extracted:
         index = SourceReader(parsed_text if cuts else html_text)
         surveyed = survey(root, index)
         main = find_main(surveyed.page)
-        walker = _Walker(surveyed.page, surveyed.texts, surveyed.tails, surveyed.labels, main)
+        walker = _Walker(surveyed, main)
         walker.walk(main)
     except RecursionError as exc:
         raise UnreadableInputError("cannot read the HTML page: its elements nest too deeply") from exc
@@ -468,12 +476,6 @@ def extract_html(source: str | bytes) -> Extracted:
             )
         )
     return Extracted(text, to_source, walker.recorded.hints(marks), tuple(diagnostics))
-
-
-def _empty_map(length: int) -> Any:
-    from vnreport.text.offsets import OffsetMap
-
-    return OffsetMap([length])
 
 
 def parse_html(source: str | bytes, options: ParseOptions = DEFAULT_OPTIONS) -> Document:

@@ -3,8 +3,9 @@
 lxml makes a new string each time an element's ``.text`` or ``.tail`` is read, and the content
 search and the walk both need to know which elements are page furniture; :func:`survey` reads
 each text once, in document order, finds it in the source (:class:`~.html_source.SourceReader`),
-decides boilerplate (:class:`~.html_content.Page`) and collects the footnote body labels, so that
-the walk (:mod:`.html`) only lays the content out.
+decides boilerplate (:class:`~.html_content.Page`), collects the footnote body labels and the
+elements whose style breaks a page or shows capitals (:mod:`.html_styles`), and notes whether
+anything is set in italics, so that the walk (:mod:`.html`) only lays the content out.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from attrs import frozen
 
 from vnreport.sources.html_content import Page, add_body_labels, boilerplate
 from vnreport.sources.html_source import RAW_TEXT, SourceIndex, SourceReader
+from vnreport.sources.html_styles import ITALIC_TAGS, note_style
 
 #: Every text node (an element's text, or its tail) with its source starts and ends, by its
 #: element: the proxy itself, never its ``id`` (keyed by ``id``, a text went missing now and then
@@ -34,6 +36,11 @@ class Survey:
     page: Page
     labels: set[str]
     """The labels of the footnote bodies the page holds (``id="ftn3"`` → "3")."""
+    styled: dict[Any, int]
+    """The elements whose style breaks a page or shows capitals, with what it says
+    (:func:`~.html_styles.style_says`)."""
+    italic: bool
+    """Whether the page sets anything in italics (``<i>``, ``<em>``, ``<cite>``, a style)."""
 
 
 def survey(root: Any, index: SourceReader | SourceIndex) -> Survey:
@@ -44,6 +51,8 @@ def survey(root: Any, index: SourceReader | SourceIndex) -> Survey:
     tails: Located = {}
     dropped: set[Any] = set()
     labels: set[str] = set()
+    styled: dict[Any, int] = {}
+    italic: list[Any] = []
     locate = index.locate
 
     def visit(el: Any) -> None:
@@ -57,6 +66,9 @@ def survey(root: Any, index: SourceReader | SourceIndex) -> Survey:
             attrib = el.attrib
             if attrib and ("id" in attrib or "name" in attrib):
                 add_body_labels(el, labels)
+            style = attrib.get("style") if attrib else None
+            if style or name in ITALIC_TAGS:
+                note_style(el, name, style, styled, italic)
             if boilerplate(el, name, attrib):
                 dropped.add(el)
         for child in el:
@@ -67,4 +79,4 @@ def survey(root: Any, index: SourceReader | SourceIndex) -> Survey:
                 tails[child] = (tail, starts, ends)
 
     visit(root)
-    return Survey(texts, tails, Page(root, dropped), labels)
+    return Survey(texts, tails, Page(root, dropped), labels, styled, bool(italic))

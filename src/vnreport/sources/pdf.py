@@ -20,7 +20,7 @@ from attrs import frozen
 
 from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
-from vnreport.hints import SourceHints
+from vnreport.hints import SourceHints, TableHint, TableRowHint
 from vnreport.limits import check_source, time_limit
 from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions
@@ -29,6 +29,7 @@ from vnreport.sources._assemble import assemble
 from vnreport.sources._text import Extracted
 from vnreport.sources.pdf_chars import MAX_PAGES, PageChars, read_pages
 from vnreport.sources.pdf_lines import PdfLine, page_lines
+from vnreport.sources.pdf_tables import find_grid, names_a_table
 from vnreport.text.offsets import OffsetMap
 
 __all__ = ["PdfLayout", "PdfPage", "extract_pdf", "parse_pdf"]
@@ -46,6 +47,9 @@ class _Writer:
     superscripts: list[Span] = attrs.Factory(list)
     starts: list[int] = attrs.Factory(list)
     places: list[tuple[int, int, float, float, float, float]] = attrs.Factory(list)
+    tables: list[TableHint] = attrs.Factory(list)
+    rows: list[TableRowHint] = attrs.Factory(list)
+    """The rows of the ruled table being written."""
 
     def write(self, s: str) -> None:
         self.parts.append(s)
@@ -55,11 +59,22 @@ class _Writer:
         start = self.length
         for s, e in line.superscripts:
             self.superscripts.append(Span(start + s, start + e))
+        if line.cells:
+            cells = tuple(Span(start + s, start + e) for s, e in line.cells)
+            self.rows.append(TableRowHint(Span(start, start + len(line.text)), cells))
+        else:
+            self.close_table()
         self.write(line.text)
         x0, y0, x1, y1 = line.box
         self.starts.append(start)
         top, bottom = page.height - y1, page.height - y0
         self.places.append((self.length, page.number, round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2)))
+
+    def close_table(self) -> None:
+        """The rows written so far are a table (a table broken by a page is two)."""
+        if self.rows:
+            self.tables.append(TableHint(Span(self.rows[0].span.start, self.rows[-1].span.end), tuple(self.rows)))
+            self.rows = []
 
     def ends_broken_word(self) -> bool:
         """The text ends in a word broken by a hyphen ("308-", not "2025 -")."""
@@ -71,7 +86,9 @@ def _write_page(writer: _Writer, page: PageChars, lines: list[PdfLine]) -> None:
     previous: PdfLine | None = None
     for line in lines:
         if previous is not None:
-            if writer.ends_broken_word() and line.text[:1].isalnum() and not line.column:
+            if line.cells and previous.cells:
+                writer.write("\n")  # the rows of a table, whatever their height
+            elif writer.ends_broken_word() and line.text[:1].isalnum() and not line.column and not line.cells:
                 pass  # the word goes on on this line
             elif previous.box[1] - line.box[3] > BLANK_GAP * max(line.height, previous.height):
                 writer.write("\n\n")
@@ -79,7 +96,28 @@ def _write_page(writer: _Writer, page: PageChars, lines: list[PdfLine]) -> None:
                 writer.write("\n")
         writer.line(line, page)
         previous = line
+    writer.close_table()
     writer.write("\n\f")
+
+
+@attrs.define
+class _TablePages:
+    """Pages read in order, a page's drawing looked at for a ruled table only where the page
+    names a numbering column ("TT", "STT") or the page before held a table (it goes on)."""
+
+    previous: bool = False
+
+    def read(self, page: PageChars) -> tuple[PageChars, list[PdfLine]]:
+        grid = None
+        if page.drawing is not None and self.previous:
+            grid = find_grid(page.drawing())
+        lines = page_lines(page, grid)
+        if grid is None and page.drawing is not None and names_a_table([line.text for line in lines]):
+            grid = find_grid(page.drawing())
+            if grid is not None:
+                lines = page_lines(page, grid)
+        self.previous = grid is not None
+        return page, lines
 
 
 @frozen
@@ -95,11 +133,11 @@ def extract_pdf(data: bytes) -> PdfText:
         UnreadableInputError: not a PDF, broken or truncated, password-protected, or no text
             layer at all (a scan).
     """
-    read, count = read_pages(bytes(data), lambda page: (page, page_lines(page)))
+    read, count = read_pages(bytes(data), _TablePages().read)
     writer = _Writer()
     empty = 0
     for page, lines in read:
-        empty += not lines
+        empty += not lines and not page.blank  # a page left blank is no scan
         _write_page(writer, page, lines)
     if not writer.starts:
         raise UnreadableInputError(
@@ -126,6 +164,7 @@ def extract_pdf(data: bytes) -> PdfText:
             )
         )
     hints = SourceHints(
+        tables=tuple(writer.tables),
         superscripts=tuple(writer.superscripts),
         raised_exact=True,
     )

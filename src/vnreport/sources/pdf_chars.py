@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from itertools import repeat
 from typing import Any, TypeVar, cast
 
-from attrs import frozen
+from attrs import field, frozen
 
 from vnreport.errors import UnreadableInputError
 from vnreport.limits import check_time
@@ -48,6 +48,10 @@ class PageChars:
     """Four floats a character, in ``FS_RECTF`` order: left, top, right, bottom (PDF points,
     the origin at the page's bottom left). Not to be changed (one flat list, not a tuple of
     tuples: the line builder reads them as plain floats)."""
+    drawing: Callable[[], list[Box]] | None = field(default=None, eq=False)
+    """The boxes of the page's path objects (its rules), read when asked: a call per object."""
+    blank: bool = False
+    """No characters and nothing that could be a scan (no image, no form): a page left blank."""
 
 
 T = TypeVar("T")
@@ -109,7 +113,9 @@ def _read_page(pdf: Any, index: int) -> PageChars:
         text = "".join(textpage.get_text_range(i, 1)[:1] or "\ufffd" for i in range(n))
     # PDFium marks a hyphen it takes for a break at a line end as U+FFFE: it is the page's hyphen.
     text = text.replace("\ufffe", "-")
-    return PageChars(index + 1, float(width), float(height), text, loose_boxes(textpage.raw, n))
+    blank = not n and not _has_picture(page)
+    boxes = loose_boxes(textpage.raw, n)
+    return PageChars(index + 1, float(width), float(height), text, boxes, lambda: _path_boxes(page), blank)
 
 
 def loose_boxes(textpage: Any, n: int) -> list[float]:
@@ -140,3 +146,27 @@ def _loose_box_call() -> Callable[[int | None, int, int], int]:
         raise UnreadableInputError("pypdfium2's PDFium lacks FPDFText_GetLooseCharBox")
     call: Callable[[int | None, int, int], int] = prototype(address)
     return call
+
+
+def _has_picture(page: Any) -> bool:
+    """The page holds an image or a form object (a scan is one of them)."""
+    import pypdfium2.raw as raw
+
+    pictures = (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM)
+    count = min(raw.FPDFPage_CountObjects(page.raw), MAX_PAGE_CHARS)
+    return any(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) in pictures for i in range(count))
+
+
+def _path_boxes(page: Any) -> list[Box]:
+    """The bounds of the page's path objects (rules, cell borders), in one pass over its objects."""
+    import pypdfium2.raw as raw
+
+    bounds = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(b) for b in bounds]
+    out: list[Box] = []
+    for i in range(min(raw.FPDFPage_CountObjects(page.raw), MAX_PAGE_CHARS)):
+        obj = raw.FPDFPage_GetObject(page.raw, i)
+        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(obj, *refs):
+            left, bottom, right, top = (b.value for b in bounds)
+            out.append((left, bottom, right, top))
+    return out

@@ -15,14 +15,20 @@ from __future__ import annotations
 import attrs
 from attrs import frozen
 
+from vnreport.sources.pdf_blocks import SIZE_GAP, closing_columns, size_splits
 from vnreport.sources.pdf_chars import Box, PageChars
+from vnreport.sources.pdf_tables import Grid, split_chars
 
 #: A character is smaller than its line below this share of the line's height…
 SMALL = 0.9
 #: …and raised when its bottom stands this share of the line's height above the line's bottom.
 RAISED = 0.2
-#: A gap this share of the line's height wider than its usual gap between letters is a space.
-SPACE_GAP = 0.15
+#: A gap this share of the line's height wider than its usual gap between letters is a space
+#: (09 sets "b) Tham" and "- Căn cứ" a tenth of a line height apart, where its letters touch;
+#: 0.06 splits words in 01 and 02, "Ti ếp", "t ại").
+SPACE_GAP = 0.08
+#: Characters a gap before them never makes a word space ("07).", "3,12%").
+CLOSING_MARKS = ".,;:!?)]…%"
 #: A gap wider than this many line heights separates two columns.
 COLUMN_GAP = 2.5
 #: Two characters share a line when their bands overlap by this share of the smaller one.
@@ -43,6 +49,8 @@ class PdfLine:
     """It opens with a raised number (a footnote body's label)."""
     column: int = 0
     """0 in the running text; 1 and 2: the left and right column of the header block."""
+    cells: tuple[tuple[int, int], ...] = ()
+    """A row of a ruled table: its cells (offsets into :attr:`text`, separated by tabs)."""
 
 
 @attrs.define
@@ -59,16 +67,68 @@ class _Run:
     height: float
 
 
-def page_lines(page: PageChars) -> list[PdfLine]:
-    """The page's lines in reading order."""
-    text, boxes = page.text, page.boxes
-    lines: list[PdfLine] = []
-    for run in _runs(text, boxes):
-        lines.extend(_make_lines(run, text, boxes))
+def page_lines(page: PageChars, grid: Grid | None = None) -> list[PdfLine]:
+    """The page's lines in reading order; with the ``grid`` of a ruled table, its rows each one
+    line of tab-separated cells (:mod:`vnreport.sources.pdf_tables`)."""
+    if grid is None:
+        lines = _lines_of(page.text, page.boxes)
+    else:
+        outside, cells = split_chars(grid, page.text, box_tuples(page.boxes))
+        lines = _lines_of(*_chars(page, outside))
+        lines.extend(_rows(page, grid, cells))
     # Top to bottom, as the page reads: content order is usually that already, but not where a
     # text layer was laid over a scan (OCR) or a block was written last (a signature, a stamp).
     lines.sort(key=lambda line: -round(line.box[1]))
-    return _columns_first(lines, page.width)
+    lines = _columns_first(lines, page.width)
+    return [lines[k] for k in closing_columns([line.box for line in lines], [line.text for line in lines])]
+
+
+def box_tuples(boxes: list[float]) -> list[Box]:
+    """The flat boxes (left, top, right, bottom per character) as one (left, bottom, right, top)
+    box a character, for the rules that read a few pages' or lines' boxes, not every character."""
+    return [(boxes[k], boxes[k + 3], boxes[k + 2], boxes[k + 1]) for k in range(0, len(boxes), 4)]
+
+
+def _lines_of(text: str, boxes: list[float]) -> list[PdfLine]:
+    lines: list[PdfLine] = []
+    for run in _runs(text, boxes):
+        lines.extend(_make_lines(run, text, boxes))
+    return lines
+
+
+def _chars(page: PageChars, indexes: list[int]) -> tuple[str, list[float]]:
+    """The text and flat boxes of the page's characters at ``indexes``."""
+    boxes = page.boxes
+    flat: list[float] = []
+    for k in indexes:
+        flat.extend(boxes[4 * k : 4 * k + 4])
+    return "".join([page.text[k] for k in indexes]), flat
+
+
+def _rows(page: PageChars, grid: Grid, cells: dict[tuple[int, int], list[int]]) -> list[PdfLine]:
+    """Each row of the grid with text as one line: its cells' lines, top to bottom, joined."""
+    rows: list[PdfLine] = []
+    for r, (low, high, edges) in enumerate(grid.rows):
+        parts: list[str] = []
+        spans: list[tuple[int, int]] = []
+        supers: list[tuple[int, int]] = []
+        at = 0
+        height = 0.0
+        for c in range(len(edges) - 1):
+            lines = _lines_of(*_chars(page, cells.get((r, c), [])))
+            lines.sort(key=lambda line: (-round(line.box[1]), line.box[0]))
+            for k, line in enumerate(lines):
+                offset = at + sum(len(ln.text) + 1 for ln in lines[:k])
+                supers.extend((offset + s, offset + e) for s, e in line.superscripts)
+                height = max(height, line.height)
+            text = " ".join(line.text.replace("\n", " ") for line in lines)
+            parts.append(text)
+            spans.append((at, at + len(text)))
+            at += len(text) + 1
+        if any(parts):
+            box = (edges[0], low, edges[-1], high)
+            rows.append(PdfLine("\t".join(parts), box, height, tuple(supers), False, 0, tuple(spans)))
+    return rows
 
 
 def _runs(text: str, boxes: list[float]) -> list[_Run]:
@@ -117,16 +177,23 @@ def _runs(text: str, boxes: list[float]) -> list[_Run]:
 
 
 def _make_lines(run: _Run, text: str, boxes: list[float]) -> list[PdfLine]:
-    """The run as one line, or as two where a column gap splits it."""
+    """The run as one line, or as several where a column gap or a change of size splits it."""
     chars, height = run.chars, run.height
+    wide = [k for k in range(1, len(chars)) if boxes[4 * chars[k]] - boxes[4 * chars[k - 1] + 2] > SIZE_GAP * height]
+    splits = set(size_splits([_box(boxes, i) for i in chars], wide)) if wide else set()
     cuts = [0]
     for k in range(1, len(chars)):
-        if boxes[4 * chars[k]] - boxes[4 * chars[k - 1] + 2] > COLUMN_GAP * height:
+        if k in splits or boxes[4 * chars[k]] - boxes[4 * chars[k - 1] + 2] > COLUMN_GAP * height:
             cuts.append(k)
     if len(cuts) == 1:
         return [_line(run, 0, len(chars), text, boxes, 0)]
     cuts.append(len(chars))
     return [_line(run, cuts[k], cuts[k + 1], text, boxes, k + 1) for k in range(len(cuts) - 1)]
+
+
+def _box(boxes: list[float], i: int) -> Box:
+    """Character ``i``'s box as (left, bottom, right, top)."""
+    return (boxes[4 * i], boxes[4 * i + 3], boxes[4 * i + 2], boxes[4 * i + 1])
 
 
 def _space_width(run: _Run, first: int, last: int, boxes: list[float]) -> float:
@@ -157,7 +224,9 @@ def _line(run: _Run, first: int, last: int, text: str, boxes: list[float], colum
             lead += 1
         # A raised number is glued to the word it follows unless the page leaves a gap (the
         # text layer may put a space before it where the page shows none).
-        if k > first and (left - prev_right > space or (spaced_before[k] and not raised)):
+        # A gap before closing punctuation is the page's spacing, not a word space ("07).").
+        gap = left - prev_right > space and ch not in CLOSING_MARKS
+        if k > first and (gap or (spaced_before[k] and not raised)):
             out.append(" ")
         if raised:
             at = len(out)

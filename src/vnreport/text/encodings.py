@@ -17,13 +17,15 @@ text.
 Decoding keeps a map back to the bytes (:attr:`LegacyDecoded.byte_starts`), since a VNI letter
 is one or two bytes and a mixed file interleaves UTF-8 and one-byte encodings. The byte tables and
 one-encoding conversion live in :mod:`vnreport.text.legacy_codecs`, the scoring in
-:mod:`vnreport.text.detection`.
+:mod:`vnreport.text.detection`, the regions of a file that mixes legacy encodings (a TCVN3 body
+with a VNI paragraph) in :mod:`vnreport.text.regions`.
 """
 
 from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from itertools import compress
 
@@ -31,7 +33,15 @@ from attrs import field, frozen
 
 from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.text.detection import VN_LETTERS, best_encoding, score_text, score_vietnamese
-from vnreport.text.legacy_codecs import ENCODING_NAMES, decode_as, decode_cp1258, decode_vni, encode_legacy
+from vnreport.text.legacy_codecs import (
+    ENCODING_NAMES,
+    decode_as,
+    decode_cp1258,
+    decode_vni,
+    encode_legacy,
+    restore_capitals,
+)
+from vnreport.text.regions import Region, find_regions, main_encoding, region_diagnostics, region_encoding
 
 __all__ = [
     "ENCODING_NAMES",
@@ -194,21 +204,75 @@ def decode_legacy(data: bytes) -> LegacyDecoded | None:
     worse than UTF-8 with the bad bytes replaced (U+FFFD, one per byte), so; a line that mixes
     UTF-8 words with undecodable ones is decided word by word. In a file that is mostly legacy,
     UTF-8-valid lines are checked too (legacy bytes can happen to form UTF-8). A file in one legacy
-    encoding gets an ``encoding-legacy`` diagnostic; odd passages get ``encoding-mixed`` ones.
+    encoding gets an ``encoding-legacy`` diagnostic; odd passages get ``encoding-mixed`` ones. A
+    file whose legacy lines are in several encodings is decoded region by region
+    (:mod:`vnreport.text.regions`), each region with an ``encoding-region`` diagnostic.
     """
     lines = _lines(data)
     invalid, valid_high = _survey(data, lines)
     if not invalid:
         return None  # valid UTF-8 after all: not this function's business
     legacy = best_encoding(_sample(data, [lines[i] for i in invalid]))
+    regions = _mixed_regions(data, lines, invalid, legacy)
+    if regions is not None:
+        return _decode_regions(data, lines, invalid, valid_high, regions)
     mostly_legacy = legacy is not None and len(invalid) > valid_high
     if legacy is None and not _replaceable(data, lines, invalid, valid_high):
         return None
     main = legacy if mostly_legacy and legacy is not None else "utf-8"
+    encoding_of = [legacy] * len(lines)
+    segments = _segments(data, lines, set(invalid), encoding_of, mostly_legacy)
+    text, byte_starts, odd = _assemble(data, segments, main)
+    return LegacyDecoded(text, main, _diagnostics(text, main, odd), byte_starts)
 
-    segments = _segments(data, lines, set(invalid), legacy, mostly_legacy)
+
+def _mixed_regions(
+    data: bytes, lines: Sequence[tuple[int, int]], invalid: Sequence[int], legacy: str | None
+) -> list[tuple[Region, str]] | None:
+    """The regions of a file whose legacy lines are in more than one encoding, each with its
+    encoding; None for a file in one (decoded as one, exactly as before regions were looked for)."""
+    regions = find_regions(data, lines, invalid, legacy)
+    if len({r.encoding for r in regions}) < 2:
+        return None
+    return [(r, region_encoding(data, lines, r)) for r in regions]
+
+
+def _decode_regions(
+    data: bytes,
+    lines: Sequence[tuple[int, int]],
+    invalid: Sequence[int],
+    valid_high: int,
+    regions: Sequence[tuple[Region, str]],
+) -> LegacyDecoded:
+    """Each region's lines in its own encoding; a line between regions (ASCII, UTF-8) takes the
+    encoding of the region before it, the first region's before that."""
+    encoding_of: list[str | None] = [regions[0][1]] * len(lines)
+    for k, (region, encoding) in enumerate(regions):
+        stop = regions[k + 1][0].first if k + 1 < len(regions) else len(lines)
+        encoding_of[region.first : stop] = [encoding] * (stop - region.first)
+    mostly_legacy = len(invalid) > valid_high
+    main = main_encoding(data, lines, regions) if mostly_legacy else "utf-8"
+    segments = _segments(data, lines, set(invalid), encoding_of, mostly_legacy, main)
+    text, byte_starts, odd = _assemble(data, segments, main)
+    diagnostics = _diagnostics(text, main, odd, {e for _, e in regions})
+    spans = [
+        (_text_offset(byte_starts, lines[r.first][0]), _text_offset(byte_starts, lines[r.last][1])) for r, _ in regions
+    ]
+    diagnostics += region_diagnostics([(s, e, enc) for (s, e), (_, enc) in zip(spans, regions, strict=True)])
+    return LegacyDecoded(text, main, diagnostics, byte_starts)
+
+
+def _text_offset(byte_starts: Sequence[int], byte: int) -> int:
+    return bisect_left(byte_starts, byte)
+
+
+def _assemble(
+    data: bytes, segments: Sequence[tuple[int, int, str]], main: str
+) -> tuple[str, Sequence[int], list[tuple[int, int, str, int]]]:
+    """The text of ``segments`` decoded run by run, the byte offset of each character, and the
+    odd runs ``(text start, text end, kind, replaced bytes)``."""
     builder = _Builder()
-    odd: list[tuple[int, int, str, int]] = []  # (text start, text end, kind, replaced bytes)
+    odd: list[tuple[int, int, str, int]] = []
     for start_byte, end_byte, kind in _runs(segments):
         chunk = data[start_byte:end_byte]
         text_start = builder.length
@@ -220,7 +284,7 @@ def decode_legacy(data: bytes) -> LegacyDecoded | None:
     builder.starts.append(len(data))
     text = "".join(builder.pieces)
     byte_starts: Sequence[int] = range(len(data) + 1) if builder.identity else builder.starts
-    return LegacyDecoded(text, main, _diagnostics(text, main, odd), byte_starts)
+    return text, byte_starts, odd
 
 
 def _survey(data: bytes, lines: Sequence[tuple[int, int]]) -> tuple[list[int], int]:
@@ -269,7 +333,7 @@ def _add_run(builder: _Builder, chunk: bytes, start_byte: int, kind: str) -> int
     if kind == "tcvn3":
         # Only TCVN3's uppercase fonts store capitals as lowercase codes; VN1 (tcvn5712) has a
         # code for every capital, so its lowercase letters are lowercase ("Số", not "SỐ").
-        text = _restore_capitals(text)
+        text = restore_capitals(text)
     builder.add(text, legacy_starts, start_byte)
     return 0
 
@@ -278,61 +342,66 @@ def _segments(
     data: bytes,
     lines: Sequence[tuple[int, int]],
     invalid: set[int],
-    legacy: str | None,
+    encoding_of: Sequence[str | None],
     mostly_legacy: bool,
+    default: str | None = None,
 ) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` covering ``data``: kind "u" UTF-8, "r" UTF-8 with replaced bytes,
-    or a legacy encoding's name."""
-    kinds = _LineKinds(data, legacy, mostly_legacy)
+    or a legacy encoding's name. ``encoding_of`` gives the legacy encoding of each line (the
+    file's, or its region's); ASCII runs between two kinds take ``default`` (the file's)."""
+    kinds = _LineKinds(data, mostly_legacy)
     segments: list[tuple[int, int, str]] = []
     for i, (s, e) in enumerate(lines):
         chunk = data[s:e]
+        legacy = encoding_of[i]
         if chunk.isascii():
             segments.append((s, e, "a"))  # reads alike in every encoding: settled below
         elif i not in invalid:
             # In a legacy file, legacy bytes can happen to be valid UTF-8 ("ườ" in VISCII is U+07F6).
-            keep = not mostly_legacy or not kinds.prefer_legacy(chunk, chunk.decode("utf-8"))
+            keep = not mostly_legacy or legacy is None or not kinds.prefer_legacy(chunk, chunk.decode("utf-8"), legacy)
             segments.append((s, e, "u" if keep else str(legacy)))
         elif legacy is None or _UTF8_VN_LETTER.search(chunk.decode("utf-8", errors="surrogateescape")) is None:
-            segments.append((s, e, kinds.undecodable(chunk)))
+            segments.append((s, e, kinds.undecodable(chunk, legacy)))
         else:
-            segments.extend(kinds.mixed_line(s, e))
-    _settle_ascii(segments, str(legacy) if mostly_legacy else "u")
+            segments.extend(kinds.mixed_line(s, e, legacy))
+    if default is None:
+        default = str(encoding_of[0]) if mostly_legacy and encoding_of else "u"
+    _settle_ascii(segments, default)
     return segments
 
 
 class _LineKinds:
-    """How the non-ASCII bytes of a line read: UTF-8, the file's legacy encoding, or neither."""
+    """How the non-ASCII bytes of a line read: UTF-8, the line's legacy encoding, or neither."""
 
-    def __init__(self, data: bytes, legacy: str | None, mostly_legacy: bool) -> None:
+    def __init__(self, data: bytes, mostly_legacy: bool) -> None:
         self.data = data
-        self.legacy = legacy
         self.mostly_legacy = mostly_legacy
 
-    def prefer_legacy(self, chunk: bytes, utf8: str) -> bool:
-        assert self.legacy is not None
+    def prefer_legacy(self, chunk: bytes, utf8: str, legacy: str) -> bool:
         bias = 1 if self.mostly_legacy else 0
-        return score_text(decode_as(chunk, self.legacy)).points > score_text(utf8).points - bias
+        return score_text(decode_as(chunk, legacy)).points > score_text(utf8).points - bias
 
-    def undecodable(self, chunk: bytes) -> str:
+    def undecodable(self, chunk: bytes, legacy: str | None) -> str:
         """The kind of bytes that are not UTF-8."""
-        if self.legacy is None:
+        if legacy is None:
             return "r"
-        if self.mostly_legacy or self.prefer_legacy(chunk, chunk.decode("utf-8", errors="replace")):
-            return self.legacy
+        if self.mostly_legacy or self.prefer_legacy(chunk, chunk.decode("utf-8", errors="replace"), legacy):
+            return legacy
         return "r"
 
-    def mixed_line(self, s: int, e: int) -> list[tuple[int, int, str]]:
+    def mixed_line(self, s: int, e: int, legacy: str) -> list[tuple[int, int, str]]:
         """UTF-8 words and undecodable ones on one line: a phrase pasted into a sentence."""
-        data, legacy = self.data, str(self.legacy)
+        data = self.data
         words: list[tuple[int, int, str]] = []
         for ps, pe, kind in _pieces(data, s, e):
             if kind == "v":
                 piece = data[ps:pe]
-                kind = legacy if self.prefer_legacy(piece, piece.decode("utf-8")) else "u"
+                kind = legacy if self.prefer_legacy(piece, piece.decode("utf-8"), legacy) else "u"
             words.append((ps, pe, kind))
         _settle_ascii(words, "u")
-        return [(ws, we, self.undecodable(data[ws:we]) if kind == "x" else kind) for ws, we, kind in _runs(words)]
+        return [
+            (ws, we, self.undecodable(data[ws:we], legacy) if kind == "x" else kind) for ws, we, kind in _runs(words)
+        ]
 
 
 def _settle_ascii(segments: list[tuple[int, int, str]], default: str) -> None:
@@ -371,55 +440,20 @@ def _replaceable(data: bytes, lines: Sequence[tuple[int, int]], invalid: Sequenc
     return True
 
 
-# A word with a non-ASCII letter and an ASCII capital after its first letter ("ĐảNG", "ủY").
-_CAPS_CANDIDATE = re.compile(r"(?<![^\W\d_])(?=[^\W\d_]*[^\x00-\x7f])[^\W\d_](?=[^\W\d_]*[A-Z])[^\W\d_]*")
-_ASCII_LOWER = re.compile("[a-z]")
-_ASCII_UPPER = re.compile("[A-Z]")
-
-
-def _restore_capitals(text: str) -> str:
-    """Capitals typed with ABC's uppercase fonts, which reuse TCVN3's lowercase codes.
-
-    ".VnTimeH" shows lowercase codes as capitals, so "ĐẢNG" is stored as the bytes of "ĐảNG". A
-    word whose ASCII letters after the first are all capitals, or a line whose ASCII letters are all
-    capitals, was typed in such a font: its accented lowercase letters become capitals. A capital
-    only in first place ("Hà") is ordinary mixed case and stays.
-    """
-    if text.isascii():
-        return text
-    out: list[str] = []
-    for line in text.splitlines(keepends=True):
-        if _ASCII_LOWER.search(line) is None and len(_ASCII_UPPER.findall(line)) >= 3:
-            out.append(_upper_same_length(line))
-        else:
-            out.append(_CAPS_CANDIDATE.sub(_upper_word, line))
-    return "".join(out)
-
-
-def _upper_word(m: re.Match[str]) -> str:
-    word = m.group()
-    if _ASCII_LOWER.search(word, 1) is None and not ("a" <= word[0] <= "z"):
-        return _upper_same_length(word)
-    return word
-
-
-def _upper_same_length(s: str) -> str:
-    upper = s.upper()
-    if len(upper) == len(s):
-        return upper
-    return "".join(u if len(u := c.upper()) == 1 else c for c in s)
-
-
-def _diagnostics(text: str, main: str, odd: Sequence[tuple[int, int, str, int]]) -> tuple[Diagnostic, ...]:
+def _diagnostics(
+    text: str, main: str, odd: Sequence[tuple[int, int, str, int]], mix: set[str] | None = None
+) -> tuple[Diagnostic, ...]:
     diagnostics: list[Diagnostic] = []
     if main != "utf-8":
+        if mix:
+            others = ", ".join(ENCODING_NAMES[e] for e in sorted(mix - {main}))
+            what = f"mostly in the legacy Vietnamese encoding {ENCODING_NAMES[main]}, partly in {others}"
+            how = "each region was converted to Unicode from its own encoding"
+        else:
+            what = f"in the legacy Vietnamese encoding {ENCODING_NAMES[main]}"
+            how = "it was converted to Unicode"
         diagnostics.append(
-            Diagnostic(
-                DiagnosticCode.ENCODING_LEGACY,
-                f"the input is in the legacy Vietnamese encoding {ENCODING_NAMES[main]}; it was converted to Unicode",
-                Span(0, len(text)),
-                Severity.INFO,
-            )
+            Diagnostic(DiagnosticCode.ENCODING_LEGACY, f"the input is {what}; {how}", Span(0, len(text)), Severity.INFO)
         )
     for start, end, kind, replaced in odd[:_MAX_DIAGNOSTICS]:
         if kind == "r":

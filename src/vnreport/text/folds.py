@@ -118,3 +118,12 @@ def fold_tone_placement(text: str) -> str:
     if not _OLD_STYLE.search(text):
         return text
     return _OLD_STYLE.sub(lambda m: _FOLD.get(m.group(), m.group()), text)
+
+
+def upper_same_length(text: str) -> str:
+    """``text`` in capitals, character for character: a letter whose capital is longer ("ß" →
+    "SS") stays as it is, so that every offset still points at the same character."""
+    upper = text.upper()
+    if len(upper) == len(text):
+        return upper
+    return "".join(u if len(u := c.upper()) == 1 else c for c in text)

@@ -213,6 +213,47 @@ def decode_as(data: bytes, encoding: str) -> str:
 _SINGLE_BYTE = {"tcvn3": _TCVN3_TABLE, "tcvn5712": _TCVN5712_TABLE, "viscii": _VISCII_TABLE}
 
 
+# -- TCVN3's uppercase fonts -----------------------------------------------------------------------
+
+# A word with a non-ASCII letter and an ASCII capital after its first letter ("ĐảNG", "ủY").
+_CAPS_CANDIDATE = re.compile(r"(?<![^\W\d_])(?=[^\W\d_]*[^\x00-\x7f])[^\W\d_](?=[^\W\d_]*[A-Z])[^\W\d_]*")
+_ASCII_LOWER = re.compile("[a-z]")
+_ASCII_UPPER = re.compile("[A-Z]")
+
+
+def restore_capitals(text: str) -> str:
+    """Capitals typed with ABC's uppercase fonts, which reuse TCVN3's lowercase codes.
+
+    ".VnTimeH" shows lowercase codes as capitals, so "ĐẢNG" is stored as the bytes of "ĐảNG". A
+    word whose ASCII letters after the first are all capitals, or a line whose ASCII letters are all
+    capitals, was typed in such a font: its accented lowercase letters become capitals. A capital
+    only in first place ("Hà") is ordinary mixed case and stays.
+    """
+    if text.isascii():
+        return text
+    out: list[str] = []
+    for line in text.splitlines(keepends=True):
+        if _ASCII_LOWER.search(line) is None and len(_ASCII_UPPER.findall(line)) >= 3:
+            out.append(_upper_same_length(line))
+        else:
+            out.append(_CAPS_CANDIDATE.sub(_upper_word, line))
+    return "".join(out)
+
+
+def _upper_word(m: re.Match[str]) -> str:
+    word = m.group()
+    if _ASCII_LOWER.search(word, 1) is None and not ("a" <= word[0] <= "z"):
+        return _upper_same_length(word)
+    return word
+
+
+def _upper_same_length(s: str) -> str:
+    upper = s.upper()
+    if len(upper) == len(s):
+        return upper
+    return "".join(u if len(u := c.upper()) == 1 else c for c in s)
+
+
 # -- encoding (for tests, benchmarks and round trips) ---------------------------------------------
 
 

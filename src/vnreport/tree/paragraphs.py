@@ -234,9 +234,15 @@ SHORT_LINE_SHARE = 0.6
 SHORT_MARKER_LINE_SHARE = 0.8
 
 
-def _typical_width(lines: Sequence[ClassifiedLine]) -> float:
-    """The usual length of a full line: the upper quartile of text line lengths."""
-    lengths = sorted(cl.line.content_length for cl in lines if cl.role is not Role.BLANK and cl.role is not Role.RULE)
+def _typical_width(lines: Sequence[ClassifiedLine], rows: frozenset[int] = frozenset()) -> float:
+    """The usual length of a full line: the upper quartile of text line lengths. The rows of a
+    source table (``rows``: each one line holding all its cells, a PDF's ruled table) say nothing
+    of the page's width."""
+    lengths = sorted(
+        cl.line.content_length
+        for k, cl in enumerate(lines)
+        if cl.role is not Role.BLANK and cl.role is not Role.RULE and k not in rows
+    )
     if not lengths:
         return 0.0
     return float(lengths[(3 * len(lengths)) // 4])
@@ -267,17 +273,19 @@ def group_lines(
     lines: Sequence[ClassifiedLine],
     skip: frozenset[int] = frozenset(),
     barriers: frozenset[int] = frozenset(),
+    rows: frozenset[int] = frozenset(),
 ) -> list[tuple[int, int]]:
     """Runs ``[i, j)`` of positions that form one paragraph (or one wrapped heading/item).
 
     ``text`` is the match text (markup blanked). Positions in ``skip`` (page furniture) and
     blank lines between a page's end and the next page's start are passed over; a paragraph
-    never runs into a position in ``barriers`` (where a table starts).
+    never runs into a position in ``barriers`` (where a table starts). ``rows`` are the lines
+    of the source's own tables, left out of the width of a full line.
     """
     groups: list[tuple[int, int]] = []
     seen: dict[MarkerStyle, int] = {}
     n = len(lines)
-    width = _typical_width(lines)
+    width = _typical_width(lines, rows)
     short_line = SHORT_LINE_SHARE * width
     short_marker_line = SHORT_MARKER_LINE_SHARE * width
     separated = is_blank_separated(lines, skip)
