@@ -6,6 +6,7 @@ share of a small batch on two cores). Importing this module is the warm-up."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 
 from vnreport.batch.workers import warm_up
@@ -17,3 +18,8 @@ with contextlib.suppress(ImportError):  # the parquet extra: the workers build t
         importlib.import_module(module)
     # Converting a Python list imports pandas (pyarrow checks for its types): once, here.
     importlib.import_module("pyarrow").array([0])
+
+# Everything loaded so far lives as long as the workers: out of the collector's reach, a worker's
+# full collections do not walk it, nor write to its pages (each write would copy a page of the
+# fork server's memory into the worker: the copy-on-write the "gc" docs warn of).
+gc.freeze()

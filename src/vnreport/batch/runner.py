@@ -67,10 +67,12 @@ def run_batch(
     ``limits`` caps each file (a file over them fails with ``LimitExceededError``; the run goes on)."""
     if fmt not in FORMATS:
         raise BatchError(f"unknown format {fmt!r} (parquet or jsonl)")
+    if not resume or not _has_state(Path(out)):
+        # A fresh run parses every file: the fork server warms the workers' pipeline meanwhile
+        # (first, so that it overlaps even the import of pyarrow here).
+        start_server(workers)
     if fmt == "parquet":
         require_pyarrow()
-    if not resume or not _has_state(Path(out)):
-        start_server(workers)  # a fresh run parses every file: warm the workers meanwhile
     files = [str(f) for f in discover(paths)]
     if not files:
         raise BatchError("no files to parse in " + " ".join(str(p) for p in paths))

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from vnreport.batch.walk import Gathered, gather
 from vnreport.document import Document
 from vnreport.model import Comparison, Item, Quantity, Section, Sentence, SubDocument, Table, Target
 
@@ -133,13 +134,14 @@ def _float(value: Decimal | None) -> float | None:
 
 def document_tables(doc: Document, path: str, sha256: str) -> dict[str, list[dict[str, Any]]]:
     """Every table's rows for one document (``document`` columns hold ``path``)."""
+    found = gather(doc)
     tables = {
-        "sections": list(_section_rows(doc)),
-        "claims": list(_claim_rows(doc)),
-        "footnotes": list(_footnote_rows(doc)),
-        "figures": list(_figure_rows(doc)),
+        "sections": list(_section_rows(found)),
+        "claims": list(_claim_rows(doc, found)),
+        "footnotes": list(_footnote_rows(found)),
+        "figures": list(_figure_rows(doc, found)),
     }
-    tables["documents"] = [_document_row(doc, path, sha256, tables)]
+    tables["documents"] = [_document_row(doc, path, sha256, tables, found)]
     for name, rows in tables.items():
         for row in rows:
             row["schema_version"] = TABLE_SCHEMA_VERSION
@@ -157,11 +159,13 @@ def with_path(tables: dict[str, list[dict[str, Any]]], path: str) -> dict[str, l
     return out
 
 
-def _document_row(doc: Document, path: str, sha256: str, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+def _document_row(
+    doc: Document, path: str, sha256: str, tables: dict[str, list[dict[str, Any]]], found: Gathered
+) -> dict[str, Any]:
     meta = doc.metadata
     date = meta.date
-    counts = Counter(type(node).__name__ for node in doc.nodes())
-    refs = [ref for s in doc.sentences() for ref in s.footnote_refs]
+    counts = found.counts
+    refs = [ref for s, _ in found.sentences for ref in s.footnote_refs]
     return {
         "path": path,
         "sha256": sha256,
@@ -204,11 +208,10 @@ def _date_text(year: int | None, month: int | None, day: int | None) -> str | No
     return "-".join(parts if month is not None else parts[:1])
 
 
-def _section_rows(doc: Document) -> Iterator[dict[str, Any]]:
-    for node, depth in _headed(doc.body, 1):
+def _section_rows(found: Gathered) -> Iterator[dict[str, Any]]:
+    for node, depth, heading_path in found.headed:
         marker = node.marker
-        title = node.title if isinstance(node, Section) else ""
-        own = " ".join(p for p in (marker.text if marker else "", title) if p)
+        title = node.title if isinstance(node, Section) else None
         yield {
             "document": "",
             "id": node.id,
@@ -216,38 +219,34 @@ def _section_rows(doc: Document) -> Iterator[dict[str, Any]]:
             "marker": marker.text if marker else None,
             "style": marker.style.value if marker else None,
             "depth": depth,
-            "title": title if isinstance(node, Section) else None,
-            "heading_path": [*doc.path(node.id), own],
+            "title": title,
+            "heading_path": list(heading_path),
             "start": node.span.start,
             "end": node.span.end,
         }
 
 
-def _headed(nodes: tuple[Any, ...], depth: int) -> Iterator[tuple[Section | Item, int]]:
-    for node in nodes:
-        if isinstance(node, (Section, Item)):
-            yield node, depth
-            yield from _headed(node.children, depth + 1)
-        elif isinstance(node, SubDocument):
-            yield from _headed(node.children, depth)
-
-
-def _claim_rows(doc: Document) -> Iterator[dict[str, Any]]:
-    for claim in doc.claims():
+def _claim_rows(doc: Document, found: Gathered) -> Iterator[dict[str, Any]]:
+    """The rows of ``Document.claims()``: the body sentences that cite footnotes."""
+    checks = {e.sentence: e for e in doc.evidence}
+    for sentence, section_path in found.sentences:
+        if not sentence.footnote_refs:
+            continue
+        check = checks.get(sentence.id)
         yield {
             "document": "",
-            "sentence_id": claim.sentence.id,
-            "sentence": claim.text,
-            "start": claim.span.start,
-            "end": claim.span.end,
-            "section_path": list(claim.section_path),
-            "footnote_labels": [ref.label for ref in claim.sentence.footnote_refs],
-            "evidence_status": claim.check.status if claim.check is not None else None,
+            "sentence_id": sentence.id,
+            "sentence": sentence.text,
+            "start": sentence.span.start,
+            "end": sentence.span.end,
+            "section_path": list(section_path),
+            "footnote_labels": [ref.label for ref in sentence.footnote_refs],
+            "evidence_status": check.status if check is not None else None,
         }
 
 
-def _footnote_rows(doc: Document) -> Iterator[dict[str, Any]]:
-    for note in doc.all_footnotes():
+def _footnote_rows(found: Gathered) -> Iterator[dict[str, Any]]:
+    for note in found.notes:
         yield {
             "document": "",
             "id": note.id,
@@ -259,12 +258,12 @@ def _footnote_rows(doc: Document) -> Iterator[dict[str, Any]]:
         }
 
 
-def _figure_rows(doc: Document) -> Iterator[dict[str, Any]]:
+def _figure_rows(doc: Document, found: Gathered) -> Iterator[dict[str, Any]]:
     from vnreport.figures.indicators import indicator_of
     from vnreport.figures.subjects import subject_of
 
     targets = _targets_by_span(doc.targets())
-    for sentence, quantity in doc.quantities():
+    for sentence, section_path, quantity in _quantities(found):
         comparison, role = _comparison_of(sentence, quantity)
         subject = comparison.subject if comparison is not None and comparison.subject else None
         if subject is None:
@@ -275,7 +274,7 @@ def _figure_rows(doc: Document) -> Iterator[dict[str, Any]]:
         yield {
             "document": "",
             "sentence_id": sentence.id,
-            "section_path": _section_path(doc, sentence),
+            "section_path": list(section_path),
             "sentence": " ".join(sentence.text.split()),
             "text": quantity.text,
             "start": quantity.span.start,
@@ -298,10 +297,16 @@ def _figure_rows(doc: Document) -> Iterator[dict[str, Any]]:
         }
 
 
-def _section_path(doc: Document, sentence: Sentence) -> list[str]:
-    if doc.node(sentence.id) is not None:
-        return list(doc.path(sentence.id))
-    return ["footnote " + sentence.id.split(".t")[0]]
+def _quantities(found: Gathered) -> Iterator[tuple[Sentence, tuple[str, ...], Quantity]]:
+    """``Document.quantities()`` with each sentence's section path: the body's sentences, then
+    the footnotes' (which stand in no section)."""
+    for sentence, path in found.sentences:
+        for quantity in sentence.quantities:
+            yield sentence, path, quantity
+    for note in found.notes:
+        for sentence in note.sentences:
+            for quantity in sentence.quantities:
+                yield sentence, (), quantity
 
 
 _ROLES = ("achieved", "target", "baseline", "change", "percent")

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from vnreport.rules.indicators import CLAUSE_END, INDICATOR_PATTERNS, PARTY_ADMISSION_BEFORE_FIGURE, PARTY_MEMBER_UNITS
+from vnreport.rules.indicators import (
+    ANY_INDICATOR,
+    CLAUSE_END,
+    INDICATOR_PATTERNS,
+    PARTY_ADMISSION_BEFORE_FIGURE,
+    PARTY_MEMBER_UNITS,
+)
 
 
 def indicator_of(subject: str | None, unit: str | None = None, before: str = "", after: str = "") -> str | None:
@@ -26,6 +32,8 @@ def indicator_of(subject: str | None, unit: str | None = None, before: str = "",
 
 
 def _first_mention(text: str) -> str | None:
+    if not ANY_INDICATOR.search(text):
+        return None
     first = min(
         (
             (m.start(), rank, name)
@@ -38,6 +46,8 @@ def _first_mention(text: str) -> str | None:
 
 
 def _nearest_mention(subject: str) -> str | None:
+    if not ANY_INDICATOR.search(subject):
+        return None
     best: tuple[int, int] | None = None
     code: str | None = None
     for rank, (name, pattern) in enumerate(INDICATOR_PATTERNS):

@@ -61,3 +61,8 @@ PARTY_MEMBER_UNITS = frozenset({"đảng viên", "quần chúng"})
 
 #: Where the clause of a figure ends, after the figure: the words up to it say what it counts.
 CLAUSE_END = re.compile(r"[,;:.()]|\s(?:và|bằng|chiếm)\s")
+
+#: Any indicator at all: one search that rules out most subjects (they name none) before each
+#: pattern is tried on its own. Every pattern is plain (non-capturing groups, no anchors or
+#: lookarounds, the same flags), so the alternation matches a text exactly when one of them does.
+ANY_INDICATOR = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in INDICATOR_PATTERNS), _I)
