@@ -39,6 +39,7 @@ COMPILED_MODULES = (
     "sources._text",
     "sources.html_source",
     "sources.html_content",
+    "sources.html_emphasis",
     "sources.html_survey",
     "sources.html",
     "sources.pdf_lines",

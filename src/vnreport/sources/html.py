@@ -34,6 +34,7 @@ from typing import Any
 
 from lxml import etree
 
+from vnreport._collector import collector_paused
 from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
 from vnreport.limits import check_source, time_limit
@@ -494,7 +495,9 @@ def parse_html(source: str | bytes, options: ParseOptions = DEFAULT_OPTIONS) -> 
     'Thuận lợi'
     """
     check_source(source, options.max_bytes)
-    with time_limit(options.timeout):
+    # The reader allocates as much as the parse does and keeps it until the parse ends, as the
+    # text pipeline's stages do: the cyclic collector is paused over both (:mod:`vnreport._collector`).
+    with time_limit(options.timeout), collector_paused():
         encoding: str | None = None
         bom_len = 0
         diagnostics: tuple[Diagnostic, ...] = ()

@@ -47,36 +47,46 @@ def survey(root: Any, index: SourceReader | SourceIndex) -> Survey:
     """One pass over the tree, in document order: every text node and tail with its source
     offsets (see :data:`Located`), which elements are boilerplate (:class:`Page`), and the
     footnote body labels."""
-    texts: Located = {}
-    tails: Located = {}
-    dropped: set[Any] = set()
-    labels: set[str] = set()
-    styled: dict[Any, int] = {}
-    italic: list[Any] = []
-    locate = index.locate
+    found = _Surveyor(index)
+    found.visit(root)
+    return Survey(found.texts, found.tails, Page(root, found.dropped), found.labels, found.styled, bool(found.italic))
 
-    def visit(el: Any) -> None:
+
+class _Surveyor:
+    """What :func:`survey` collects as it goes. A class, not a closure: a recursive closure
+    holds itself through its environment, a cycle that keeps every table alive (and the tree
+    with them) until the cyclic collector runs, which the parse pauses."""
+
+    def __init__(self, index: SourceReader | SourceIndex) -> None:
+        self.texts: Located = {}
+        self.tails: Located = {}
+        self.dropped: set[Any] = set()
+        self.labels: set[str] = set()
+        self.styled: dict[Any, int] = {}
+        self.italic: list[Any] = []
+        self.locate = index.locate
+
+    def visit(self, el: Any) -> None:
         tag = el.tag
+        locate = self.locate
         if isinstance(tag, str):
             text = el.text
             name = tag.lower()
             if text and name not in RAW_TEXT:
                 starts, ends = locate(text)
-                texts[el] = (text, starts, ends)
+                self.texts[el] = (text, starts, ends)
             attrib = el.attrib
             if attrib and ("id" in attrib or "name" in attrib):
-                add_body_labels(el, labels)
+                add_body_labels(el, self.labels)
             style = attrib.get("style") if attrib else None
             if style or name in ITALIC_TAGS:
-                note_style(el, name, style, styled, italic)
+                note_style(el, name, style, self.styled, self.italic)
             if boilerplate(el, name, attrib):
-                dropped.add(el)
+                self.dropped.add(el)
+        tails = self.tails
         for child in el:
-            visit(child)
+            self.visit(child)
             tail = child.tail
             if tail:
                 starts, ends = locate(tail)
                 tails[child] = (tail, starts, ends)
-
-    visit(root)
-    return Survey(texts, tails, Page(root, dropped), labels, styled, bool(italic))
