@@ -124,12 +124,7 @@ def _as_open_title(match: str, node: OpenNode) -> OpenNode | None:
         return None  # a form's blanks inside are no list left open
     if not is_title_like(" ".join(tail.split()), MAX_WRAPPED_TITLE_WORDS):
         return None
-    title = Span(own.start, own.start + len(raw))
-    section = OpenNode(OpenKind.SECTION, node.start, title.end, node.marker, node.key, title)
-    section.line_end = own.end
-    section.source_level, section.list_depth = node.source_level, node.list_depth
-    section.children = node.children[1:]
-    return section
+    return _titled_by_first_paragraph(node, Span(own.start, own.start + len(raw)))
 
 
 def _as_label(match: str, node: OpenNode) -> OpenNode | None:
@@ -146,7 +141,13 @@ def _as_label(match: str, node: OpenNode) -> OpenNode | None:
     label = raw[:-1].rstrip()
     if not label or ":" in label or is_lead_in(label) or not is_title_like(label, MAX_TITLE_WORDS):
         return None
-    title = Span(own.start, own.start + len(label))
+    return _titled_by_first_paragraph(node, Span(own.start, own.start + len(label)))
+
+
+def _titled_by_first_paragraph(node: OpenNode, title: Span) -> OpenNode:
+    """The item ``node`` as a section whose title is ``title``, cut from its first paragraph;
+    the other children stay its body."""
+    own = node.children[0]
     section = OpenNode(OpenKind.SECTION, node.start, title.end, node.marker, node.key, title)
     section.line_end = own.end
     section.source_level, section.list_depth = node.source_level, node.list_depth
