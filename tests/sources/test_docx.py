@@ -123,6 +123,16 @@ def test_numbering_multilevel_text_and_restart() -> None:
 # -- broken and hostile packages --------------------------------------------------------------
 
 
+def test_a_zip_version_zipfile_lacks_is_the_library_error() -> None:
+    """A central directory entry naming zip version 6.4 (a damaged header: the fuzz target found
+    it) makes zipfile raise NotImplementedError; the reader says it cannot open the package."""
+    data = bytearray(build_docx())
+    entry = data.index(b"PK\x01\x02")
+    data[entry + 6 : entry + 8] = (64).to_bytes(2, "little")
+    with pytest.raises(UnreadableInputError, match="not a ZIP package"):
+        parse_docx(bytes(data))
+
+
 def test_not_a_zip(tmp_path: Path) -> None:
     path = tmp_path / "old.docx"
     path.write_bytes(b"\xd0\xcf\x11\xe0 an OLE2 .doc renamed")

@@ -52,8 +52,12 @@ def read_package(data: bytes) -> dict[str, bytes]:
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError, OSError) as exc:
-        raise UnreadableInputError("the .docx file is not a ZIP package (is it a renamed .doc?)") from exc
+    # NotImplementedError: a directory entry naming a zip version or method zipfile lacks (a damaged
+    # header, found by tests/test_fuzz.py).
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError, OSError) as exc:
+        raise UnreadableInputError(
+            "the .docx file is not a ZIP package vnreport can open (is it a renamed .doc?)"
+        ) from exc
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_ENTRIES:
