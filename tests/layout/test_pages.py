@@ -530,6 +530,31 @@ def test_labels_glued_to_the_end_of_the_line_above() -> None:
     ]
 
 
+def test_last_label_glued_after_its_own_body() -> None:
+    # 12's layout (page 20): label 1 alone above its body, label 2 printed after its own body,
+    # here glued to that body's last line, the page's last ("…Thủ Đức. 2").
+    page = "\n".join(
+        [
+            "1",
+            "",
+            *RUN[:2],
+            "công trình “Vượt núi, băng rừng, dẫn nước về cho dân” mang lại ý nghĩa to lớn1. Chiến",
+            "dịch đã để lại nhiều công trình, phần việc có giá trị, với các con số ấn tượng2 với",
+            *RUN[2:],
+            "1",
+            "Có 890 sinh viên tham gia Chiến dịch tại các tỉnh Phú Yên và Đắk Nông; tỉnh Đồng Tháp và tại TP. HCM.",
+            "Hoạt động đã tạo điểm nhấn với các con số như: 101 bảng vẽ được trao cho hàng gánh khó khăn, 2000 suất",
+            "cháo đêm cho công nhân, trồng 200 cây xanh tại Thành phố Thủ Đức. 2",
+        ]
+    )
+    text = page + "\n\f" + "\n".join(["2", "", *run(1)]) + "\n\f"
+    layout = layout_of(text)
+    bodies = body_texts(text, layout)
+    assert bodies["1"].startswith("Có 890") and bodies["1"].endswith("TP. HCM.")
+    assert bodies["2"].startswith("Hoạt động") and bodies["2"].endswith("Thủ Đức.")
+    assert [(label, before[-3:]) for label, _, before in ref_texts(text, layout)] == [("1", "lớn"), ("2", "ợng")]
+
+
 def test_sequence_goes_on_past_a_page_whose_bodies_were_not_read() -> None:
     # Page 1 cites 1 and 2 but its bodies are lost (no block at its bottom); page 2's bodies
     # 3 and 4 still continue the sequence.

@@ -257,7 +257,19 @@ class FootnoteReader:
             return expect + 1
         if k == len(flow) - 1 and glued[0] + 1 == entries[0].value:
             entries.insert(0, BodyEntry(glued[0], None, None, number_last=True, glued_at=(pos, *glued[1:])))
+        elif k == len(flow) - 1 and glued[0] == expect and entries and len(entries[-1].body) > 1:
+            return self._cut_last_glued_label(entries, (pos, *glued[1:]))
         return expect
+
+    def _cut_last_glued_label(self, entries: list[BodyEntry], glued_at: tuple[int, int, int]) -> int:
+        """The page's last label printed after its own body and glued to its last line ("…Thủ
+        Đức. 22"): cut that body off the body above, as for a label alone after it."""
+        parts = self._split_bodies(entries[-1].body, 2)
+        if parts is None:
+            return entries[-1].value + 1
+        entries[-1].body = parts[0]
+        entries.append(BodyEntry(entries[-1].value + 1, None, None, parts[1], number_last=True, glued_at=glued_at))
+        return entries[-1].value + 1
 
     def _opening_text(self, flow: list[int], j: int, k: int, expect: int) -> int | None:
         """Where the body text starts when ``flow[k]`` opens the body of label ``expect``."""

@@ -16,7 +16,15 @@ import attrs
 
 from vnreport.lines.classify import ClassifiedLine
 from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
-from vnreport.rules.pages import COUNTED_BY, COUNTER_WORDS, DIGIT_RUN, MARKER_FOLLOWERS, MARKER_UNITS
+from vnreport.rules.pages import (
+    AMOUNT_WORDS,
+    COUNTED_BY,
+    COUNTER_WORDS,
+    DIGIT_RUN,
+    MARKER_FOLLOWER_VERBS,
+    MARKER_FOLLOWERS,
+    MARKER_UNITS,
+)
 
 #: Marker strength: glued to a word or closing punctuation beats a number set apart by a space
 #: before punctuation or a line end, which beats one set apart in the middle of a sentence.
@@ -282,6 +290,8 @@ class _Digits:
             return MarkerCandidate(self.start, self.end, value, WEAK) if after == "capital" else None
         if after == "phrase" or (before == "clause" and after == "capital"):
             return MarkerCandidate(self.start, self.end, value, FAINT)  # "lần); 19 Chi ngân sách"
+        if before == "clause" and after == "number":
+            return MarkerCandidate(self.start, self.end, value, FAINT)
         if before == "clause" and after == "word" and not _counts_before(self.text, at - 1, self.line_start):
             return MarkerCandidate(self.start, self.end, value, FAINT)  # "thường xuyên, 6 coi trọng"
         return None
@@ -307,7 +317,8 @@ class _Digits:
 
     def _token_after(self) -> str | None:
         """What follows the number: "stop" (the line end, or punctuation ending the token),
-        "capital" (a space and a capital), "phrase" (a space and a word that opens a phrase)."""
+        "capital" (a space and a capital), "phrase" (a space and a word that opens a phrase),
+        "number" (a space and another number)."""
         text, e, line_end = self.text, self.end, self.line_end
         if e >= line_end:
             return "stop"
@@ -323,6 +334,8 @@ class _Digits:
             return "stop"
         if text[w].isupper() or text[w] in '“"':
             return "capital"
+        if text[w].isdigit():
+            return "number"  # "86,2%; 24 100% rác": two numbers set apart are no one figure
         return _word_after(text, w, line_end)
 
 
@@ -348,13 +361,18 @@ def _punctuation_before(text: str, p: int, line_start: int) -> str | None:
 
 def _word_after(text: str, w: int, line_end: int) -> str | None:
     """ "phrase" when the word at ``w`` opens a phrase, "word" for another word, None for a unit."""
-    k = w
-    while k < line_end and text[k].isalpha():
-        k += 1
-    word = text[w:k].casefold()
-    if word in MARKER_FOLLOWERS:
+    word, k = _word_at(text, w, line_end)
+    if word in MARKER_FOLLOWERS or f"{word} {_next_word(text, k)}" in MARKER_FOLLOWER_VERBS:
         return "phrase"
     return "word" if word and word not in MARKER_UNITS else None
+
+
+def _next_word(text: str, k: int) -> str:
+    """The word after the space at ``k``, on this line or, past its end, on the next."""
+    w = k
+    while w < len(text) and w - k < 3 and text[w] in " \n":
+        w += 1
+    return _word_at(text, w, min(len(text), w + 20))[0]
 
 
 def _words_back(text: str, p: int, line_start: int) -> tuple[str, int]:
@@ -378,14 +396,36 @@ def _names_no_number(text: str, p: int, line_start: int) -> bool:
 
 
 def _counts_before(text: str, comma: int, line_start: int) -> bool:
-    """The clause before the comma at ``comma`` holds a number: "gồm 3 xã, 2 phường" lists counts."""
+    """The clause before the comma at ``comma`` holds a count: "gồm 3 xã, 2 phường" lists
+    counts; "đạt 7,3%/năm, 12" and "81.734 tỷ đồng; 20" hold amounts, no counts."""
     start = max(line_start, comma - 30)
     for k in range(comma - 1, start - 1, -1):
         if text[k] in _SENTENCE_ENDS or text[k] in _CLAUSE_ENDS:
-            break
-        if text[k].isdigit():
+            return False
+        if text[k].isdigit() and _counts(text, k + 1, comma):
             return True
-    return comma - 30 > line_start and any(ch.isdigit() for ch in text[line_start:start])
+    return comma - 30 > line_start and any(
+        text[k].isdigit() and _counts(text, k + 1, comma) for k in range(line_start, start)
+    )
+
+
+def _counts(text: str, e: int, limit: int) -> bool:
+    """The digit at ``e - 1`` ends a number that counts the word after it ("3 xã"), not an
+    amount ("7,3%", "81.734 tỷ") or a number inside a figure ("7,3")."""
+    if e < limit and text[e].isdigit():
+        return False
+    if e >= limit or text[e] != " ":
+        return e >= limit  # a number just before the comma ("3, 4") is listed too
+    word, _ = _word_at(text, e + 1, limit)
+    return bool(word) and word not in AMOUNT_WORDS and word not in MARKER_UNITS
+
+
+def _word_at(text: str, w: int, end: int) -> tuple[str, int]:
+    """The word (letters only) starting at ``w``, case-folded, and where it ends."""
+    k = w
+    while k < end and text[k].isalpha():
+        k += 1
+    return text[w:k].casefold(), k
 
 
 def _marker_before(text: str, p: int, line_start: int) -> int | None:

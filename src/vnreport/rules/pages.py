@@ -178,6 +178,14 @@ MARKER_FOLLOWERS = frozenset(
         "qua",
     }
 )
+#: Two-word verbs that open a predicate: a number set apart before one is a marker after its
+#: subject ("998 sinh viên tình nguyện 17 tham gia"), never a count, which a noun follows ("17
+#: tham luận", "12 thực tập sinh" are counts, so the second word is asked too).
+MARKER_FOLLOWER_VERBS = frozenset({"tham gia", "thực hiện", "triển khai", "hoàn thành", "góp phần", "tiếp tục"})
+#: Words after a number that make it an amount, not a count of things: a clause holding "81.734
+#: tỷ đồng" or "7,3%/năm" lists no counts, so a number after its comma or semicolon may be a
+#: marker ("… 81.734 tỷ đồng; 20 lũy kế"), where "gồm 3 xã, 2 phường" lists counts.
+AMOUNT_WORDS = frozenset({"nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ", "đồng", "usd"})
 #: Words that count the noun after them ("hai tỉnh", "các xã", "mỗi năm"): a noun so counted is
 #: not one a number after it names ("Tỉnh 5", "Điều 4"), so "của hai tỉnh 5." holds a marker.
 COUNTED_BY = frozenset({"các", "những", "nhiều", "mỗi", "mọi", "từng", "một", "hai", "ba", "bốn", "cả"})
