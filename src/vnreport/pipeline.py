@@ -31,6 +31,7 @@ from vnreport.layout.tables import TableBlock, find_tables, source_tables
 from vnreport.limits import DEFAULT_MAX_BYTES, check_size, check_source, check_time, checked, time_limit
 from vnreport.lines import markup, quality
 from vnreport.lines.classify import ClassifiedLine, Role, classify_line
+from vnreport.lines.glued_points import split_glued_points
 from vnreport.lines.hinted import NO_LINE_HINTS, LineHints, place_hints
 from vnreport.lines.shown import shown
 from vnreport.lines.split import Line, split_lines
@@ -201,6 +202,8 @@ def _stage_lines(state: ParseState) -> ParseState:
         lines, match = markup.join_broken_bold(text, match, lines)
     # Headings glued to the sentence before them by extraction start lines of their own.
     lines = markup.split_glued_headings(text, lines)
+    # A list's first point glued after its lead-in's colon starts a line of its own too.
+    lines = split_glued_points(text, lines)
     upper = state.hints.upper_case
     displayed = shown(text, upper) if upper else ""
     return attrs.evolve(state, lines=tuple(lines), glued=tuple(glued), match=shown(match, upper), shown=displayed)

@@ -442,6 +442,49 @@ def test_flattened_table_stops_before_the_next_heading_and_prose() -> None:
     assert titles == ["XÃ HỘI", "Giáo dục và đào tạo", "Y tế"]
 
 
+# A congress programme (12): the agenda's last row is its number, then a full line, then the
+# next document's cover.
+AGENDA_LAST_ROW = """\
+NỘI DUNG
+
+TT
+
+Thời gian
+
+I
+
+PHẦN ĐIỀU HÀNH CỦA BAN TỔ CHỨC
+
+1.
+
+Đón tiếp khách mời, sinh hoạt đại biểu
+
+2.
+
+Chào cờ: Hát Quốc ca và Bài ca chính thức của Hội Sinh viên Việt Nam
+
+3.
+
+Phát biểu bế mạc Đại hội
+
+4.
+
+Chào cờ bế mạc: Hát Quốc ca và Bài ca chính thức của Hội Sinh viên Việt Nam
+BAN CHẤP HÀNH HỘI SINH VIÊN VIỆT NAM
+TRƯỜNG KHÓA XI, NHIỆM KỲ 2023 - 2025
+
+ĐẠI HỘI ĐẠI BIỂU
+"""
+
+
+def test_flattened_table_keeps_the_label_of_its_last_row() -> None:
+    _, blocks, _ = build(AGENDA_LAST_ROW)
+    assert len(blocks) == 1
+    rows = cell_texts(AGENDA_LAST_ROW, blocks[0])
+    assert rows[-1] == ["4.", "Chào cờ bế mạc: Hát Quốc ca và Bài ca chính thức của Hội Sinh viên Việt Nam"]
+    assert blocks[0].end == line_of(AGENDA_LAST_ROW, "BAN CHẤP HÀNH")
+
+
 REPORT_FRAGMENT = """\
 II. NHIỆM VỤ, GIẢI PHÁP
 1. Kinh tế

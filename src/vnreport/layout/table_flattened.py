@@ -294,6 +294,10 @@ def _tail(text: str, lines: Sequence[ClassifiedLine], shapes: list[LineShape], l
     """Keep the cells after the last figure (the last row's label, "Vượt mục / tiêu"), up to
     the first full line of prose or heading."""
     end = last + 1
+    if shapes[last].marker and _row_number(text, lines[last]) is not None:
+        label = _last_row_label(text, lines, shapes, last + 1, stop)
+        if label is not None:
+            return label
     kept = 0
     k = last + 1
     while k < stop and kept < TAIL_LIMIT:
@@ -307,6 +311,23 @@ def _tail(text: str, lines: Sequence[ClassifiedLine], shapes: list[LineShape], l
         kept += 1
         k += 1
         end = k
+    return end
+
+
+def _last_row_label(
+    text: str, lines: Sequence[ClassifiedLine], shapes: list[LineShape], k: int, stop: int
+) -> int | None:
+    """Where the last row ends when the table's last evidence is its row number ("30.") and a
+    full line follows: that line is the row's label ("Chào cờ bế mạc: Hát Quốc ca …"), with its
+    wrapped rest in lower case; what comes after (a cover page's capitals) is not the table's.
+    None when a short cell follows (the usual tail)."""
+    while k < stop and (lines[k].line.kind is LineKind.BLANK or shapes[k].page):
+        k += 1
+    if k >= stop or not shapes[k].long or _strong_heading(text, lines[k]):
+        return None
+    end = k + 1
+    while end < stop and lines[end].line.kind is LineKind.TEXT and line_text(text, lines[end])[:1].islower():
+        end += 1
     return end
 
 

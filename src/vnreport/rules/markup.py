@@ -57,3 +57,16 @@ LINE_NUMBER = regex.compile(
     rf"(?:\*\*{SP}*)?(?:(?P<number>[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{0,3}})[.\-]|(?P<roman>{ROMAN})[.\-]){SP}",
     regex.VERSION1,
 )
+
+# =============================================================================================
+# A list's first point glued after the colon of its lead-in (lines/glued_points.py)
+# =============================================================================================
+
+#: "… cụ thể như⏎sau: a) Đảng viên tuổi cao, …": a word, a colon, then the first point of a
+#: lettered list ("a)") and a capital. A point only when "b)" opens a line below it
+#: (lines/glued_points.py): "gồm: a) …; b) …" written inside one sentence stays text.
+GLUED_FIRST_POINT = regex.compile(rf"(?<=\p{{L}}:){SP}+(?P<marker>a\)){SP}+(?=\p{{Lu}})", regex.VERSION1)
+#: The second point at a line's start, which shows that the glued first one opened a list.
+SECOND_POINT = regex.compile(rf"b\){SP}", regex.VERSION1)
+#: Another list's first point at a line's start: the glued one opened no list that "b)" continues.
+FIRST_POINT = regex.compile(rf"a\){SP}", regex.VERSION1)
