@@ -555,6 +555,103 @@ def test_last_label_glued_after_its_own_body() -> None:
     assert [(label, before[-3:]) for label, _, before in ref_texts(text, layout)] == [("1", "lớn"), ("2", "ợng")]
 
 
+_FIRST_LABELS_LAST = [
+    "Riêng đối với tỉnh Thái Nguyên từ năm 2023 tỉnh đã tự cân đối thu chi và có điều tiết về ngân sách Trung ương",
+    "Gồm 192 dự án ngoài khu công nghiệp với số vốn 78.015 tỷ đồng và 40 dự án trong khu công nghiệp với",
+    "số vốn 3.717 tỷ đồng.",
+    "Tỉnh Thái Nguyên ban hành Đề án hỗ trợ doanh nghiệp nhỏ và vừa, nâng cao năng lực cạnh tranh và cải",
+    "thiện môi trường đầu tư; Đề án phát triển kinh tế tập thể giai đoạn 2021 - 2025; Quy định mức chi hỗ trợ",
+    "đưa lao động trẻ về làm việc tại tổ chức kinh tế tập thể trên địa bàn tỉnh…",
+]
+
+
+@pytest.mark.parametrize("printed", ["alone", "glued above", "glued to the body", "first glued at the end"])
+def test_first_labels_printed_last_with_the_third_glued(printed: str) -> None:
+    # Corpus 01 (page 10): bodies 1 and 2 without their labels, which come last ("1⏎2"), and
+    # label 3 alone above its body; the same page with label 3 glued to the end of the line
+    # above its body, or to the body's first word ("3Tỉnh …"), or label 1 glued to the end of
+    # the last body ("… tỉnh… 1⏎2").
+    b = list(_FIRST_LABELS_LAST)
+    tail = ["1", "2"]
+    if printed == "alone":
+        b.insert(3, "3")
+    elif printed == "glued above":
+        b[2] += " 3"
+    elif printed == "glued to the body":
+        b[3] = "3" + b[3]
+    else:
+        b[2] += " 3"
+        b[5] += " 1"
+        tail = ["2"]
+    page = "\n".join(
+        [
+            "1",
+            "",
+            *RUN[:2],
+            "lượng công tác tư tưởng được nâng lên theo hướng hiện đại1. Công",
+            "tác phát triển đảng viên có chuyển biến, đạt yêu cầu đề ra2; các",
+            "cơ sở đảng đều có chuyển biến rõ nét và tích cực3, góp phần",
+            *RUN[2:],
+            *b,
+            *tail,
+        ]
+    )
+    text = page + "\n\f" + "\n".join(["2", "", *run(1)]) + "\n\f"
+    layout = layout_of(text)
+    bodies = body_texts(text, layout)
+    assert bodies["1"].startswith("Riêng đối với") and bodies["1"].endswith("Trung ương")
+    assert bodies["2"].startswith("Gồm 192") and bodies["2"].endswith("3.717 tỷ đồng.")
+    assert bodies["3"].startswith("Tỉnh Thái Nguyên") and bodies["3"].endswith("địa bàn tỉnh…")
+    assert [label for label, _, _ in ref_texts(text, layout)] == ["1", "2", "3"]
+
+
+def test_one_body_label_last_after_a_lost_marker() -> None:
+    # Corpus 02 (page 7) with marker 1 lost on page 1 (its body is read there, its marker not):
+    # the next page's one body, its label 2 glued to its last line, is still read.
+    page_1 = "\n".join(["1", "", *RUN, _NOTE.format(1), "1"])
+    page_2 = "\n".join(
+        [
+            "2",
+            "",
+            *run(1)[:3],
+            "ủy. Thực hiện tốt nguyên tắc tổ chức và hoạt động của Đảng, nhất là nguyên tắc",
+            "tập trung dân chủ2. Chỉ đạo chuẩn bị chu đáo nội dung, nâng cao chất lượng các",
+            *run(1)[3:],
+            "Nhiệm kỳ 2020-2025, trước khi hợp nhất: Ban Chấp hành Đảng bộ tỉnh Bắc Kạn đã tổ chức 20 hội nghị,",
+            "Ban Thường vụ Tỉnh ủy tổ chức 99 cuộc họp, Thường trực Tỉnh ủy tổ chức trên 127 cuộc họp để cho ý",
+            "kiến và quyết định các nội dung thuộc thẩm quyền. 2",
+        ]
+    )
+    text = page_1 + "\n\f" + page_2 + "\n\f"
+    layout = layout_of(text)
+    bodies = body_texts(text, layout)
+    assert bodies["2"].startswith("Nhiệm kỳ 2020-2025") and bodies["2"].endswith("thuộc thẩm quyền.")
+    assert ("2", "2", "dân chủ") in [(label, digits, before[-7:]) for label, digits, before in ref_texts(text, layout)]
+
+
+def test_label_glued_to_a_count_with_a_leading_zero() -> None:
+    # Corpus 12 (page 15), label 2 set close to its body's first word, a count "02 tập thể".
+    page = "\n".join(
+        [
+            "1",
+            "",
+            *RUN[:2],
+            "lượng công tác tư tưởng được nâng lên theo hướng hiện đại1. Công",
+            "tác phát triển đảng viên có chuyển biến, đạt yêu cầu đề ra2; các",
+            *RUN[2:],
+            "1",
+            _NOTE.format(1),
+            "202 tập thể và 04 cá nhân sinh viên có thành tích xuất sắc trong Cuộc thi Packaging Speak Out 2024.",
+            "06 sinh viên và 02 tập thể có thành tích xuất sắc Cuộc thi Olympic Tin học Sinh viên Việt Nam lần",
+            "thứ 33 (OLP’24), Procon Việt Nam và ICPC Asia Hanoi năm 2024.",
+        ]
+    )
+    text = page + "\n\f" + "\n".join(["2", "", *run(1)]) + "\n\f"
+    layout = layout_of(text)
+    bodies = body_texts(text, layout)
+    assert bodies["2"].startswith("02 tập thể và 04 cá nhân") and bodies["2"].endswith("năm 2024.")
+
+
 def test_sequence_goes_on_past_a_page_whose_bodies_were_not_read() -> None:
     # Page 1 cites 1 and 2 but its bodies are lost (no block at its bottom); page 2's bodies
     # 3 and 4 still continue the sequence.

@@ -19,11 +19,11 @@ import itertools
 
 import attrs
 
+from vnreport.footnotes.page_labels import PageLabels
 from vnreport.footnotes.pdf_entries import BodyEntry, PdfFootnote, cut_glued_labels
 from vnreport.footnotes.pdf_markers import find_markers, labels_cited, markers_without_bodies
 from vnreport.layout.page_text import PageText
 from vnreport.model import FurnitureKind, Span
-from vnreport.rules.pages import PDF_FOOTNOTE_GLUED_LABEL, PDF_FOOTNOTE_LONE_LABEL, PDF_FOOTNOTE_TRAILING_LABEL
 
 #: A page of more lines than this is not a printed page; only its last lines can hold footnotes.
 MAX_ZONE_LINES = 80
@@ -41,7 +41,7 @@ _PageResult = tuple[list[BodyEntry], list[int]]
 """A page's footnote entries and the lines that continue the previous page's last body."""
 
 
-class FootnoteReader:
+class FootnoteReader(PageLabels):
     """Reads the footnote block of each page of a :class:`PageText`, in order, and claims its
     lines (bodies, number-last labels as furniture)."""
 
@@ -99,22 +99,6 @@ class FootnoteReader:
     def _is_long(self, pos: int) -> bool:
         return self.strs.length(pos) >= self.long_line
 
-    def _lone_label(self, pos: int) -> int | None:
-        content = self.strs[pos]
-        if not 0 < len(content) <= 3 or not content[0].isdigit():
-            return None
-        m = PDF_FOOTNOTE_LONE_LABEL.fullmatch(content)
-        return int(content) if m is not None else None
-
-    def _glued_label(self, pos: int, value: int) -> int | None:
-        """Where the text starts on a line opened by the label ``value`` ("4 Thái Nguyên…")."""
-        c = self.lines[pos].line.content
-        m = PDF_FOOTNOTE_GLUED_LABEL.match(self.text, c.start, c.end)
-        if m is None or int(m.group("n")) != value:
-            return None
-        start: int = m.start("text")
-        return start
-
     def _unfinished(self, entry: BodyEntry) -> bool:
         if not entry.body or entry.text_end is not None:
             return False  # a label glued to its last line follows a full stop
@@ -140,10 +124,7 @@ class FootnoteReader:
                 continue
             value = self._lone_label(pos)
             if value is None:
-                for candidate in (expected, expected + 1, 1):
-                    if self._glued_label(pos, candidate) is not None and self._glued_start_ok(flow, j):
-                        value = candidate
-                        break
+                value = self._opening_glued_label(flow, j, allowed)
                 if value is None:
                     continue
             if value not in allowed and value - 1 not in allowed:
@@ -157,12 +138,27 @@ class FootnoteReader:
             result = self._finish_page(flow, j, entries, previous)
             if result is not None:
                 return result
-        return self._one_body_label_last(flow, expected, previous)
+        return self._one_body_label_last(flow, allowed, previous)
 
-    def _one_body_label_last(self, flow: list[int], expected: int, previous: BodyEntry | None) -> _PageResult | None:
-        """The page's one body, its label printed last and glued to the body's last line."""
+    def _opening_glued_label(self, flow: list[int], j: int, allowed: set[int]) -> int | None:
+        """The label glued to the text of ``flow[j]`` ("4 Thái…") when it may open the block. As
+        for a lone label, it may be one past those allowed: the labels before it printed last
+        ("21Tỉnh …" over the bodies, "19⏎20" at the page end)."""
+        if not self._glued_start_ok(flow, j):
+            return None
+        for candidate in sorted(allowed | {a + 1 for a in allowed}):
+            if self._glued_label(flow[j], candidate) is not None:
+                return candidate
+        return None
+
+    def _one_body_label_last(
+        self, flow: list[int], allowed: set[int], previous: BodyEntry | None
+    ) -> _PageResult | None:
+        """The page's one body, its label printed last and glued to the body's last line; its
+        label is one of those a page's first may be (the one due, the next when a marker or a
+        body before it was lost, 1)."""
         last = self._trailing_label(flow[-1])
-        if last is None or last[0] not in (expected, 1):
+        if last is None or last[0] not in allowed:
             return None
         head = BodyEntry(last[0], None, None, number_last=True, glued_at=(flow[-1], *last[1:]))
         return self._finish_page(flow, len(flow), [head], previous)
@@ -177,13 +173,6 @@ class FootnoteReader:
         entries = self._parse_zone(flow, j, above[0], above[1])
         return self._finish_page(flow, j, entries, previous) if entries is not None else None
 
-    def _trailing_label(self, pos: int) -> tuple[int, int, int] | None:
-        """A label glued to the end of line ``pos`` after a full stop: its value, where the text
-        before it ends, where its digits start."""
-        c = self.lines[pos].line.content
-        m = PDF_FOOTNOTE_TRAILING_LABEL.search(self.text, c.start, c.end)
-        return None if m is None else (int(m.group("n")), m.start(), m.start("n"))
-
     def _label_above(self, flow: list[int], j: int, allowed: set[int]) -> tuple[int, tuple[int, int, int]] | None:
         """The label of a body opening at ``flow[j]`` glued to the end of the line above: its
         value and where it is glued. The body is set small (a long line), or the line above is
@@ -193,13 +182,9 @@ class FootnoteReader:
         if not (self._is_long(flow[j]) or (j >= 2 and self._is_long(flow[j - 2]))):
             return None
         glued = self._trailing_label(flow[j - 1])
-        if glued is None or glued[0] not in allowed:
+        if glued is None or (glued[0] not in allowed and glued[0] - 1 not in allowed):
             return None
         return glued[0], (flow[j - 1], glued[1], glued[2])
-
-    def _opens_like_body(self, pos: int) -> bool:
-        head = self.strs[pos][:1]  # a body may open with a count: "02 tập thể và 04 cá nhân …"
-        return head.isupper() or head.isdigit() or head in '“"('
 
     def _glued_start_ok(self, flow: list[int], j: int) -> bool:
         """A glued "4 Thái…" opens a block as a long (small-font) line, after a gap, or after a
@@ -288,7 +273,12 @@ class FootnoteReader:
         tail = self._number_tail(flow, k)
         if tail is None or (entries and tail[-1][1] + 1 != entries[0].value):
             return False
-        entries[:0] = [BodyEntry(v, p, None, number_last=True) for p, v in tail]
+        heads = [BodyEntry(v, p, None, number_last=True) for p, v in tail]
+        # The run's first label may be glued to the end of the body line above it ("…tỉnh… 19⏎20").
+        glued = self._trailing_label(flow[k - 1]) if k > 0 and entries and entries[-1].body else None
+        if glued is not None and glued[0] + 1 == tail[0][1] and entries[-1].body[-1] == flow[k - 1]:
+            heads.insert(0, BodyEntry(glued[0], None, None, number_last=True, glued_at=(flow[k - 1], *glued[1:])))
+        entries[:0] = heads
         return True
 
     def _cut_last_label(self, entries: list[BodyEntry], pos: int, value: int) -> bool:
@@ -299,16 +289,6 @@ class FootnoteReader:
         entries[-1].body = parts[0]
         entries.append(BodyEntry(value, pos, None, parts[1], number_last=True))
         return True
-
-    def _number_tail(self, flow: list[int], k: int) -> list[tuple[int, int]] | None:
-        """``flow[k:]`` when it is nothing but lone numbers counting up by one."""
-        out: list[tuple[int, int]] = []
-        for pos in flow[k:]:
-            v = self._lone_label(pos)
-            if v is None or (out and v != out[-1][1] + 1):
-                return None
-            out.append((pos, v))
-        return out
 
     def _share_bodies(self, entries: list[BodyEntry]) -> list[BodyEntry] | None:
         """Labels printed in a run ("23⏎24⏎body⏎⏎body"): the bodies after the run, split at

@@ -288,13 +288,17 @@ class _Digits:
             return MarkerCandidate(self.start, self.end, value, WEAK)
         if before == "sentence":
             return MarkerCandidate(self.start, self.end, value, WEAK) if after == "capital" else None
-        if after == "phrase" or (before == "clause" and after == "capital"):
+        if after == "phrase" or (before == "clause" and self._opens_clause(after, at)):
             return MarkerCandidate(self.start, self.end, value, FAINT)  # "lần); 19 Chi ngân sách"
-        if before == "clause" and after == "number":
-            return MarkerCandidate(self.start, self.end, value, FAINT)
-        if before == "clause" and after == "word" and not _counts_before(self.text, at - 1, self.line_start):
-            return MarkerCandidate(self.start, self.end, value, FAINT)  # "thường xuyên, 6 coi trọng"
         return None
+
+    def _opens_clause(self, after: str, at: int) -> bool:
+        """After a comma or semicolon, what follows the number opens the next clause: a capital,
+        another number ("86,2%; 24 100%"), or a word where the clause before lists no counts
+        ("thường xuyên, 6 coi trọng")."""
+        if after in ("capital", "number"):
+            return True
+        return after == "word" and not _counts_before(self.text, at - 1, self.line_start)
 
     def _token_before(self) -> tuple[str | None, int]:
         """What stands before the number and its space: "word", "closer", "year", "sentence"

@@ -43,8 +43,12 @@ WATERMARK_WORDS = regex.compile(
 PDF_FOOTNOTE_LONE_LABEL = regex.compile(r"[1-9][0-9]{0,2}", regex.VERSION1)
 #: A footnote body opened by its label: "4 Thái Nguyên quy hoạch…", "12 “Dân vận khéo”…", or with
 #: no space before a capital ("16Tỷ lệ che phủ…", "13GRDP…": the superscript set close to it).
+#: A body may open with a count written with a leading zero, then the label runs into it
+#: ("1202 tập thể và 04 cá nhân …": label 12, "02 tập thể"); a label never ends in that zero.
 PDF_FOOTNOTE_GLUED_LABEL = regex.compile(
-    rf"(?P<n>[1-9][0-9]{{0,2}})(?:{SP}+|(?=\p{{Lu}}))(?P<text>[\p{{Lu}}“\"(])", regex.VERSION1
+    rf"(?P<n>[1-9][0-9]{{0,2}})(?:{SP}+|(?=\p{{Lu}}))(?P<text>[\p{{Lu}}“\"(])"
+    rf"|(?P<n>[1-9][0-9]{{0,2}}?)(?P<text>0[1-9]{SP}+\p{{Ll}})",
+    regex.VERSION1,
 )
 #: A footnote label glued to the end of the line above its body, after the full stop that ends
 #: the body before it ("…trong đó có 4 sản phẩm 5 sao. 16" over "Tỷ lệ che phủ rừng…").
