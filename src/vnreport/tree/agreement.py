@@ -46,11 +46,11 @@ class Siblings:
             counts: dict[str, tuple[int, int, int]] = {}
             for c in self._parent.children:
                 n, items, run_in = counts.get(c.key, (0, 0, 0))
-                counts[c.key] = (n + 1, items + (c.kind is not OpenKind.SECTION), run_in + _is_run_in(self._match, c))
+                counts[c.key] = (n + 1, items + (c.kind is not OpenKind.SECTION), run_in + is_run_in(self._match, c))
             self._counts = counts
         n, items, run_in = self._counts.get(node.key, (1, 1, 0))
         mine = node.kind is not OpenKind.SECTION
-        return n - 1, items - mine, run_in - _is_run_in(self._match, node)
+        return n - 1, items - mine, run_in - is_run_in(self._match, node)
 
 
 def agreeing_kind(match: str, node: OpenNode, siblings: Siblings) -> OpenNode | None:
@@ -72,7 +72,7 @@ def agreeing_kind(match: str, node: OpenNode, siblings: Siblings) -> OpenNode | 
     return as_title
 
 
-def _is_run_in(match: str, node: OpenNode) -> bool:
+def is_run_in(match: str, node: OpenNode) -> bool:
     """A run-in section: its label, a colon, and its text going on on the same line."""
     title = node.title
     if title is None or not node.children or node.children[0].kind is not OpenKind.PARAGRAPH:

@@ -19,7 +19,8 @@ from vnreport.rules.shapes import (
     REFERENCE_NOUN_END,
     SENTENCE_BREAK,
 )
-from vnreport.tree.agreement import Siblings, agreeing_kind
+from vnreport.tree.agreement import Siblings
+from vnreport.tree.entries import entry_kind
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode
 from vnreport.tree.numbering import numbered_as
 
@@ -80,7 +81,7 @@ def as_read(match: str, node: OpenNode, parent: OpenNode, siblings: Siblings | N
         own = OpenNode(OpenKind.PARAGRAPH, node.title.start, node.line_end)
         item.children = [own]
         return item
-    return agreeing_kind(match, node, siblings or Siblings(match, parent)) or node
+    return entry_kind(match, node, parent, siblings or Siblings(match, parent)) or node
 
 
 def _runs_into_its_body(match: str, node: OpenNode, parent: OpenNode) -> bool:
