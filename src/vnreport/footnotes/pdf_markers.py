@@ -294,9 +294,10 @@ class _Digits:
 
     def _opens_clause(self, after: str, at: int) -> bool:
         """After a comma or semicolon, what follows the number opens the next clause: a capital,
-        another number ("86,2%; 24 100%"), or a word where the clause before lists no counts
+        another number after a semicolon ("86,2%; 24 100%"; after a comma "2020, 15 300 ha" may be
+        one figure written with a space), or a word where the clause before lists no counts
         ("thường xuyên, 6 coi trọng")."""
-        if after in ("capital", "number"):
+        if after == "capital" or (after == "number" and self.text[at - 1] == ";"):
             return True
         return after == "word" and not _counts_before(self.text, at - 1, self.line_start)
 
