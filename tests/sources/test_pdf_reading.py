@@ -25,13 +25,16 @@ def test_a_number_hanging_at_a_tab_stop_stands_on_its_own_line() -> None:
 
 
 def test_a_bullet_or_a_word_before_a_wide_gap_keeps_its_line() -> None:
-    # A dash set apart by a tab opens its own text (the pipeline reads a lone dash as nothing);
-    # a word before a wide justified gap is no number; a gap under a tab stop is a word space.
+    # A dash set apart by a tab opens its own text (the pipeline reads a lone dash as nothing),
+    # and so does "b." (a lone "b." is no marker); a word before a wide justified gap is no
+    # number; a gap under a tab stop is a word space.
     runs: list[Run] = [("-", 100.0, 700.0, 12.0), ("For members working abroad:", 124.0, 700.0, 12.0)]
     runs += [("Members", 100.0, 684.0, 12.0), ("working abroad", 175.0, 684.0, 12.0)]
     runs += [("(6)", 100.0, 668.0, 12.0), ("Summary of the comments", 126.0, 668.0, 12.0)]
+    runs += [("b.", 100.0, 652.0, 12.0), ("On culture", 142.0, 652.0, 12.0)]
     text = _text(runs)
-    assert "- For members working abroad:\nMembers working abroad\n(6) Summary of the comments\n" in text
+    expected = "- For members working abroad:\nMembers working abroad\n(6) Summary of the comments\nb. On culture\n"
+    assert expected in text
 
 
 def _header_on_own_baselines() -> bytes:

@@ -266,8 +266,10 @@ def _hangs(out: list[str], gap: float, height: float) -> bool:
         and len(out) <= MAX_HANGING
         and " " not in out
         and "\n" not in out
-        and any(c.isdigit() or c.isalpha() for c in out)
         and out[-1] in ").-"
+        # A number or a letter closed by ")": the tree reads either standing alone as a marker
+        # over the next line's text; a lone "-" or "b." it does not ("b." may end a word).
+        and (any(c.isdigit() for c in out) or (out[-1] == ")" and any(c.isalpha() for c in out)))
     )
 
 
