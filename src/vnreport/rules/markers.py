@@ -233,10 +233,11 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
     MarkerRule(
         "letter",
         MarkerStyle.LETTER,
-        _compile(rf"(?P<marker>(?P<v>[a-zđ]){SP}*+[).]{SP}++)(?=\S)", regex.VERSION1),
+        _compile(rf"(?P<marker>(?P<v>[a-zđ]){SP}*+(?:[).]{SP}++(?=\S)|\){SP}*+$))", regex.VERSION1),
         _letter_value,
         "đ)",
-        "Lettered points 'a)', 'b.', 'đ)'; a space must follow, so 'v.v.' is not a marker.",
+        "Lettered points 'a)', 'b.', 'đ)'; a space must follow, so 'v.v.' is not a marker, or the line "
+        "end after ')': a form's letter standing alone over its text ('a)⏎Các mục …', corpus 09).",
         first="abcdefghijklmnopqrstuvwxyzđ",
     ),
     MarkerRule(

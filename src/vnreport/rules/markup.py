@@ -40,12 +40,13 @@ MAX_BROKEN_BOLD = 240
 #: bracket, never a digit: "đạt 8.2." is a number; GLUED_HEADING_AFTER), at most one space,
 #: then a numbered heading marker and a capital. The marker is written as the document writes
 #: its numbers ("2.", "2.2-"); a sub-number may lose even its separator and space ("… đúng quy
-#: định. 2.2Quy trình làm thẻ …", corpus 09), then a capitalised word must follow. Matched
+#: định. 2.2Quy trình làm thẻ …", corpus 09's text) or its space only (its PDF sets "2.2-" at a
+#: line end and "Quy trình" below: a word broken there is rejoined), then a capitalised word must follow. Matched
 #: from the sentence end; whether it is a heading is decided by the numbering (lines/markup.py).
 GLUED_HEADING = regex.compile(
     rf"[.!?](?:\*\*)?{SP}?"
     rf"(?P<marker>(?P<number>[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{0,3}})(?:\.|{SP}?-){SP}+(?=\p{{Lu}})"
-    rf"|(?P<number>[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{1,3}})(?=\p{{Lu}}\p{{Ll}}+{SP})"
+    rf"|(?P<number>[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{1,3}})-?(?=\p{{Lu}}\p{{Ll}}+{SP})"
     rf"|(?P<roman>{ROMAN})\.{SP}+(?=\p{{Lu}}))",
     regex.VERSION1,
 )

@@ -5,9 +5,11 @@ Characters come in content order (:mod:`vnreport.sources.pdf_chars`); a characte
 line when it does not overlap the current line's band or goes back to its left. A run of digits
 set smaller than its line and raised above the line's bottom is a superscript: glued to the word
 before it, as the page shows it ("hiện đại1."), and recorded as such; at the start of a line it
-is a footnote body's label, set on a line of its own ("1⏎Tổ chức…"). The lines above the first full
-line of a page whose parts stand apart (issuer left; "ĐẢNG CỘNG SẢN VIỆT NAM" and the date right)
-are read as two columns.
+is a footnote body's label, set on a line of its own ("1⏎Tổ chức…"). A number hanging at a tab
+stop ("(5)⇥Nghị quyết …") is set on a line of its own too, as ``pdftotext`` sets it. The lines
+above the first full line of a page whose parts stand apart (issuer left; "ĐẢNG CỘNG SẢN VIỆT
+NAM" and the date right), split from one line or each on a baseline of its own, are read as two
+columns.
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ SPACE_GAP = 0.08
 CLOSING_MARKS = ".,;:!?)]…%"
 #: A gap wider than this many line heights separates two columns.
 COLUMN_GAP = 2.5
+#: A gap this many line heights wide after a line's opening number is a tab stop: the number
+#: hangs in a column of its own ("(5)⇥Nghị quyết …", a Word list's number and its tab).
+TAB_GAP = 1.5
+#: The longest number a tab stop sets apart ("(12)", "1.2.", "a)").
+MAX_HANGING = 6
 #: Two characters share a line when their bands overlap by this share of the smaller one.
 OVERLAP = 0.3
 
@@ -227,7 +234,7 @@ def _line(run: _Run, first: int, last: int, text: str, boxes: list[float], colum
         # A gap before closing punctuation is the page's spacing, not a word space ("07).").
         gap = left - prev_right > space and ch not in CLOSING_MARKS
         if k > first and (gap or (spaced_before[k] and not raised)):
-            out.append(" ")
+            out.append("\n" if _hangs(out, left - prev_right, height) else " ")
         if raised:
             at = len(out)
             if supers and supers[-1][1] == at:
@@ -251,6 +258,21 @@ def _line(run: _Run, first: int, last: int, text: str, boxes: list[float], colum
     return PdfLine("".join(out), (x0, y0, x1, y1), height, tuple(supers), label, column)
 
 
+def _hangs(out: list[str], gap: float, height: float) -> bool:
+    """The line so far is a number set apart by a tab stop: it is written on a line of its
+    own, as ``pdftotext`` reads it (the number's column, then the text: corpus 09's "(5)")."""
+    return (
+        gap > TAB_GAP * height
+        and len(out) <= MAX_HANGING
+        and " " not in out
+        and "\n" not in out
+        and out[-1] in ").-"
+        # A number or a letter closed by ")": the tree reads either standing alone as a marker
+        # over the next line's text; a lone "-" or "b." it does not ("b." may end a word).
+        and (any(c.isdigit() for c in out) or (out[-1] == ")" and any(c.isalpha() for c in out)))
+    )
+
+
 def _columns_first(lines: list[PdfLine], width: float) -> list[PdfLine]:
     """The page's lines with its header block (the lines above the first line across the page's
     middle, when some are split into columns) read left column first."""
@@ -260,11 +282,24 @@ def _columns_first(lines: list[PdfLine], width: float) -> list[PdfLine]:
         head += 1
     # Left-aligned lines after the last split one are the text's own (a title set left).
     last_split = max((k for k in range(head) if lines[k].column), default=-1)
+    if last_split < 0:
+        return _sides_first(lines, head, middle)
     while head > last_split + 1 and lines[head - 1].box[2] < middle:
         head -= 1
     block = lines[:head]
-    if last_split < 0:
-        return lines
     left = [ln for ln in block if ln.box[0] < middle and ln.column != 2]
     right = [ln for ln in block if not (ln.box[0] < middle and ln.column != 2)]
+    return [*left, *right, *lines[head:]]
+
+
+def _sides_first(lines: list[PdfLine], head: int, middle: float) -> list[PdfLine]:
+    """The page's lines with the lines above its first line across the middle read left side
+    first, where each of them stands wholly on one side and both sides hold some: a header
+    block whose columns are set on baselines of their own (07: "THÀNH ỦY HÀ NỘI" a little above
+    "ĐẢNG CỘNG SẢN VIỆT NAM", "Hà Nội, ngày …" between "BAN TỔ CHỨC" and "*"), which top to
+    bottom interleaves."""
+    left = [ln for ln in lines[:head] if ln.box[2] < middle]
+    right = [ln for ln in lines[:head] if ln.box[0] > middle]
+    if not left or not right or len(left) + len(right) < head:
+        return lines
     return [*left, *right, *lines[head:]]
