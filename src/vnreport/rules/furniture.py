@@ -220,6 +220,17 @@ APPENDIX = regex.compile(
     _FM,
 )
 
+#: (folded) A document issued with the one signed above it: its type alone on a line ("**QUY
+#: CHẾ**", "DANH MỤC"), then its title and "(Ban hành kèm theo Quyết định số …)" — a decision
+#: that enacts a regulation, a plan or a list carries it after the signature.
+ATTACHED_DOCUMENT = regex.compile(
+    r"^[^\S\n]*+[*_#|]*+[^\S\n]*+(?:QUY\s+CHE|QUY\s+DINH|QUY\s+TRINH|DIEU\s+LE|DANH\s+MUC|KE\s+HOACH"
+    r"|CHUONG\s+TRINH|DE\s+AN|HUONG\s+DAN)[\s*_|]*+$",
+    _FM,
+)
+#: (folded) The attribution under an attached document's title: "(Ban hành kèm theo …", "(Kèm theo …".
+ATTACHED_BY = regex.compile(r"\(\s*+(?:Ban\s+hanh\s+)?kem\s+theo\s", regex.VERSION1 | regex.IGNORECASE)
+
 # -- page and web boilerplate -----------------------------------------------------------------
 
 #: Web page chrome at the top of a crawl: "Skip to main content" and its Vietnamese forms.

@@ -50,6 +50,11 @@ def _appendix_value(m: regex.Match[str]) -> int:
     return roman_value(number) or 1
 
 
+def _attached_value(m: regex.Match[str]) -> int:
+    """An attached document is one of its kind: the first of the back matter's divisions."""
+    return 1
+
+
 def _part_value(m: regex.Match[str]) -> int | None:
     if m.group("word"):
         return number_words_value(m.group("word"))
@@ -107,6 +112,20 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         "PHỤ LỤC",
         "Back matter after the signature (corpus 01, 05): a top-level division of its own.",
         first="p",
+    ),
+    MarkerRule(
+        "attached",
+        MarkerStyle.APPENDIX,
+        # The type alone on its line, in capitals: a title in capitals and "(Ban hành kèm theo
+        # Quyết định số …)" follow. "QUY ĐỊNH CHUNG" (a chapter's title) has words after it.
+        _compile(
+            rf"(?P<marker>(?-i:QUY{SP}++CHẾ|QUY{SP}++ĐỊNH|QUY{SP}++TRÌNH|ĐIỀU{SP}++LỆ|DANH{SP}++MỤC|KẾ{SP}++HOẠCH"
+            rf"|CHƯƠNG{SP}++TRÌNH|ĐỀ{SP}++ÁN|HƯỚNG{SP}++DẪN))(?={SP}*+$)"
+        ),
+        _attached_value,
+        "QUY CHẾ",
+        "A regulation, plan or list a decision enacts, after its signature: back matter like an appendix.",
+        first="qđdkch",
     ),
     MarkerRule(
         "part",

@@ -227,6 +227,20 @@ def _wrapped_number(text: str, previous: ClassifiedLine, line: ClassifiedLine, s
     return marker.value != 1 and (last is None or marker.value != last + 1)
 
 
+def wrapped_type_word(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> bool:
+    """A document type alone on a line ("QUY ĐỊNH") right under an unfinished line is the rest
+    of a title in capitals ("A. CÔNG TÁC … KHÔNG ĐÚNG⏎QUY ĐỊNH", corpus 07), not the type of an
+    attached document: that one stands apart, after the signature or a blank line."""
+    if line.rule != ATTACHED_RULE or previous.role is Role.BLANK or closes(text, previous):
+        return False
+    before = text[previous.line.content_start : previous.line.content_end].rstrip(_TRAILING)
+    return before[-1:].isalnum()  # a title broken mid-phrase ends on a word, not on a "|" cell edge
+
+
+#: The marker rule of an attached document's type line (:mod:`vnreport.rules.markers`).
+ATTACHED_RULE = "attached"
+
+
 #: A line shorter than this share of the typical full line ends where its author ended it.
 SHORT_LINE_SHARE = 0.6
 #: A numbered or bulleted line that stops short of this is a title of its own ("- Lãnh đạo công
@@ -324,7 +338,11 @@ def group_lines(
                 break
             if nxt.role is Role.RULE:
                 break
-            if not _inline_enumeration(nxt, inline) and not _wrapped_number(text, lines[last], nxt, seen):
+            if (
+                not _inline_enumeration(nxt, inline)
+                and not _wrapped_number(text, lines[last], nxt, seen)
+                and not wrapped_type_word(text, lines[last], nxt)
+            ):
                 if nxt.role is not Role.TEXT and not _wrapped_dash(text, lines[last], nxt):
                     break
                 if closes(text, lines[last]) and not _starts_lower(text, nxt):
