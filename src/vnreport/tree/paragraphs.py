@@ -25,10 +25,12 @@ from vnreport.rules.shapes import (
     DANGLING_WORDS,
     DOCUMENT_NAME_START,
     ENDS_WITH_INLINE_NUMBER,
+    ENDS_WITH_LONE_YEAR,
     INLINE_PAREN_NUMBER,
     LAST_WORD,
     LOWER,
     ORGAN_NAME_REST,
+    RANGE_END_YEAR,
     REFERENCE_NOUN_END,
 )
 from vnreport.tree.nodes import INTRINSIC_ORDER
@@ -157,6 +159,28 @@ def _resumes_heading_line(text: str, previous: ClassifiedLine, line: ClassifiedL
     )
 
 
+def _range_rest(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> bool:
+    """A "- 2030 …" line under a heading that stops on its first year ("4. Trong giai đoạn 2026"
+    then "- 2030 phấn đấu …"): the period's end, however short the line above (a crawl breaks
+    lines anywhere). A later year only: "- 2025: …" under "… năm 2026" would be a list."""
+    if line.marker is not None and line.marker.style is not MarkerStyle.DASH:
+        return False
+    first = ENDS_WITH_LONE_YEAR.search(text, previous.line.content_start, previous.line.content_end)
+    if first is None:
+        return False
+    start = (
+        line.line.content_start
+        + len(text[line.line.content_start : line.line.content_end])
+        - len(text[line.line.content_start : line.line.content_end].lstrip())
+    )
+    second = RANGE_END_YEAR.match(text, start, line.line.content_end)
+    return second is not None and 0 < int(second.group("year")) - int(first.group("year")) <= MAX_PERIOD_YEARS
+
+
+#: The longest period a range of years names ("2021 - 2030", "2025 - 2045").
+MAX_PERIOD_YEARS = 25
+
+
 def _title_tail(text: str, previous: ClassifiedLine, line: ClassifiedLine, full: float) -> bool:
     """A short unfinished line under a heading that ran to the margin is the rest of its title
     ("1.4. Lãnh đạo tổ chức đại hội đảng bộ các cấp, chuẩn bị Đại hội đại biểu" then "Đảng bộ
@@ -272,6 +296,8 @@ def _ended_short(
 ) -> bool:
     """Did the run end at ``previous``, a heading that does not carry on or a line that stopped
     well before the margin?"""
+    if _range_rest(text, previous, line):
+        return False
     limit = limits[1] if on_first and first.marker is not None else limits[0]
     if first.role is Role.HEADING and not _resumes_heading_line(text, previous, line, limit):
         return True
