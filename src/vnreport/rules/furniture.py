@@ -244,6 +244,12 @@ SKIP_LINK = regex.compile(
 DATABASE_NOTICE = regex.compile(
     r"^[*\s]*(?i:bản\s+dịch\s+này\s+thuộc\s+quyền\s+sở\s+hữu|đang\s+tải\s+văn\s+bản)", regex.VERSION1
 )
+#: Where a legal-database page's tail starts, under the document: the notice that no English
+#: version exists, or the "## Văn bản liên quan" list of related documents (282 crawled pages).
+DATABASE_TAIL = regex.compile(
+    r"^[*\s#]*(?i:văn\s+bản\s+này\s+chưa\s+cập\s+nhật\s+nội\s+dung\s+tiếng\s+anh|văn\s+bản\s+liên\s+quan)[*\s]*$",
+    regex.VERSION1,
+)
 #: The status field closes the attribute table: its label on a line of its own ("**Tình trạng:**").
 DATABASE_LAST_FIELD = regex.compile(r"^[*\s]*(?i:tình\s+trạng)\s*:[*\s]*$", regex.VERSION1)
 #: A CMS byline: "Submitted by Ban biên tập Huyện Văn Lãng on 22 April 2020" (Drupal).
