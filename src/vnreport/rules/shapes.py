@@ -104,6 +104,30 @@ DANGLING_WORDS = frozenset(
         "ban",
     )
 )
+#: Function words a short line never ends a title or a sentence on: a crawl broke the line
+#: early. Narrower than DANGLING_WORDS: "số", "trên", "dưới", "đến" end compounds ("chuyển đổi
+#: số", "cấp trên").
+MID_CLAUSE_WORDS = frozenset(
+    (
+        "của",
+        "và",
+        "với",
+        "tại",
+        "cho",
+        "các",
+        "những",
+        "trong",
+        "để",
+        "từ",
+        "giữa",
+        "thuộc",
+        "bằng",
+        "nhằm",
+        "hoặc",
+        "mà",
+        "là",
+    )
+)
 #: A document named at a line start ("Quyết định của Ban Thường vụ …", "Chương trình hành động
 #: chỉ đạo …", "Hướng dẫn số 38-HD/TW …"): after a full line left open, the object of its sentence.
 #: So does the rest of an organ's name, which never opens a paragraph: "… ủy quyền Ban Tổ chức⏎Trung

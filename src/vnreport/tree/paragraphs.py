@@ -29,6 +29,7 @@ from vnreport.rules.shapes import (
     INLINE_PAREN_NUMBER,
     LAST_WORD,
     LOWER,
+    MID_CLAUSE_WORDS,
     ORGAN_NAME_REST,
     RANGE_END_YEAR,
     REFERENCE_NOUN_END,
@@ -303,9 +304,20 @@ def _ended_short(
         return True
     if previous.line.content_length >= limit or _starts_lower(text, line):
         return False
+    if on_first and first.role is not Role.HEADING and _left_mid_clause(text, previous):
+        return False
     # "Ngày 24/11/2025, tại Trụ sở" then "Trung ương Đảng, đồng chí …": the rest of an organ's
     # name never opens a paragraph, so an unfinished line before it went on, short as it is.
     return closes(text, previous) or ORGAN_NAME_REST.match(text, line.line.content_start) is None
+
+
+def _left_mid_clause(text: str, previous: ClassifiedLine) -> bool:
+    """A short first line that stops on a comma or on a word no sentence ends on ("1. Các đồng chí Bộ
+    trưởng," then "Thủ trưởng cơ quan ngang Bộ, …"; "Ngày 28 tháng 11 năm 2025, tại" then "Trụ sở
+    Chính phủ, …"): a crawl that broke a paragraph's first line early, not a line its author
+    ended (unseen Thông báo 659/TB-VPCP). No title ends on a comma."""
+    before = text[previous.line.content_start : previous.line.content_end].rstrip(_TRAILING)
+    return before.endswith(",") or _last_word(text, previous) in MID_CLAUSE_WORDS
 
 
 def group_lines(
