@@ -92,3 +92,39 @@ def test_an_appendix_heading_broken_after_its_first_word_keeps_the_appendix_in_t
     assert "**I. ĐỐI TƯỢNG ÁP DỤNG**" not in trailer
     assert doc.body[-1].span.end > text.index("1. Diễn viên")
     assert doc.metadata.signature is not None and doc.metadata.signature.name == "Phùng Thị Hồng Hà"
+
+
+#: The end of the page of Quyết định 2666/QĐ-UBND (not in the corpus): the signature, an attached
+#: list of procedures that keeps the body open, then the page's tail.
+ATTACHED_AND_TAIL = (
+    "|",
+    "**CHỦ TỊCH**",
+    "Nguyễn Văn A",
+    "|",
+    "",
+    "**DANH MỤC**",
+    "",
+    "THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG",
+    "",
+    "*(Kèm theo Quyết định số 2666/QĐ-UBND ngày 26 tháng 11 năm 2025)*",
+    "",
+    "1. Cấp lại chứng chỉ nghiệp vụ chuyên môn về đấu thầu.",
+    "Quyết định 2666/QĐ-UBND năm 2025 công bố Danh mục thủ tục hành chính được sửa đổi, bổ sung,",
+    "Văn bản này chưa cập nhật nội dung Tiếng Anh",
+    "Quyết định 2666/QĐ-UBND ngày 26/11/2025 công bố Danh mục thủ tục hành chính được sửa đổi",
+    "## Văn bản liên quan",
+    "Ban hành:",
+    "05/11/2025",
+    "Cảm ơn đã dùng ThuVienPhapLuat.vn",
+)
+
+
+def test_an_attached_list_stays_in_the_body_and_the_page_tail_is_chrome() -> None:
+    text = "\n".join(_page_lines()) + "\n" + BODY + "\n".join(ATTACHED_AND_TAIL) + "\n"
+    doc = vnreport.parse(text, OPTIONS)
+    web = {f.text for f in doc.furniture if f.kind is FurnitureKind.WEB}
+    assert {"Văn bản này chưa cập nhật nội dung Tiếng Anh", "## Văn bản liên quan", "Ban hành:"} <= web
+    assert ATTACHED_AND_TAIL[12] in web  # the page title above the notice
+    assert "Cảm ơn đã dùng ThuVienPhapLuat.vn" in web
+    assert doc.body[-1].span.end == text.index(ATTACHED_AND_TAIL[11]) + len(ATTACHED_AND_TAIL[11])
+    assert not any(f.kind is FurnitureKind.TRAILER and "Cấp lại" in f.text for f in doc.furniture)

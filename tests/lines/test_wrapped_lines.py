@@ -80,3 +80,26 @@ def test_the_rest_of_an_organs_name_goes_on_with_a_short_unfinished_line() -> No
     assert doc.text[paragraphs[0].span.start : paragraphs[0].span.end].endswith("hoàn cảnh đặc biệt khó khăn.")
     # A short unfinished line before anything but a name still ends its paragraph.
     assert "Về công tác chăm sóc trẻ em" in firsts
+
+
+def test_a_short_first_line_left_on_a_comma_or_a_function_word_goes_on() -> None:
+    """A crawl broke each paragraph's first line early (unseen Thông báo 659/TB-VPCP): a line
+    that stops on "," or "tại" is no title and no sentence end, so the paragraph goes on. A
+    later line that stops on a comma ("… khoá⏎XIII," then the enacting line) ends its clause."""
+    text = (
+        "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ HỒ QUỐC DŨNG TẠI CUỘC HỌP VỀ TÌNH HÌNH\n"
+        "Ngày 28 tháng 11 năm 2025, tại\n"
+        "Trụ sở Chính phủ, Phó Thủ tướng Chính phủ Hồ Quốc Dũng đã chủ trì cuộc họp về\n"
+        "tình hình thực hiện Nghị quyết số 66-NQ/TW ngày 30 tháng 4 năm 2025 của Bộ\n"
+        "Chính trị về đổi mới công tác xây dựng và thi hành pháp luật đáp ứng yêu cầu.\n"
+        "1. Các đồng chí Bộ trưởng,\n"
+        "Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ theo chức năng, nhiệm vụ,\n"
+        "thẩm quyền đề cao trách nhiệm, trực tiếp chỉ đạo thực hiện đồng bộ, quyết liệt.\n"
+        "2. Căn cứ Quy chế làm việc của Ban Chấp hành Trung ương, Bộ Chính trị và khoá\n"
+        "XIII,\n"
+        "Ban Bí thư hướng dẫn một số vấn đề cụ thể thi hành Điều lệ Đảng như sau:\n"
+    )
+    texts = _paragraph_texts(vnreport.parse(text).body)
+    assert texts[0].startswith("Ngày 28 tháng 11 năm 2025, tại Trụ sở Chính phủ")
+    assert "Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ" in texts[1]
+    assert texts[-1] == "Ban Bí thư hướng dẫn một số vấn đề cụ thể thi hành Điều lệ Đảng như sau:"

@@ -155,7 +155,7 @@ def _is_appendix_heading(scan: Scan, i: int) -> bool:
     c = scan.lines[i].line.content
     if not (c.start < c.end and scan.text[c.start] in "PpBM*_#|"):
         return False
-    if P.APPENDIX.match(scan.folded(i)) is not None:
+    if P.APPENDIX.match(scan.folded(i)) is not None or _is_attached_document(scan, i):
         return True
     # A crawl may break the heading after its first word ("**PHỤ ⏎ LỤC**", "**Phụ ⏎ lục I**").
     j = i + 1
@@ -163,6 +163,20 @@ def _is_appendix_heading(scan: Scan, i: int) -> bool:
         return False
     return P.APPENDIX.match(scan.folded(i) + "\n" + scan.folded(j)) is not None
 
+
+def _is_attached_document(scan: Scan, i: int) -> bool:
+    """A document type alone on a line with "(Ban hành kèm theo …)" under its title: a
+    regulation the decision enacts, body after the signature (a type word alone is not enough:
+    "DANH MỤC" may head a table of the closing block)."""
+    if P.ATTACHED_DOCUMENT.match(scan.folded(i)) is None:
+        return False
+    below = [scan.folded(j) for j in range(i + 1, min(len(scan.lines), i + 1 + ATTRIBUTION_WINDOW))]
+    return P.ATTACHED_BY.search("\n".join(below)) is not None
+
+
+#: Lines under an attached document's type within which its attribution stands (a title of up
+#: to four lines, blank lines between).
+ATTRIBUTION_WINDOW = 8
 
 #: Characters of a line that holds only the first word of a broken appendix heading ("PHỤ", "BIỂU").
 MAX_FIRST_WORD = 5

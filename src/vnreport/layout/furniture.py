@@ -34,7 +34,7 @@ from vnreport.layout.derive import derive
 from vnreport.layout.header import read_header
 from vnreport.layout.page_numbers import page_number
 from vnreport.layout.scan import Scan, is_prose, mostly_upper
-from vnreport.layout.web import read_database_head, read_trailer, read_web_head
+from vnreport.layout.web import read_database_head, read_database_tail, read_trailer, read_web_head
 from vnreport.lines.classify import ClassifiedLine, Role
 from vnreport.lines.split import LineKind
 from vnreport.model import Diagnostic, Furniture, FurnitureKind, Metadata, Span
@@ -90,6 +90,7 @@ def read_furniture(
                 scan.kind(i, FurnitureKind.TRAILER)
     else:
         body_end = read_trailer(scan, body_start, limit)
+    body_end = read_database_tail(scan, _first_lines(scan, limit), body_start, body_end)
     skip |= _late_first_page(scan, body_start, body_end)
     read_adoption_date(scan, body_start, closing[0] if closing is not None else body_end)
     derive(scan)
@@ -100,14 +101,20 @@ def read_furniture(
     return FurnitureResult(metadata, furniture, body_start, body_end, skip, diagnostics, closing)
 
 
-def _read_leading(scan: Scan, limit: int) -> int:
-    """Skip what precedes the header; return the position of the first line after it."""
+def _first_lines(scan: Scan, limit: int) -> list[int]:
+    """The positions of the first :data:`LEADING_WINDOW` non-blank lines."""
     first: list[int] = []
     for i in range(limit):
         if not scan.blank(i):
             first.append(i)
             if len(first) >= LEADING_WINDOW:
                 break
+    return first
+
+
+def _read_leading(scan: Scan, limit: int) -> int:
+    """Skip what precedes the header; return the position of the first line after it."""
+    first = _first_lines(scan, limit)
     if not first:
         return limit
     pos = read_database_head(scan, first, limit)

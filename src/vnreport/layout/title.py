@@ -360,16 +360,26 @@ def _read_addressees(scan: Scan, start: int, limit: int) -> int:
     if clean(text[rest.start : rest.end]):
         items.extend(split_items(text, rest))
     i = start + 1
+    end = i
+    edges: list[int] = []
     while i < limit:
         if scan.blank(i):
+            i += 1
+            continue
+        if not clean(scan.content(i)):
+            edges.append(i)  # a table cell's edge ("|"): the crawl set the list in a cell of its own
             i += 1
             continue
         item = P.RECIPIENT_ITEM.match(scan.content(i))
         if item is None or len(scan.content(i)) > 200:
             break
         items.extend(split_items(text, scan.lines[i].line.content))
-        scan.kind(i, FurnitureKind.ADDRESSEES)
+        for k in (*edges, i):
+            scan.kind(k, FurnitureKind.ADDRESSEES)
+        edges.clear()
         i += 1
+        end = i
+    i = end if edges else i
     if items:
         parts = enumerate(sp for _, sp in items)
         scan.meta.addressees.offer(tuple(v for v, _ in items), Span(c.start, items[-1][1].end), parts)

@@ -61,6 +61,31 @@ def read_database_head(scan: Scan, first: list[int], limit: int) -> int | None:
     return None
 
 
+def read_database_tail(scan: Scan, first: list[int], body_start: int, body_end: int) -> int:
+    """The tail of a legal-database page (page title, "no English version" notice, related
+    documents, the site's address and notices) after a document whose appendix or attached
+    regulation kept the body open past the signature: web chrome. Returns the new body end."""
+    if not any(P.DATABASE_NOTICE.match(scan.content(i)) for i in first[:3]):
+        return body_end
+    tail = next((k for k in range(body_start, body_end) if P.DATABASE_TAIL.match(scan.content(k))), None)
+    if tail is None:
+        return body_end
+    before = next((k for k in range(tail - 1, body_start, -1) if not scan.blank(k)), None)
+    after = next((k for k in range(tail + 1, body_end) if not scan.blank(k)), None)
+    if before is not None and after is not None and _same_opening(scan.content(before), scan.content(after)):
+        tail = before  # the page title printed above the notice as well as under it
+    for i in range(tail, body_end):
+        if not scan.blank(i):
+            scan.kind(i, FurnitureKind.WEB)
+    return tail
+
+
+def _same_opening(a: str, b: str) -> bool:
+    """Two lines that open with the same two words ("Quyết định 2666/QĐ-UBND …")."""
+    wa, wb = a.split()[:2], b.split()[:2]
+    return len(wa) == 2 and wa == wb
+
+
 #: Non-blank lines after a table row in which the header's Party or State title must stand.
 HEADER_ROW_LINES = 8
 

@@ -123,22 +123,15 @@ def join_broken_bold(text: str, match: str, lines: tuple[Line, ...]) -> tuple[tu
     i = 0
     while i < len(lines):
         line = lines[i]
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if (
-            nxt is not None
-            and nxt.span.start == line.end + 1
-            and (mark := _opens_broken_bold(text, line)) is not None
-            and _closes_bold(text, nxt, mark)
-        ):
-            joints.append(line.end)
+        last = _bold_run_end(text, lines, i)
+        if last is not None:
+            joints.extend(lines[k].end for k in range(i, last))
+            end = lines[last]
             joined = Line(
-                line.index,
-                Span(line.start, nxt.span.end),
-                Span(line.content_start, nxt.content.end),
-                LineKind.TEXT,
+                line.index, Span(line.start, end.span.end), Span(line.content_start, end.content.end), LineKind.TEXT
             )
             out.append(joined)
-            i += 2
+            i = last + 1
             continue
         out.append(line)
         i += 1
@@ -152,6 +145,29 @@ def join_broken_bold(text: str, match: str, lines: tuple[Line, ...]) -> tuple[tu
         pos = joint + 1
     pieces.append(match[pos:])
     return tuple(out), "".join(pieces)
+
+
+def _bold_run_end(text: str, lines: tuple[Line, ...], i: int) -> int | None:
+    """The index of the line that closes the bold heading run line ``i`` opens, or None.
+
+    A long title breaks twice ("**Điều⏎14. Yêu cầu kỹ thuật …, kiểm⏎tra chữ ký số …**"): the
+    lines between hold no mark of their own, and the whole run stays heading-sized."""
+    mark = _opens_broken_bold(text, lines[i])
+    if mark is None:
+        return None
+    for k in range(i + 1, min(len(lines), i + MAX_BROKEN_BOLD_LINES)):
+        line, before = lines[k], lines[k - 1]
+        if line.span.start != before.end + 1 or line.content.end - lines[i].content_start > MAX_BROKEN_BOLD:
+            return None
+        if _closes_bold(text, line, mark):
+            return k
+        if line.kind is not LineKind.TEXT or _count_marks(text[line.content_start : line.content_end], mark):
+            return None
+    return None
+
+
+#: Lines a bold heading run may be broken over: the marker line and two more.
+MAX_BROKEN_BOLD_LINES = 3
 
 
 def _opens_broken_bold(text: str, line: Line) -> str | None:

@@ -220,6 +220,17 @@ APPENDIX = regex.compile(
     _FM,
 )
 
+#: (folded) A document issued with the one signed above it: its type alone on a line ("**QUY
+#: CHẾ**", "DANH MỤC"), then its title and "(Ban hành kèm theo Quyết định số …)" — a decision
+#: that enacts a regulation, a plan or a list carries it after the signature.
+ATTACHED_DOCUMENT = regex.compile(
+    r"^[^\S\n]*+[*_#|]*+[^\S\n]*+(?:QUY\s+CHE|QUY\s+DINH|QUY\s+TRINH|DIEU\s+LE|DANH\s+MUC|KE\s+HOACH"
+    r"|CHUONG\s+TRINH|DE\s+AN|HUONG\s+DAN)[\s*_|]*+$",
+    _FM,
+)
+#: (folded) The attribution under an attached document's title: "(Ban hành kèm theo …", "(Kèm theo …".
+ATTACHED_BY = regex.compile(r"\(\s*+(?:Ban\s+hanh\s+)?kem\s+theo\s", regex.VERSION1 | regex.IGNORECASE)
+
 # -- page and web boilerplate -----------------------------------------------------------------
 
 #: Web page chrome at the top of a crawl: "Skip to main content" and its Vietnamese forms.
@@ -232,6 +243,12 @@ SKIP_LINK = regex.compile(
 #: Đã biết |") that repeats the header: chrome, not body.
 DATABASE_NOTICE = regex.compile(
     r"^[*\s]*(?i:bản\s+dịch\s+này\s+thuộc\s+quyền\s+sở\s+hữu|đang\s+tải\s+văn\s+bản)", regex.VERSION1
+)
+#: Where a legal-database page's tail starts, under the document: the notice that no English
+#: version exists, or the "## Văn bản liên quan" list of related documents (282 crawled pages).
+DATABASE_TAIL = regex.compile(
+    r"^[*\s#]*(?i:văn\s+bản\s+này\s+chưa\s+cập\s+nhật\s+nội\s+dung\s+tiếng\s+anh|văn\s+bản\s+liên\s+quan)[*\s]*$",
+    regex.VERSION1,
 )
 #: The status field closes the attribute table: its label on a line of its own ("**Tình trạng:**").
 DATABASE_LAST_FIELD = regex.compile(r"^[*\s]*(?i:tình\s+trạng)\s*:[*\s]*$", regex.VERSION1)

@@ -50,6 +50,11 @@ def _appendix_value(m: regex.Match[str]) -> int:
     return roman_value(number) or 1
 
 
+def _attached_value(m: regex.Match[str]) -> int:
+    """An attached document is one of its kind: the first of the back matter's divisions."""
+    return 1
+
+
 def _part_value(m: regex.Match[str]) -> int | None:
     if m.group("word"):
         return number_words_value(m.group("word"))
@@ -87,6 +92,9 @@ def _none(m: regex.Match[str]) -> None:
     return None
 
 
+#: A share at the start of an item's text: "100%", "95,5 %" (a plan's numbered targets).
+PERCENT_START = r"[0-9]{1,3}(?:[,.][0-9]{1,2})?[^\S\n]?%"
+
 # After a marker: a space, the end of the line, or (for tight writing such as "I.TÌNH HÌNH")
 # an upper-case letter. Never a digit: "1.683.240", "30 - 35", "1-2%" are numbers.
 _AFTER = rf"(?={SP}|$|\p{{Lu}}|\*)"
@@ -107,6 +115,20 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         "PHỤ LỤC",
         "Back matter after the signature (corpus 01, 05): a top-level division of its own.",
         first="p",
+    ),
+    MarkerRule(
+        "attached",
+        MarkerStyle.APPENDIX,
+        # The type alone on its line, in capitals: a title in capitals and "(Ban hành kèm theo
+        # Quyết định số …)" follow. "QUY ĐỊNH CHUNG" (a chapter's title) has words after it.
+        _compile(
+            rf"(?P<marker>(?-i:QUY{SP}++CHẾ|QUY{SP}++ĐỊNH|QUY{SP}++TRÌNH|ĐIỀU{SP}++LỆ|DANH{SP}++MỤC|KẾ{SP}++HOẠCH"
+            rf"|CHƯƠNG{SP}++TRÌNH|ĐỀ{SP}++ÁN|HƯỚNG{SP}++DẪN))(?={SP}*+$)"
+        ),
+        _attached_value,
+        "QUY CHẾ",
+        "A regulation, plan or list a decision enacts, after its signature: back matter like an appendix.",
+        first="qđdkch",
     ),
     MarkerRule(
         "part",
@@ -220,14 +242,16 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         "arabic",
         MarkerStyle.ARABIC,
         _compile(
-            rf"(?P<marker>(?P<v>[0-9]{{1,3}}){SP}*+(?:[.\-–—)]|:(?={SP})){_AFTER}{SP}*+)(?![0-9]|\p{{Lu}}{{1,8}}/)",
+            rf"(?P<marker>(?P<v>[0-9]{{1,3}}){SP}*+(?:\.{SP}++(?={PERCENT_START})"
+            rf"|(?:[.\-–—)]|:(?={SP})){_AFTER}{SP}*+(?![0-9]|\p{{Lu}}{{1,8}}/)))",
             regex.VERSION1,
         ),
         _int_value,
         "1-",
         "Numbered sections and items: '1-', '1.', '1)'. A digit after the separator means a range or "
         "a number ('30 - 35', '1.683'), four digits mean a year ('2020 - 2025'), and capitals then a "
-        "slash a document code wrapped to a line start ('21-NQ/TW').",
+        "slash a document code wrapped to a line start ('21-NQ/TW'); but a target opens with its share "
+        "('1. 100% đội ngũ cán bộ …', a plan's objectives).",
         first="0123456789",
     ),
     MarkerRule(

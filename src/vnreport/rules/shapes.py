@@ -43,6 +43,13 @@ INLINE_ENUMERATION_START = regex.compile(r"\(1\)", regex.VERSION1)
 #: A line that stops right after such a number goes on with its point on the next line.
 ENDS_WITH_INLINE_NUMBER = regex.compile(r"\S\s+\([0-9]{1,2}\)\s*$", regex.VERSION1)
 
+#: A line that ends on a year with no range before it ("… Trong giai đoạn 2026"), and the rest
+#: of the range at the next line's start ("- 2030 phấn đấu …"): one period broken by the crawl.
+ENDS_WITH_LONE_YEAR = regex.compile(
+    r"(?<![0-9][^\S\n]*+[-–][^\S\n]*+)(?<![0-9])(?P<year>(?:19|20)[0-9]{2})[\s*_]*$", regex.VERSION1
+)
+RANGE_END_YEAR = regex.compile(r"[-–][^\S\n]*+(?P<year>(?:19|20)[0-9]{2})(?![0-9])", regex.VERSION1)
+
 # ---------------------------------------------------------------------------------------------
 # Unfinished line ends (hard-wrapped text)
 # ---------------------------------------------------------------------------------------------
@@ -95,6 +102,30 @@ DANGLING_WORDS = frozenset(
         "phần",
         # The first word of an organ's name: "… của Ban⏎Chấp hành", "báo cáo Ban⏎Thường vụ".
         "ban",
+    )
+)
+#: Function words a short line never ends a title or a sentence on: a crawl broke the line
+#: early. Narrower than DANGLING_WORDS: "số", "trên", "dưới", "đến" end compounds ("chuyển đổi
+#: số", "cấp trên").
+MID_CLAUSE_WORDS = frozenset(
+    (
+        "của",
+        "và",
+        "với",
+        "tại",
+        "cho",
+        "các",
+        "những",
+        "trong",
+        "để",
+        "từ",
+        "giữa",
+        "thuộc",
+        "bằng",
+        "nhằm",
+        "hoặc",
+        "mà",
+        "là",
     )
 )
 #: A document named at a line start ("Quyết định của Ban Thường vụ …", "Chương trình hành động

@@ -25,10 +25,13 @@ from vnreport.rules.shapes import (
     DANGLING_WORDS,
     DOCUMENT_NAME_START,
     ENDS_WITH_INLINE_NUMBER,
+    ENDS_WITH_LONE_YEAR,
     INLINE_PAREN_NUMBER,
     LAST_WORD,
     LOWER,
+    MID_CLAUSE_WORDS,
     ORGAN_NAME_REST,
+    RANGE_END_YEAR,
     REFERENCE_NOUN_END,
 )
 from vnreport.tree.nodes import INTRINSIC_ORDER
@@ -157,6 +160,28 @@ def _resumes_heading_line(text: str, previous: ClassifiedLine, line: ClassifiedL
     )
 
 
+def _range_rest(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> bool:
+    """A "- 2030 …" line under a heading that stops on its first year ("4. Trong giai đoạn 2026"
+    then "- 2030 phấn đấu …"): the period's end, however short the line above (a crawl breaks
+    lines anywhere). A later year only: "- 2025: …" under "… năm 2026" would be a list."""
+    if line.marker is not None and line.marker.style is not MarkerStyle.DASH:
+        return False
+    first = ENDS_WITH_LONE_YEAR.search(text, previous.line.content_start, previous.line.content_end)
+    if first is None:
+        return False
+    start = (
+        line.line.content_start
+        + len(text[line.line.content_start : line.line.content_end])
+        - len(text[line.line.content_start : line.line.content_end].lstrip())
+    )
+    second = RANGE_END_YEAR.match(text, start, line.line.content_end)
+    return second is not None and 0 < int(second.group("year")) - int(first.group("year")) <= MAX_PERIOD_YEARS
+
+
+#: The longest period a range of years names ("2021 - 2030", "2025 - 2045").
+MAX_PERIOD_YEARS = 25
+
+
 def _title_tail(text: str, previous: ClassifiedLine, line: ClassifiedLine, full: float) -> bool:
     """A short unfinished line under a heading that ran to the margin is the rest of its title
     ("1.4. Lãnh đạo tổ chức đại hội đảng bộ các cấp, chuẩn bị Đại hội đại biểu" then "Đảng bộ
@@ -227,6 +252,20 @@ def _wrapped_number(text: str, previous: ClassifiedLine, line: ClassifiedLine, s
     return marker.value != 1 and (last is None or marker.value != last + 1)
 
 
+def wrapped_type_word(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> bool:
+    """A document type alone on a line ("QUY ĐỊNH") right under an unfinished line is the rest
+    of a title in capitals ("A. CÔNG TÁC … KHÔNG ĐÚNG⏎QUY ĐỊNH", corpus 07), not the type of an
+    attached document: that one stands apart, after the signature or a blank line."""
+    if line.rule != ATTACHED_RULE or previous.role is Role.BLANK or closes(text, previous):
+        return False
+    before = text[previous.line.content_start : previous.line.content_end].rstrip(_TRAILING)
+    return before[-1:].isalnum()  # a title broken mid-phrase ends on a word, not on a "|" cell edge
+
+
+#: The marker rule of an attached document's type line (:mod:`vnreport.rules.markers`).
+ATTACHED_RULE = "attached"
+
+
 #: A line shorter than this share of the typical full line ends where its author ended it.
 SHORT_LINE_SHARE = 0.6
 #: A numbered or bulleted line that stops short of this is a title of its own ("- Lãnh đạo công
@@ -258,14 +297,27 @@ def _ended_short(
 ) -> bool:
     """Did the run end at ``previous``, a heading that does not carry on or a line that stopped
     well before the margin?"""
+    if _range_rest(text, previous, line):
+        return False
     limit = limits[1] if on_first and first.marker is not None else limits[0]
     if first.role is Role.HEADING and not _resumes_heading_line(text, previous, line, limit):
         return True
     if previous.line.content_length >= limit or _starts_lower(text, line):
         return False
+    if on_first and first.role is not Role.HEADING and _left_mid_clause(text, previous):
+        return False
     # "Ngày 24/11/2025, tại Trụ sở" then "Trung ương Đảng, đồng chí …": the rest of an organ's
     # name never opens a paragraph, so an unfinished line before it went on, short as it is.
     return closes(text, previous) or ORGAN_NAME_REST.match(text, line.line.content_start) is None
+
+
+def _left_mid_clause(text: str, previous: ClassifiedLine) -> bool:
+    """A short first line that stops on a comma or on a word no sentence ends on ("1. Các đồng chí Bộ
+    trưởng," then "Thủ trưởng cơ quan ngang Bộ, …"; "Ngày 28 tháng 11 năm 2025, tại" then "Trụ sở
+    Chính phủ, …"): a crawl that broke a paragraph's first line early, not a line its author
+    ended (unseen Thông báo 659/TB-VPCP). No title ends on a comma."""
+    before = text[previous.line.content_start : previous.line.content_end].rstrip(_TRAILING)
+    return before.endswith(",") or _last_word(text, previous) in MID_CLAUSE_WORDS
 
 
 def group_lines(
@@ -324,7 +376,11 @@ def group_lines(
                 break
             if nxt.role is Role.RULE:
                 break
-            if not _inline_enumeration(nxt, inline) and not _wrapped_number(text, lines[last], nxt, seen):
+            if (
+                not _inline_enumeration(nxt, inline)
+                and not _wrapped_number(text, lines[last], nxt, seen)
+                and not wrapped_type_word(text, lines[last], nxt)
+            ):
                 if nxt.role is not Role.TEXT and not _wrapped_dash(text, lines[last], nxt):
                     break
                 if closes(text, lines[last]) and not _starts_lower(text, nxt):

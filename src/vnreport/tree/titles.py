@@ -12,6 +12,7 @@ from collections.abc import Collection, Sequence
 from vnreport.lines.classify import ClassifiedLine, Role, is_title_like, is_upper_title
 from vnreport.model import Span
 from vnreport.rules.shapes import LOWER
+from vnreport.tree.paragraphs import wrapped_type_word
 
 #: Title lines below a marker-only heading ("Phần I" then the title): at most this many.
 MAX_TITLE_LINES = 3
@@ -50,7 +51,8 @@ class TitleLines:
             if k in self.skip or below.role is Role.BLANK or below.role is Role.RULE:
                 k += 1
                 continue
-            if below.role is not Role.TEXT or k in self.table_starts:
+            wrapped = wrapped_type_word(self.match, lines[k - 1], below)
+            if (below.role is not Role.TEXT and not wrapped) or k in self.table_starts:
                 break
             if not self._carries_title(below, own_title, taken == 0 and not want_upper):
                 break
