@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from vnreport.limits import CHECK_EVERY, check_time
 from vnreport.sources._text import RecordedHints, TextBuilder
 from vnreport.sources.html_content import (
     BLOCKS,
@@ -43,6 +44,7 @@ class Walker:
         self._alignment = Alignment(main, surveyed.italic)
         self._styled = surveyed.styled
         self._keys = 0
+        self._walked = 0
         self.in_cell = 0
         self.pre = 0
         self.lists = 0
@@ -104,6 +106,9 @@ class Walker:
                 text(found[0], found[1], found[2], bool(self.pre))
 
     def walk(self, el: Any) -> None:
+        self._walked += 1
+        if not self._walked % CHECK_EVERY:
+            check_time()  # a page of many thousand elements is walked between two stages' checks
         tag = el.tag
         if not isinstance(tag, str) or self.page.dropped(el):
             return
