@@ -135,7 +135,7 @@ def find_regions(
                 runs[-1] = (runs[-1][0], pos, state)
             else:
                 runs.append((pos, pos, state))
-        runs = _checked(data, pieces, runs, words)
+        runs = _checked(data, pieces, runs, emissions, words)
     named = _vn1_vn3(joined, pieces, [(a, b, FAMILIES[state], False) for a, b, state in runs])
     return _placed(data, lines, pieces, named)
 
@@ -192,6 +192,7 @@ def _checked(
     data: bytes,
     pieces: Sequence[tuple[int, int, int]],
     runs: list[tuple[int, int, int]],
+    emissions: Sequence[Sequence[float]],
     words: Sequence[int],
 ) -> list[tuple[int, int, int]]:
     """Runs that read as Vietnamese in their family; any other joins the run before it (or, the
@@ -199,9 +200,11 @@ def _checked(
     if len(runs) == 1:
         return runs
     kept: list[tuple[int, int, int]] = []
-    for a, b, state in runs:
+    for k, (a, b, state) in enumerate(runs):
         sample = b"\n".join(data[pieces[p][0] : pieces[p][1]] for p in range(a, b + 1))
-        good = sum(words[a : b + 1]) >= MIN_WORDS and score_text(decode_as(sample, FAMILIES[state])).plausible
+        good = sum(words[a : b + 1]) >= MIN_WORDS and (
+            score_text(decode_as(sample, FAMILIES[state])).plausible or _own_best(runs, k, emissions)
+        )
         if not good and kept:
             state = kept[-1][2]
         elif not good:
@@ -213,6 +216,19 @@ def _checked(
     if kept[-1][2] == -1:
         return [(kept[0][0], kept[-1][1], runs[0][2])]
     return kept
+
+
+def _own_best(runs: Sequence[tuple[int, int, int]], k: int, emissions: Sequence[Sequence[float]]) -> bool:
+    """Whether run ``k`` reads better in its family than in each neighbour's by more than a
+    switch: a run that holds a short passage in another encoding (too short to pay for two
+    switches) can read too poorly as a whole to pass as plausible, yet joined to a neighbour it
+    would be read all wrong (its neighbour's encoding makes mojibake of all of it)."""
+    a, b, state = runs[k]
+    rows = emissions[a : b + 1]
+    own = sum(row[state] for row in rows)
+    others = {runs[j][2] for j in (k - 1, k + 1) if 0 <= j < len(runs)}
+    # More syllables than mojibake in its own family (random bytes read as mojibake in all).
+    return own > 0 and all(own - sum(row[other] for row in rows) > SWITCH_COST for other in others)
 
 
 def region_encoding(data: bytes, lines: Sequence[tuple[int, int]], region: Region) -> str:
