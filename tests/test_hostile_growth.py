@@ -81,6 +81,14 @@ MIXED_SHAPES: dict[str, Callable[[int], bytes]] = {
         (_legacy("Đảng\n", "tcvn3") + _legacy("được\n", "vni")) * (n // 12)
     ),
     "a TCVN3 file with a VNI tail": lambda n: _legacy(_TCVN3_PART, "tcvn3") * (n // 90) + _legacy(_VNI_PART * 8, "vni"),
+    # The VN1/VN3 word pattern scanned each long word from every byte (64 KB took 14 s).
+    "one long word after a VN1 capital": lambda n: _legacy("ĐẢNG BỘ TỈNH\n", "tcvn5712") + b"\xe1" * n + b"\n",
+    "VN1 and VN3 lines alternating": lambda n: (
+        (_legacy("ĐẢNG BỘ TỈNH THÁI NGUYÊN\n", "tcvn5712") + _legacy("BÁO CÁO CHÍNH TRỊ\n", "tcvn3")) * (n // 44)
+    ),
+    "one line, encodings alternating every few words": lambda n: (
+        (_legacy("của Đảng bộ tỉnh được ", "tcvn3") + _legacy("nhân dân tin tưởng ", "vni")) * (n // 48)
+    ),
 }
 
 

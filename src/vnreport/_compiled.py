@@ -42,6 +42,7 @@ COMPILED_MODULES = (
     "sources.html_emphasis",
     "sources.html_survey",
     "sources.html",
+    "sources.html_walk",
     "sources.pdf_lines",
 )
 

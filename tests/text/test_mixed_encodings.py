@@ -28,13 +28,16 @@ def _cases() -> list[tuple[list[str], list[str]]]:
     for block in read_cases("mixed_encodings"):
         encodings = [e.strip() for e in block[0].split("|")]
         parts: list[list[str]] = [[]]
+        ends: list[str] = []  # what ends each part: a newline, or a space before the next part's words
         for line in block[1:]:
-            if line == "~~":
+            if line in ("~~", "~"):
                 parts.append([])
+                ends.append("\n" if line == "~~" else " ")
             else:
                 parts[-1].append(line)
+        ends.append("\n")
         assert len(parts) == len(encodings), block[0]
-        out.append((encodings, ["\n".join(p) + "\n" for p in parts]))
+        out.append((encodings, ["\n".join(p) + end for p, end in zip(parts, ends, strict=True)]))
     return out
 
 
@@ -125,5 +128,6 @@ def test_spans_stay_exact_across_regions(parts: list[tuple[str, str]], crlf: boo
     for d in normalized.diagnostics:
         if d.code is DiagnosticCode.ENCODING_REGION:
             assert ends[-1] <= d.span.start <= d.span.end <= len(text)
-            assert d.span.start == 0 or text[d.span.start - 1] == "\n"  # a region is whole lines
+            # A region starts a line, or a word inside one (where a part joined mid-line).
+            assert d.span.start == 0 or text[d.span.start - 1] in "\n " or text[d.span.start - 1].isspace()
             ends.append(d.span.end)

@@ -7,8 +7,9 @@ follow the input order (files as given, folders sorted), whatever order the work
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
@@ -77,13 +78,16 @@ def run_batch(
     if not files:
         raise BatchError("no files to parse in " + " ".join(str(p) for p in paths))
     out_dir = _out_folder(Path(out))
-    outcomes, todo, sizes = plan(files, State(out_dir), resume, fmt == "jsonl")
+    with _writing(out_dir):
+        state = State(out_dir)
+    outcomes, todo, sizes = plan(files, state, resume, fmt == "jsonl")
     job = functools.partial(
         parse_job, with_json=fmt == "jsonl", limits=limits, state=str(out_dir), arrow=fmt == "parquet"
     )
     parsed = _parse(todo, workers, job, progress, outcomes, largest_first(sizes))
     ordered = [outcomes[f] for f in files]
-    _write(out_dir, ordered, fmt)
+    with _writing(out_dir):
+        _write(out_dir, ordered, fmt)
     failed = tuple(o for o in ordered if o.error is not None)
     return BatchResult(len(files), parsed, len(files) - len(todo), failed)
 
@@ -122,6 +126,17 @@ def _out_folder(out: Path) -> Path:
     if not out.is_dir():
         raise BatchError(f"{out} is not a folder")
     return out
+
+
+@contextlib.contextmanager
+def _writing(out: Path) -> Iterator[None]:
+    """A failed write into OUT (a full disk, a name taken by a folder) as a :class:`BatchError`
+    naming the file: the command line's one line, not "cannot write standard output"."""
+    try:
+        yield
+    except OSError as exc:
+        # os.replace names the temporary file first and the target second: the target is the news.
+        raise BatchError(f"cannot write {exc.filename2 or exc.filename or out}: {exc.strerror or exc}") from exc
 
 
 def _hash(path: str) -> tuple[str | None, int]:

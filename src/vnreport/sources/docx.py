@@ -28,7 +28,7 @@ from attrs import frozen
 
 from vnreport.document import Document
 from vnreport.errors import UnreadableInputError
-from vnreport.limits import check_source, time_limit
+from vnreport.limits import check_source, checked, time_limit
 from vnreport.model import Diagnostic, DiagnosticCode, FurnitureKind, Severity, Span
 from vnreport.pipeline import DEFAULT_OPTIONS, ParseOptions
 from vnreport.sources._assemble import assemble
@@ -147,7 +147,7 @@ class _Walker:
         return self._keys
 
     def body(self, body: Any) -> None:
-        for child in body:
+        for child in checked(body):
             tag = child.tag
             if tag == W + "p":
                 self.paragraph(child)

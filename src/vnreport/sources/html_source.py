@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
+from vnreport.errors import VnreportError
 from vnreport.model import Diagnostic, DiagnosticCode, Span
 from vnreport.sources._text import NATURALS
 from vnreport.text.reading import decode_bytes
@@ -58,6 +59,9 @@ def decode_html(data: bytes) -> tuple[str, str, int, tuple[Diagnostic, ...]]:
                         return data.decode("utf-8"), "utf-8", 0, ()
                     except UnicodeDecodeError:
                         pass
+                legacy = _legacy_reading(data, declared, exc.start)
+                if legacy is not None:
+                    return legacy
                 diagnostic = Diagnostic(
                     DiagnosticCode.HTML_PARSE,
                     f"the page declares {declared} but is not valid {declared} (byte {exc.start}); "
@@ -67,6 +71,25 @@ def decode_html(data: bytes) -> tuple[str, str, int, tuple[Diagnostic, ...]]:
                 return data.decode(name, errors="replace"), name, 0, (diagnostic,)
     text, encoding, bom_len, diagnostics = decode_bytes(data)
     return text, encoding, bom_len, diagnostics
+
+
+def _legacy_reading(data: bytes, declared: str, bad: int) -> tuple[str, str, int, tuple[Diagnostic, ...]] | None:
+    """The page read as the text path reads bytes that are not UTF-8, when that finds a legacy
+    Vietnamese encoding (a TCVN3 or VNI page under a template's ``charset=utf-8``): replacing its
+    bytes would lose every accented letter. None for stray bytes in a UTF-8 page."""
+    try:
+        text, encoding, bom_len, diagnostics = decode_bytes(data)
+    except VnreportError:
+        return None
+    if encoding in ("utf-8", declared):
+        return None
+    diagnostic = Diagnostic(
+        DiagnosticCode.HTML_CHARSET,
+        f"the page declares {declared} but its bytes are {encoding} (byte {bad} is not {declared}); "
+        f"it was read as {encoding}",
+        Span(0, 0),
+    )
+    return text, encoding, bom_len, (diagnostic, *diagnostics)
 
 
 def _declared_mismatch(data: bytes, name: str) -> str | None:

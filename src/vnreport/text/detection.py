@@ -156,16 +156,24 @@ def score_text(text: str) -> Score:
 # 0x80–0x9F and C0; libiconv lib/tcvn.h, also X11's lcUniConv/tcvn.h).
 _FAMILY = {"tcvn5712": "tcvn3"}
 _VN1_ONLY = rb"\x01\x02\x04-\x06\x11-\x17\x80-\x9f"
-_VN1_WORD = re.compile(rb"[^\s" + _VN1_ONLY + rb"]*[" + _VN1_ONLY + rb"][^\s]*")
+# A word starts after a space: without the lookbehind every byte of a long word without such a
+# byte would start a scan to the word's end (quadratic in the word).
+_VN1_WORD = re.compile(rb"(?<!\S)[^\s" + _VN1_ONLY + rb"]*[" + _VN1_ONLY + rb"]\S*")
 _LETTER_BYTE = re.compile(rb"[A-Za-z\xa1-\xff" + _VN1_ONLY + rb"]")
 #: Words whose VN1 reading must win by this many points (a syllable is worth 1–3).
 _VN1_MARGIN = 2.0
 
 
+def deciding_words(sample: bytes) -> list[tuple[int, bytes]]:
+    """``(offset, word)`` of the words of ``sample`` that read differently in VN1 and in TCVN3
+    (see the comment above)."""
+    return [(m.start(), m.group()) for m in _VN1_WORD.finditer(sample) if len(_LETTER_BYTE.findall(m.group())) >= 2]
+
+
 def vn1_or_tcvn3(sample: bytes) -> str:
     """ "tcvn5712" (VN1) or "tcvn3" for bytes in the TCVN 5712 family, by the words that read
     differently in the two (see the comment above)."""
-    words = [w for w in _VN1_WORD.findall(sample) if len(_LETTER_BYTE.findall(w)) >= 2]
+    words = [w for _, w in deciding_words(sample)]
     if not words:
         return "tcvn3"
     joined = b" ".join(words)

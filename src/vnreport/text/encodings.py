@@ -41,7 +41,15 @@ from vnreport.text.legacy_codecs import (
     encode_legacy,
     restore_capitals,
 )
-from vnreport.text.regions import Region, find_regions, main_encoding, region_diagnostics, region_encoding
+from vnreport.text.region_split import cut_segments
+from vnreport.text.regions import (
+    Region,
+    find_regions,
+    main_encoding,
+    region_diagnostics,
+    region_encoding,
+    region_lines,
+)
 
 __all__ = [
     "ENCODING_NAMES",
@@ -246,18 +254,13 @@ def _decode_regions(
 ) -> LegacyDecoded:
     """Each region's lines in its own encoding; a line between regions (ASCII, UTF-8) takes the
     encoding of the region before it, the first region's before that."""
-    encoding_of: list[str | None] = [regions[0][1]] * len(lines)
-    for k, (region, encoding) in enumerate(regions):
-        stop = regions[k + 1][0].first if k + 1 < len(regions) else len(lines)
-        encoding_of[region.first : stop] = [encoding] * (stop - region.first)
+    encoding_of, cuts = region_lines(lines, regions)
     mostly_legacy = len(invalid) > valid_high
     main = main_encoding(data, lines, regions) if mostly_legacy else "utf-8"
-    segments = _segments(data, lines, set(invalid), encoding_of, mostly_legacy, main)
+    segments = cut_segments(_segments(data, lines, set(invalid), encoding_of, mostly_legacy, main), cuts)
     text, byte_starts, odd = _assemble(data, segments, main)
     diagnostics = _diagnostics(text, main, odd, {e for _, e in regions})
-    spans = [
-        (_text_offset(byte_starts, lines[r.first][0]), _text_offset(byte_starts, lines[r.last][1])) for r, _ in regions
-    ]
+    spans = [(_text_offset(byte_starts, r.start), _text_offset(byte_starts, r.end)) for r, _ in regions]
     diagnostics += region_diagnostics([(s, e, enc) for (s, e), (_, enc) in zip(spans, regions, strict=True)])
     return LegacyDecoded(text, main, diagnostics, byte_starts)
 

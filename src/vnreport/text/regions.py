@@ -17,13 +17,16 @@ the others (one region, decoded exactly as a file in one encoding always was).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from attrs import frozen
 
 from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.text.detection import points_by_line, score_text, vn1_or_tcvn3
 from vnreport.text.legacy_codecs import ENCODING_NAMES, decode_as
+from vnreport.text.region_split import refine, units, vn1_vn3_runs
 
 #: The encodings a region can be in. TCVN 5712 VN1 is a reading of TCVN3's family (they share
 #: the upper half): a line scores the better of the two, a region is told VN1 or VN3 afterwards.
@@ -37,11 +40,17 @@ MIN_WORDS = 8
 
 @frozen
 class Region:
-    """Lines ``first``..``last`` (indexes into the file's lines, both included) in ``encoding``."""
+    """Bytes ``start``..``end`` of the file in ``encoding``: from line ``first`` to line ``last``
+    (indexes into the file's lines, both included), whole lines but where a region begins or ends
+    inside a line (:mod:`vnreport.text.region_split`)."""
 
     first: int
     last: int
     encoding: str
+    start: int
+    end: int
+    settled: bool = False
+    """The encoding is the region's own (VN1 or VN3 told apart by its words), not its family's."""
 
 
 def _family_points(joined: bytes) -> tuple[list[list[float]], list[int]]:
@@ -112,27 +121,78 @@ def find_regions(
     ``main`` is the encoding the whole file reads best in, if one does."""
     if not candidates:
         return []
-    joined = b"\n".join(data[lines[i][0] : lines[i][1]].rstrip(b"\n") for i in candidates)
+    pieces = units(data, lines, candidates)
+    joined = b"\n".join(data[a:b] for a, b, _ in pieces)
     if main is not None and _reads_cleanly(joined, main):
         family = "tcvn3" if main == "tcvn5712" else main
-        return [Region(candidates[0], candidates[-1], family)]
-    emissions, words = _family_points(joined)
-    path = _best_path(emissions)
-    runs: list[tuple[int, int, int]] = []  # (first candidate, last candidate, family), positions in candidates
-    for pos, state in enumerate(path):
-        if runs and runs[-1][2] == state:
-            runs[-1] = (runs[-1][0], pos, state)
+        runs = [(0, len(pieces) - 1, FAMILIES.index(family))]
+    else:
+        emissions, words = _family_points(joined)
+        path = _best_path(emissions)
+        runs = []  # (first unit, last unit, family)
+        for pos, state in enumerate(path):
+            if runs and runs[-1][2] == state:
+                runs[-1] = (runs[-1][0], pos, state)
+            else:
+                runs.append((pos, pos, state))
+        runs = _checked(data, pieces, runs, emissions, words)
+    named = _vn1_vn3(joined, pieces, [(a, b, FAMILIES[state], False) for a, b, state in runs])
+    return _placed(data, lines, pieces, named)
+
+
+def _vn1_vn3(
+    joined: bytes, pieces: Sequence[tuple[int, int, int]], runs: list[tuple[int, int, str, bool]]
+) -> list[tuple[int, int, str, bool]]:
+    """``runs`` with each TCVN-family run split into its VN1 and VN3 runs where its words tell
+    them apart (:func:`~vnreport.text.region_split.vn1_vn3_runs`); those are settled."""
+    out: list[tuple[int, int, str, bool]] = []
+    offsets = list(accumulate((b - a + 1 for a, b, _ in pieces), initial=0))
+    for a, b, family, settled in runs:
+        split = None
+        if family == "tcvn3":
+            stretch = joined[offsets[a] : offsets[b + 1] - 1]
+            split = vn1_vn3_runs(stretch, [o - offsets[a] for o in offsets[a : b + 1]])
+        if split is None:
+            out.append((a, b, family, settled))
         else:
-            runs.append((pos, pos, state))
-    runs = _checked(data, lines, candidates, runs, words)
-    return [Region(candidates[a], candidates[b], FAMILIES[state]) for a, b, state in runs]
+            out.extend((a + x, a + y, encoding, True) for x, y, encoding in split)
+    return out
+
+
+def _placed(
+    data: bytes,
+    lines: Sequence[tuple[int, int]],
+    pieces: Sequence[tuple[int, int, int]],
+    runs: Sequence[tuple[int, int, str, bool]],
+) -> list[Region]:
+    """The regions of ``runs`` (positions in ``pieces``), in bytes: a boundary moved to the word
+    where the two encodings cross (:func:`~vnreport.text.region_split.refine`)."""
+    starts = [pieces[a][0] for a, _, _, _ in runs]
+    ends = [
+        lines[pieces[b][2]][1] if b + 1 == len(pieces) or pieces[b + 1][2] != pieces[b][2] else pieces[b][1]
+        for _, b, _, _ in runs
+    ]
+    for k in range(1, len(runs)):
+        b = runs[k - 1][1]
+        cut = refine(data, (pieces[b], pieces[b + 1]), runs[k - 1][2], runs[k][2])
+        if cut is not None:
+            ends[k - 1] = starts[k] = cut
+    out = []
+    for (_, _, encoding, settled), start, end in zip(runs, starts, ends, strict=True):
+        first = _line_of(lines, start)
+        out.append(Region(first, _line_of(lines, end - 1), encoding, start, end, settled))
+    return out
+
+
+def _line_of(lines: Sequence[tuple[int, int]], byte: int) -> int:
+    return bisect_right(lines, byte, key=lambda line: line[0]) - 1
 
 
 def _checked(
     data: bytes,
-    lines: Sequence[tuple[int, int]],
-    candidates: Sequence[int],
+    pieces: Sequence[tuple[int, int, int]],
     runs: list[tuple[int, int, int]],
+    emissions: Sequence[Sequence[float]],
     words: Sequence[int],
 ) -> list[tuple[int, int, int]]:
     """Runs that read as Vietnamese in their family; any other joins the run before it (or, the
@@ -140,9 +200,11 @@ def _checked(
     if len(runs) == 1:
         return runs
     kept: list[tuple[int, int, int]] = []
-    for a, b, state in runs:
-        sample = b"".join(data[lines[candidates[p]][0] : lines[candidates[p]][1]] for p in range(a, b + 1))
-        good = sum(words[a : b + 1]) >= MIN_WORDS and score_text(decode_as(sample, FAMILIES[state])).plausible
+    for k, (a, b, state) in enumerate(runs):
+        sample = b"\n".join(data[pieces[p][0] : pieces[p][1]] for p in range(a, b + 1))
+        good = sum(words[a : b + 1]) >= MIN_WORDS and (
+            score_text(decode_as(sample, FAMILIES[state])).plausible or _own_best(runs, k, emissions)
+        )
         if not good and kept:
             state = kept[-1][2]
         elif not good:
@@ -156,18 +218,51 @@ def _checked(
     return kept
 
 
+def _own_best(runs: Sequence[tuple[int, int, int]], k: int, emissions: Sequence[Sequence[float]]) -> bool:
+    """Whether run ``k`` reads better in its family than in each neighbour's by more than a
+    switch: a run that holds a short passage in another encoding (too short to pay for two
+    switches) can read too poorly as a whole to pass as plausible, yet joined to a neighbour it
+    would be read all wrong (its neighbour's encoding makes mojibake of all of it)."""
+    a, b, state = runs[k]
+    rows = emissions[a : b + 1]
+    own = sum(row[state] for row in rows)
+    others = {runs[j][2] for j in (k - 1, k + 1) if 0 <= j < len(runs)}
+    # More syllables than mojibake in its own family (random bytes read as mojibake in all).
+    return own > 0 and all(own - sum(row[other] for row in rows) > SWITCH_COST for other in others)
+
+
 def region_encoding(data: bytes, lines: Sequence[tuple[int, int]], region: Region) -> str:
     """The encoding of ``region``: its family, TCVN3's told VN1 or VN3 on the region's own bytes."""
-    if region.encoding != "tcvn3":
+    if region.encoding != "tcvn3" or region.settled:
         return region.encoding
-    return vn1_or_tcvn3(data[lines[region.first][0] : lines[region.last][1]])
+    return vn1_or_tcvn3(data[region.start : region.end])
+
+
+def region_lines(
+    lines: Sequence[tuple[int, int]], regions: Sequence[tuple[Region, str]]
+) -> tuple[list[str | None], list[tuple[int, int, str, str]]]:
+    """The encoding of each line (its region's, the region before it for a line between regions,
+    the first region's before that; a line a region begins inside is the region's before), and
+    the cuts ``(byte, end of its line, the line's encoding, the region's)`` where a region begins
+    inside a line (:func:`~vnreport.text.region_split.cut_segments`)."""
+    encoding_of: list[str | None] = [regions[0][1]] * len(lines)
+    begins = [region.first + (region.start != lines[region.first][0]) for region, _ in regions]
+    for k, (_, encoding) in enumerate(regions):
+        stop = begins[k + 1] if k + 1 < len(regions) else len(lines)
+        encoding_of[begins[k] : stop] = [encoding] * max(0, stop - begins[k])
+    cuts = [
+        (region.start, lines[region.first][1], str(encoding_of[region.first]), encoding)
+        for region, encoding in regions
+        if region.start != lines[region.first][0]
+    ]
+    return encoding_of, cuts
 
 
 def main_encoding(data: bytes, lines: Sequence[tuple[int, int]], regions: Sequence[tuple[Region, str]]) -> str:
     """The encoding that holds the most bytes of the regions (the earliest on a tie)."""
     size: dict[str, int] = {}
     for region, encoding in regions:
-        size[encoding] = size.get(encoding, 0) + lines[region.last][1] - lines[region.first][0]
+        size[encoding] = size.get(encoding, 0) + region.end - region.start
     return max(size, key=lambda e: size[e])
 
 
