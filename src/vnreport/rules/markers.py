@@ -50,6 +50,13 @@ def _appendix_value(m: regex.Match[str]) -> int:
     return roman_value(number) or 1
 
 
+def _form_value(m: regex.Match[str]) -> int | str:
+    """A form's number; a variant ("1A", "1B") is no step of the count and is kept as written."""
+    number = int(m.group("v"))
+    variant = m.group("variant")
+    return f"{number}{variant}" if variant else number
+
+
 def _part_value(m: regex.Match[str]) -> int | None:
     if m.group("word"):
         return number_words_value(m.group("word"))
@@ -107,6 +114,22 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         "PHỤ LỤC",
         "Back matter after the signature (corpus 01, 05): a top-level division of its own.",
         first="p",
+    ),
+    MarkerRule(
+        "form",
+        MarkerStyle.FORM,
+        # "Mẫu số 01:", "Mẫu 1A -", "MẪU SỐ 02" alone: the word, a number of one or two digits
+        # (and a capital that tells variants apart), then a separator or the end of the line.
+        # A form cited in a wrapped sentence ("Mẫu số 01 ban hành kèm theo …") has neither.
+        _compile(
+            rf"(?P<marker>mẫu{SP}++(?:số{SP}++)?(?P<v>[0-9]{{1,2}})(?P<variant>(?-i:[A-Z]))?(?![\w])"
+            rf"(?={SP}*+(?:[.:\-–]|$)){SP}*+(?:[.:\-–]{SP}*+)?)"
+        ),
+        _form_value,
+        "Mẫu số 01:",
+        "Forms attached to guidance and resolutions, under their appendix (corpus 18, 19): a division "
+        "above the form's own 'I.' and 'Điều 1.'.",
+        first="m",
     ),
     MarkerRule(
         "part",
