@@ -119,10 +119,12 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         "form",
         MarkerStyle.FORM,
         # "Mẫu số 01:", "Mẫu 1A -", "MẪU SỐ 02" alone: the word, a number of one or two digits
-        # (and a capital that tells variants apart), then a separator or the end of the line.
-        # A form cited in a wrapped sentence ("Mẫu số 01 ban hành kèm theo …") has neither.
+        # (and a capital that tells variants apart, or the Party's code after a hyphen: "Mẫu
+        # 2-KNĐ", all of it the marker), then a separator or the end of the line. A form cited
+        # in a wrapped sentence ("Mẫu số 01 ban hành kèm theo …") has neither.
         _compile(
-            rf"(?P<marker>mẫu{SP}++(?:số{SP}++)?(?P<v>[0-9]{{1,2}})(?P<variant>(?-i:[A-Z]))?(?![\w])"
+            rf"(?P<marker>mẫu{SP}++(?:số{SP}++)?(?P<v>[0-9]{{1,2}})(?P<variant>(?-i:[A-Z]))?"
+            rf"(?:-(?-i:\p{{Lu}}){{2,8}})?+(?![\w])"
             rf"(?={SP}*+(?:[.:\-–]|$)){SP}*+(?:[.:\-–]{SP}*+)?)"
         ),
         _form_value,

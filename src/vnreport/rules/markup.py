@@ -39,7 +39,8 @@ MAX_BROKEN_BOLD = 240
 #: theo …" continues a sentence that cites a form and is no heading.
 BROKEN_FORM_WORD = regex.compile(rf"{SP}*+mẫu(?:{SP}++số)?{SP}*+$", regex.VERSION1 | regex.IGNORECASE)
 BROKEN_FORM_NUMBER = regex.compile(
-    rf"{SP}*+[0-9]{{1,2}}(?-i:[A-Z])?(?![\w])(?={SP}*+(?:[.:\-–]|$))", regex.VERSION1 | regex.IGNORECASE
+    rf"{SP}*+[0-9]{{1,2}}(?-i:[A-Z])?(?:-(?-i:\p{{Lu}}){{2,8}})?+(?![\w])(?={SP}*+(?:[.:\-–]|$))",
+    regex.VERSION1 | regex.IGNORECASE,
 )
 
 # =============================================================================================
