@@ -101,6 +101,7 @@ class MarkerStyle(str, enum.Enum):
     """How a heading or item is numbered. The nesting order of styles is learned per document."""
 
     APPENDIX = "appendix"  # "PHỤ LỤC", "Phụ lục I": back matter, above every division
+    FORM = "form"  # "Mẫu số 01", "Mẫu 1A": a form of an appendix, above the form's own divisions
     PART = "part"  # "Phần I", "Phần thứ hai"
     CHAPTER = "chapter"  # "Chương I"
     SECTION = "section"  # "Mục 1" (legal)

@@ -200,6 +200,8 @@ def _stage_lines(state: ParseState) -> ParseState:
         # Items glued to the previous sentence in Markdown crawls start lines of their own.
         lines = markup.split_glued_items(text, lines)
         lines, match = markup.join_broken_bold(text, match, lines)
+    # "Mẫu số⏎01: Sử dụng cho …": a form's heading broken after its word is one line.
+    lines, match = markup.join_broken_form(match, lines)
     # Headings glued to the sentence before them by extraction start lines of their own.
     lines = markup.split_glued_headings(text, lines)
     # A list's first point glued after its lead-in's colon starts a line of its own too.

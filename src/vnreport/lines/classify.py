@@ -198,6 +198,10 @@ def _decide(text: str, line: Line, marker: Marker, rule: str, rest_start: int, e
         return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, rest_start))
     if style is MarkerStyle.ORDINAL_WORD:
         return ClassifiedLine(line, Role.ITEM, marker, rule, body=Span(rest_start, end))
+    if style is MarkerStyle.FORM:
+        # What follows "Mẫu số 01:" names the form, however it reads ("Sử dụng cho các cơ
+        # quan …, tổ chức quốc tế"): a form is a division, never a clause.
+        return ClassifiedLine(line, Role.HEADING, marker, rule, Span(rest_start, end))
     upper = is_upper_title(rest)
     if style in BULLET_STYLES:
         return _decide_bullet(line, marker, rule, rest, rest_start, end, upper)
@@ -314,6 +318,9 @@ def redecide_wrapped(text: str, cl: ClassifiedLine, end: int) -> ClassifiedLine:
     """
     if cl.marker is None or cl.role not in (Role.ITEM, Role.HEADING):
         return cl
+    if cl.marker.style is MarkerStyle.FORM and cl.role is Role.HEADING and cl.title is not None:
+        # A form's name wrapped over lines is its title, whatever its shape (see _decide).
+        return ClassifiedLine(cl.line, Role.HEADING, cl.marker, cl.rule, Span(cl.title.start, end))
     rest_start = (
         cl.title.start if cl.role is Role.HEADING and cl.title is not None else cl.body.start if cl.body else None
     )

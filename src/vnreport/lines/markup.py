@@ -18,6 +18,8 @@ from vnreport.lines.split import Line, LineKind
 from vnreport.model import Span
 from vnreport.rules.markup import (
     BROKEN_BOLD_HEADING,
+    BROKEN_FORM_NUMBER,
+    BROKEN_FORM_WORD,
     GLUED_HEADING,
     GLUED_HEADING_AFTER,
     GLUED_ITEM,
@@ -135,6 +137,11 @@ def join_broken_bold(text: str, match: str, lines: tuple[Line, ...]) -> tuple[tu
             continue
         out.append(line)
         i += 1
+    return _joined(lines, match, out, joints)
+
+
+def _joined(lines: tuple[Line, ...], match: str, out: list[Line], joints: list[int]) -> tuple[tuple[Line, ...], str]:
+    """The joined lines, and the match text with each joint's newline read as a space."""
     if not joints:
         return lines, match
     pieces: list[str] = []
@@ -168,6 +175,40 @@ def _bold_run_end(text: str, lines: tuple[Line, ...], i: int) -> int | None:
 
 #: Lines a bold heading run may be broken over: the marker line and two more.
 MAX_BROKEN_BOLD_LINES = 3
+
+
+def join_broken_form(match: str, lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str]:
+    """Join a form's heading the crawl broke after its word: "Mẫu số⏎01: Sử dụng cho …" is the
+    heading "Mẫu số 01: …" (:data:`~vnreport.rules.markup.BROKEN_FORM_WORD`). As in
+    :func:`join_broken_bold`, the joined line's span holds the newline and the match text reads
+    it as a space, so the form rule reads "Mẫu số 01:" as on one line."""
+    out: list[Line] = []
+    joints: list[int] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and nxt.span.start == line.end + 1 and _breaks_form(match, line, nxt):
+            joints.append(line.end)
+            out.append(
+                Line(
+                    line.index, Span(line.start, nxt.span.end), Span(line.content_start, nxt.content.end), LineKind.TEXT
+                )
+            )
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return _joined(lines, match, out, joints)
+
+
+def _breaks_form(match: str, line: Line, nxt: Line) -> bool:
+    if line.kind is not LineKind.TEXT or nxt.kind is not LineKind.TEXT:
+        return False
+    return (
+        BROKEN_FORM_WORD.match(match, line.content_start, line.content_end) is not None
+        and BROKEN_FORM_NUMBER.match(match, nxt.content_start, nxt.content_end) is not None
+    )
 
 
 def _opens_broken_bold(text: str, line: Line) -> str | None:

@@ -55,6 +55,13 @@ def _attached_value(m: regex.Match[str]) -> int:
     return 1
 
 
+def _form_value(m: regex.Match[str]) -> int | str:
+    """A form's number; a variant ("1A", "1B") is no step of the count and is kept as written."""
+    number = int(m.group("v"))
+    variant = m.group("variant")
+    return f"{number}{variant}" if variant else number
+
+
 def _part_value(m: regex.Match[str]) -> int | None:
     if m.group("word"):
         return number_words_value(m.group("word"))
@@ -129,6 +136,24 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         "QUY CHẾ",
         "A regulation, plan or list a decision enacts, after its signature: back matter like an appendix.",
         first="qđdkch",
+    ),
+    MarkerRule(
+        "form",
+        MarkerStyle.FORM,
+        # "Mẫu số 01:", "Mẫu 1A -", "MẪU SỐ 02" alone: the word, a number of one or two digits
+        # (and a capital that tells variants apart, or the Party's code after a hyphen: "Mẫu
+        # 2-KNĐ", all of it the marker), then a separator or the end of the line. A form cited
+        # in a wrapped sentence ("Mẫu số 01 ban hành kèm theo …") has neither.
+        _compile(
+            rf"(?P<marker>mẫu{SP}++(?:số{SP}++)?(?P<v>[0-9]{{1,2}})(?P<variant>(?-i:[A-Z]))?"
+            rf"(?:-(?-i:\p{{Lu}}){{2,8}})?+(?![\w])"
+            rf"(?={SP}*+(?:[.:\-–]|$)){SP}*+(?:[.:\-–]{SP}*+)?)"
+        ),
+        _form_value,
+        "Mẫu số 01:",
+        "Forms attached to guidance and resolutions, under their appendix (corpus 18, 19): a division "
+        "above the form's own 'I.' and 'Điều 1.'.",
+        first="m",
     ),
     MarkerRule(
         "part",

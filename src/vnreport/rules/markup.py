@@ -23,14 +23,25 @@ GLUED_SEPARATOR = regex.compile(rf"{SP}*+(?:-{{3,}}+|¯{{3,}}+|_{{3,}}+)(?=[^\s\
 GLUED_ITEM = regex.compile(r"(?<=[:.;!?])\*\*(?=\s?[0-9]{1,2}(?:\.[0-9]{1,2})*\.\s)", regex.VERSION1)
 #: A bold (or italic) heading the crawl broke over two lines opens with "**" (or "*") and a
 #: marker: a number ("**5. Chuyển đổi⏎AI**", "*3.1.⏎Thương mại*"), a Roman numeral, "a)", "(1)"
-#: or a division word alone ("**Điều⏎2. Đối tượng áp dụng**", "**PHỤ⏎LỤC**": the crawl broke "Phụ lục" itself).
+#: or a division word alone ("**Điều⏎2. Đối tượng áp dụng**", "**PHỤ⏎LỤC**": the crawl broke "Phụ lục" itself),
+#: or a form's number ("**Mẫu số 04: Kế hoạch tiến⏎hành kiểm tra**", corpus 18).
 BROKEN_BOLD_HEADING = regex.compile(
     rf"{SP}*+(?P<mark>\*\*?){SP}*+"
-    rf"(?:[0-9]|[IVXLC]+{SP}*[.\-]|\p{{Ll}}\)|\([0-9]|(?i:điều|chương|mục|phần|phụ lục|phụ(?={SP}*$))(?!\p{{L}}))",
+    rf"(?:[0-9]|[IVXLC]+{SP}*[.\-]|\p{{Ll}}\)|\([0-9]"
+    rf"|(?i:điều|chương|mục|phần|phụ lục|phụ(?={SP}*$)|mẫu{SP}++(?:số{SP}++)?[0-9])(?!\p{{L}}))",
     regex.VERSION1,
 )
 #: The longest bold heading joined across a line break, in characters.
 MAX_BROKEN_BOLD = 240
+#: A form's heading the crawl broke after its word: "Mẫu số" alone on a line (markup blanked),
+#: and on the next the form's number and a separator or the line end ("01: Sử dụng cho …",
+#: corpus 19). Only a number that opens its line with a separator follows: "01 ban hành kèm
+#: theo …" continues a sentence that cites a form and is no heading.
+BROKEN_FORM_WORD = regex.compile(rf"{SP}*+mẫu(?:{SP}++số)?{SP}*+$", regex.VERSION1 | regex.IGNORECASE)
+BROKEN_FORM_NUMBER = regex.compile(
+    rf"{SP}*+[0-9]{{1,2}}(?-i:[A-Z])?(?:-(?-i:\p{{Lu}}){{2,8}})?+(?![\w])(?={SP}*+(?:[.:\-–]|$))",
+    regex.VERSION1 | regex.IGNORECASE,
+)
 
 # =============================================================================================
 # Headings glued to the sentence before them by text extraction (issue 12 class 7)

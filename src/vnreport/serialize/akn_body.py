@@ -64,6 +64,7 @@ def el(parent: Any, tag: str, text: str | None = None, **attributes: Any) -> Any
 #: its subparagraph, "a)", "(1)" and "Một là," points, dashes and bullets indents (for items).
 BY_STYLE: dict[MarkerStyle | None, tuple[str, str, str | None]] = {
     MarkerStyle.APPENDIX: ("hcontainer", "hcontainer", "appendix"),
+    MarkerStyle.FORM: ("hcontainer", "hcontainer", "form"),
     MarkerStyle.PART: ("part", "part", None),
     MarkerStyle.CHAPTER: ("chapter", "chp", None),
     MarkerStyle.SECTION: ("section", "sec", None),

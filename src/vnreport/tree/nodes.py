@@ -21,6 +21,7 @@ class OpenKind(enum.Enum):
 #: "Mục" never nests under an "Điều".
 INTRINSIC_ORDER = {
     MarkerStyle.APPENDIX: -1,
+    MarkerStyle.FORM: -0.5,  # a form ("Mẫu số 01") of an appendix holds its own "Phần", "I.", "Điều"
     MarkerStyle.PART: 0,
     MarkerStyle.CHAPTER: 1,
     MarkerStyle.SECTION: 2,

@@ -36,7 +36,8 @@ def numbering_problem(previous: Marker | None, marker: Marker) -> tuple[Diagnost
     if current is None:
         return None, ""
     if previous is None or previous.value is None:
-        if current > 1:
+        # Forms are counted across an act's appendices: "Mẫu số 03" may open "Phụ lục II".
+        if current > 1 and marker.style is not MarkerStyle.FORM:
             return DiagnosticCode.NUMBERING_GAP, f"numbering starts at {marker.text!r}, not at the first value"
         return None, ""
     before = ordinal(previous.value)

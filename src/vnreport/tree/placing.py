@@ -38,6 +38,10 @@ _CONVENTIONAL_ORDER = {
     "decimal4": 5,
 }
 
+#: The rank of a form ("Mẫu số 01"): below an appendix (minus infinity), above every style the
+#: body or the form itself uses, so that a form's "I." or "1." opens inside it, never around it.
+_FORM_RANK = -1e9
+
 #: Bullets that mark a sub-heading of its own rather than one entry of a list.
 _SUMMARY_BULLETS = frozenset({MarkerStyle.STAR, MarkerStyle.BULLET})
 
@@ -169,7 +173,9 @@ class Placer:
         conventionally deeper style, as a form's "I." inside its "03:")."""
         if key == MarkerStyle.APPENDIX.value:
             return float("-inf")  # back matter: above whatever the body used
-        deepest = max((r for r in self.ranks.values() if r != float("-inf")), default=-1.0) + 1
+        if key == MarkerStyle.FORM.value:
+            return _FORM_RANK
+        deepest = max((r for r in self.ranks.values() if r > _FORM_RANK), default=-1.0) + 1
         place = _CONVENTIONAL_ORDER.get(key)
         if place is None or any(_CONVENTIONAL_ORDER.get(o.key, -1) > place for o in self.stack):
             return deepest
@@ -192,8 +198,8 @@ class Placer:
             return True  # an appendix closes the body, whatever is open
         if top_style in INTRINSIC_ORDER and style in INTRINSIC_ORDER:
             return INTRINSIC_ORDER[top_style] >= INTRINSIC_ORDER[style]
-        if style is MarkerStyle.PART:
-            return True
+        if style is MarkerStyle.PART or style is MarkerStyle.FORM:
+            return True  # above every numbered heading and list, ranked or not ("(2)" notes)
         top_rank = self.ranks.get(top.key)
         return top_rank is not None and top_rank >= rank and top.key != key
 
