@@ -10,6 +10,8 @@ the real text.
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from bisect import bisect_right
 
 import regex
@@ -31,11 +33,6 @@ from vnreport.rules.numbers import roman_value
 
 #: A text is treated as Markdown when it has at least this many emphasis pairs or headings.
 MIN_MARKDOWN_SIGNS = 3
-
-
-def _blank(m: regex.Match[str]) -> str:
-    width: int = m.end() - m.start()
-    return " " * width
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -79,21 +76,37 @@ def match_text(text: str, glued: list[regex.Match[str]]) -> tuple[str, bool]:
     """The text with markup blanked out (same length), and whether it was Markdown.
 
     ``glued`` are the glued rules of the text (:func:`glued_rules`)."""
-    masked = text
-    if glued:
-        pieces: list[str] = []
-        pos = 0
-        for m in glued:
-            pieces.append(text[pos : m.start()])
-            pieces.append(" " * (m.end() - m.start()))
-            pos = m.end()
-        pieces.append(text[pos:])
-        masked = "".join(pieces)
+    spans = [(m.start(), m.end()) for m in glued]
     markdown = looks_like_markdown(text)
+    if not spans and not markdown:
+        return text, False
+    # The blanks are written into one wide copy of the text, not joined from slices of it: on
+    # a large text the slices land in the C heap, and the holes they leave when freed stay
+    # resident for the rest of the parse (a whole text's worth on a 50 MB file).
+    wide = _wide(text)
+    _blank_spans(wide, spans)
     if markdown:
-        masked = MARKDOWN_HEADING_MARK.sub(_blank, masked)
-        masked = MARKDOWN_EMPHASIS.sub(_blank, masked)
-    return masked, markdown
+        # The heading marks are read in the text with the rules blanked, the emphasis in the
+        # text with both blanked, as the substitutions did one after the other (each text let
+        # go before the next is made).
+        for pattern in (MARKDOWN_HEADING_MARK, MARKDOWN_EMPHASIS):
+            masked = wide.tounicode()
+            spans = [(m.start(), m.end()) for m in pattern.finditer(masked)]
+            del masked
+            _blank_spans(wide, spans)
+    return wide.tounicode(), markdown
+
+
+def _wide(text: str) -> array[str]:
+    """The text as an array of code points, to blank in place."""
+    if sys.version_info >= (3, 13):
+        return array("w", text)
+    return array("u", text)
+
+
+def _blank_spans(wide: array[str], spans: list[tuple[int, int]]) -> None:
+    for start, end in spans:
+        wide[start:end] = _wide(" " * (end - start))
 
 
 def split_glued_items(text: str, lines: tuple[Line, ...]) -> tuple[Line, ...]:
@@ -144,14 +157,9 @@ def join_broken_bold(text: str, match: str, lines: tuple[Line, ...]) -> tuple[tu
         i += 1
     if not joints:
         return lines, match
-    pieces: list[str] = []
-    pos = 0
-    for joint in joints:
-        pieces.append(match[pos:joint])
-        pieces.append(" ")
-        pos = joint + 1
-    pieces.append(match[pos:])
-    return tuple(out), "".join(pieces)
+    wide = _wide(match)
+    _blank_spans(wide, [(joint, joint + 1) for joint in joints])
+    return tuple(out), wide.tounicode()
 
 
 def _opens_broken_bold(text: str, line: Line) -> str | None:
