@@ -1,4 +1,4 @@
-"""The match text made in one wide copy (vnreport.lines.markup) is the text the substitutions
+"""The match text joined from short pieces (vnreport.lines.markup) is the text the substitutions
 made before: the glued rules blanked, then the Markdown heading marks read and blanked, then the
 emphasis read and blanked in that text, and a broken bold heading's newline a space."""
 

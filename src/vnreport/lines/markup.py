@@ -10,9 +10,8 @@ the real text.
 from __future__ import annotations
 
 import re
-import sys
-from array import array
 from bisect import bisect_right
+from collections.abc import Iterator
 
 import regex
 
@@ -80,33 +79,46 @@ def match_text(text: str, glued: list[regex.Match[str]]) -> tuple[str, bool]:
     markdown = looks_like_markdown(text)
     if not spans and not markdown:
         return text, False
-    # The blanks are written into one wide copy of the text, not joined from slices of it: on
-    # a large text the slices land in the C heap, and the holes they leave when freed stay
-    # resident for the rest of the parse (a whole text's worth on a 50 MB file).
-    wide = _wide(text)
-    _blank_spans(wide, spans)
+    masked = _blanked(text, spans)
     if markdown:
         # The heading marks are read in the text with the rules blanked, the emphasis in the
-        # text with both blanked, as the substitutions did one after the other (each text let
-        # go before the next is made).
-        for pattern in (MARKDOWN_HEADING_MARK, MARKDOWN_EMPHASIS):
-            masked = wide.tounicode()
-            spans = [(m.start(), m.end()) for m in pattern.finditer(masked)]
-            del masked
-            _blank_spans(wide, spans)
-    return wide.tounicode(), markdown
+        # text with both blanked, as the substitutions did one after the other.
+        masked = _blanked(masked, [(m.start(), m.end()) for m in MARKDOWN_HEADING_MARK.finditer(masked)])
+        masked = _blanked(masked, [(m.start(), m.end()) for m in MARKDOWN_EMPHASIS.finditer(masked)])
+    return masked, markdown
 
 
-def _wide(text: str) -> array[str]:
-    """The text as an array of code points, to blank in place."""
-    if sys.version_info >= (3, 13):
-        return array("w", text)
-    return array("u", text)
+#: The longest piece a blanked text is joined from: under 512 bytes as a two-byte string, so
+#: that every piece is a small object of Python's own allocator (see :func:`_blanked`).
+_PIECE = 200
 
 
-def _blank_spans(wide: array[str], spans: list[tuple[int, int]]) -> None:
+def _blanked(source: str, spans: list[tuple[int, int]]) -> str:
+    """``source`` with the ``spans`` (in order, apart) blanked with spaces.
+
+    Joined from short pieces, not from the slices between the spans: on a large text those
+    slices (hundreds of KB each) come from the C heap, and the holes they leave when freed
+    stay resident for the rest of the parse (about the whole text's size on a 50 MB file).
+    Short pieces fill whole arenas of Python's allocator, which go back when they are freed.
+    """
+    if not spans:
+        return source
+    return "".join(_pieces(source, spans))
+
+
+def _pieces(source: str, spans: list[tuple[int, int]]) -> Iterator[str]:
+    pos = 0
     for start, end in spans:
-        wide[start:end] = _wide(" " * (end - start))
+        yield from _chunks(source, pos, start)
+        for at in range(start, end, _PIECE):
+            yield " " * (min(at + _PIECE, end) - at)
+        pos = end
+    yield from _chunks(source, pos, len(source))
+
+
+def _chunks(source: str, start: int, end: int) -> Iterator[str]:
+    for at in range(start, end, _PIECE):
+        yield source[at : min(at + _PIECE, end)]
 
 
 def split_glued_items(text: str, lines: tuple[Line, ...]) -> tuple[Line, ...]:
@@ -157,9 +169,7 @@ def join_broken_bold(text: str, match: str, lines: tuple[Line, ...]) -> tuple[tu
         i += 1
     if not joints:
         return lines, match
-    wide = _wide(match)
-    _blank_spans(wide, [(joint, joint + 1) for joint in joints])
-    return tuple(out), wide.tounicode()
+    return tuple(out), _blanked(match, [(joint, joint + 1) for joint in joints])
 
 
 def _opens_broken_bold(text: str, line: Line) -> str | None:
