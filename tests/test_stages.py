@@ -9,7 +9,7 @@ import pytest
 
 from vnreport import pipeline
 from vnreport.lines.table import LineTable
-from vnreport.model import Section
+from vnreport.model import Paragraph, Section, iter_nodes
 from vnreport.part_stages import PART_STAGES, PartState, run_part_stages
 from vnreport.pipeline import STAGES, ParseState, run_stages
 from vnreport.text.reading import read
@@ -154,3 +154,18 @@ def test_after_the_trees_the_lines_are_kept_compact_and_what_was_read_of_them_go
     assert len(trees.trees) == 1 and trees.trees[0].classified == () and trees.trees[0].bare_body
     document = run_stages(normalized).document
     assert document is not None and tuple(document.lines) == tuple(lines)
+
+
+def test_after_the_roles_the_classifiers_own_tuple_goes_and_the_roles_stay() -> None:
+    normalized = read(SMALL)
+    classified = run_stages(normalized, until="classify").classified
+    roles = run_stages(normalized, until="roles")
+    assert roles.classified == () and roles.roles == classified
+
+
+def test_a_one_sentence_paragraph_shares_its_span_with_its_sentence() -> None:
+    document = run_stages(read(SMALL)).document
+    assert document is not None
+    paragraphs = [n for n in iter_nodes(document.body) if isinstance(n, Paragraph)]
+    single = [p for p in paragraphs if len(p.children) == 1 and p.children[0].span == p.span]
+    assert single and all(p.children[0].span is p.span for p in single)

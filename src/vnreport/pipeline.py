@@ -330,13 +330,18 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 )
 
 
-#: What no stage after the named one reads: :func:`run_stages` lets it go then. After the trees,
-#: the lines are kept as a compact table (for :attr:`Document.lines`) instead of objects, and
-#: their classification and the match text go: on a report they weigh five times the input, and
-#: would otherwise be held while the sentences are made.
-RELEASED_AFTER: Mapping[str, Callable[[ParseState], ParseState]] = {
-    "trees": lambda state: attrs.evolve(
-        state, lines=compact_lines(state.lines), classified=(), roles=(), match="", hinted=NO_LINE_HINTS
+#: What no stage after the named one reads: :func:`run_stages` lets it go then, one step after
+#: the other. After the trees, the classification and the match text go first, then the lines
+#: are kept as a compact table (for :attr:`Document.lines`) instead of objects: on a report they
+#: weigh five times the input, and would otherwise be held while the sentences are made. Two
+#: steps, so that the table is built once the classified lines are gone, not beside them at
+#: the parse's peak.
+RELEASED_AFTER: Mapping[str, tuple[Callable[[ParseState], ParseState], ...]] = {
+    # The later stages read the lines' roles; the classifier's own tuple is let go.
+    "roles": (lambda state: attrs.evolve(state, classified=()),),
+    "trees": (
+        lambda state: attrs.evolve(state, classified=(), roles=(), match="", hinted=NO_LINE_HINTS),
+        lambda state: attrs.evolve(state, lines=compact_lines(state.lines)),
     ),
 }
 
@@ -365,8 +370,7 @@ def run_stages(
         for name, stage in STAGES:
             check_time()
             state = stage(state)
-            release = RELEASED_AFTER.get(name)
-            if release is not None:
+            for release in RELEASED_AFTER.get(name, ()):
                 state = release(state)
             if on_stage is not None:
                 on_stage(name, state)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 
 import regex
 
@@ -33,11 +34,6 @@ from vnreport.rules.numbers import roman_value
 
 #: A text is treated as Markdown when it has at least this many emphasis pairs or headings.
 MIN_MARKDOWN_SIGNS = 3
-
-
-def _blank(m: regex.Match[str]) -> str:
-    width: int = m.end() - m.start()
-    return " " * width
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -81,21 +77,50 @@ def match_text(text: str, glued: list[regex.Match[str]]) -> tuple[str, bool]:
     """The text with markup blanked out (same length), and whether it was Markdown.
 
     ``glued`` are the glued rules of the text (:func:`glued_rules`)."""
-    masked = text
-    if glued:
-        pieces: list[str] = []
-        pos = 0
-        for m in glued:
-            pieces.append(text[pos : m.start()])
-            pieces.append(" " * (m.end() - m.start()))
-            pos = m.end()
-        pieces.append(text[pos:])
-        masked = "".join(pieces)
+    spans = [(m.start(), m.end()) for m in glued]
     markdown = looks_like_markdown(text)
+    if not spans and not markdown:
+        return text, False
+    masked = _blanked(text, spans)
     if markdown:
-        masked = MARKDOWN_HEADING_MARK.sub(_blank, masked)
-        masked = MARKDOWN_EMPHASIS.sub(_blank, masked)
+        # The heading marks are read in the text with the rules blanked, the emphasis in the
+        # text with both blanked, as the substitutions did one after the other.
+        masked = _blanked(masked, [(m.start(), m.end()) for m in MARKDOWN_HEADING_MARK.finditer(masked)])
+        masked = _blanked(masked, [(m.start(), m.end()) for m in MARKDOWN_EMPHASIS.finditer(masked)])
     return masked, markdown
+
+
+#: The longest piece a blanked text is joined from: under 512 bytes as a two-byte string, so
+#: that every piece is a small object of Python's own allocator (see :func:`_blanked`).
+_PIECE = 200
+
+
+def _blanked(source: str, spans: list[tuple[int, int]]) -> str:
+    """``source`` with the ``spans`` (in order, apart) blanked with spaces.
+
+    Joined from short pieces, not from the slices between the spans: on a large text those
+    slices (hundreds of KB each) come from the C heap, and the holes they leave when freed
+    stay resident for the rest of the parse (about the whole text's size on a 50 MB file).
+    Short pieces fill whole arenas of Python's allocator, which go back when they are freed.
+    """
+    if not spans:
+        return source
+    return "".join(_pieces(source, spans))
+
+
+def _pieces(source: str, spans: list[tuple[int, int]]) -> Iterator[str]:
+    pos = 0
+    for start, end in spans:
+        yield from _chunks(source, pos, start)
+        for at in range(start, end, _PIECE):
+            yield " " * (min(at + _PIECE, end) - at)
+        pos = end
+    yield from _chunks(source, pos, len(source))
+
+
+def _chunks(source: str, start: int, end: int) -> Iterator[str]:
+    for at in range(start, end, _PIECE):
+        yield source[at : min(at + _PIECE, end)]
 
 
 def split_glued_items(text: str, lines: tuple[Line, ...]) -> tuple[Line, ...]:
@@ -144,14 +169,7 @@ def _joined(lines: tuple[Line, ...], match: str, out: list[Line], joints: list[i
     """The joined lines, and the match text with each joint's newline read as a space."""
     if not joints:
         return lines, match
-    pieces: list[str] = []
-    pos = 0
-    for joint in joints:
-        pieces.append(match[pos:joint])
-        pieces.append(" ")
-        pos = joint + 1
-    pieces.append(match[pos:])
-    return tuple(out), "".join(pieces)
+    return tuple(out), _blanked(match, [(joint, joint + 1) for joint in joints])
 
 
 def _bold_run_end(text: str, lines: tuple[Line, ...], i: int) -> int | None:

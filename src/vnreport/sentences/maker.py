@@ -86,6 +86,9 @@ class SentenceMaker:
             # Without gaps the splitter read the text itself: its spans need no shifting, which
             # spares rebuilding every span and ref of every sentence.
             s = Span(piece.start + base, piece.end + base) if base else piece
+            if s == span:
+                # A one-sentence paragraph (most of a report's) shares its span object.
+                s = span
             refs = self._refs(source, piece, base, s, extra) if with_refs else ()
             inside = tuple(g for g in gaps if s.start <= g.start and g.end <= s.end) if gaps else ()
             figures, comparisons = self._figures(source, piece, base, s) if figures_on else ((), ())
