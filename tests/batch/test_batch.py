@@ -121,3 +121,24 @@ def test_missing_file_is_an_error_row(tmp_path: Path) -> None:
     result = run_batch([tmp_path / "nope.txt", CORPUS / SMALL[1]], tmp_path / "out", workers=1)
     assert result.exit_code == 1
     assert result.failed[0].error == "UnreadableInputError" and "no such file" in (result.failed[0].message or "")
+
+
+def test_pdfs_in_a_folder_are_parsed_and_a_scan_is_an_error_row(tmp_path: Path) -> None:
+    pytest.importorskip("pypdfium2")
+    from ..sources.pdf_maker import lines, make_pdf
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "report.pdf").write_bytes(make_pdf([lines("I. TINH HINH\n1. Kinh te\nSan xuat tang 5%.")]))
+    (folder / "scan.pdf").write_bytes(make_pdf([[]], scans=[0]))
+    result = run_batch([folder], tmp_path / "out", workers=1)
+    assert result.exit_code == 1
+    assert [(Path(f.path).name, f.error) for f in result.failed] == [("scan.pdf", "UnreadableInputError")]
+    assert "scan" in (result.failed[0].message or "")
+    documents = _table(tmp_path / "out", "documents")
+    assert [Path(str(d["path"])).name for d in documents] == ["report.pdf"]
+    sections = _table(tmp_path / "out", "sections")
+    assert [(s["depth"], s["heading_path"]) for s in sections] == [
+        (1, ["I. TINH HINH"]),
+        (2, ["I. TINH HINH", "1. Kinh te"]),
+    ]
