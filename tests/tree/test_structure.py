@@ -116,6 +116,20 @@ def test_numbering_problems_are_diagnostics_and_the_tree_is_built() -> None:
     assert doc.text[gap.span.start : gap.span.end] == "III."
 
 
+def test_articles_are_counted_through_the_chapters_and_an_attached_act_starts_again() -> None:
+    # corpus 16-18 and the Quy chế a decision issues (unseen QĐ 165/2025/QĐ-UBND): "Chương II"
+    # opens at "Điều 3."; the attached regulation's own "Điều 1." is no disorder.
+    text = (
+        "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nNội dung một.\nĐiều 2. Đối tượng\nNội dung hai.\n"
+        "Chương II\nQUY ĐỊNH CỤ THỂ\nĐiều 3. Yêu cầu\nNội dung ba.\nĐiều 5. Trách nhiệm\nNội dung năm.\n"
+        "Chương III\nĐIỀU KHOẢN THI HÀNH\nĐiều 1. Phạm vi của quy chế\nNội dung.\n"
+    )
+    problems = [d for d in vnreport.parse(text).diagnostics if d.code.value.startswith("numbering")]
+    assert [(d.code, d.message) for d in problems] == [
+        (DiagnosticCode.NUMBERING_GAP, "'Điều 5.' follows 'Điều 3.': numbers are missing")
+    ]
+
+
 def test_letters_follow_vietnamese_order() -> None:
     doc = vnreport.parse("1. Ý\na) một;\nb) hai;\nc) ba;\nd) bốn;\nđ) năm;\ne) sáu;\ng) bảy.\n")
     assert not [d for d in doc.diagnostics if d.code.value.startswith("numbering")]

@@ -18,7 +18,7 @@ become diagnostics.
 
 from __future__ import annotations
 
-from vnreport.model import BULLET_STYLES, LIST_STYLES, Diagnostic, Marker, MarkerStyle
+from vnreport.model import BULLET_STYLES, LIST_STYLES, Diagnostic, DiagnosticCode, Marker, MarkerStyle
 from vnreport.rules.shapes import SUMMARY_HEADING
 from vnreport.tree.fields import field_position
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode
@@ -58,6 +58,8 @@ class Placer:
         self.diagnostics: list[Diagnostic] = []
         self._stars_head_bullets = False
         """A starred sub-heading has had a bullet list under it: stars rank above bullets here."""
+        self._last_article: Marker | None = None
+        """The body's last "Điều N.": articles are counted through the chapters and sections."""
 
     def place(self, node: OpenNode) -> None:
         """Put ``node`` (a heading, run-in heading or item with its marker) on the stack."""
@@ -261,14 +263,25 @@ class Placer:
         marker = node.marker
         if marker is None or marker.value is None:
             return
-        previous: Marker | None = None
-        for sibling in reversed(parent.children):
-            if sibling.marker is not None and sibling.key == node.key:
-                previous = sibling.marker
-                break
-        code, message = numbering_problem(previous, marker)
+        if marker.style is MarkerStyle.ARTICLE:
+            code, message = self._article_problem(marker)
+        else:
+            previous: Marker | None = None
+            for sibling in reversed(parent.children):
+                if sibling.marker is not None and sibling.key == node.key:
+                    previous = sibling.marker
+                    break
+            code, message = numbering_problem(previous, marker)
         if code is not None:
             self.diagnostics.append(Diagnostic(code, message, marker.span))
+
+    def _article_problem(self, marker: Marker) -> tuple[DiagnosticCode | None, str]:
+        """An act numbers its articles through its chapters ("Chương II" opens at "Điều 8."); an
+        act attached after the decision that issues it (a Quy chế) starts again at "Điều 1."."""
+        previous, self._last_article = self._last_article, marker
+        if previous is not None and ordinal(marker.value or 0) == 1:
+            return None, ""
+        return numbering_problem(previous, marker)
 
 
 def _heads_bullets(top: OpenNode, node: OpenNode) -> bool:
