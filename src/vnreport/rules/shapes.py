@@ -149,6 +149,10 @@ REFERENCE_NOUN_END = regex.compile(
     r"(?<!\p{L})(?:điểm|khoản|điều|mục|tiết|chương|phần|số|(?<!biểu\s)mẫu)\W*$",
     regex.VERSION1,
 )
+#: A line ending on a provision cited by its number ("c) Bãi bỏ Điều" then "12."): whatever its
+#: length, the number below is the one cited. "Điều" in capitals only: "một số điều" is a title's
+#: plural, and its "1." below opens the list.
+CITED_PROVISION_END = regex.compile(r"(?<!\p{L})(?:(?-i:Điều)|khoản|điểm)\W*$", regex.VERSION1)
 #: The last word of a line, for the two sets above.
 #: Read backwards from the end (reverse mode finds the same word): searched forwards, every
 #: letter of a long word followed by a digit read the word again (quadratic).

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from vnreport.lines.classify import ClassifiedLine, Role, is_lead_in, is_title_like, is_upper_title
 from vnreport.model import BULLET_STYLES, MarkerStyle
 from vnreport.rules.shapes import (
+    CITED_PROVISION_END,
     DANGLING_WORDS,
     DOCUMENT_NAME_START,
     ENDS_WITH_INLINE_NUMBER,
@@ -246,10 +247,16 @@ def _wrapped_number(text: str, previous: ClassifiedLine, line: ClassifiedLine, s
         return True  # "… và điểm⏎3.7 Hướng dẫn": the number is the point referred to
     if marker.style not in _SEQUENCED or not isinstance(marker.value, int):
         return False
-    if previous.line.content_length < MIN_WRAPPED_LINE:
-        return False  # a short line above is a heading of its own, not a line the page broke
     last = seen.get(marker.style)
-    return marker.value != 1 and (last is None or marker.value != last + 1)
+    out_of_sequence = marker.value != 1 and (last is None or marker.value != last + 1)
+    if previous.line.content_length < MIN_WRAPPED_LINE:
+        # A short line above is a heading of its own, not a line the page broke, unless it
+        # stops on the provision the number names.
+        return (
+            out_of_sequence
+            and CITED_PROVISION_END.search(text, previous.line.content_start, previous.line.content_end) is not None
+        )
+    return out_of_sequence
 
 
 def wrapped_type_word(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> bool:
