@@ -17,7 +17,13 @@ RULE_LINE = regex.compile(rf"^{SP}*+(?:[¯\-_=─━~·.…]{{3,}}|(?:\*{SP}*+){
 STAR_LINE = regex.compile(rf"^{SP}*\*{SP}*$", regex.VERSION1)
 
 #: Where a sentence ends inside a title-or-sentence decision: ". X" with a capital after.
-SENTENCE_BREAK = regex.compile(r"[.!?…](?:[\"”’)\]])?\s+[\"“(]?\p{Lu}", regex.VERSION1)
+SENTENCE_BREAK = regex.compile(
+    # The dot of a provision's number ("- Mục 13. Ngày và nơi kết nạp …:", a form's field) ends
+    # no sentence: the label goes on. The lookbehind is bounded (a word, a space, 1–3 digits).
+    r"(?<!(?:Mục|Điều|Khoản|khoản|Điểm|điểm|Chương|Phần)\s[0-9]{1,3})"
+    r"[.!?…](?:[\"”’)\]])?\s+[\"“(]?\p{Lu}",
+    regex.VERSION1,
+)
 #: A run-in heading: a short label, a colon, then running text ("1- Thuận lợi: Nước ta …").
 RUN_IN = regex.compile(rf"^(?P<label>[^:.;!?\n]{{1,90}}?){SP}*:{SP}*(?P<body>\S)", regex.VERSION1)
 #: A run-in "label" that only cites the provision a point implements: "(Khoản 1)", "Điều 13
