@@ -185,8 +185,10 @@ def _stage_tree(state: PartState) -> PartState:
     )
     table_starts = frozenset(b.start for b in body_tables)
     rows = frozenset(i for b in body_tables if b.kind == KIND_SOURCE for i in range(b.start, b.end))
-    hard_wrapped = is_hard_wrapped(body_lines)
-    groups = group_lines(state.match, body_lines, body_skip, table_starts, rows) if hard_wrapped else None
+    # Furniture inside the body (a header under a form's heading, a signature) is not its text.
+    hard_wrapped = is_hard_wrapped([cl for k, cl in enumerate(body_lines) if k not in body_skip])
+    barriers = table_starts | frozenset(i - shift for i in furniture.form_header)
+    groups = group_lines(state.match, body_lines, body_skip, barriers, rows) if hard_wrapped else None
     in_body = range(furniture.body_start, furniture.body_end)
     levels = {i - shift: level for i, level in state.levels if i in in_body}
     list_depths = {i - shift: depth for i, depth in state.list_depths if i in in_body}

@@ -6,7 +6,10 @@ issuer lines closed by a rule ("______", "-----", "*") and followed by an upper-
 upper-case issuer and title lines closed by a subtitle that names the document's type ("(Báo
 cáo chính trị của Ban Chấp hành … trình tại Đại hội …)", a congress booklet's report after its
 programme). The block is taken back to the blank line above it (never into running text), so
-the issuer lines belong to the new document.
+the issuer lines belong to the new document; and a form's heading standing over the block ("Mẫu
+số 02: Quyết định ban⏎hành …", above the form's header in a circular's appendix) heads the new
+document too (:mod:`vnreport.layout.form_heading`: the header is read under it, and it is the
+first body node of the document it opens).
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from vnreport.layout.codes import doc_type_for_name
+from vnreport.layout.form_heading import MAX_FORM_HEADING_LINES
 from vnreport.lines.classify import ClassifiedLine, Role, is_upper_title
+from vnreport.model import MarkerStyle
 from vnreport.rules.bundles import HEADER_MOTTO
 
 #: Lines of body text a document needs before another may start: fewer, and the block above was
@@ -42,7 +47,7 @@ def find_segments(text: str, lines: Sequence[ClassifiedLine]) -> list[tuple[int,
             i += 1
             continue
         if body_lines >= MIN_BODY_LINES and _opens_header(text, lines, i):
-            start = _block_start(text, lines, i, starts[-1])
+            start = _form_heading_over(lines, _block_start(text, lines, i, starts[-1]), starts[-1])
             if start > starts[-1]:
                 starts.append(start)
                 body_lines = 0
@@ -121,3 +126,21 @@ def _block_start(text: str, lines: Sequence[ClassifiedLine], i: int, floor: int)
 
 def _is_running_text(content: str) -> bool:
     return len(content) >= MIN_BODY_LINE_CHARS and not is_upper_title(content)
+
+
+def _form_heading_over(lines: Sequence[ClassifiedLine], start: int, floor: int) -> int:
+    """``start`` taken back over a form's heading ("Mẫu số 02: …", one to three lines between
+    blank lines) that stands over the block at ``start``: the heading names the form below it,
+    the first form of an appendix too (its "PHỤ LỤC ⏎ BIỂU MẪU …" heading stays behind)."""
+    k = start
+    while k - 1 > floor and lines[k - 1].role is Role.BLANK:
+        k -= 1
+    if k == start:
+        return start
+    top = k
+    while top - 1 > floor and lines[top - 1].role is not Role.BLANK and k - top < MAX_FORM_HEADING_LINES:
+        top -= 1
+    marker = lines[top].marker
+    if lines[top - 1].role is not Role.BLANK or marker is None or marker.style is not MarkerStyle.FORM:
+        return start
+    return top

@@ -31,6 +31,7 @@ from attrs import frozen
 from vnreport.layout.closing import appendix_follows, read_adoption_date, read_closing
 from vnreport.layout.damage import withhold_damaged
 from vnreport.layout.derive import derive
+from vnreport.layout.form_heading import leading_form_heading
 from vnreport.layout.header import read_header
 from vnreport.layout.page_numbers import page_number
 from vnreport.layout.scan import Scan, is_prose, mostly_upper
@@ -57,6 +58,9 @@ class FurnitureResult:
     diagnostics: tuple[Diagnostic, ...] = ()
     closing: tuple[int, int] | None = None
     """Positions ``[start, end)`` of the closing block (recipients and signature), if any."""
+    form_header: frozenset[int] = frozenset()
+    """Positions of the header read under a form's heading (:mod:`.form_heading`): in ``skip``,
+    and no paragraph or title of the body runs across them."""
 
 
 def read_furniture(
@@ -76,13 +80,16 @@ def read_furniture(
     """
     limit = max(0, min(limit, len(lines)))
     scan = Scan(text, lines, centred, italic, shown)
-    pos = _read_leading(scan, limit)
+    form = leading_form_heading(scan, limit)
+    pos = _read_leading(scan, limit, form[1] if form is not None else 0)
     body_start = read_header(scan, pos, limit)
     closing = read_closing(scan, body_start, limit)
     body_end, skip = limit, frozenset[int]()
     if closing is not None:
         c0, c1 = closing
-        if appendix_follows(scan, c1, limit):
+        # A form's notes after its signature ("Ghi chú: (1) Tên cơ quan …") explain its blanks:
+        # they stay in the body, as an appendix does.
+        if form is not None or appendix_follows(scan, c1, limit):
             skip = frozenset(range(c0, c1))
         else:
             body_end = c0
@@ -96,15 +103,28 @@ def read_furniture(
     derive(scan)
     header_at = scan.lines[pos].line.content if pos < len(scan.lines) else Span(len(text), len(text))
     metadata, damaged = withhold_damaged(scan.meta.to_metadata(), Span(header_at.start, header_at.start))
+    form_header = frozenset[int]()
+    if form is not None:
+        # The form's heading opens the body; the header under it is furniture inside the body.
+        form_header = _header_under(scan, form[1], body_start)
+        skip |= form_header
+        body_start = form[0]
     furniture = _furniture(scan, body_start, body_end, skip, limit)
     diagnostics = (*scan.diagnostics, *damaged)
-    return FurnitureResult(metadata, furniture, body_start, body_end, skip, diagnostics, closing)
+    return FurnitureResult(metadata, furniture, body_start, body_end, skip, diagnostics, closing, form_header)
 
 
-def _first_lines(scan: Scan, limit: int) -> list[int]:
-    """The positions of the first :data:`LEADING_WINDOW` non-blank lines."""
+def _header_under(scan: Scan, start: int, end: int) -> frozenset[int]:
+    """The lines ``[start, end)`` (a header read under a form's heading), marked header lines."""
+    for i in range(start, end):
+        scan.kind(i, FurnitureKind.HEADER)
+    return frozenset(range(start, end))
+
+
+def _first_lines(scan: Scan, limit: int, start: int = 0) -> list[int]:
+    """The positions of the first :data:`LEADING_WINDOW` non-blank lines from ``start``."""
     first: list[int] = []
-    for i in range(limit):
+    for i in range(start, limit):
         if not scan.blank(i):
             first.append(i)
             if len(first) >= LEADING_WINDOW:
@@ -112,9 +132,9 @@ def _first_lines(scan: Scan, limit: int) -> list[int]:
     return first
 
 
-def _read_leading(scan: Scan, limit: int) -> int:
-    """Skip what precedes the header; return the position of the first line after it."""
-    first = _first_lines(scan, limit)
+def _read_leading(scan: Scan, limit: int, start: int) -> int:
+    """Skip what precedes the header from ``start``; return the position of the first line after it."""
+    first = _first_lines(scan, limit, start)
     if not first:
         return limit
     pos = read_database_head(scan, first, limit)
