@@ -195,13 +195,8 @@ def _stage_lines(state: ParseState) -> ParseState:
     text = state.normalized.text
     lines = split_lines(text)
     glued = markup.glued_rules(text, lines)
-    match, is_markdown = markup.match_text(text, glued)
-    if is_markdown:
-        # Items glued to the previous sentence in Markdown crawls start lines of their own.
-        lines = markup.split_glued_items(text, lines)
-        lines, match = markup.join_broken_bold(text, match, lines)
-    # "Mẫu số⏎01: Sử dụng cho …": a form's heading broken after its word is one line.
-    lines, match = markup.join_broken_form(match, lines)
+    # Glued items split, broken bold and form headings joined, the match text made in one pass.
+    lines, match = markup.joined_lines(text, lines, glued)
     # Headings glued to the sentence before them by extraction start lines of their own.
     lines = markup.split_glued_headings(text, lines)
     # A list's first point glued after its lead-in's colon starts a line of its own too.

@@ -10,7 +10,7 @@ the real text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 import regex
@@ -77,17 +77,66 @@ def match_text(text: str, glued: list[regex.Match[str]]) -> tuple[str, bool]:
     """The text with markup blanked out (same length), and whether it was Markdown.
 
     ``glued`` are the glued rules of the text (:func:`glued_rules`)."""
+    base, emphasis, markdown = _match_parts(text, glued)
+    return _blanked(base, emphasis), markdown
+
+
+def _match_parts(text: str, glued: list[regex.Match[str]]) -> tuple[str, list[tuple[int, int]], bool]:
+    """The text with the glued rules and heading marks blanked, the emphasis still to blank in
+    it, and whether it was Markdown: the last blanking waits, so that the joints of broken
+    headings are blanked in the same pass (:func:`joined_lines`)."""
     spans = [(m.start(), m.end()) for m in glued]
     markdown = looks_like_markdown(text)
     if not spans and not markdown:
-        return text, False
+        return text, [], False
     masked = _blanked(text, spans)
+    if not markdown:
+        return masked, [], False
+    # The heading marks are read in the text with the rules blanked, the emphasis in the text
+    # with both blanked, as the substitutions did one after the other.
+    masked = _blanked(masked, [(m.start(), m.end()) for m in MARKDOWN_HEADING_MARK.finditer(masked)])
+    return masked, [(m.start(), m.end()) for m in MARKDOWN_EMPHASIS.finditer(masked)], True
+
+
+def joined_lines(text: str, lines: tuple[Line, ...], glued: list[regex.Match[str]]) -> tuple[tuple[Line, ...], str]:
+    """The lines with the broken headings joined (:func:`join_broken_bold`,
+    :func:`join_broken_form`) and the match text (:func:`match_text`, each joint's newline read
+    as a space).
+
+    The joints are found before the match text is made, so that one pass makes it: each
+    joining used to copy the whole match text again."""
+    base, blanks, markdown = _match_parts(text, glued)
     if markdown:
-        # The heading marks are read in the text with the rules blanked, the emphasis in the
-        # text with both blanked, as the substitutions did one after the other.
-        masked = _blanked(masked, [(m.start(), m.end()) for m in MARKDOWN_HEADING_MARK.finditer(masked)])
-        masked = _blanked(masked, [(m.start(), m.end()) for m in MARKDOWN_EMPHASIS.finditer(masked)])
-    return masked, markdown
+        # Items glued to the previous sentence in Markdown crawls start lines of their own.
+        lines, joints = join_broken_bold(text, split_glued_items(text, lines))
+        blanks = _with_joints(blanks, joints)
+    # "Mẫu số⏎01: Sử dụng cho …": a form's heading broken after its word is one line.
+    lines, joints = join_broken_form(text, base, blanks, lines)
+    return lines, _blanked(base, _with_joints(blanks, joints))
+
+
+def _with_joints(blanks: list[tuple[int, int]], joints: list[int]) -> list[tuple[int, int]]:
+    """The spans to blank with each joint's newline added, in order (no emphasis span holds a
+    newline, so none overlaps a joint)."""
+    if not joints:
+        return blanks
+    return sorted([*blanks, *((joint, joint + 1) for joint in joints)])
+
+
+def _blanked_slice(base: str, blanks: list[tuple[int, int]], start: int, end: int) -> str:
+    """``base[start:end]`` with the ``blanks`` blanked: one line of the match text, made alone."""
+    k = bisect_left(blanks, (start, 0))
+    if k > 0 and blanks[k - 1][1] > start:
+        k -= 1
+    pieces: list[str] = []
+    pos = start
+    while k < len(blanks) and blanks[k][0] < end:
+        b_start, b_end = max(blanks[k][0], start), min(blanks[k][1], end)
+        pieces.extend((base[pos:b_start], " " * (b_end - b_start)))
+        pos = b_end
+        k += 1
+    pieces.append(base[pos:end])
+    return "".join(pieces)
 
 
 #: The longest piece a blanked text is joined from: under 512 bytes as a two-byte string, so
@@ -137,13 +186,13 @@ def split_glued_items(text: str, lines: tuple[Line, ...]) -> tuple[Line, ...]:
     return tuple(out)
 
 
-def join_broken_bold(text: str, match: str, lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str]:
-    """Join a bold heading the crawl broke over two lines into one line.
+def join_broken_bold(text: str, lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], list[int]]:
+    """Join a bold heading the crawl broke over two lines into one line; the joints too.
 
     "**5. Chuyển đổi⏎AI**" is one title and "**Điều⏎2. Đối tượng áp dụng**" one article
     heading: the bold run that opens on a marker line and closes on the next says so. The
-    joined line's span holds the newline; in the match text that newline becomes a space, so
-    the marker rules read "Điều 2." as they would on one line.
+    joined line's span holds the newline (a joint); in the match text that newline becomes a
+    space (:func:`joined_lines`), so the marker rules read "Điều 2." as they would on one line.
     """
     out: list[Line] = []
     joints: list[int] = []
@@ -162,14 +211,7 @@ def join_broken_bold(text: str, match: str, lines: tuple[Line, ...]) -> tuple[tu
             continue
         out.append(line)
         i += 1
-    return _joined(lines, match, out, joints)
-
-
-def _joined(lines: tuple[Line, ...], match: str, out: list[Line], joints: list[int]) -> tuple[tuple[Line, ...], str]:
-    """The joined lines, and the match text with each joint's newline read as a space."""
-    if not joints:
-        return lines, match
-    return tuple(out), _blanked(match, [(joint, joint + 1) for joint in joints])
+    return (tuple(out) if joints else lines), joints
 
 
 def _bold_run_end(text: str, lines: tuple[Line, ...], i: int) -> int | None:
@@ -195,18 +237,23 @@ def _bold_run_end(text: str, lines: tuple[Line, ...], i: int) -> int | None:
 MAX_BROKEN_BOLD_LINES = 3
 
 
-def join_broken_form(match: str, lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str]:
+def join_broken_form(
+    text: str, base: str, blanks: list[tuple[int, int]], lines: tuple[Line, ...]
+) -> tuple[tuple[Line, ...], list[int]]:
     """Join a form's heading the crawl broke after its word: "Mẫu số⏎01: Sử dụng cho …" is the
     heading "Mẫu số 01: …" (:data:`~vnreport.rules.markup.BROKEN_FORM_WORD`). As in
     :func:`join_broken_bold`, the joined line's span holds the newline and the match text reads
-    it as a space, so the form rule reads "Mẫu số 01:" as on one line."""
+    it as a space, so the form rule reads "Mẫu số 01:" as on one line.
+
+    The rules read the match text, which is not made yet: ``base`` with the ``blanks`` blanked,
+    made for a line only when its text opens with the form's word (:data:`_MAY_BE_FORM_WORD`)."""
     out: list[Line] = []
     joints: list[int] = []
     i = 0
     while i < len(lines):
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is not None and nxt.span.start == line.end + 1 and _breaks_form(match, line, nxt):
+        if nxt is not None and nxt.span.start == line.end + 1 and _breaks_form(text, base, blanks, line, nxt):
             joints.append(line.end)
             out.append(
                 Line(
@@ -217,15 +264,22 @@ def join_broken_form(match: str, lines: tuple[Line, ...]) -> tuple[tuple[Line, .
             continue
         out.append(line)
         i += 1
-    return _joined(lines, match, out, joints)
+    return (tuple(out) if joints else lines), joints
 
 
-def _breaks_form(match: str, line: Line, nxt: Line) -> bool:
+#: A line whose match text :data:`~vnreport.rules.markup.BROKEN_FORM_WORD` can match opens, in
+#: the text, with its word after nothing but spaces and what blanking makes spaces (rules,
+#: heading marks, emphasis, a joint's newline); read with the same flags.
+_MAY_BE_FORM_WORD = regex.compile(r"[\s\-¯_#*]*+mẫu", regex.VERSION1 | regex.IGNORECASE)
+
+
+def _breaks_form(text: str, base: str, blanks: list[tuple[int, int]], line: Line, nxt: Line) -> bool:
     if line.kind is not LineKind.TEXT or nxt.kind is not LineKind.TEXT:
         return False
     return (
-        BROKEN_FORM_WORD.match(match, line.content_start, line.content_end) is not None
-        and BROKEN_FORM_NUMBER.match(match, nxt.content_start, nxt.content_end) is not None
+        _MAY_BE_FORM_WORD.match(text, line.content_start, line.content_end) is not None
+        and BROKEN_FORM_WORD.match(_blanked_slice(base, blanks, line.content_start, line.content_end)) is not None
+        and BROKEN_FORM_NUMBER.match(_blanked_slice(base, blanks, nxt.content_start, nxt.content_end)) is not None
     )
 
 
