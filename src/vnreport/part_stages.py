@@ -42,7 +42,7 @@ from vnreport.model import (
 from vnreport.rules.figures import TARGET_LIST
 from vnreport.sentences.maker import SentenceMaker, bare_paragraph
 from vnreport.tree.builder import TreeBuilder
-from vnreport.tree.paragraphs import group_lines, is_hard_wrapped
+from vnreport.tree.paragraphs import group_lines, is_hard_wrapped, soft_wrapped_groups
 from vnreport.tree.stated import set_apart_lines
 
 if TYPE_CHECKING:
@@ -188,7 +188,10 @@ def _stage_tree(state: PartState) -> PartState:
     # Furniture inside the body (a header under a form's heading, a signature) is not its text.
     hard_wrapped = is_hard_wrapped([cl for k, cl in enumerate(body_lines) if k not in body_skip])
     barriers = table_starts | frozenset(i - shift for i in furniture.form_header)
-    groups = group_lines(state.match, body_lines, body_skip, barriers, rows) if hard_wrapped else None
+    if hard_wrapped:
+        groups = group_lines(state.match, body_lines, body_skip, barriers, rows)
+    else:
+        groups = soft_wrapped_groups(state.match, body_lines, body_skip, barriers, rows)
     in_body = range(furniture.body_start, furniture.body_end)
     levels = {i - shift: level for i, level in state.levels if i in in_body}
     list_depths = {i - shift: depth for i, depth in state.list_depths if i in in_body}
