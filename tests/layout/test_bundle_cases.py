@@ -27,7 +27,12 @@ def _documents(doc: vnreport.Document) -> list[str]:
 def _parse(case: tuple[str, ...]) -> tuple[vnreport.Document, list[str]]:
     arrow = case.index("=>")
     body, expected = case[1:arrow], list(case[arrow + 1 :])
-    return vnreport.parse("\n".join("" if line == "~" else line for line in body) + "\n"), expected
+    return vnreport.parse("\n".join(_line(line) for line in body) + "\n"), expected
+
+
+def _line(line: str) -> str:
+    """A case line as the file has it: "~" a blank line, a leading "\\f" a page break."""
+    return "" if line == "~" else "\f" + line[2:] if line.startswith("\\f") else line
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case[0][:60] for case in CASES])
@@ -47,3 +52,16 @@ def test_header_under_a_form_heading_stays_furniture() -> None:
     header = [f.text for f in form.furniture if f.kind is FurnitureKind.HEADER]
     assert "Độc lập - Tự do - Hạnh phúc" in header and "/QĐ-(3)" in header
     assert not any(f.span.start < heading.span.start for f in form.furniture)
+
+
+def test_signature_at_a_page_foot_closes_the_document_above() -> None:
+    """The programme's signature stands at the foot of its last page, right over the report's
+    header on the next: it is the programme's, and the report opens its page (corpus 12)."""
+    case = next(c for c in CASES if c[0].startswith("a programme's signature at the foot"))
+    doc, _ = _parse(case)
+    programme, report = doc.body[0], doc.body[1]
+    assert isinstance(programme, SubDocument) and isinstance(report, SubDocument)
+    signature = programme.metadata.signature
+    assert signature is not None
+    assert signature.authority == "BAN CHẤP HÀNH HỘI SINH VIÊN VIỆT NAM TRƯỜNG KHÓA XI, NHIỆM KỲ 2023 - 2025"
+    assert doc.text[report.span.start :].lstrip("\f").startswith("ĐẠI HỘI ĐẠI BIỂU\n")

@@ -48,6 +48,7 @@ def find_segments(text: str, lines: Sequence[ClassifiedLine]) -> list[tuple[int,
             continue
         if body_lines >= MIN_BODY_LINES and _opens_header(text, lines, i):
             start = _form_heading_over(lines, _block_start(text, lines, i, starts[-1]), starts[-1])
+            start = _page_top(text, lines, start)
             if start > starts[-1]:
                 starts.append(start)
                 body_lines = 0
@@ -122,6 +123,24 @@ def _block_start(text: str, lines: Sequence[ClassifiedLine], i: int, floor: int)
             break
         k -= 1
     return k
+
+
+def _page_top(text: str, lines: Sequence[ClassifiedLine], start: int) -> int:
+    """``start`` moved to a page break inside its block of upper-case lines: a document opens a
+    page, so the lines above the break, at the foot of the page before, close the document before
+    (its signature: "BAN CHẤP HÀNH HỘI SINH VIÊN VIỆT NAM⏎TRƯỜNG KHÓA XI, …" under a congress
+    programme, then on a new page the report's "ĐẠI HỘI ĐẠI BIỂU …", corpus 12)."""
+    seen = 0
+    for k in range(start + 1, min(len(lines), start + 2 * MAX_HEADER_LINES)):
+        cl = lines[k]
+        if cl.role is Role.BLANK:
+            continue
+        if "\f" in text[cl.line.start : cl.line.content_start]:
+            return k
+        seen += 1
+        if seen >= MAX_HEADER_LINES or cl.marker is not None or not is_upper_title(_content(text, cl)):
+            return start
+    return start
 
 
 def _is_running_text(content: str) -> bool:

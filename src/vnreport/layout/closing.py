@@ -314,7 +314,7 @@ class _ClosingBlock:
     def _take_continuation(self, seg: _Segment) -> bool:
         """The rest of an open recipient, or a lower-case line under the list."""
         starts_lower = bool(SHAPE_LOWER.match(seg.cleaned[:1]))
-        if not self.recipients or not (self.open_item or starts_lower) or seg.upper:
+        if not self.recipients or not (self.open_item or starts_lower) or seg.upper or self._filed():
             return False
         parts = split_items(self.scan.text, seg.span)
         if parts:
@@ -323,6 +323,13 @@ class _ClosingBlock:
                 self.recipients.append([sp])
             self.open_item = not _closed(self.scan.text, self.recipients[-1][-1])
         return True
+
+    def _filed(self) -> bool:
+        """The list ended with its closed filing entry ("- Lưu VT.")."""
+        if self.open_item:
+            return False
+        last = self.recipients[-1][0]
+        return P.FILING_ENTRY.match(fold_accents(self.scan.text[last.start : last.end], punctuation=True)) is not None
 
     def _take_name(self, seg: _Segment) -> bool:
         """The signer's name, once a signature or list has started."""

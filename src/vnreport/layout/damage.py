@@ -3,7 +3,8 @@
 "TiNH UY THAI NGUYEN" over "THÔNG BAO / CUA BAN CHAP HANH HANG B() TIN}I" is no issuer and no
 title a reader would state: a field whose text lost its marks is left empty, with a diagnostic
 that says so. An issuer that is a Party committee of the place the header names with its marks
-("Thái Nguyên") is read as a careful reader reads it.
+("Thái Nguyên") is read as a careful reader reads it, and so is the header's title line, one
+fixed string of the genre ("BANG CONG SAN VIT NAM" is "ĐẢNG CỘNG SẢN VIỆT NAM").
 """
 
 from __future__ import annotations
@@ -12,10 +13,14 @@ import attrs
 
 from vnreport.lines.quality import lost_diacritics
 from vnreport.model import Diagnostic, DiagnosticCode, Metadata, Severity, Signature, Span
+from vnreport.rules import furniture as P
 from vnreport.text.folds import fold_accents
 
 #: Party committees named by their place: the issuer of most provincial and district documents.
 _PLACE_COMMITTEES = ("TỈNH ỦY", "THÀNH ỦY", "HUYỆN ỦY", "QUẬN ỦY", "THỊ ỦY", "ĐẢNG ỦY")
+#: The header's title lines: whatever the OCR left of their marks, the header pattern that found
+#: them names them (reference §7.3).
+_FIXED_TITLES = ((P.PARTY_TITLE, "ĐẢNG CỘNG SẢN VIỆT NAM"), (P.STATE_TITLE, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
 #: The text fields checked, in the order they are reported.
 _FIELDS = ("issuer", "parent_issuer", "party_title", "title", "subtitle")
 
@@ -30,7 +35,7 @@ def withhold_damaged(meta: Metadata, at: Span) -> tuple[Metadata, tuple[Diagnost
         value = getattr(meta, name)
         if not isinstance(value, str) or not lost_diacritics(value):
             continue
-        repaired = _committee_of_place(value, meta.place) if name in ("issuer", "parent_issuer") else None
+        repaired = _repaired(name, value, meta.place)
         changes[name] = repaired
         span = meta.spans.get(name, at)
         what = f"read as {repaired!r}" if repaired else "left empty"
@@ -39,6 +44,21 @@ def withhold_damaged(meta: Metadata, at: Span) -> tuple[Metadata, tuple[Diagnost
     if signature is not meta.signature:
         changes["signature"] = signature
     return (attrs.evolve(meta, **changes) if changes else meta), tuple(found)  # type: ignore[arg-type]
+
+
+def _repaired(name: str, value: str, place: str | None) -> str | None:
+    if name in ("issuer", "parent_issuer"):
+        return _committee_of_place(value, place)
+    return _fixed_title(value) if name == "party_title" else None
+
+
+def _fixed_title(value: str) -> str | None:
+    folded = fold_accents(value, punctuation=True).strip()
+    for pattern, title in _FIXED_TITLES:
+        m = pattern.match(folded)
+        if m is not None and m.group("title") == folded:
+            return title
+    return None
 
 
 def _committee_of_place(value: str, place: str | None) -> str | None:

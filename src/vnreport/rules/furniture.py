@@ -212,6 +212,10 @@ SIGNED_MARK = regex.compile(
 RECIPIENT_ITEM = regex.compile(r"^[\s*_|]*(?P<bullet>[-–—+•])[^\S\n]*(?P<text>\S.*?)[\s*_|]*$", regex.VERSION1)
 #: Several items on one line: "- Các đồng chí Phó Trưởng Ban, - Các vụ, cục," (corpus 09, 17).
 RECIPIENT_SPLIT = regex.compile(r"(?<=[,;.])[^\S\n]+[-–][^\S\n]+(?=\S)", regex.VERSION1)
+#: (folded) The filing entry "Lưu VT.", "Lưu: VT, TCCV (2).": the last of the recipients (36-HD,
+#: reference §1.1 row 9), so once it is closed nothing below continues the list ("Luu Van phOng
+#: Tinh üy." over the OCR of a signature in corpus 06).
+FILING_ENTRY = regex.compile(r"^[^\S\n]*luu\b", _FMI)
 #: A typist/copy reference under the recipients ("BTCTU/205", "ABC-268"): furniture, not a post.
 TYPIST_REFERENCE = regex.compile(r"^[\s*_]*\p{Lu}{2,}[/-][0-9]{1,4}[\s*_]*$", regex.VERSION1)
 #: (folded) An appendix after the signature: "PHỤ LỤC", "**Phụ lục I**", "BIỂU MẪU", "Mẫu số 01".

@@ -69,7 +69,7 @@ def as_read(match: str, node: OpenNode, parent: OpenNode, siblings: Siblings | N
         return _clause_item(node)
     if node.kind is OpenKind.SECTION and _runs_into_its_body(match, node, parent):
         return _entry_of_its_list(node)
-    label = _label_over_points(match, node) or _subdivided_title(match, node) or _open_title_over_bullets(match, node)
+    label = _label_of(match, node)
     if label is not None:
         section = OpenNode(OpenKind.SECTION, node.start, label.end, node.marker, node.key, label)
         section.line_end = node.children[0].end
@@ -184,6 +184,16 @@ def _heads_what_follows(match: str, node: OpenNode) -> bool:
     return len(own.split()) <= MAX_BODY_HEADING_WORDS
 
 
+def _label_of(match: str, node: OpenNode) -> Span | None:
+    """The title of an item that heads what follows it, if it reads as one."""
+    return (
+        _label_over_points(match, node)
+        or _subdivided_title(match, node)
+        or _open_title_over_bullets(match, node)
+        or _bullet_title_over_body(match, node)
+    )
+
+
 def _label_over_points(match: str, node: OpenNode) -> Span | None:
     """The label of a bulleted line that heads points of its own: "- Đối với chi bộ trực thuộc
     đảng ủy cơ sở:" then "+ Nếu …". Its text is a short title ending in ":", no sentence and no
@@ -261,6 +271,44 @@ def _open_title_over_bullets(match: str, node: OpenNode) -> Span | None:
     if len(own.split()) > MAX_OPEN_TITLE_WORDS:
         return None
     return Span(children[0].start, children[0].start + len(own))
+
+
+#: A bulleted line at least this share of its body's widest line ran to the margin.
+_MARGIN_SHARE = 0.85
+
+
+def _bullet_title_over_body(match: str, node: OpenNode) -> Span | None:
+    """The text of a bulleted line that is a sub-heading over paragraphs or numbered points of its
+    own: one short line with no stop, then a paragraph that starts a sentence ("- Lãnh đạo công
+    tác xây dựng Đảng và hệ thống chính trị" then "Ban Chấp hành Đảng bộ, …", corpus 02) or "(1)"
+    ("- Về nguyên nhân chủ quan" then "(1) Một số cấp ủy, …", corpus 01). A point that runs on
+    wraps to the margin and ends with punctuation; a heading stops short of it, unclosed."""
+    children, marker = node.children, node.marker
+    if node.kind is not OpenKind.ITEM or marker is None or marker.style not in BULLET_STYLES:
+        return None
+    if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH or not _body_or_points(children[1]):
+        return None
+    own = match[children[0].start : children[0].end].rstrip(" *_\u00a0")
+    if not own or "\n" in own or not (own[-1].isalnum() or own[-1] == ")"):
+        return None
+    if not is_title_like(own, MAX_LABEL_WORDS) or is_lead_in(own) or ":" in own:
+        return None
+    body_start = children[1].start
+    if children[1].marker is None and (
+        not match[body_start : body_start + 1].isupper() or _visibly_unfinished(own, match, body_start)
+    ):
+        return None
+    widest = max(len(line) for line in match[body_start : children[1].end].split("\n"))
+    if len(own) >= _MARGIN_SHARE * widest:
+        return None  # the line ran to the margin: a point wrapped at a capitalised word
+    return Span(children[0].start, children[0].start + len(own))
+
+
+def _body_or_points(node: OpenNode) -> bool:
+    """A paragraph, or a numbered point ("(1) Một số cấp ủy, …" under "- Về nguyên nhân chủ quan")."""
+    if node.kind is OpenKind.PARAGRAPH:
+        return node.marker is None
+    return node.marker is not None and node.marker.value is not None and node.marker.style not in BULLET_STYLES
 
 
 def _is_bare_entry(match: str, node: OpenNode) -> bool:
