@@ -35,6 +35,7 @@ from vnreport.rules.shapes import (
     RANGE_END_YEAR,
     REFERENCE_NOUN_END,
 )
+from vnreport.tree.cited_notes import cites_notes
 from vnreport.tree.nodes import INTRINSIC_ORDER
 
 #: Share of text lines followed directly by another text line above which a text is wrapped.
@@ -445,19 +446,23 @@ def soft_wrapped_groups(
     """Where paragraphs are not hard-wrapped (one line each, a crawl), the few the crawl kept
     broken: an unfinished line, then right under it a line in lower case ("(3) Tên viết tắt của
     cơ quan ban hành quyết định kiểm" then "tra.", corpus 18's form notes). No paragraph, title or
-    item starts in lower case, so the second line is the rest of the first."""
+    item starts in lower case, so the second line is the rest of the first. Nor does one open
+    on numbers it cites ("(11) … quản lý trực tiếp" then "(7) và (8).": tree/cited_notes.py)."""
     groups: list[tuple[int, int]] = []
     i, n = 0, len(lines)
+    open_paren: int | None = None
     while i < n:
+        marker = lines[i].marker
+        if marker is not None and marker.style is MarkerStyle.PAREN and isinstance(marker.value, int):
+            open_paren = marker.value
         last = i
         while (
             last + 1 < n
             and not {last, last + 1} & (skip | rows)
             and last + 1 not in barriers
             and lines[last].role in _JOINABLE
-            and lines[last + 1].role is Role.TEXT
             and not closes(text, lines[last])
-            and _starts_lower(text, lines[last + 1])
+            and _soft_rest(text, lines[last + 1], open_paren)
         ):
             last += 1
         if last > i:
@@ -468,3 +473,9 @@ def soft_wrapped_groups(
 
 #: Roles of a line the crawl may have broken: running text, and a marker line's text.
 _JOINABLE = frozenset({Role.TEXT, Role.HEADING, Role.ITEM})
+
+
+def _soft_rest(text: str, line: ClassifiedLine, open_paren: int | None) -> bool:
+    if line.role is Role.TEXT:
+        return _starts_lower(text, line)
+    return cites_notes(text, line, open_paren)
