@@ -447,10 +447,14 @@ def soft_wrapped_groups(
     broken: an unfinished line, then right under it a line in lower case ("(3) Tên viết tắt của
     cơ quan ban hành quyết định kiểm" then "tra.", corpus 18's form notes). No paragraph, title or
     item starts in lower case, so the second line is the rest of the first. Nor does one open
-    on numbers it cites ("(11) … quản lý trực tiếp" then "(7) và (8).": tree/cited_notes.py)."""
+    on numbers it cites ("(11) … quản lý trực tiếp" then "(7) và (8).": tree/cited_notes.py).
+    Where a blank line separates the paragraphs, a line right under an unfinished one is its rest
+    whatever it opens with, as in hard-wrapped text (:func:`group_lines`): "(2) Tên cơ quan ra
+    quyết định thay đổi thành viên" then "Đoàn kiểm tra.", "- Ông (bà): …… chức vụ" then "……;"."""
     groups: list[tuple[int, int]] = []
     i, n = 0, len(lines)
     open_paren: int | None = None
+    separated = is_blank_separated(lines, skip)
     while i < n:
         marker = lines[i].marker
         if marker is not None and marker.style is MarkerStyle.PAREN and isinstance(marker.value, int):
@@ -462,7 +466,7 @@ def soft_wrapped_groups(
             and last + 1 not in barriers
             and lines[last].role in _JOINABLE
             and not closes(text, lines[last])
-            and _soft_rest(text, lines[last + 1], open_paren)
+            and _soft_rest(text, lines[last + 1], open_paren, separated)
         ):
             last += 1
         if last > i:
@@ -475,7 +479,7 @@ def soft_wrapped_groups(
 _JOINABLE = frozenset({Role.TEXT, Role.HEADING, Role.ITEM})
 
 
-def _soft_rest(text: str, line: ClassifiedLine, open_paren: int | None) -> bool:
+def _soft_rest(text: str, line: ClassifiedLine, open_paren: int | None, separated: bool) -> bool:
     if line.role is Role.TEXT:
-        return _starts_lower(text, line)
+        return separated or _starts_lower(text, line)
     return cites_notes(text, line, open_paren)
