@@ -450,7 +450,9 @@ def soft_wrapped_groups(
     on numbers it cites ("(11) … quản lý trực tiếp" then "(7) và (8).": tree/cited_notes.py).
     Where a blank line separates the paragraphs, a line right under an unfinished one is its rest
     whatever it opens with, as in hard-wrapped text (:func:`group_lines`): "(2) Tên cơ quan ra
-    quyết định thay đổi thành viên" then "Đoàn kiểm tra.", "- Ông (bà): …… chức vụ" then "……;"."""
+    quyết định thay đổi thành viên" then "Đoàn kiểm tra.", "- Ông (bà): …… chức vụ" then "……;".
+    Not under a line whose emphasis closes at its end: "**Điều 1. Phạm vi điều chỉnh**" set its
+    heading apart, and the line under it is its body."""
     groups: list[tuple[int, int]] = []
     i, n = 0, len(lines)
     open_paren: int | None = None
@@ -466,7 +468,7 @@ def soft_wrapped_groups(
             and last + 1 not in barriers
             and lines[last].role in _JOINABLE
             and not closes(text, lines[last])
-            and _soft_rest(text, lines[last + 1], open_paren, separated)
+            and _soft_rest(text, lines[last + 1], open_paren, separated and not _ends_in_markup(text, lines[last]))
         ):
             last += 1
         if last > i:
@@ -475,11 +477,18 @@ def soft_wrapped_groups(
     return groups
 
 
+def _ends_in_markup(match: str, cl: ClassifiedLine) -> bool:
+    """The line's last character is markup the match text blanked (a closing "**" or "*"): the
+    line's own content ends on a non-space in the document text."""
+    end = cl.line.content_end
+    return end > cl.line.content_start and match[end - 1].isspace()
+
+
 #: Roles of a line the crawl may have broken: running text, and a marker line's text.
 _JOINABLE = frozenset({Role.TEXT, Role.HEADING, Role.ITEM})
 
 
-def _soft_rest(text: str, line: ClassifiedLine, open_paren: int | None, separated: bool) -> bool:
+def _soft_rest(text: str, line: ClassifiedLine, open_paren: int | None, any_case: bool) -> bool:
     if line.role is Role.TEXT:
-        return separated or _starts_lower(text, line)
+        return any_case or _starts_lower(text, line)
     return cites_notes(text, line, open_paren)
