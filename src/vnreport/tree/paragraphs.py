@@ -35,7 +35,6 @@ from vnreport.rules.shapes import (
     RANGE_END_YEAR,
     REFERENCE_NOUN_END,
 )
-from vnreport.tree.cited_notes import cites_notes
 from vnreport.tree.nodes import INTRINSIC_ORDER
 
 #: Share of text lines followed directly by another text line above which a text is wrapped.
@@ -438,57 +437,3 @@ def text_after_bare_marker(
         return None
     content = lines[k].line.content
     return None if is_upper_title(text[content.start : content.end]) else k
-
-
-def soft_wrapped_groups(
-    text: str, lines: Sequence[ClassifiedLine], skip: frozenset[int], barriers: frozenset[int], rows: frozenset[int]
-) -> list[tuple[int, int]]:
-    """Where paragraphs are not hard-wrapped (one line each, a crawl), the few the crawl kept
-    broken: an unfinished line, then right under it a line in lower case ("(3) Tên viết tắt của
-    cơ quan ban hành quyết định kiểm" then "tra.", corpus 18's form notes). No paragraph, title or
-    item starts in lower case, so the second line is the rest of the first. Nor does one open
-    on numbers it cites ("(11) … quản lý trực tiếp" then "(7) và (8).": tree/cited_notes.py).
-    Where a blank line separates the paragraphs, a line right under an unfinished one is its rest
-    whatever it opens with, as in hard-wrapped text (:func:`group_lines`): "(2) Tên cơ quan ra
-    quyết định thay đổi thành viên" then "Đoàn kiểm tra.", "- Ông (bà): …… chức vụ" then "……;".
-    Not under a line whose emphasis closes at its end: "**Điều 1. Phạm vi điều chỉnh**" set its
-    heading apart, and the line under it is its body."""
-    groups: list[tuple[int, int]] = []
-    i, n = 0, len(lines)
-    open_paren: int | None = None
-    separated = is_blank_separated(lines, skip)
-    while i < n:
-        marker = lines[i].marker
-        if marker is not None and marker.style is MarkerStyle.PAREN and isinstance(marker.value, int):
-            open_paren = marker.value
-        last = i
-        while (
-            last + 1 < n
-            and not {last, last + 1} & (skip | rows)
-            and last + 1 not in barriers
-            and lines[last].role in _JOINABLE
-            and not closes(text, lines[last])
-            and _soft_rest(text, lines[last + 1], open_paren, separated and not _ends_in_markup(text, lines[last]))
-        ):
-            last += 1
-        if last > i:
-            groups.append((i, last + 1))
-        i = last + 1
-    return groups
-
-
-def _ends_in_markup(match: str, cl: ClassifiedLine) -> bool:
-    """The line's last character is markup the match text blanked (a closing "**" or "*"): the
-    line's own content ends on a non-space in the document text."""
-    end = cl.line.content_end
-    return end > cl.line.content_start and match[end - 1].isspace()
-
-
-#: Roles of a line the crawl may have broken: running text, and a marker line's text.
-_JOINABLE = frozenset({Role.TEXT, Role.HEADING, Role.ITEM})
-
-
-def _soft_rest(text: str, line: ClassifiedLine, open_paren: int | None, any_case: bool) -> bool:
-    if line.role is Role.TEXT:
-        return any_case or _starts_lower(text, line)
-    return cites_notes(text, line, open_paren)
