@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from vnreport.lines.classify import ClassifiedLine, Role, is_upper_title
 from vnreport.model import MarkerStyle
 from vnreport.tree.cited_notes import cites_notes
-from vnreport.tree.paragraphs import _starts_lower, closes, is_blank_separated
+from vnreport.tree.paragraphs import _left_mid_clause, _starts_lower, closes, is_blank_separated
 
 
 def soft_wrapped_groups(
@@ -45,7 +45,7 @@ def soft_wrapped_groups(
             and last + 1 not in barriers
             and lines[last].role in _JOINABLE
             and not closes(text, lines[last])
-            and _soft_rest(text, lines[last + 1], open_paren, separated and not _set_apart(text, lines[last]))
+            and _soft_rest(text, lines[last], lines[last + 1], open_paren, separated)
         ):
             last += 1
         if last > i:
@@ -83,7 +83,15 @@ def _set_apart(match: str, cl: ClassifiedLine) -> bool:
 _JOINABLE = frozenset({Role.TEXT, Role.HEADING, Role.ITEM})
 
 
-def _soft_rest(text: str, line: ClassifiedLine, open_paren: int | None, any_case: bool) -> bool:
-    if line.role is Role.TEXT:
-        return _starts_lower(text, line) or (any_case and _reads_as_rest(text, line))
-    return cites_notes(text, line, open_paren)
+def _soft_rest(
+    text: str, previous: ClassifiedLine, line: ClassifiedLine, open_paren: int | None, separated: bool
+) -> bool:
+    if line.role is not Role.TEXT:
+        return cites_notes(text, line, open_paren)
+    if _starts_lower(text, line):
+        return True
+    if not separated or _set_apart(text, previous):
+        return False
+    # A line left on a comma or a word no clause ends on goes on whatever follows ("… có giá
+    # trị như nhau," then "Đoàn kiểm tra giữ 01 bản, …"): no title ends there.
+    return _reads_as_rest(text, line) or _left_mid_clause(text, previous)
