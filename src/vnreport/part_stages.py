@@ -42,7 +42,8 @@ from vnreport.model import (
 from vnreport.rules.figures import TARGET_LIST
 from vnreport.sentences.maker import SentenceMaker, bare_paragraph
 from vnreport.tree.builder import TreeBuilder
-from vnreport.tree.paragraphs import group_lines, is_hard_wrapped, soft_wrapped_groups
+from vnreport.tree.paragraphs import group_lines, is_hard_wrapped
+from vnreport.tree.soft_wrap import soft_wrapped_groups
 from vnreport.tree.stated import set_apart_lines
 
 if TYPE_CHECKING:

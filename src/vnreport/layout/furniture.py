@@ -35,6 +35,7 @@ from vnreport.layout.form_heading import leading_form_heading
 from vnreport.layout.header import read_header
 from vnreport.layout.page_numbers import page_number
 from vnreport.layout.scan import Scan, is_prose, mostly_upper
+from vnreport.layout.title_number import read_title_number
 from vnreport.layout.web import read_database_head, read_database_tail, read_trailer, read_web_head
 from vnreport.lines.classify import ClassifiedLine, Role
 from vnreport.lines.split import LineKind
@@ -100,6 +101,7 @@ def read_furniture(
     body_end = read_database_tail(scan, _first_lines(scan, limit), body_start, body_end)
     skip |= _late_first_page(scan, body_start, body_end)
     read_adoption_date(scan, body_start, closing[0] if closing is not None else body_end)
+    read_title_number(scan)
     derive(scan)
     header_at = scan.lines[pos].line.content if pos < len(scan.lines) else Span(len(text), len(text))
     metadata, damaged = withhold_damaged(scan.meta.to_metadata(), Span(header_at.start, header_at.start))

@@ -166,11 +166,29 @@ def classify_line(
             continue
         m_start, m_end = m.span("marker")
         marker_end = m_start + len(text[m_start:m_end].rstrip())
+        if source is not None:
+            marker_end = _before_emphasis(text, source, m_start, marker_end)
         marker_text = (source if source is not None else text)[m_start:marker_end]
         marker = Marker(marker_text, Span(m_start, marker_end), rule.style, value)
         rest_start = m_end
         return _decide(text, line, marker, rule.name, rest_start, end)
     return ClassifiedLine(line, Role.TEXT)
+
+
+def _before_emphasis(match: str, source: str, start: int, end: int) -> int:
+    """The end of a marker that a crawl's emphasis cuts in two: "**Điều 16***. ***Truy cập …**",
+    "2*.* Sửa đổi …". The match text blanks the stars, so the rules read "Điều 16." and "2.", but
+    the marker's text is what the document writes over its span, and no span holds "Điều 16."
+    without the stars: the marker ends before them ("Điều 16", "2"), and what stands after them
+    up to the title (the dot) is markup's, like the stars around "** 2.1. **"."""
+    for k in range(start + 1, end):
+        if match[k] == " " and source[k] in _EMPHASIS_MARKS:
+            return start + len(source[start:k].rstrip())
+    return end
+
+
+#: The characters of Markdown emphasis (rules/markup.MARKDOWN_EMPHASIS).
+_EMPHASIS_MARKS = frozenset("*_")
 
 
 def classify_after_marker(text: str, line: Line, marker: Marker, rule: str | None) -> ClassifiedLine:

@@ -51,6 +51,17 @@ NUMBER = regex.compile(
     rf"(?P<ssym>{_CODE}(?:[^\S\n]*[-/][^\S\n]*{_CODE})*))",
     _FM,
 )
+#: (folded) A page title that names the document by its type and number: "TOÀN VĂN: KẾT LUẬN
+#: 155-KL/TW CỦA BỘ CHÍNH TRỊ …" (corpus 13, a news page), "NGHỊ ĐỊNH 172/2025/NĐ-CP …". A short
+#: lead ending in a colon may stand before the type words (``type``, checked against the type
+#: names in layout/title_number.py); the number is written as on a "Số" line, Party or State.
+TITLE_NUMBER = regex.compile(
+    r"^[^\S\n]*+(?:[^:\n]{1,24}:[^\S\n]*+)?(?P<type>[A-Za-z]+(?:[^\S\n][A-Za-z]+){0,3}?)[^\S\n]+"
+    r"(?:(?P<pnum>[0-9]+[a-z]?)[^\S\n]*-[^\S\n]*(?P<ptype>[A-Za-z]{1,6})[^\S\n]*/[^\S\n]*"
+    rf"(?P<pissuer>{_CODE}(?:-{_CODE})*)"
+    rf"|(?P<snum>[0-9]+[a-z]?)/(?:(?P<year>[0-9]{{4}})/)?(?P<ssym>{_CODE}(?:-{_CODE})*))(?![\w/-])",
+    _FM,
+)
 #: (folded) A "Số:" label whose rest is not a number and symbol: kept raw with a diagnostic.
 NUMBER_LABEL = regex.compile(_SEG_START + r"(?P<label>(?i:so))[^\S\n]*:[^\S\n]*(?P<rest>[^\n|]*)", _FM)
 

@@ -48,6 +48,13 @@ INLINE_PAREN_NUMBER = regex.compile(r"\(([0-9]{1,2})\)", regex.VERSION1)
 INLINE_ENUMERATION_START = regex.compile(r"\(1\)", regex.VERSION1)
 #: A line that stops right after such a number goes on with its point on the next line.
 ENDS_WITH_INLINE_NUMBER = regex.compile(r"\S\s+\([0-9]{1,2}\)\s*$", regex.VERSION1)
+#: Notes cited by their numbers at a line start: "(7) và (8).", "(3), (4) và (5)". Under an
+#: unfinished line it is that line's rest ("(11) Thủ trưởng … quản lý trực tiếp⏎(7) và (8).",
+#: corpus 18's form notes), not a note of its own: a note or point never opens on a list of
+#: numbers (tree/cited_notes.py).
+CITED_NUMBERS_START = regex.compile(
+    r"\([0-9]{1,2}\)[^\S\n]*+(?:,|và|hoặc|đến|[-–])[^\S\n]*+\([0-9]{1,2}\)", regex.VERSION1
+)
 
 #: A line that ends on a year with no range before it ("… Trong giai đoạn 2026"), and the rest
 #: of the range at the next line's start ("- 2030 phấn đấu …"): one period broken by the crawl.

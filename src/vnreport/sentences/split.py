@@ -8,6 +8,7 @@ searching forward. Its known errors on this genre are then corrected (see
 * a line-initial footnote label "[1]." is not a sentence of its own;
 * a marker after the period ("…quy định.[9] Các …") belongs to the sentence before it;
 * "v.v." followed by a capitalised word ends a sentence;
+* Markdown emphasis closed after the period ("… năm 2025.**") belongs to the sentence before it;
 * a single capital letter after a lower-case word ("mức độ A. Năm 2020") ends a sentence.
 
 In a hard-wrapped paragraph (text from PDFs) a sentence that runs to the end of a line
@@ -142,6 +143,11 @@ def _correct(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     bracketed = False
     for span in spans:
+        if out and text[span.start] in _EMPHASIS:
+            rest = _give_back_closing_emphasis(text, span, out)
+            if rest is None:
+                continue
+            span = rest
         if text[span.start] == "[":
             bracketed = True
             if out:
@@ -158,6 +164,29 @@ def _correct(text: str, spans: list[Span]) -> list[Span]:
     if not bracketed:
         return out
     return _glue_lone_labels(text, out)
+
+
+#: Markdown emphasis marks (a crawl's bold and italics).
+_EMPHASIS = frozenset("*_")
+
+
+def _give_back_closing_emphasis(text: str, span: Span, out: list[Span]) -> Span | None:
+    """Move the emphasis marks that open ``span`` to the sentence before (``out[-1]``), which
+    they close: "… ban hành **trước ngày 25/6/2025.**", "… ngày 01/6/2025.** Chính phủ …". The
+    splitter cuts after the full stop, so the closing stars were a sentence of their own or the
+    head of the next. Marks alone at the line's end close; so do marks set right after the stop
+    and followed by a space (Markdown's right-flanking run); "**Câu hai.**" opens the next
+    sentence's emphasis and stays.
+    Returns what is left of ``span``, or None when the marks (and spaces) were all of it."""
+    piece = text[span.start : span.end]
+    if all(ch in _EMPHASIS or ch.isspace() for ch in piece):
+        out[-1] = Span(out[-1].start, span.end)  # "**", "* *": the line's closing marks
+        return None
+    k = len(piece) - len(piece.lstrip("*_"))
+    if out[-1].end != span.start or not piece[k].isspace():
+        return span
+    out[-1] = Span(out[-1].start, span.start + k)
+    return Span(span.start + k + (len(piece) - k - len(piece[k:].lstrip())), span.end)
 
 
 def _give_back_leading_refs(text: str, span: Span, out: list[Span]) -> Span | None:

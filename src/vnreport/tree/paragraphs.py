@@ -437,34 +437,3 @@ def text_after_bare_marker(
         return None
     content = lines[k].line.content
     return None if is_upper_title(text[content.start : content.end]) else k
-
-
-def soft_wrapped_groups(
-    text: str, lines: Sequence[ClassifiedLine], skip: frozenset[int], barriers: frozenset[int], rows: frozenset[int]
-) -> list[tuple[int, int]]:
-    """Where paragraphs are not hard-wrapped (one line each, a crawl), the few the crawl kept
-    broken: an unfinished line, then right under it a line in lower case ("(3) Tên viết tắt của
-    cơ quan ban hành quyết định kiểm" then "tra.", corpus 18's form notes). No paragraph, title or
-    item starts in lower case, so the second line is the rest of the first."""
-    groups: list[tuple[int, int]] = []
-    i, n = 0, len(lines)
-    while i < n:
-        last = i
-        while (
-            last + 1 < n
-            and not {last, last + 1} & (skip | rows)
-            and last + 1 not in barriers
-            and lines[last].role in _JOINABLE
-            and lines[last + 1].role is Role.TEXT
-            and not closes(text, lines[last])
-            and _starts_lower(text, lines[last + 1])
-        ):
-            last += 1
-        if last > i:
-            groups.append((i, last + 1))
-        i = last + 1
-    return groups
-
-
-#: Roles of a line the crawl may have broken: running text, and a marker line's text.
-_JOINABLE = frozenset({Role.TEXT, Role.HEADING, Role.ITEM})

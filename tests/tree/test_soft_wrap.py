@@ -1,0 +1,29 @@
+"""The lines a crawl of one paragraph a line kept broken (tree/soft_wrap.py), read from real
+lines of corpus 18's forms: the rest joins its line, a body under a heading does not."""
+
+from __future__ import annotations
+
+import vnreport
+from vnreport.model import Paragraph, iter_nodes
+
+#: Ten notes, a blank line between each, as the crawl prints a form's "Ghi chú".
+NOTES = "\n\n".join(f"({k}) Ghi chú số {k} của mẫu." for k in range(1, 11))
+
+
+def _paragraphs(text: str) -> list[str]:
+    doc = vnreport.parse(text)
+    return [doc.text[n.span.start : n.span.end] for n in iter_nodes(doc.body) if isinstance(n, Paragraph)]
+
+
+def test_a_line_left_on_a_comma_goes_on_in_capitals() -> None:
+    rest = "Đoàn kiểm tra giữ 01 bản, đơn vị được kiểm tra giữ 01 bản./."
+    line = f"Biên bản được lập thành 02 bản có giá trị như nhau,\n{rest}"
+    paragraphs = _paragraphs(f"Ghi chú:\n\n{NOTES}\n\n{line}\n")
+    assert line in paragraphs and rest not in paragraphs
+
+
+def test_a_long_sentence_under_a_finished_line_stays_a_paragraph() -> None:
+    line = "Thủ trưởng cơ quan quản lý trực tiếp"
+    body = "Đoàn kiểm tra thực hiện việc kiểm tra theo kế hoạch đã được phê duyệt của cơ quan."
+    paragraphs = _paragraphs(f"Ghi chú:\n\n{NOTES}\n\n{line}\n{body}\n")
+    assert body in paragraphs
