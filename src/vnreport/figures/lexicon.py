@@ -368,7 +368,9 @@ MEASURES: dict[str, str] = {
     "hécta": "ha",
     "hecta": "ha",
 }
-CASED_MEASURES = frozenset({"MW", "kW", "kWh", "MWh", "GWh"})
+CASED_MEASURES = frozenset(
+    {"MW", "kW", "kWh", "MWh", "GWh", "Gb/s", "Mb/s", "Kb/s", "kb/s", "Tb/s", "Gbps", "Mbps", "Kbps", "kbps", "Tbps"}
+)
 
 DIRECTIONS: dict[str, str] = {
     "gấp": "tăng",

@@ -108,6 +108,16 @@ def start_of_words(text: str, pos: int, start: int, n: int) -> int:
     return lo + len(seg)
 
 
+def after_proper_name(text: str, s: int) -> bool:
+    """Whether the two words right before ``s`` are capitalised syllables of a name ("Yên
+    Bình", "Thác Huống", "Như Điều"); a bare number after them numbers that name (a parallel
+    count after a place keeps its unit: "Thái Nguyên 575 sản phẩm")."""
+    if s < 1 or text[s - 1] != " ":
+        return False
+    words = text[max(0, s - 24) : s - 1].split(" ")  # words across a line break hold "\n": none
+    return len(words) >= 3 and all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in words[-2:])
+
+
 # ---------------------------------------------------------------------------------------------
 # Sentence-level readings
 # ---------------------------------------------------------------------------------------------
