@@ -53,6 +53,15 @@ def test_digits_glued_before_the_sentence_start_are_no_count(wrapped: bool) -> N
     assert qs == ()
 
 
+def test_exceeded_target_in_a_wrapped_paren_is_the_target() -> None:
+    # Corpus 01: "vượt mục tiêu 12%" = exceeded the 12% target; the paren runs over a line.
+    text = "tín dụng tăng bình quân khoảng 18%/năm (vượt mục tiêu\n12%); đến hết năm 2025"
+    qs, _ = quantities_in(text)
+    (c,) = [c for c in find_comparisons(text, Span(0, len(text)), qs) if c.kind == "achieved_vs_target"]
+    assert c.achieved is not None and c.target is not None
+    assert (c.achieved.text, c.target.text) == ("khoảng 18%/năm", "12%")
+
+
 @pytest.mark.parametrize(
     ("sentence", "baseline"),
     [

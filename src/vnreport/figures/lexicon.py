@@ -91,6 +91,8 @@ COMPOUND_HEADS = frozenset(
     {
         "doanh nghiệp",
         "hợp tác xã",
+        "liên hiệp hợp tác xã",
+        "liên hiệp",
         "tổ hợp tác",
         "đảng viên",
         "tổ chức đảng",

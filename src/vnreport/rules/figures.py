@@ -188,9 +188,11 @@ _TARGET_TAIL = rf"(?:{H}+(?:đề{H}+ra|nghị{H}+quyết|NQ|tỉnh{H}+giao|đư
 #: A baseline that is a target ("so mục tiêu Nghị quyết") makes a change a change_vs_target.
 TARGET_WORDS = re.compile(rf"{_TARGET_WORD}|nghị{H}+quyết|NQ", _I)
 
-#: "(mục tiêu 29,44%)", "(chỉ tiêu 70%", "(Mục tiêu 50%)", "(mục tiêu giảm 2% trở lên)".
+#: "(mục tiêu 29,44%)", "(chỉ tiêu 70%", "(Mục tiêu 50%)", "(mục tiêu giảm 2% trở lên)"; and
+#: "18%/năm (vượt mục tiêu⏎12%)": what is exceeded is "the target of 12%" (a gap would be
+#: "vượt 6% so với mục tiêu"). The paren may wrap over a line.
 TARGET_BEFORE = regex.compile(
-    rf"(?r)\({H}*{_TARGET_WORD}{_TARGET_TAIL}{H}*(?:là|:)?{H}*(?:(?P<dir>tăng|giảm|đạt){H}+)?", _RV
+    rf"(?r)\(\s*(?:(?:vượt|đạt){H}+)?{_TARGET_WORD}{_TARGET_TAIL}\s*(?:là|:)?\s*(?:(?P<dir>tăng|giảm|đạt)\s+)?", _RV
 )
 #: "đạt 101,6% so với mục tiêu", "đạt 86% mục tiêu đề ra", "102% kế hoạch", "120% dự toán".
 OF_TARGET_AFTER = re.compile(rf"{H}*(?:so{H}+(?:với{H}+)?|của{H}+)?(?:{_TARGET_WORD}|dự{H}+toán){_TARGET_TAIL}", _I)
