@@ -26,6 +26,7 @@ from vnreport.figures.rates import per_denominator_end
 from vnreport.figures.units import GLUED, UnitRead, head_noun, read_unit, unit_follows
 from vnreport.figures.words import (
     after_proper_name,
+    closes_count_paren,
     label_kind,
     last_word_before,
     skip_label,
@@ -328,7 +329,7 @@ def _bare_number_end(text: str, tok: str, s: int, e: int, end: int, weak_label: 
         before = text[s - 1 : s] if s > 0 else ""
         if before == "(":
             return e + 1  # "(3)" inside running text
-        if before in ("", " ", "\t", ":") and INLINE_LABEL.match(text, e, end):
+        if before in ("", " ", "\t", ":") and INLINE_LABEL.match(text, e, end) and not closes_count_paren(text, s):
             return e + 1  # "1) …; 2) …"
     elif after == "." and len(tok) <= 2 and _inline_dot_label(text, s, e, end):
         return e + 1  # "(bao gồm: 1. Bối cảnh …, 2. Sự phát triển …; 3. Những thành tựu …)"

@@ -131,9 +131,9 @@ PER_DENOMINATOR = re.compile(
     _I,
 )
 
-#: Right before "2 cấp": "chính quyền (địa phương) 02 cấp" names the two-tier local government
-#: model (2025 reform), no count of anything, like "mức độ 3".
-TIERED_GOVERNMENT_BEFORE = re.compile(r"chính\s+quyền(?:\s+địa\s+phương)?\s+$", _I)
+#: Right before "2 cấp": "chính quyền (địa phương) 02 cấp", "đơn vị hành chính 2 cấp" name the
+#: two-tier local government model (2025 reform), no count of anything, like "mức độ 3".
+TIERED_GOVERNMENT_BEFORE = re.compile(r"(?:chính\s+quyền(?:\s+địa\s+phương)?|đơn\s+vị\s+hành\s+chính)\s+$", _I)
 
 #: Qualifiers written after the figure: "10% trở lên", "từ 10% trở lên".
 POST_QUALIFIER = re.compile(rf"{H}*(?P<q>trở{H}+lên|trở{H}+xuống)(?!{L})", _I)
