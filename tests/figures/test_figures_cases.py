@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from vnreport.figures import find_comparisons, quantities_in, read_target
+from vnreport.figures import find_comparisons, find_quantities, quantities_in, read_target
 from vnreport.model import Span
 
 from ..helpers import read_cases
@@ -31,6 +31,35 @@ def test_figure_spans_index_the_text() -> None:
     (q,), _ = quantities_in(text)
     assert text[q.span.start : q.span.end] == q.text
     assert q.per == "lao động" and q.qualifier == "từ … trở lên"
+
+
+def test_population_after_trên_is_the_denominator_of_the_listed_counts() -> None:
+    # "trên 1 vạn dân" after a count means "per 10,000 people", not "more than 10,000 people".
+    text = "(19) Đến năm 2030, có từ 19 bác sỹ, 50 giường bệnh trên 1 vạn dân trở lên."
+    qs, _ = quantities_in(text)
+    assert [(q.text, q.per) for q in qs] == [("từ 19 bác sỹ", "vạn dân"), ("50 giường bệnh", "vạn dân")]
+    # Not after a count: "trên" is the qualifier "more than" (corpus 11).
+    (q,), _ = quantities_in("đảng bộ có trên 1 vạn người")
+    assert (q.value, q.qualifier, q.per) == (Decimal(10000), "trên", None)
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_digits_glued_before_the_sentence_start_are_no_count(wrapped: bool) -> None:
+    # Corpus 05: the sentence splitter cuts "cao tốc CT.07 đoạn …" after "CT."; the sentence
+    # then opens with "07 đoạn", which is the road's code, not 7 sections.
+    text = "dựng hoàn chỉnh cao tốc CT.07 đoạn Hà Nội - Thái Nguyên - Chợ Mới;" + ("\nhợp" if wrapped else "")
+    at = text.index("07")
+    qs, _ = find_quantities(text, Span(at, len(text)))
+    assert qs == ()
+
+
+def test_exceeded_target_in_a_wrapped_paren_is_the_target() -> None:
+    # Corpus 01: "vượt mục tiêu 12%" = exceeded the 12% target; the paren runs over a line.
+    text = "tín dụng tăng bình quân khoảng 18%/năm (vượt mục tiêu\n12%); đến hết năm 2025"
+    qs, _ = quantities_in(text)
+    (c,) = [c for c in find_comparisons(text, Span(0, len(text)), qs) if c.kind == "achieved_vs_target"]
+    assert c.achieved is not None and c.target is not None
+    assert (c.achieved.text, c.target.text) == ("khoảng 18%/năm", "12%")
 
 
 @pytest.mark.parametrize(
@@ -59,6 +88,8 @@ def test_multiplier_is_a_change_against_a_baseline(sentence: str, baseline: str)
         ("(1) Tổng sản phẩm theo giá hiện hành đến năm\n2030 đạt 361,6 nghìn tỷ đồng.", "đạt", 2030),
         ("(32) Tỷ lệ phương tiện sử dụng\nnăng lượng xanh năm 2030 đạt từ 40% trở lên.", "đạt", 2030),
         ("(23) Thu nhập bình quân đầu người gấp 1,5 lần so với năm\n2025.", "tăng", None),
+        ("(20) Đến năm 2030, đạt bao phủ bảo hiểm y tế toàn dân.", "đạt", 2030),
+        ("(21) Củng cố vững chắc và nâng cao kết quả phổ cập giáo dục các cấp\nhọc.", "đạt", None),
     ],
 )
 def test_target_direction_and_deadline(item: str, direction: str, deadline: int | None) -> None:

@@ -87,10 +87,31 @@ STOP_WORDS = frozenset(
 #: Counted head nouns of more than one syllable, kept whole ("doanh nghiệp", "tổ chức đảng").
 #: A head noun not listed here is its first syllable ("18 trường học" → "trường", "127 phòng
 #: nghỉ" → "phòng"): reports count by that syllable, and the modifiers after it are not units.
-COMPOUND_HEADS = frozenset(
+#: Kinds of documents a report counts ("3.146 công văn, 3.537 thông báo, 37 chỉ thị"); written
+#: with a capital after a number they open a cited title instead ("Điểm 3.4 Quy định số 294").
+DOCUMENT_KINDS = frozenset(
+    {
+        "công văn",
+        "thông báo",
+        "báo cáo",
+        "kế hoạch",
+        "chỉ thị",
+        "kết luận",
+        "nghị quyết",
+        "nghị định",
+        "thông tư",
+        "hướng dẫn",
+        "quy chế",
+        "quy định",
+        "tờ trình",
+    }
+)
+COMPOUND_HEADS = DOCUMENT_KINDS | frozenset(
     {
         "doanh nghiệp",
         "hợp tác xã",
+        "liên hiệp hợp tác xã",
+        "liên hiệp",
         "tổ hợp tác",
         "đảng viên",
         "tổ chức đảng",
@@ -368,7 +389,9 @@ MEASURES: dict[str, str] = {
     "hécta": "ha",
     "hecta": "ha",
 }
-CASED_MEASURES = frozenset({"MW", "kW", "kWh", "MWh", "GWh"})
+CASED_MEASURES = frozenset(
+    {"MW", "kW", "kWh", "MWh", "GWh", "Gb/s", "Mb/s", "Kb/s", "kb/s", "Tb/s", "Gbps", "Mbps", "Kbps", "kbps", "Tbps"}
+)
 
 DIRECTIONS: dict[str, str] = {
     "gấp": "tăng",

@@ -48,9 +48,11 @@ def find_quantities(text: str, span: Span) -> tuple[tuple[Quantity, ...], tuple[
     # A sentence hard-wrapped over lines (PDF text, wrapped Markdown) is read as one line: a
     # figure goes on across the break ("từ 437⏎triệu đồng/lao động", "2021 -⏎2025", "đến năm⏎
     # 2030"). The view is the sentence with its newlines made spaces, same length, so a figure's
-    # offset in it is its offset in the text less the sentence's start.
-    view = text[start:end].replace("\n", " ")
-    return _find(view, 0, end - start, text, start)
+    # offset in it is its offset in the text less the sentence's start. It keeps the two
+    # characters before the sentence, which tell digits glued to them ("CT.07") from a count.
+    lead = min(start, 2)
+    view = text[start - lead : end].replace("\n", " ")
+    return _find(view, lead, end - start + lead, text, start - lead)
 
 
 def _find(

@@ -22,12 +22,22 @@ from vnreport.figures.lexicon import (
     STOP_WORDS,
 )
 from vnreport.figures.numbers import is_well_formed, is_year, read_number, scaled, tidy
+from vnreport.figures.rates import per_denominator_end
 from vnreport.figures.units import GLUED, UnitRead, head_noun, read_unit, unit_follows
-from vnreport.figures.words import label_kind, last_word_before, skip_label, start_of_words, words_before
+from vnreport.figures.words import (
+    after_proper_name,
+    closes_count_paren,
+    label_kind,
+    last_word_before,
+    skip_label,
+    start_of_words,
+    words_before,
+)
 from vnreport.model import Diagnostic, DiagnosticCode, Severity, Span
 from vnreport.rules.figures import (
     EACH_YEAR_AFTER,
     FROM_TO_AHEAD,
+    GLUED_MARKER_END,
     IDENTIFIER_TAIL,
     INLINE_DOT_LABEL,
     INLINE_LABEL,
@@ -39,6 +49,7 @@ from vnreport.rules.figures import (
     SLASH_NUMBER,
     SLASH_PER,
     SPACES,
+    TIERED_GOVERNMENT_BEFORE,
     UNIT_MORE_WORDS,
     VERSION,
 )
@@ -83,7 +94,9 @@ def read_figure_at(
 ) -> int:
     """Read the figure whose first digit run is ``text[s:e]``; returns where scanning resumes."""
     tok = text[s:e]
-    prev = text[s - 1] if s > start else " "
+    # The document's own character, even at the span's start: a sentence wrongly cut after the
+    # dot of "cao tốc CT.07 đoạn …" must not make "07 đoạn" a count.
+    prev = text[s - 1] if s > 0 else " "
     if prev != " ":  # after a plain space (most figures) none of these can apply
         resume = _glued_end(text, tok, prev, s, e, start, end)
         if resume >= 0:
@@ -99,6 +112,10 @@ def read_figure_at(
     w2, weak_label = "", False
     if w3 in CONTEXT_LAST:
         resume, w2, w3, weak_label = _read_context(text, tok, s, e, start, end)
+        if resume >= 0:
+            return resume
+    if w3 == "trên" and figs:
+        resume = per_denominator_end(text, s, e, end, figs)
         if resume >= 0:
             return resume
     read = _read_figure(text, tok, s, e, end, w2, w3, weak_label, diags)
@@ -121,7 +138,7 @@ def _glued_end(text: str, tok: str, prev: str, s: int, e: int, start: int, end: 
     """Where scanning resumes after digits glued to what precedes them, which identify or
     mark a note rather than count; -1 when they are a figure."""
     # Digits glued to letters identify ("COVID-19", "QH15", "H5N1", "Quý I/2020").
-    if prev.isalpha() or (prev in "-/." and s - 2 >= start and text[s - 2].isalpha()):
+    if prev.isalpha() or (prev in "-/." and s >= 2 and text[s - 2].isalpha()):
         ident = IDENTIFIER_TAIL.match(text, e, end)
         return ident.end() if ident else e
     if prev == "[":
@@ -130,6 +147,10 @@ def _glued_end(text: str, tok: str, prev: str, s: int, e: int, start: int, end: 
             return ref.end()
     if prev in '”"’' and len(tok) <= 3 and tok.isdigit():
         return e  # a note number glued to a closing quote (PDF text)
+    if prev in "%)" and len(tok) <= 3 and tok.isdigit():
+        m = GLUED_MARKER_END.match(text, e, end)
+        if m and (m.group("next") is None or m.group("next").isupper()):
+            return e  # "đạt trên 61,6%16.", "(79,4 triệu đồng)13.": a note number (PDF text)
     return -1
 
 
@@ -282,6 +303,8 @@ def _keep_figure(
     if unit is not None:
         if unit in RATING_UNITS or (tok == "1" and v2 is None and _one_is_idiom(unit, w2, w3)):
             return fig.end  # "khách sạn 3 sao", "1 số" = some, "trợ cấp 1 lần" = a lump sum
+        if unit == "cấp" and TIERED_GOVERNMENT_BEFORE.search(text, max(0, s - 28), s):
+            return fig.end  # "chính quyền địa phương 02 cấp": the name of the two-tier model
     elif scale is None and v2 is None:
         resume = _bare_number_end(text, tok, s, e, end, weak_label)
         if resume >= 0:
@@ -306,10 +329,15 @@ def _bare_number_end(text: str, tok: str, s: int, e: int, end: int, weak_label: 
         before = text[s - 1 : s] if s > 0 else ""
         if before == "(":
             return e + 1  # "(3)" inside running text
-        if before in ("", " ", "\t", ":") and INLINE_LABEL.match(text, e, end):
+        if before in ("", " ", "\t", ":") and INLINE_LABEL.match(text, e, end) and not closes_count_paren(text, s):
             return e + 1  # "1) …; 2) …"
     elif after == "." and len(tok) <= 2 and _inline_dot_label(text, s, e, end):
         return e + 1  # "(bao gồm: 1. Bối cảnh …, 2. Sự phát triển …; 3. Những thành tựu …)"
+    if len(tok) <= 2 and after_proper_name(text, s):
+        # "KCN Yên Bình 3", "tràn Thác Huống 2", "- Như Điều 3;": the number of a name; with
+        # what is glued to it ("Ngày Nhà giáo Việt Nam 20/11": a day and month).
+        ident = IDENTIFIER_TAIL.match(text, e, end)
+        return ident.end() if ident else e
     return -1
 
 

@@ -56,10 +56,10 @@ def read_target(text: str, item_id: str, label: str, item_span: Span, quantities
                 continue
         values.append(q)
     deadline = _deadline(text, lo, hi, parens)
-    direction: str | None = None
     first = values[0].span.start if values else hi
-    if values:
-        direction = _target_direction(text, clause_start(text, body, first), first)
+    # An item without figures states its aim by its verb all the same ("(20) Đến năm 2030, đạt
+    # bao phủ bảo hiểm y tế toàn dân" → đạt).
+    direction = _target_direction(text, clause_start(text, body, first) if values else body, first)
     return Target(
         id=f"{item_id}.target",
         label=label,

@@ -11,6 +11,7 @@ from vnreport.figures.lexicon import (
     COMPOUND_HEADS,
     COMPOUNDS_BY_FIRST,
     CURRENCIES,
+    DOCUMENT_KINDS,
     MAX_HEAD_WORDS,
     MEASURES,
     SCALE_VALUES,
@@ -128,6 +129,10 @@ def _counted_noun(text: str, m: re.Match[str], first: str, end: int, scale: Deci
         head, length = first, m.end("w0") - m.start("w0")
     if head is None:
         return stop, scale, None, None
+    if head in DOCUMENT_KINDS and m.group("w0")[:1].isupper():
+        # "điểm 3.4 Quy định số 294": a cited title, read as the capitalised word it opens with
+        # (which the figure's readers then take for a title, not a count).
+        return m.end("w0"), scale, first, None
     return m.start("w0") + length, scale, head, None
 
 

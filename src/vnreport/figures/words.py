@@ -108,6 +108,32 @@ def start_of_words(text: str, pos: int, start: int, n: int) -> int:
     return lo + len(seg)
 
 
+def after_proper_name(text: str, s: int) -> bool:
+    """Whether the two words right before ``s`` are capitalised syllables of a name ("Yên
+    Bình", "Thác Huống", "Như Điều"); a bare number after them numbers that name (a parallel
+    count after a place keeps its unit: "Thái Nguyên 575 sản phẩm")."""
+    if s < 1 or text[s - 1] != " ":
+        return False
+    words = text[max(0, s - 24) : s - 1].split(" ")  # words across a line break hold "\n": none
+    return len(words) >= 3 and all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in words[-2:])
+
+
+def closes_count_paren(text: str, s: int) -> bool:
+    """Whether the number at ``s`` ends a list of counts in a paren opened shortly before, whose
+    ")" it is followed by: "(khiển trách 10, cảnh cáo 01) và 905 đảng viên" (a count, not a
+    label "01)"). A label follows a list mark ("(bao gồm: 1) Bối cảnh …; 2) …") or stands alone
+    ("(trang 34)", "(theo Mục 1 hoặc 2)", "(NB 00005000)")."""
+    j = s - 1
+    while j > 0 and text[j] in " \t":
+        j -= 1
+    lo = max(0, s - 80)
+    opener = text.rfind("(", lo, s)
+    if not text[j].isalpha() or opener <= text.rfind(")", lo, s):
+        return False
+    last_digit = max(text.rfind(d, opener, j) for d in "0123456789")
+    return last_digit > opener and text.find(",", last_digit, j) >= 0
+
+
 # ---------------------------------------------------------------------------------------------
 # Sentence-level readings
 # ---------------------------------------------------------------------------------------------

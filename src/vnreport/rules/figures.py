@@ -91,11 +91,15 @@ UNIT = re.compile(
     (?:{H}*(?P<scale>(?:nghìn|ngàn|triệu){H}+t[ỷỉ]|nghìn|ngàn|vạn|triệu|t[ỷỉ](?!{H}*lệ))(?!{L}|[0-9]))?
     (?P<sp>{H}*)
     (?:
-        (?P<pct>%|phần{H}+trăm(?!{L}))
+        # "1 - 1,5 điểm%/năm", "giảm 2 điểm phần trăm": percentage points, told apart from percent
+        # by no one (the gold conventions count both as %).
+        (?P<pct>%|phần{H}+trăm(?!{L})|điểm{H}?%|điểm{H}+phần{H}+trăm(?!{L}))
       | (?P<comrade>[đĐ]/[cC](?!{L}))
       | (?P<currency>đồng(?!{H}*(?:chí|bào|hương|ruộng|bằng)(?!{L}))|đ(?![^\W0-9_/])|VNĐ|VND|vnđ
             |USD|đô{H}?la(?:{H}+Mỹ)?|nhân{H}+dân{H}+tệ|NDT|CNY|EUR|euro)(?!{L})
-      | (?P<measure>km2|km²|km|hm|ha|héc{H}?ta|hecta|m2|m²|m3|m³|cm|mm|m|tấn|tạ|kg|lít|MW|kWh|kW|MWh|GWh)
+      # Data rates before "km"…: "tốc độ trên 1Gb/s" (the slash is the unit's, no rate of a count).
+      | (?P<measure>[GMKkT]b/s|[GMKkT]bps
+            |km2|km²|km|hm|ha|héc{H}?ta|hecta|m2|m²|m3|m³|cm|mm|m|tấn|tạ|kg|lít|MW|kWh|kW|MWh|GWh)
             (?!{L}|[0-9])
       | (?P<w0>{L}+)
     )?
@@ -110,6 +114,26 @@ UNIT_MORE_WORDS = re.compile(rf"(?:{H}+{L}+){{0,4}}")
 #: ("400ha/năm", "11,2 tiêu chí/xã", "30 giường bệnh/1 vạn dân", "đồng/người/tháng").
 SLASH_NUMBER = re.compile(rf"{H}*/{H}*(?P<n>[0-9](?:[0-9.,]*[0-9])?)(?![0-9/])")
 SLASH_PER = re.compile(rf"{H}*/{H}*(?:1{H}+)?(?P<per>(?:vạn|nghìn|ngàn|trăm){H}+{L}+|{L}+(?:{H}*/{H}*{L}+)?)(?!{L})")
+
+#: After digits glued to a "%" or ")" ("trên 61,6%16.", "(79,4 triệu đồng)13."): what ends a
+#: footnote marker in PDF text, i.e. punctuation, a line end or a new sentence; no amount is ever
+#: written glued to a percent sign or a closing parenthesis. (``next`` must be a capital.)
+GLUED_MARKER_END = re.compile(rf"[.,;:)\n]|$|{H}+(?P<next>[^\W\d_])")
+
+#: "19 bác sỹ, 50 giường bệnh trên 1 vạn dân", "tội phạm trên 100.000 dân": "trên" + one unit of
+#: a population after a count is the rate's denominator ("per"), not the qualifier "more than".
+#: Between two counts of one list that share a denominator: "19 bác sỹ, 50 giường bệnh".
+LISTED_WITH = re.compile(r"\s*(?:,|và)\s*", _I)
+#: Between that count and its denominator.
+PER_DENOMINATOR_BEFORE = re.compile(r"\s+trên\s+", _I)
+PER_DENOMINATOR = re.compile(
+    rf"(?P<n>1|10+|1(?:\.000)+){H}+(?P<per>(?:(?:vạn|nghìn|ngàn|trăm){H}+)?(?:người{H}+dân|dân{H}+số|dân|người))(?!{L})",
+    _I,
+)
+
+#: Right before "2 cấp": "chính quyền (địa phương) 02 cấp", "đơn vị hành chính 2 cấp" name the
+#: two-tier local government model (2025 reform), no count of anything, like "mức độ 3".
+TIERED_GOVERNMENT_BEFORE = re.compile(r"(?:chính\s+quyền(?:\s+địa\s+phương)?|đơn\s+vị\s+hành\s+chính)\s+$", _I)
 
 #: Qualifiers written after the figure: "10% trở lên", "từ 10% trở lên".
 POST_QUALIFIER = re.compile(rf"{H}*(?P<q>trở{H}+lên|trở{H}+xuống)(?!{L})", _I)
@@ -164,9 +188,11 @@ _TARGET_TAIL = rf"(?:{H}+(?:đề{H}+ra|nghị{H}+quyết|NQ|tỉnh{H}+giao|đư
 #: A baseline that is a target ("so mục tiêu Nghị quyết") makes a change a change_vs_target.
 TARGET_WORDS = re.compile(rf"{_TARGET_WORD}|nghị{H}+quyết|NQ", _I)
 
-#: "(mục tiêu 29,44%)", "(chỉ tiêu 70%", "(Mục tiêu 50%)", "(mục tiêu giảm 2% trở lên)".
+#: "(mục tiêu 29,44%)", "(chỉ tiêu 70%", "(Mục tiêu 50%)", "(mục tiêu giảm 2% trở lên)"; and
+#: "18%/năm (vượt mục tiêu⏎12%)": what is exceeded is "the target of 12%" (a gap would be
+#: "vượt 6% so với mục tiêu"). The paren may wrap over a line.
 TARGET_BEFORE = regex.compile(
-    rf"(?r)\({H}*{_TARGET_WORD}{_TARGET_TAIL}{H}*(?:là|:)?{H}*(?:(?P<dir>tăng|giảm|đạt){H}+)?", _RV
+    rf"(?r)\(\s*(?:(?:vượt|đạt){H}+)?{_TARGET_WORD}{_TARGET_TAIL}\s*(?:là|:)?\s*(?:(?P<dir>tăng|giảm|đạt)\s+)?", _RV
 )
 #: "đạt 101,6% so với mục tiêu", "đạt 86% mục tiêu đề ra", "102% kế hoạch", "120% dự toán".
 OF_TARGET_AFTER = re.compile(rf"{H}*(?:so{H}+(?:với{H}+)?|của{H}+)?(?:{_TARGET_WORD}|dự{H}+toán){_TARGET_TAIL}", _I)
