@@ -140,7 +140,13 @@ def parse_file(path: str | Path, options: ParseOptions = DEFAULT_OPTIONS) -> Doc
         from vnreport.sources.html import parse_html
 
         return parse_html(data, options)
-    return parse(data, options)
+    check_source(data, options.max_bytes)
+    with time_limit(options.timeout):
+        normalized = read(data)
+        # The text keeps what it needs of the bytes (:attr:`NormalizedText.patches`): held
+        # here for the whole parse, they were one more copy of the input at its peak.
+        del data
+        return parse_normalized(normalized, options)
 
 
 def parse_normalized(

@@ -21,6 +21,7 @@ from vnreport.errors import UnreadableInputError
 from vnreport.model import Diagnostic, Span
 from vnreport.text import encodings
 from vnreport.text.offsets import OffsetMap, RunStarts, byte_offsets, first_at_or_after
+from vnreport.text.raw_patches import RawPatch, patched, raw_patches
 
 #: Leading bytes of formats that are certainly not text (the message names the format).
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -41,7 +42,8 @@ class NormalizedText:
 
     text: str
     _raw: str | None = field(alias="raw")
-    """The decoded input, or None where it is decoded again from :attr:`data` when asked for."""
+    """The decoded input, or None where it is made again from :attr:`patches` (or decoded again
+    from :attr:`data`) when asked for."""
     to_raw: OffsetMap
     """Maps offsets in :attr:`text` to offsets in :attr:`raw`."""
     encoding: str | None
@@ -54,12 +56,18 @@ class NormalizedText:
     """The input bytes, kept instead of :attr:`raw` when normalization changed the text: the
     bytes are held by the caller anyway and are smaller than the decoded string (half of it on
     Vietnamese UTF-8), which was a whole second copy of the text kept for the byte map alone."""
+    patches: tuple[RawPatch, ...] | None = field(default=None, eq=False, repr=False)
+    """The places where the decoded input differs from :attr:`text` (:mod:`vnreport.text.raw_patches`),
+    kept instead of :attr:`raw` and :attr:`data` where normalization changed only a few places:
+    the bytes would keep a copy of the input alive as long as the document."""
 
     @property
     def raw(self) -> str:
         """The decoded input, before newline and Unicode normalization."""
         if self._raw is not None:
             return self._raw
+        if self.patches is not None:
+            return patched(self.text, self.patches)
         assert self.data is not None, "a NormalizedText without raw keeps its bytes"
         return _decode(self.data)[0]
 
@@ -108,6 +116,10 @@ def read(source: str | bytes) -> NormalizedText:
             for d in diagnostics
         )
     if text is not raw and byte_starts is None and encoding is not None:
+        if isinstance(to_raw.starts, RunStarts):
+            # ``raw`` is the text but in a few places: those places, not the bytes.
+            patches = raw_patches(raw, text, to_raw.starts)
+            return NormalizedText(text, None, to_raw, encoding, bom_len, diagnostics, byte_starts, patches=patches)
         # Decoding the bytes again gives ``raw`` exactly (plain codecs are deterministic).
         return NormalizedText(text, None, to_raw, encoding, bom_len, diagnostics, byte_starts, data)
     return NormalizedText(text, raw, to_raw, encoding, bom_len, diagnostics, byte_starts)
