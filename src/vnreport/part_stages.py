@@ -312,7 +312,7 @@ def parse_part(state: PartState) -> Part:
 
 
 def _lines_span(classified: Sequence[ClassifiedLine]) -> Span:
-    return Span(classified[0].line.start, classified[-1].line.end) if classified else Span(0, 0)
+    return Span(classified[0].start, classified[-1].end) if classified else Span(0, 0)
 
 
 _TARGET_STYLES = frozenset(

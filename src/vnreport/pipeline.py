@@ -167,7 +167,7 @@ class ParseState:
     options: ParseOptions
     hints: SourceHints = NO_HINTS
     lines: Sequence[Line] = ()
-    """The lines (objects until the ``trees`` stage, a compact :class:`~vnreport.lines.table.LineTable` after)."""
+    """The lines (objects until the ``quality`` stage, a compact :class:`~vnreport.lines.table.LineTable` after)."""
     glued: tuple[regex.Match[str], ...] = ()
     """Separators glued to text ("-----Hà Nội, …"), found by the markup stage."""
     match: str = ""
@@ -332,18 +332,17 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 
 
 #: What no stage after the named one reads: :func:`run_stages` lets it go then, one step after
-#: the other. After the trees, the classification and the match text go first, then the lines
-#: are kept as a compact table (for :attr:`Document.lines`) instead of objects: on a report they
-#: weigh five times the input, and would otherwise be held while the sentences are made. Two
-#: steps, so that the table is built once the classified lines are gone, not beside them at
-#: the parse's peak.
+#: the other. Once the classifier and the quality check have read the line objects, the lines
+#: are kept as a compact table (for :attr:`Document.lines`): a classified line holds its line's
+#: integers itself, so the objects (more than the input's size on a report) are not held while
+#: the trees, the parse's peak, are grown. After the trees, the classification and the match
+#: text go, so that they are not held while the sentences are made.
 RELEASED_AFTER: Mapping[str, tuple[Callable[[ParseState], ParseState], ...]] = {
+    # No stage after it reads the line objects: the classified lines hold what they need.
+    "quality": (lambda state: attrs.evolve(state, lines=compact_lines(state.lines)),),
     # The later stages read the lines' roles; the classifier's own tuple is let go.
     "roles": (lambda state: attrs.evolve(state, classified=()),),
-    "trees": (
-        lambda state: attrs.evolve(state, classified=(), roles=(), match="", hinted=NO_LINE_HINTS),
-        lambda state: attrs.evolve(state, lines=compact_lines(state.lines)),
-    ),
+    "trees": (lambda state: attrs.evolve(state, classified=(), roles=(), match="", hinted=NO_LINE_HINTS),),
 }
 
 
@@ -383,8 +382,8 @@ def run_stages(
 def _segment_state(state: ParseState, start: int, end: int, several: bool, k: int) -> PartState:
     """The lines ``[start, end)`` of the file as the per-document stages take them."""
     text, classified, layout = state.normalized.text, state.roles, state.layout
-    seg_start = classified[start].line.start if start < len(classified) else len(text)
-    seg_end = classified[end - 1].line.end if end > start else seg_start
+    seg_start = classified[start].start if start < len(classified) else len(text)
+    seg_end = classified[end - 1].end if end > start else seg_start
     return PartState(
         text,
         state.match,

@@ -80,12 +80,12 @@ def is_blank_separated(lines: Sequence[ClassifiedLine], skip: frozenset[int] = f
 
 def closes(text: str, cl: ClassifiedLine) -> bool:
     """Does this line end a sentence or a title?"""
-    content = text[cl.line.content_start : cl.line.content_end].rstrip(_TRAILING)
+    content = text[cl.content_start : cl.content_end].rstrip(_TRAILING)
     return bool(content) and content[-1] in _CLOSERS
 
 
 def _starts_lower(text: str, cl: ClassifiedLine) -> bool:
-    start = cl.line.content_start
+    start = cl.content_start
     head = text[start : start + 3].lstrip(_TRAILING + "(")
     return bool(head) and LOWER.match(head[0]) is not None
 
@@ -101,10 +101,10 @@ def _wrapped_dash(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> 
     marker = line.marker
     if marker is None or marker.style is not MarkerStyle.DASH or closes(text, previous):
         return False
-    before = text[previous.line.content_start : previous.line.content_end].rstrip(_TRAILING)
+    before = text[previous.content_start : previous.content_end].rstrip(_TRAILING)
     if not before or not (before[-1].isalnum() or before[-1] in '”"'):
         return False
-    after = text[marker.span.end : line.line.content_end].lstrip(_TRAILING + "(")
+    after = text[marker.span.end : line.content_end].lstrip(_TRAILING + "(")
     if after[:1].isdigit() or LOWER.match(after[:1]) is not None:
         return True
     return before.count("“") > before.count("”")
@@ -113,12 +113,12 @@ def _wrapped_dash(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> 
 def _dash_goes_on_lower(text: str, line: ClassifiedLine) -> bool:
     """A "- " line whose text starts in lower case: the rest of a compound, not an entry."""
     assert line.marker is not None
-    after = text[line.marker.span.end : line.line.content_end].lstrip()
+    after = text[line.marker.span.end : line.content_end].lstrip()
     return LOWER.match(after[:1]) is not None
 
 
 def _last_word(text: str, cl: ClassifiedLine) -> str:
-    found = LAST_WORD.search(text, cl.line.content_start, cl.line.content_end)
+    found = LAST_WORD.search(text, cl.content_start, cl.content_end)
     return found.group(1).lower() if found else ""
 
 
@@ -137,26 +137,26 @@ def _resumes_heading_line(text: str, previous: ClassifiedLine, line: ClassifiedL
     """
     if _starts_lower(text, line):
         return True
-    if ENDS_WITH_INLINE_NUMBER.search(text, previous.line.content_start, previous.line.content_end):
+    if ENDS_WITH_INLINE_NUMBER.search(text, previous.content_start, previous.content_end):
         return True  # "… bảo vệ môi trường: (1)⏎Phát triển kinh tế …": the point is below
-    if closes(text, previous) or previous.line.content_length < max(full, MIN_WRAPPED_LINE):
+    if closes(text, previous) or previous.content_length < max(full, MIN_WRAPPED_LINE):
         return False
     if _wrapped_dash(text, previous, line):
         # Only a range's second half or a compound's ("dạy - học⏎- thi trực tuyến", "chia chọn⏎-
         # đảm bảo …"): a heading that ends in a word and is followed by a capitalised "- " line
         # has a dash item under it.
         assert line.marker is not None
-        after = text[line.marker.span.end : line.line.content_end].lstrip()
-        before = text[previous.line.content_start : previous.line.content_end].rstrip(_TRAILING)
+        after = text[line.marker.span.end : line.content_end].lstrip()
+        before = text[previous.content_start : previous.content_end].rstrip(_TRAILING)
         return (before[-1:].isdigit() and after[:1].isdigit()) or _dash_goes_on_lower(text, line)
     if line.role is not Role.TEXT:
         return False
-    head = text[line.line.content_start : line.line.content_start + 1]
+    head = text[line.content_start : line.content_start + 1]
     return (
         head.isdigit()
         or _last_word(text, previous) in DANGLING_WORDS
-        or (line.line.content_length <= SHORT_TAIL and closes(text, line))
-        or DOCUMENT_NAME_START.match(text, line.line.content_start, line.line.content_end) is not None
+        or (line.content_length <= SHORT_TAIL and closes(text, line))
+        or DOCUMENT_NAME_START.match(text, line.content_start, line.content_end) is not None
         or _title_tail(text, previous, line, full)
     )
 
@@ -167,15 +167,15 @@ def _range_rest(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> bo
     lines anywhere). A later year only: "- 2025: …" under "… năm 2026" would be a list."""
     if line.marker is not None and line.marker.style is not MarkerStyle.DASH:
         return False
-    first = ENDS_WITH_LONE_YEAR.search(text, previous.line.content_start, previous.line.content_end)
+    first = ENDS_WITH_LONE_YEAR.search(text, previous.content_start, previous.content_end)
     if first is None:
         return False
     start = (
-        line.line.content_start
-        + len(text[line.line.content_start : line.line.content_end])
-        - len(text[line.line.content_start : line.line.content_end].lstrip())
+        line.content_start
+        + len(text[line.content_start : line.content_end])
+        - len(text[line.content_start : line.content_end].lstrip())
     )
-    second = RANGE_END_YEAR.match(text, start, line.line.content_end)
+    second = RANGE_END_YEAR.match(text, start, line.content_end)
     return second is not None and 0 < int(second.group("year")) - int(first.group("year")) <= MAX_PERIOD_YEARS
 
 
@@ -191,22 +191,22 @@ def _title_tail(text: str, previous: ClassifiedLine, line: ClassifiedLine, full:
     phát huy và kết nối các gương" then "Sinh viên 5 tốt sau tuyên dương:", corpus 12), where
     no sentence leads in ("Cụ thể như sau:") and the title did not end on its term or figure
     ("II. Quan điểm, … nhiệm kỳ 2025 - 2030" then "Đại hội thống nhất xác định:", corpus 03)."""
-    if line.line.content_length >= full:
+    if line.content_length >= full:
         return False
     if not closes(text, line):
         return True
-    own = text[line.line.content_start : line.line.content_end].rstrip(_TRAILING)
+    own = text[line.content_start : line.content_end].rstrip(_TRAILING)
     if not own.endswith(":") or is_lead_in(own) or not is_title_like(own[:-1]):
         return False
-    before = text[previous.line.content_start : previous.line.content_end].rstrip(_TRAILING)
+    before = text[previous.content_start : previous.content_end].rstrip(_TRAILING)
     return not before[-1:].isdigit()
 
 
 def _inline_numbers(text: str, cl: ClassifiedLine) -> int:
     """The highest "(n)" written inside the line (not as its own marker): an enumeration that
     runs on in the sentence, "… chính trị: (1) Tăng cường …; (2) Tập trung …"."""
-    start = cl.marker.span.end if cl.marker is not None else cl.line.content_start
-    end = cl.line.content_end
+    start = cl.marker.span.end if cl.marker is not None else cl.content_start
+    end = cl.content_end
     if "(" not in text[start:end]:
         return 0
     return max((int(m.group(1)) for m in INLINE_PAREN_NUMBER.finditer(text, start, end)), default=0)
@@ -240,21 +240,21 @@ def _wrapped_number(text: str, previous: ClassifiedLine, line: ClassifiedLine, s
     if marker is None or previous.role is Role.BLANK or closes(text, previous):
         return False
     if (
-        previous.line.content_length >= MIN_WRAPPED_LINE
+        previous.content_length >= MIN_WRAPPED_LINE
         and text[marker.span.start : marker.span.start + 1].isdigit()
-        and REFERENCE_NOUN_END.search(text, previous.line.content_start, previous.line.content_end)
+        and REFERENCE_NOUN_END.search(text, previous.content_start, previous.content_end)
     ):
         return True  # "… và điểm⏎3.7 Hướng dẫn": the number is the point referred to
     if marker.style not in _SEQUENCED or not isinstance(marker.value, int):
         return False
     last = seen.get(marker.style)
     out_of_sequence = marker.value != 1 and (last is None or marker.value != last + 1)
-    if previous.line.content_length < MIN_WRAPPED_LINE:
+    if previous.content_length < MIN_WRAPPED_LINE:
         # A short line above is a heading of its own, not a line the page broke, unless it
         # stops on the provision the number names.
         return (
             out_of_sequence
-            and CITED_PROVISION_END.search(text, previous.line.content_start, previous.line.content_end) is not None
+            and CITED_PROVISION_END.search(text, previous.content_start, previous.content_end) is not None
         )
     return out_of_sequence
 
@@ -265,7 +265,7 @@ def wrapped_type_word(text: str, previous: ClassifiedLine, line: ClassifiedLine)
     attached document: that one stands apart, after the signature or a blank line."""
     if line.rule != ATTACHED_RULE or previous.role is Role.BLANK or closes(text, previous):
         return False
-    before = text[previous.line.content_start : previous.line.content_end].rstrip(_TRAILING)
+    before = text[previous.content_start : previous.content_end].rstrip(_TRAILING)
     return before[-1:].isalnum()  # a title broken mid-phrase ends on a word, not on a "|" cell edge
 
 
@@ -285,7 +285,7 @@ def _typical_width(lines: Sequence[ClassifiedLine], rows: frozenset[int] = froze
     source table (``rows``: each one line holding all its cells, a PDF's ruled table) say nothing
     of the page's width."""
     lengths = sorted(
-        cl.line.content_length
+        cl.content_length
         for k, cl in enumerate(lines)
         if cl.role is not Role.BLANK and cl.role is not Role.RULE and k not in rows
     )
@@ -309,13 +309,13 @@ def _ended_short(
     limit = limits[1] if on_first and first.marker is not None else limits[0]
     if first.role is Role.HEADING and not _resumes_heading_line(text, previous, line, limit):
         return True
-    if previous.line.content_length >= limit or _starts_lower(text, line):
+    if previous.content_length >= limit or _starts_lower(text, line):
         return False
     if on_first and first.role is not Role.HEADING and _left_mid_clause(text, previous):
         return False
     # "Ngày 24/11/2025, tại Trụ sở" then "Trung ương Đảng, đồng chí …": the rest of an organ's
     # name never opens a paragraph, so an unfinished line before it went on, short as it is.
-    return closes(text, previous) or ORGAN_NAME_REST.match(text, line.line.content_start) is None
+    return closes(text, previous) or ORGAN_NAME_REST.match(text, line.content_start) is None
 
 
 def _left_mid_clause(text: str, previous: ClassifiedLine) -> bool:
@@ -323,7 +323,7 @@ def _left_mid_clause(text: str, previous: ClassifiedLine) -> bool:
     trưởng," then "Thủ trưởng cơ quan ngang Bộ, …"; "Ngày 28 tháng 11 năm 2025, tại" then "Trụ sở
     Chính phủ, …"): a crawl that broke a paragraph's first line early, not a line its author
     ended (unseen Thông báo 659/TB-VPCP). No title ends on a comma."""
-    before = text[previous.line.content_start : previous.line.content_end].rstrip(_TRAILING)
+    before = text[previous.content_start : previous.content_end].rstrip(_TRAILING)
     return before.endswith(",") or _last_word(text, previous) in MID_CLAUSE_WORDS
 
 
