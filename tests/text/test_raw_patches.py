@@ -53,3 +53,24 @@ def test_parse_file_lets_the_bytes_go(tmp_path: Path) -> None:
     held = [o for o in gc.get_referents(doc.source) if isinstance(o, bytes) and len(o) > 40]
     assert held == []
     assert doc.source is not None and doc.source.raw.startswith("I- B")
+
+
+#: What NFC leaves alone (a mark over a letter it does not compose with) or changes without a
+#: mark to find (a CJK compatibility ideograph), beside the pieces above.
+_ODD = ("x\u0301", "\uf900", "\u0301", "q\u0323\u0302")
+
+
+@given(st.lists(st.sampled_from(_PIECES + _ODD), max_size=30))
+def test_the_text_is_the_nfc_of_the_input_with_newlines_read(pieces: list[str]) -> None:
+    source = "".join(pieces)
+    expected = source.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    normalized = read(source)
+    assert normalized.text == unicodedata.normalize("NFC", expected)
+    assert normalized.raw == source.removeprefix("\ufeff") or normalized.raw == source
+    if normalized.text == source:
+        assert normalized.to_raw.is_identity  # nothing changed: no map, no patches
+
+
+def test_a_mark_over_a_letter_it_does_not_compose_with_leaves_the_text_as_it_is() -> None:
+    normalized = read("Ghi chu x\u0301 la dau.\n".encode())
+    assert normalized.text is normalized.raw and normalized.to_raw.is_identity

@@ -216,7 +216,11 @@ _NEEDS_WORK = re.compile(r"\r\n?|.[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20
 
 def normalize(raw: str) -> tuple[str, OffsetMap]:
     """Newlines to ``\\n``, a leading BOM dropped, NFC; with the map back to ``raw``."""
-    if "\r" not in raw and not raw.startswith("\ufeff") and unicodedata.is_normalized("NFC", raw):
+    # The places that need work are looked for first: ``is_normalized`` of a text holding NFD
+    # pieces normalizes the whole of it to compare (twice the text in 4-byte code points, the
+    # read's peak), and the pass below finds those pieces anyway.
+    needs_work = _NEEDS_WORK.search(raw) is not None or raw.startswith("\ufeff")
+    if not needs_work and unicodedata.is_normalized("NFC", raw):
         return raw, OffsetMap.identity(len(raw))
     out: list[str] = []
     starts = RunStarts()
@@ -244,6 +248,8 @@ def normalize(raw: str) -> tuple[str, OffsetMap]:
         # Singleton decompositions (CJK compatibility ideographs) and compositions across
         # starters (Hangul jamo) need the character-by-character pass; they are rare here.
         return _normalize_slowly(text, array("q", starts))
+    if text == raw:
+        return raw, OffsetMap.identity(len(raw))  # marks that compose with nothing: NFC already
     return text, OffsetMap(starts)
 
 
