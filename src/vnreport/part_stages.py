@@ -24,6 +24,7 @@ from vnreport.layout.furniture import FurnitureResult, read_furniture
 from vnreport.layout.tables import KIND_SOURCE, TableBlock, table_factory
 from vnreport.limits import check_time
 from vnreport.lines.classify import ClassifiedLine
+from vnreport.lines.match_view import Readable
 from vnreport.model import (
     Diagnostic,
     Evidence,
@@ -76,7 +77,7 @@ class PartState:
     """
 
     text: str
-    match: str
+    match: Readable
     classified: tuple[ClassifiedLine, ...]
     options: ParseOptions
     prefix: str = ""

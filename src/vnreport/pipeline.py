@@ -33,6 +33,7 @@ from vnreport.lines import markup, quality
 from vnreport.lines.classify import ClassifiedLine, Role, classify_line
 from vnreport.lines.glued_points import split_glued_points
 from vnreport.lines.hinted import NO_LINE_HINTS, LineHints, place_hints
+from vnreport.lines.match_view import MatchView, match_view
 from vnreport.lines.shown import shown
 from vnreport.lines.split import Line, split_lines
 from vnreport.lines.table import compact_lines
@@ -173,6 +174,9 @@ class ParseState:
     match: str = ""
     """The text as the rules read it: Markdown emphasis and "#" blanked, same length, and the
     paragraphs the source shows in capitals in capitals (:mod:`vnreport.lines.shown`)."""
+    match_view: MatchView | None = None
+    """The match text as the text and the spans it blanks, when that is all it differs in: held
+    instead of :attr:`match` from the trees on (see :data:`RELEASED_AFTER`)."""
     shown: str = ""
     """The text as the source displays it, where it shows capitals its letters are not (the
     text, capitals in place, same length); "" where it is the text itself."""
@@ -202,14 +206,17 @@ def _stage_lines(state: ParseState) -> ParseState:
     lines = split_lines(text)
     glued = markup.glued_rules(text, lines)
     # Glued items split, broken bold and form headings joined, the match text made in one pass.
-    lines, match = markup.joined_lines(text, lines, glued)
+    lines, match, blanks = markup.joined_lines_blanked(text, lines, glued)
     # Headings glued to the sentence before them by extraction start lines of their own.
     lines = markup.split_glued_headings(text, lines)
     # A list's first point glued after its lead-in's colon starts a line of its own too.
     lines = split_glued_points(text, lines)
     upper = state.hints.upper_case
     displayed = shown(text, upper) if upper else ""
-    return attrs.evolve(state, lines=tuple(lines), glued=tuple(glued), match=shown(match, upper), shown=displayed)
+    view = match_view(text, blanks) if not upper else None
+    return attrs.evolve(
+        state, lines=tuple(lines), glued=tuple(glued), match=shown(match, upper), shown=displayed, match_view=view
+    )
 
 
 def _stage_hints(state: ParseState) -> ParseState:
@@ -342,7 +349,13 @@ RELEASED_AFTER: Mapping[str, tuple[Callable[[ParseState], ParseState], ...]] = {
     "quality": (lambda state: attrs.evolve(state, lines=compact_lines(state.lines)),),
     # The later stages read the lines' roles; the classifier's own tuple is let go.
     "roles": (lambda state: attrs.evolve(state, classified=()),),
-    "trees": (lambda state: attrs.evolve(state, classified=(), roles=(), match="", hinted=NO_LINE_HINTS),),
+    # The trees read the match text through its view: the whole copy is let go.
+    "bundles": (lambda state: attrs.evolve(state, match="") if state.match_view is not None else state,),
+    "trees": (
+        lambda state: attrs.evolve(state, classified=(), roles=(), match="", match_view=None, hinted=NO_LINE_HINTS),
+    ),
+    # The parts are made from the trees: the document is assembled without them.
+    "parts": (lambda state: attrs.evolve(state, trees=()),),
 }
 
 
@@ -386,7 +399,7 @@ def _segment_state(state: ParseState, start: int, end: int, several: bool, k: in
     seg_end = classified[end - 1].end if end > start else seg_start
     return PartState(
         text,
-        state.match,
+        state.match_view if state.match_view is not None else state.match,
         classified[start:end],
         state.options,
         prefix=f"d{k}." if several else "",

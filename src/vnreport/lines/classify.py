@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
+from vnreport.lines.match_view import Readable
 from vnreport.lines.split import Line, LineKind
 from vnreport.model import BULLET_STYLES, Marker, MarkerStyle, Span
 from vnreport.rules.markers import MARKER_RULES, MARKER_RULES_BY_FIRST, MarkerRule, rules_by_first_char
@@ -207,7 +208,7 @@ def classify_line(
     return ClassifiedLine(line, Role.TEXT)
 
 
-def classify_after_marker(text: str, line: Line, marker: Marker, rule: str | None) -> ClassifiedLine:
+def classify_after_marker(text: Readable, line: Line, marker: Marker, rule: str | None) -> ClassifiedLine:
     """Classify ``line`` as the rest of a marker that stands alone on the line above it.
 
     Text laid out as a form puts the number in a column of its own: "(1)" on one line,
@@ -224,7 +225,7 @@ def _dispatch(rules: tuple[MarkerRule, ...]) -> dict[str, tuple[MarkerRule, ...]
     return rules_by_first_char(rules)
 
 
-def _decide(text: str, line: Line, marker: Marker, rule: str, rest_start: int, end: int) -> ClassifiedLine:
+def _decide(text: Readable, line: Line, marker: Marker, rule: str, rest_start: int, end: int) -> ClassifiedLine:
     end = rest_start + len(text[rest_start:end].rstrip())
     rest = text[rest_start:end]
     style = marker.style
@@ -344,7 +345,7 @@ def is_lead_in(label: str) -> bool:
     return any(tail.endswith(word) for word in _LEAD_IN_ENDINGS)
 
 
-def redecide_wrapped(text: str, cl: ClassifiedLine, end: int) -> ClassifiedLine:
+def redecide_wrapped(text: Readable, cl: ClassifiedLine, end: int) -> ClassifiedLine:
     """Decide heading or item again for a marker line hard-wrapped down to ``end``.
 
     A title broken at a comma ("… khoa học công nghệ,⏎bảo vệ môi trường") looks like running text

@@ -77,42 +77,70 @@ def match_text(text: str, glued: list[regex.Match[str]]) -> tuple[str, bool]:
     """The text with markup blanked out (same length), and whether it was Markdown.
 
     ``glued`` are the glued rules of the text (:func:`glued_rules`)."""
-    base, emphasis, markdown = _match_parts(text, glued)
+    base, _, emphasis, markdown = _match_parts(text, glued)
     return _blanked(base, emphasis), markdown
 
 
-def _match_parts(text: str, glued: list[regex.Match[str]]) -> tuple[str, list[tuple[int, int]], bool]:
-    """The text with the glued rules and heading marks blanked, the emphasis still to blank in
-    it, and whether it was Markdown: the last blanking waits, so that the joints of broken
-    headings are blanked in the same pass (:func:`joined_lines`)."""
+def _match_parts(
+    text: str, glued: list[regex.Match[str]]
+) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]], bool]:
+    """The text with the glued rules and heading marks blanked, the spans blanked in it, the
+    emphasis still to blank in it, and whether it was Markdown: the last blanking waits, so
+    that the joints of broken headings are blanked in the same pass (:func:`joined_lines`)."""
     spans = [(m.start(), m.end()) for m in glued]
     markdown = looks_like_markdown(text)
     if not spans and not markdown:
-        return text, [], False
+        return text, [], [], False
     masked = _blanked(text, spans)
     if not markdown:
-        return masked, [], False
+        return masked, spans, [], False
     # The heading marks are read in the text with the rules blanked, the emphasis in the text
     # with both blanked, as the substitutions did one after the other.
-    masked = _blanked(masked, [(m.start(), m.end()) for m in MARKDOWN_HEADING_MARK.finditer(masked)])
-    return masked, [(m.start(), m.end()) for m in MARKDOWN_EMPHASIS.finditer(masked)], True
+    marks = [(m.start(), m.end()) for m in MARKDOWN_HEADING_MARK.finditer(masked)]
+    masked = _blanked(masked, marks)
+    return masked, merged([*spans, *marks]), [(m.start(), m.end()) for m in MARKDOWN_EMPHASIS.finditer(masked)], True
+
+
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The positions the ``spans`` cover, as spans in order, apart (overlapping ones joined)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if start >= end:
+            continue
+        if out and start <= out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def joined_lines(text: str, lines: tuple[Line, ...], glued: list[regex.Match[str]]) -> tuple[tuple[Line, ...], str]:
     """The lines with the broken headings joined (:func:`join_broken_bold`,
     :func:`join_broken_form`) and the match text (:func:`match_text`, each joint's newline read
-    as a space).
+    as a space)."""
+    lines, match, _ = joined_lines_blanked(text, lines, glued)
+    return lines, match
+
+
+def joined_lines_blanked(
+    text: str, lines: tuple[Line, ...], glued: list[regex.Match[str]]
+) -> tuple[tuple[Line, ...], str, list[tuple[int, int]]]:
+    """:func:`joined_lines` and the spans of the text that the match text blanks (in order,
+    apart): the match text is the text with these spans made spaces, so that a later stage
+    may hold the spans instead of the whole match text (:mod:`vnreport.lines.match_view`).
 
     The joints are found before the match text is made, so that one pass makes it: each
     joining used to copy the whole match text again."""
-    base, blanks, markdown = _match_parts(text, glued)
+    base, base_spans, blanks, markdown = _match_parts(text, glued)
     if markdown:
         # Items glued to the previous sentence in Markdown crawls start lines of their own.
         lines, joints = join_broken_bold(text, split_glued_items(text, lines))
         blanks = _with_joints(blanks, joints)
     # "Mẫu số⏎01: Sử dụng cho …": a form's heading broken after its word is one line.
     lines, joints = join_broken_form(text, base, blanks, lines)
-    return lines, _blanked(base, _with_joints(blanks, joints))
+    blanks = _with_joints(blanks, joints)
+    return lines, _blanked(base, blanks), merged([*base_spans, *blanks])
 
 
 def _with_joints(blanks: list[tuple[int, int]], joints: list[int]) -> list[tuple[int, int]]:

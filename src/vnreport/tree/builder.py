@@ -24,6 +24,7 @@ from vnreport.lines.classify import (
     is_upper_title,
     redecide_wrapped,
 )
+from vnreport.lines.match_view import Readable
 from vnreport.model import (
     BULLET_STYLES,
     Diagnostic,
@@ -61,7 +62,7 @@ class TreeBuilder:
         text: str,
         make_paragraph: ParagraphFactory,
         make_table: TableFactory | None = None,
-        match_text: str | None = None,
+        match_text: Readable | None = None,
     ) -> None:
         self.text = text
         self.match = match_text if match_text is not None else text

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from vnreport.lines.classify import ClassifiedLine, Role, is_title_like, is_upper_title
+from vnreport.lines.match_view import Readable
 from vnreport.model import Span
 from vnreport.rules.shapes import LOWER
 from vnreport.tree.paragraphs import wrapped_type_word
@@ -30,7 +31,7 @@ class TitleLines:
     def __init__(
         self,
         text: str,
-        match: str,
+        match: Readable,
         lines: Sequence[ClassifiedLine],
         skip: Collection[int],
         table_starts: Collection[int],
