@@ -76,6 +76,7 @@ def report(name):
     reset()
 
 normalized = read(data)
+del data  # as parse_file does: the text keeps what it needs of the bytes
 report("read")
 run_stages(normalized, on_stage=lambda name, state: report(name))
 """

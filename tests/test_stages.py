@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 
 from vnreport import pipeline
+from vnreport.lines import match_view
 from vnreport.lines.table import LineTable
 from vnreport.model import Paragraph, Section, iter_nodes
 from vnreport.part_stages import PART_STAGES, PartState, run_part_stages
 from vnreport.pipeline import STAGES, ParseState, run_stages
 from vnreport.text.reading import read
 
-from .helpers import SEED
+from .helpers import CORPUS, SEED
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -154,6 +155,46 @@ def test_after_the_trees_the_lines_are_kept_compact_and_what_was_read_of_them_go
     assert len(trees.trees) == 1 and trees.trees[0].classified == () and trees.trees[0].bare_body
     document = run_stages(normalized).document
     assert document is not None and tuple(document.lines) == tuple(lines)
+
+
+def test_after_the_bundles_a_markdown_match_text_is_held_as_its_view_and_the_trees_read_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(match_view, "VIEW_MIN_CHARS", 0)
+    normalized = read("**I. MỤC TIÊU**\n\n**1. Kinh tế** tăng *nhanh*.\n\n**2. Xã hội**\n\n# Điều 3. Hiệu lực\n")
+    match = run_stages(normalized, until="lines").match
+    bundles = run_stages(normalized, until="bundles")
+    view = bundles.match_view
+    assert bundles.match == "" and view is not None and view[:] == match != normalized.text
+    trees = run_stages(normalized, until="trees")
+    titles = {s.title for s in trees.trees[0].sections}
+    assert trees.match_view is None and titles >= {"MỤC TIÊU", "Xã hội", "Hiệu lực"}
+    assert run_stages(normalized, until="parts").trees == ()
+
+
+def test_a_text_without_markup_has_no_view_its_match_text_is_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(match_view, "VIEW_MIN_CHARS", 0)
+    normalized = read(SMALL)
+    bundles = run_stages(normalized, until="bundles")
+    assert bundles.match_view is None and bundles.match is normalized.text
+
+
+def test_a_short_text_keeps_its_match_text_whole() -> None:
+    bundles = run_stages(read("**I. MỤC TIÊU**\n\n**1. Kinh tế**\n\n**2. Xã hội**\n"), until="bundles")
+    assert bundles.match_view is None and bundles.match.startswith("  I. MỤC TIÊU  ")
+
+
+@pytest.mark.parametrize(
+    "name", ["15_bacninh-ke-hoach-144-kh-ubnd_markdown.txt", "18_thong-tu-56-2025-tt-bct_markdown.txt"]
+)
+def test_a_markdown_crawl_parsed_through_the_view_is_parsed_as_through_the_match_text(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = (CORPUS / name).read_bytes()
+    whole = pipeline.parse(data)
+    monkeypatch.setattr(match_view, "VIEW_MIN_CHARS", 0)
+    assert run_stages(read(data), until="bundles").match_view is not None
+    assert pipeline.parse(data).to_json() == whole.to_json()
 
 
 def test_after_the_roles_the_classifiers_own_tuple_goes_and_the_roles_stay() -> None:

@@ -24,6 +24,7 @@ from vnreport.layout.furniture import FurnitureResult, read_furniture
 from vnreport.layout.tables import KIND_SOURCE, TableBlock, table_factory
 from vnreport.limits import check_time
 from vnreport.lines.classify import ClassifiedLine
+from vnreport.lines.match_view import Readable
 from vnreport.model import (
     Diagnostic,
     Evidence,
@@ -77,7 +78,7 @@ class PartState:
     """
 
     text: str
-    match: str
+    match: Readable
     classified: tuple[ClassifiedLine, ...]
     options: ParseOptions
     prefix: str = ""
@@ -313,7 +314,7 @@ def parse_part(state: PartState) -> Part:
 
 
 def _lines_span(classified: Sequence[ClassifiedLine]) -> Span:
-    return Span(classified[0].line.start, classified[-1].line.end) if classified else Span(0, 0)
+    return Span(classified[0].start, classified[-1].end) if classified else Span(0, 0)
 
 
 _TARGET_STYLES = frozenset(

@@ -33,6 +33,7 @@ from vnreport.lines import markup, quality
 from vnreport.lines.classify import ClassifiedLine, Role, classify_line
 from vnreport.lines.glued_points import split_glued_points
 from vnreport.lines.hinted import NO_LINE_HINTS, LineHints, place_hints
+from vnreport.lines.match_view import MatchView, match_view
 from vnreport.lines.shown import shown
 from vnreport.lines.split import Line, split_lines
 from vnreport.lines.table import compact_lines
@@ -140,7 +141,13 @@ def parse_file(path: str | Path, options: ParseOptions = DEFAULT_OPTIONS) -> Doc
         from vnreport.sources.html import parse_html
 
         return parse_html(data, options)
-    return parse(data, options)
+    check_source(data, options.max_bytes)
+    with time_limit(options.timeout):
+        normalized = read(data)
+        # The text keeps what it needs of the bytes (:attr:`NormalizedText.patches`): held
+        # here for the whole parse, they were one more copy of the input at its peak.
+        del data
+        return parse_normalized(normalized, options)
 
 
 def parse_normalized(
@@ -161,12 +168,15 @@ class ParseState:
     options: ParseOptions
     hints: SourceHints = NO_HINTS
     lines: Sequence[Line] = ()
-    """The lines (objects until the ``trees`` stage, a compact :class:`~vnreport.lines.table.LineTable` after)."""
+    """The lines (objects until the ``quality`` stage, a compact :class:`~vnreport.lines.table.LineTable` after)."""
     glued: tuple[regex.Match[str], ...] = ()
     """Separators glued to text ("-----Hà Nội, …"), found by the markup stage."""
     match: str = ""
     """The text as the rules read it: Markdown emphasis and "#" blanked, same length, and the
     paragraphs the source shows in capitals in capitals (:mod:`vnreport.lines.shown`)."""
+    match_view: MatchView | None = None
+    """The match text as the text and the spans it blanks, when that is all it differs in: held
+    instead of :attr:`match` from the trees on (see :data:`RELEASED_AFTER`)."""
     shown: str = ""
     """The text as the source displays it, where it shows capitals its letters are not (the
     text, capitals in place, same length); "" where it is the text itself."""
@@ -196,14 +206,17 @@ def _stage_lines(state: ParseState) -> ParseState:
     lines = split_lines(text)
     glued = markup.glued_rules(text, lines)
     # Glued items split, broken bold and form headings joined, the match text made in one pass.
-    lines, match = markup.joined_lines(text, lines, glued)
+    lines, match, blanks = markup.joined_lines_blanked(text, lines, glued)
     # Headings glued to the sentence before them by extraction start lines of their own.
     lines = markup.split_glued_headings(text, lines)
     # A list's first point glued after its lead-in's colon starts a line of its own too.
     lines = split_glued_points(text, lines)
     upper = state.hints.upper_case
     displayed = shown(text, upper) if upper else ""
-    return attrs.evolve(state, lines=tuple(lines), glued=tuple(glued), match=shown(match, upper), shown=displayed)
+    view = match_view(text, blanks) if not upper else None
+    return attrs.evolve(
+        state, lines=tuple(lines), glued=tuple(glued), match=shown(match, upper), shown=displayed, match_view=view
+    )
 
 
 def _stage_hints(state: ParseState) -> ParseState:
@@ -326,18 +339,23 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 
 
 #: What no stage after the named one reads: :func:`run_stages` lets it go then, one step after
-#: the other. After the trees, the classification and the match text go first, then the lines
-#: are kept as a compact table (for :attr:`Document.lines`) instead of objects: on a report they
-#: weigh five times the input, and would otherwise be held while the sentences are made. Two
-#: steps, so that the table is built once the classified lines are gone, not beside them at
-#: the parse's peak.
+#: the other. Once the classifier and the quality check have read the line objects, the lines
+#: are kept as a compact table (for :attr:`Document.lines`): a classified line holds its line's
+#: integers itself, so the objects (more than the input's size on a report) are not held while
+#: the trees, the parse's peak, are grown. After the trees, the classification and the match
+#: text go, so that they are not held while the sentences are made.
 RELEASED_AFTER: Mapping[str, tuple[Callable[[ParseState], ParseState], ...]] = {
+    # No stage after it reads the line objects: the classified lines hold what they need.
+    "quality": (lambda state: attrs.evolve(state, lines=compact_lines(state.lines)),),
     # The later stages read the lines' roles; the classifier's own tuple is let go.
     "roles": (lambda state: attrs.evolve(state, classified=()),),
+    # The trees read the match text through its view: the whole copy is let go.
+    "bundles": (lambda state: attrs.evolve(state, match="") if state.match_view is not None else state,),
     "trees": (
-        lambda state: attrs.evolve(state, classified=(), roles=(), match="", hinted=NO_LINE_HINTS),
-        lambda state: attrs.evolve(state, lines=compact_lines(state.lines)),
+        lambda state: attrs.evolve(state, classified=(), roles=(), match="", match_view=None, hinted=NO_LINE_HINTS),
     ),
+    # The parts are made from the trees: the document is assembled without them.
+    "parts": (lambda state: attrs.evolve(state, trees=()),),
 }
 
 
@@ -377,11 +395,11 @@ def run_stages(
 def _segment_state(state: ParseState, start: int, end: int, several: bool, k: int) -> PartState:
     """The lines ``[start, end)`` of the file as the per-document stages take them."""
     text, classified, layout = state.normalized.text, state.roles, state.layout
-    seg_start = classified[start].line.start if start < len(classified) else len(text)
-    seg_end = classified[end - 1].line.end if end > start else seg_start
+    seg_start = classified[start].start if start < len(classified) else len(text)
+    seg_end = classified[end - 1].end if end > start else seg_start
     return PartState(
         text,
-        state.match,
+        state.match_view if state.match_view is not None else state.match,
         classified[start:end],
         state.options,
         prefix=f"d{k}." if several else "",

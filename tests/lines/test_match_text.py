@@ -60,6 +60,18 @@ def test_the_match_text_is_the_substituted_text(text: str) -> None:
     _check(text)
 
 
+@given(texts, st.integers(1, 12))
+def test_read_in_pieces_cut_after_newlines_the_match_text_is_the_substituted_text(text: str, piece: int) -> None:
+    # The heading marks and emphasis are read piece by piece (markup._SCAN_PIECE, 16,384
+    # characters): short pieces here, so that the cuts fall between every kind of line.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(markup, "_SCAN_PIECE", piece)
+        assert len(list(markup._scan_pieces(text))) >= min(1, len(text))
+        _check(text)
+        lines = split_lines(text)
+        assert markup.joined_lines(text, lines, markup.glued_rules(text, lines)) == _joined_one_after_the_other(text)
+
+
 @given(texts)
 def test_the_match_text_of_a_markdown_text_is_the_substituted_text(text: str) -> None:
     _check("**a**\n" * 4 + "# b\n" + text)

@@ -134,8 +134,8 @@ def read_bodies(
         last = (starts[k + 1][0] if k + 1 < len(starts) else block.end) - 1
         while last > i and (lines[last].role in (Role.BLANK, Role.RULE) or last in skip):
             last -= 1
-        end = lines[last].line.content_end
-        span = Span(lines[i].line.content_start, end)
+        end = lines[last].content_end
+        span = Span(lines[i].content_start, end)
         text_span = Span(min(text_start, end), end)
         seen[label] = seen.get(label, 0) + 1
         note_id = f"{id_prefix}fn{label}" if seen[label] == 1 else f"{id_prefix}fn{label}-{seen[label]}"

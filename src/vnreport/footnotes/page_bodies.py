@@ -477,7 +477,7 @@ class FootnoteReader(PageLabels):
         text_start = entry.text_start if entry.text_start is not None else first.start
         text_span = Span(text_start, entry.text_end if entry.text_end is not None else last.end)
         if entry.label_pos is not None and not entry.number_last:
-            span = Span(lines[entry.label_pos].line.content_start, text_span.end)
+            span = Span(lines[entry.label_pos].content_start, text_span.end)
         else:
             span = text_span
         positions = sorted({*entry.body, *([entry.label_pos] if entry.label_pos is not None else [])})

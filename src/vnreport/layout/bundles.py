@@ -72,7 +72,7 @@ def _may_hold_several(text: str, lines: Sequence[ClassifiedLine]) -> bool:
 
 
 def _content(text: str, cl: ClassifiedLine) -> str:
-    return text[cl.line.content_start : cl.line.content_end].strip(" *|_#")
+    return text[cl.content_start : cl.content_end].strip(" *|_#")
 
 
 def _opens_header(text: str, lines: Sequence[ClassifiedLine], i: int) -> bool:

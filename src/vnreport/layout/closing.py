@@ -47,7 +47,7 @@ def read_adoption_date(scan: Scan, body_start: int, end: int) -> None:
             continue
         m = P.ADOPTION_DATE.search(folded)
         if m is not None and m.start("year") >= 0:
-            set_date(scan, m, None, scan.lines[i].line.content_start)
+            set_date(scan, m, None, scan.lines[i].content_start)
             return
 
 

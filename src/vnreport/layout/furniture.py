@@ -180,7 +180,7 @@ def _late_first_page(scan: Scan, body_start: int, body_end: int) -> frozenset[in
         draft = P.DRAFT.match(scan.folded(i))
         if draft is None:
             continue
-        c0 = scan.lines[i].line.content_start
+        c0 = scan.lines[i].content_start
         scan.meta.draft.offer(True, Span(c0 + draft.start("draft"), c0 + draft.end("draft")))
         scan.kind(i, FurnitureKind.TITLE)
         block = [i]
@@ -250,7 +250,7 @@ def _header_follows(scan: Scan, pos: int, limit: int) -> bool:
         seen += 1
         if seen > 12:
             return False
-        if scan.lines[i].line.kind is LineKind.STAR:
+        if scan.lines[i].kind is LineKind.STAR:
             return True
         folded = scan.folded(i)
         if P.PARTY_TITLE.search(folded) or P.STATE_TITLE.search(folded) or P.NUMBER.search(folded):
@@ -264,7 +264,7 @@ def _furniture(scan: Scan, body_start: int, body_end: int, skip: frozenset[int],
     positions = [*range(0, body_start), *sorted(skip), *range(body_end, limit)]
     for i in positions:
         cl = scan.lines[i]
-        if cl.line.kind is LineKind.BLANK:
+        if cl.kind is LineKind.BLANK:
             continue
         kind = scan.kinds.get(i) or (FurnitureKind.HEADER if i < body_start else FurnitureKind.CLOSING)
         span = cl.line.content

@@ -85,16 +85,16 @@ def _read_anchors(scan: Scan, pos: int, window_end: int) -> tuple[list[tuple[int
     last_anchor = -1
     if window_end <= pos:
         return anchors, last_anchor
-    base = scan.lines[pos].line.start
-    folded = fold_accents(scan.text[base : scan.lines[window_end - 1].line.end], punctuation=True)
-    starts = [scan.lines[i].line.start for i in range(pos, window_end)]
+    base = scan.lines[pos].start
+    folded = fold_accents(scan.text[base : scan.lines[window_end - 1].end], punctuation=True)
+    starts = [scan.lines[i].start for i in range(pos, window_end)]
     for s, e, strong in _anchors(scan, folded, base):
         anchors.append((s, e))
         if strong:  # a draft mark may sit under the title: it does not end the header
             last_anchor = max(last_anchor, pos + bisect.bisect_right(starts, e - 1) - 1)
     for i in range(pos, window_end):
-        if scan.lines[i].line.kind is LineKind.STAR:
-            anchors.append((scan.lines[i].line.content_start, scan.lines[i].line.content_end))
+        if scan.lines[i].kind is LineKind.STAR:
+            anchors.append((scan.lines[i].content_start, scan.lines[i].content_end))
             last_anchor = max(last_anchor, i)
             scan.kind(i, FurnitureKind.HEADER)
     return anchors, last_anchor
@@ -106,7 +106,7 @@ def _issuer_over_type_line(scan: Scan, pos: int, type_line: int | None) -> bool:
     if type_line is None or type_line <= pos:
         return False
     return all(
-        scan.blank(i) or scan.lines[i].line.kind is not LineKind.TEXT or mostly_upper(clean(scan.shown(i)))
+        scan.blank(i) or scan.lines[i].kind is not LineKind.TEXT or mostly_upper(clean(scan.shown(i)))
         for i in range(pos, type_line)
     )
 
@@ -123,7 +123,7 @@ def _congress_block(scan: Scan, pos: int, end: int) -> tuple[int, int] | None:
     start = -1
     seen = 0
     for i in range(pos, end):
-        if scan.blank(i) or scan.lines[i].line.kind is not LineKind.TEXT:
+        if scan.blank(i) or scan.lines[i].kind is not LineKind.TEXT:
             continue
         seen += 1
         cleaned = clean(scan.shown(i))
@@ -148,7 +148,7 @@ def _term_line_after(scan: Scan, i: int, end: int) -> int:
 
 
 def _upper_title_at(scan: Scan, i: int, end: int) -> bool:
-    while i < end and (scan.blank(i) or scan.lines[i].line.kind is not LineKind.TEXT):
+    while i < end and (scan.blank(i) or scan.lines[i].kind is not LineKind.TEXT):
         i += 1
     return i < end and mostly_upper(clean(scan.shown(i))) and not is_prose(scan.shown(i))
 
@@ -318,7 +318,7 @@ def _italic_place(scan: Scan, folded: str, date_at: int, base: int) -> Span | No
     italic or no comma ends its text before the date."""
     if not scan.italic:
         return None
-    starts = [scan.lines[i].line.start for i in range(len(scan.lines))]
+    starts = [scan.lines[i].start for i in range(len(scan.lines))]
     i = bisect.bisect_right(starts, base + date_at) - 1
     if i < 0 or i not in scan.italic:
         return None

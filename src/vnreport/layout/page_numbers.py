@@ -36,7 +36,7 @@ def page_number(content: str, *, with_total: bool) -> int | None:
 def any_page_number(text: str, lines: Sequence[ClassifiedLine]) -> bool:
     """Cheap gate for text without form feeds: is any line a lone page number at all?"""
     for cl in lines:
-        start, end = cl.line.content_start, cl.line.content_end
+        start, end = cl.content_start, cl.content_end
         short = 0 < end - start <= MAX_NUMBER_LINE
         if short and text[end - 1].isdigit() and page_number(text[start:end], with_total=True) is not None:
             return True

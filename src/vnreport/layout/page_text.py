@@ -84,7 +84,7 @@ class LineContents(Sequence[str]):
     def __iter__(self) -> Iterator[str]:
         text = self._text
         for cl in self._lines:
-            yield text[cl.line.content_start : cl.line.content_end]
+            yield text[cl.content_start : cl.content_end]
 
     def length(self, pos: int) -> int:
         """``len(self[pos])`` without the slice."""
@@ -93,4 +93,4 @@ class LineContents(Sequence[str]):
 
     def lengths(self) -> Iterator[int]:
         """The length of every line's content, in order, without the slices."""
-        return (cl.line.content_end - cl.line.content_start for cl in self._lines)
+        return (cl.content_end - cl.content_start for cl in self._lines)

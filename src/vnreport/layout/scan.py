@@ -61,7 +61,7 @@ class Scan:
         return value
 
     def blank(self, i: int) -> bool:
-        return self.lines[i].line.kind is LineKind.BLANK
+        return self.lines[i].kind is LineKind.BLANK
 
     def diagnose(self, code: DiagnosticCode, message: str, span: Span, severity: Severity = Severity.WARNING) -> None:
         self.diagnostics.append(Diagnostic(code, message, span, severity))
@@ -87,7 +87,7 @@ def lines_span(scan: Scan, start: int, end: int) -> Span:
         start += 1
     while end - 1 > start and scan.blank(end - 1):
         end -= 1
-    return Span(scan.lines[start].line.content_start, scan.lines[end - 1].line.content_end)
+    return Span(scan.lines[start].content_start, scan.lines[end - 1].content_end)
 
 
 def mostly_upper(value: str) -> bool:

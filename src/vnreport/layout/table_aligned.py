@@ -22,7 +22,7 @@ MIN_ALIGNED_LINES = 3
 
 def _gaps(text: str, cl: ClassifiedLine) -> list[tuple[int, int]]:
     """Column gaps inside a line's content: runs of two or more spaces between text."""
-    start, end = cl.line.content_start, cl.line.content_end
+    start, end = cl.content_start, cl.content_end
     if end - start > MAX_PATTERN_LINE * 2:
         return []
     return [m.span() for m in TABLE_COLUMN_GAP.finditer(text, start, end)]
@@ -37,7 +37,7 @@ def aligned_tables(text: str, lines: Sequence[ClassifiedLine], taken: bytearray)
     out: list[TableBlock] = []
     i = 0
     while i < n:
-        if taken[i] or lines[i].line.kind is not LineKind.TEXT or not _gaps(text, lines[i]):
+        if taken[i] or lines[i].kind is not LineKind.TEXT or not _gaps(text, lines[i]):
             i += 1
             continue
         end, is_table = _aligned_run(text, lines, taken, i)
@@ -58,7 +58,7 @@ def _aligned_run(text: str, lines: Sequence[ClassifiedLine], taken: bytearray, i
     headers = 0
     while j < n and not taken[j]:
         cl = lines[j]
-        kind = cl.line.kind
+        kind = cl.kind
         if kind is LineKind.BLANK:
             j += 1
             continue
@@ -84,7 +84,7 @@ def _aligned_run(text: str, lines: Sequence[ClassifiedLine], taken: bytearray, i
 
 def _header_cells(text: str, cl: ClassifiedLine) -> int:
     """How many of a gapped line's cells are column titles."""
-    if cl.line.content_length > MAX_PATTERN_LINE:
+    if cl.content_length > MAX_PATTERN_LINE:
         return 0
     parts = TABLE_COLUMN_GAP.split(line_text(text, cl))
     return sum(1 for part in parts if TABLE_HEADER_CELL.fullmatch(fold_cell(part)) is not None)
@@ -94,7 +94,7 @@ def _aligned_rows(text: str, lines: Sequence[ClassifiedLine], start: int, end: i
     rows: list[tuple[Span, ...]] = []
     for k in range(start, end):
         cl = lines[k]
-        if cl.line.kind is LineKind.BLANK or line_shape(text, cl).page:
+        if cl.kind is LineKind.BLANK or line_shape(text, cl).page:
             continue
         c = cl.line.content
         cells: list[Span] = []

@@ -38,7 +38,7 @@ class TableBlock:
 
 
 def line_text(text: str, cl: ClassifiedLine) -> str:
-    return text[cl.line.content_start : cl.line.content_end]
+    return text[cl.content_start : cl.content_end]
 
 
 def trim(text: str, start: int, end: int) -> Span:

@@ -137,7 +137,7 @@ def _header_cluster(lines: Sequence[ClassifiedLine], shapes: list[LineShape], ta
     while k < len(lines) and seen < HEADER_WINDOW and not taken[k]:
         cl = lines[k]
         shape = shapes[k]
-        if cl.line.kind is LineKind.BLANK or shape.page:
+        if cl.kind is LineKind.BLANK or shape.page:
             k += 1
             continue
         seen += 1
@@ -217,12 +217,12 @@ def _grow(text: str, lines: Sequence[ClassifiedLine], shapes: list[LineShape], t
     while k < n and not taken[k]:
         cl = lines[k]
         shape = shapes[k]
-        kind = cl.line.kind
+        kind = cl.kind
         if kind is LineKind.BLANK or shape.page:
             k += 1
             continue
         if kind is not LineKind.TEXT:
-            if cl.line.content_length >= 3:
+            if cl.content_length >= 3:
                 break  # a rule or the dotted lines of a note page: the table is over
             k += 1
             continue
@@ -276,7 +276,7 @@ def _resume(
             value = _row_number(text, cl)
             if value is not None and number < value <= number + 2:
                 return j
-        if _strong_heading(text, cl) or (cl.line.kind is LineKind.RULE and cl.line.content_length >= 3):
+        if _strong_heading(text, cl) or (cl.kind is LineKind.RULE and cl.content_length >= 3):
             return -1
     return -1
 
@@ -303,7 +303,7 @@ def _tail(text: str, lines: Sequence[ClassifiedLine], shapes: list[LineShape], l
     while k < stop and kept < TAIL_LIMIT:
         cl = lines[k]
         shape = shapes[k]
-        if cl.line.kind is LineKind.BLANK or shape.page:
+        if cl.kind is LineKind.BLANK or shape.page:
             k += 1
             continue
         if shape.long or cl.role in (Role.HEADING, Role.ITEM, Role.RUN_IN):
@@ -321,12 +321,12 @@ def _last_row_label(
     full line follows: that line is the row's label ("Chào cờ bế mạc: Hát Quốc ca …"), with its
     wrapped rest in lower case; what comes after (a cover page's capitals) is not the table's.
     None when a short cell follows (the usual tail)."""
-    while k < stop and (lines[k].line.kind is LineKind.BLANK or shapes[k].page):
+    while k < stop and (lines[k].kind is LineKind.BLANK or shapes[k].page):
         k += 1
     if k >= stop or not shapes[k].long or _strong_heading(text, lines[k]):
         return None
     end = k + 1
-    while end < stop and lines[end].line.kind is LineKind.TEXT and line_text(text, lines[end])[:1].islower():
+    while end < stop and lines[end].kind is LineKind.TEXT and line_text(text, lines[end])[:1].islower():
         end += 1
     return end
 
@@ -382,7 +382,7 @@ def _row_starts(text: str, lines: Sequence[ClassifiedLine], shapes: list[LineSha
 def _label_follows(text: str, lines: Sequence[ClassifiedLine], shapes: list[LineShape], k: int, end: int) -> bool:
     """A row number is followed by its label (a figure "17" is followed by another figure)."""
     for j in range(k + 1, min(end, k + 6)):
-        if lines[j].line.kind is LineKind.BLANK or shapes[j].page:
+        if lines[j].kind is LineKind.BLANK or shapes[j].page:
             continue
         return not (shapes[j].value or shapes[j].marker)
     return False
@@ -395,7 +395,7 @@ def _cells(text: str, lines: Sequence[ClassifiedLine], shapes: list[LineShape], 
     groups: list[list[int]] = [[]]
     has_blank = False
     for k in range(a, b):
-        if lines[k].line.kind is LineKind.BLANK:
+        if lines[k].kind is LineKind.BLANK:
             if groups[-1]:
                 groups.append([])
                 has_blank = True
@@ -430,8 +430,8 @@ def _continues(text: str, lines: Sequence[ClassifiedLine], shapes: list[LineShap
 
 
 def _cell_span(text: str, lines: Sequence[ClassifiedLine], first: int, last: int) -> Span:
-    start = lines[first].line.content_start
-    end = lines[last].line.content_end
+    start = lines[first].content_start
+    end = lines[last].content_end
     # "----Cơ quan chủ trì": a rule glued to the first cell is not the cell's text (a lone "-"
     # is the cell of a sub-row).
     rule = start

@@ -27,12 +27,12 @@ def pipe_tables(text: str, lines: Sequence[ClassifiedLine]) -> list[TableBlock]:
     n = len(lines)
     i = 0
     while i < n:
-        if lines[i].line.kind is LineKind.BLANK:
+        if lines[i].kind is LineKind.BLANK:
             i += 1
             continue
         j = i
         first = last = -1
-        while j < n and lines[j].line.kind is not LineKind.BLANK:
+        while j < n and lines[j].kind is not LineKind.BLANK:
             content = line_text(text, lines[j])
             if "|" in content:
                 if first < 0:
@@ -60,8 +60,8 @@ def _pipes(text: str, start: int, end: int) -> list[int]:
 
 
 def _parse_pipes(text: str, lines: Sequence[ClassifiedLine], a: int, b: int) -> TableBlock | None:
-    start = lines[a].line.content_start
-    end = lines[b - 1].line.content_end
+    start = lines[a].content_start
+    end = lines[b - 1].content_end
     pipes = _pipes(text, start, end)
     if not pipes:
         return None
@@ -130,7 +130,7 @@ def _rows_trailing_pipes(
     """Rows written ``a | b |`` (each cell closed by a pipe, none opening the row), as in the
     headers of corpus 16/17. The width is the first line's cell count."""
     cells = [lead] + [trim(text, pipes[k] + 1, pipes[k + 1]) for k in range(len(pipes) - 1)]
-    first_line_end = lines[a].line.content_end
+    first_line_end = lines[a].content_end
     width = sum(1 for p in pipes if p < first_line_end)
     if width and len(cells) % width == 0:
         return [cells[r : r + width] for r in range(0, len(cells), width)], True

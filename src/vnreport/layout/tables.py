@@ -106,7 +106,7 @@ def make_table(text: str, node_id: str, block: TableBlock) -> Table:
 
 def block_span(lines: Sequence[ClassifiedLine], block: TableBlock) -> Span:
     """The span the tree builder gives a table: first line's content start to last line's end."""
-    return Span(lines[block.start].line.content_start, lines[block.end - 1].line.content_end)
+    return Span(lines[block.start].content_start, lines[block.end - 1].content_end)
 
 
 def table_factory(

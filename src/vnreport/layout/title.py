@@ -154,7 +154,7 @@ def _title_line(block: _TitleBlock, i: int) -> tuple[int, bool]:
     content = scan.content(i)
     folded = scan.folded(i)
     cleaned = clean(content)
-    if scan.lines[i].line.kind in (LineKind.RULE, LineKind.STAR) or (cleaned and not P.LETTER_OR_DIGIT.search(cleaned)):
+    if scan.lines[i].kind in (LineKind.RULE, LineKind.STAR) or (cleaned and not P.LETTER_OR_DIGIT.search(cleaned)):
         scan.kind(i, FurnitureKind.TITLE)  # a rule under the title closes the block
         return i + 1, bool(block.title or block.subtitle)
     if not cleaned:  # markup only ("** **", "|")
@@ -164,7 +164,7 @@ def _title_line(block: _TitleBlock, i: int) -> tuple[int, bool]:
         return i, True
     draft = P.DRAFT.match(folded)
     if draft is not None:
-        c0 = scan.lines[i].line.content_start
+        c0 = scan.lines[i].content_start
         scan.meta.draft.offer(True, Span(c0 + draft.start("draft"), c0 + draft.end("draft")))
         scan.kind(i, FurnitureKind.TITLE)
         return i + 1, False
@@ -321,7 +321,7 @@ def _centred_end(scan: Scan, start: int, limit: int) -> int:
 
 
 def _closes_summary(scan: Scan, i: int) -> bool:
-    kind = scan.lines[i].line.kind
+    kind = scan.lines[i].kind
     return kind in (LineKind.RULE, LineKind.STAR) or bool(
         P.RULE_GLUED.match(scan.content(i)) or P.DRAFT.match(scan.folded(i))
     )
@@ -392,7 +392,7 @@ def _join(text: str, spans: list[Span]) -> str:
 
 def _skip_blank(scan: Scan, i: int, limit: int) -> int:
     while i < limit and (
-        scan.blank(i) or scan.lines[i].line.kind in (LineKind.RULE, LineKind.STAR) or not clean(scan.content(i))
+        scan.blank(i) or scan.lines[i].kind in (LineKind.RULE, LineKind.STAR) or not clean(scan.content(i))
     ):
         if not scan.blank(i):
             scan.kind(i, FurnitureKind.TITLE)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
+from vnreport.lines.match_view import Readable
 from vnreport.lines.split import Line, LineKind
 from vnreport.model import BULLET_STYLES, Marker, MarkerStyle, Span
 from vnreport.rules.markers import MARKER_RULES, MARKER_RULES_BY_FIRST, MarkerRule, rules_by_first_char
@@ -48,16 +49,30 @@ class _Head:
         self.body_start, self.body_end = (-1, -1) if body is None else (body.start, body.end)
 
 
+#: A line's kind as two bits of :attr:`ClassifiedLine._code`.
+_KINDS: Final = tuple(LineKind)
+_KIND_CODE: Final = {kind: code for code, kind in enumerate(_KINDS)}
+
+
 class ClassifiedLine:
     """A line and what the classifier made of it. Immutable, equal and hashed by value.
 
-    There is one for every line, so it holds the line, its role and, only for a line with a
-    marker (or a title or body span), the rest in one shared :class:`_Head`.
+    There is one for every line, and the parse keeps them while the trees are grown, its peak:
+    so it holds its line's integers itself (:attr:`line` is made when asked for), its role
+    and, only for a line with a marker (or a title or body span), the rest in one shared
+    :class:`_Head`. With no :class:`Line` object behind each, the file's lines are kept as a
+    compact table once the classifier has read them (:data:`vnreport.pipeline.RELEASED_AFTER`).
     """
 
-    __slots__ = ("_head", "line", "role")
+    __slots__ = ("_code", "_head", "content_end", "content_start", "end", "role", "start")
 
-    line: Final[Line]
+    start: Final[int]
+    end: Final[int]
+    content_start: Final[int]
+    content_end: Final[int]
+    """The line's span and its content's, as :class:`Line` holds them."""
+    _code: Final[int]
+    """The line's index and kind: ``index << 2 | kind``."""
     role: Final[Role]
     _head: Final[_Head | None]
 
@@ -70,10 +85,30 @@ class ClassifiedLine:
         title: Span | None = None,
         body: Span | None = None,
     ) -> None:
-        self.line = line
+        self.start = line.start
+        self.end = line.end
+        self.content_start = line.content_start
+        self.content_end = line.content_end
+        self._code = line.index << 2 | _KIND_CODE[line.kind]
         self.role = role
         no_head = marker is None and rule is None and title is None and body is None
         self._head = None if no_head else _Head(marker, rule, title, body)
+
+    @property
+    def line(self) -> Line:
+        """The line, equal to the one classified."""
+        whole, content = Span(self.start, self.end), Span(self.content_start, self.content_end)
+        return Line(self._code >> 2, whole, content, _KINDS[self._code & 3])
+
+    @property
+    def kind(self) -> LineKind:
+        """The line's kind (``self.kind``, without making the line)."""
+        return _KINDS[self._code & 3]
+
+    @property
+    def content_length(self) -> int:
+        """The length of the line's content (``self.content_length``)."""
+        return self.content_end - self.content_start
 
     @property
     def marker(self) -> Marker | None:
@@ -191,7 +226,7 @@ def _before_emphasis(match: str, source: str, start: int, end: int) -> int:
 _EMPHASIS_MARKS = frozenset("*_")
 
 
-def classify_after_marker(text: str, line: Line, marker: Marker, rule: str | None) -> ClassifiedLine:
+def classify_after_marker(text: Readable, line: Line, marker: Marker, rule: str | None) -> ClassifiedLine:
     """Classify ``line`` as the rest of a marker that stands alone on the line above it.
 
     Text laid out as a form puts the number in a column of its own: "(1)" on one line,
@@ -208,7 +243,7 @@ def _dispatch(rules: tuple[MarkerRule, ...]) -> dict[str, tuple[MarkerRule, ...]
     return rules_by_first_char(rules)
 
 
-def _decide(text: str, line: Line, marker: Marker, rule: str, rest_start: int, end: int) -> ClassifiedLine:
+def _decide(text: Readable, line: Line, marker: Marker, rule: str, rest_start: int, end: int) -> ClassifiedLine:
     end = rest_start + len(text[rest_start:end].rstrip())
     rest = text[rest_start:end]
     style = marker.style
@@ -328,7 +363,7 @@ def is_lead_in(label: str) -> bool:
     return any(tail.endswith(word) for word in _LEAD_IN_ENDINGS)
 
 
-def redecide_wrapped(text: str, cl: ClassifiedLine, end: int) -> ClassifiedLine:
+def redecide_wrapped(text: Readable, cl: ClassifiedLine, end: int) -> ClassifiedLine:
     """Decide heading or item again for a marker line hard-wrapped down to ``end``.
 
     A title broken at a comma ("… khoa học công nghệ,⏎bảo vệ môi trường") looks like running text
@@ -356,11 +391,11 @@ def redecide_wrapped(text: str, cl: ClassifiedLine, end: int) -> ClassifiedLine:
     if cl.role is Role.HEADING and cl.marker.style not in BULLET_STYLES and joined.endswith(":") and is_lead_in(joined):
         # "a) Quá 12 tháng, kể từ khi lập hồ sơ … mà chi bộ chưa xem xét⏎đề nghị kết nạp được thì
         # phải làm lại các tài liệu sau:": a sentence that leads into a list, as on one line.
-        return ClassifiedLine(cl.line, Role.ITEM, cl.marker, cl.rule, body=Span(rest_start, cl.line.content_end))
+        return ClassifiedLine(cl.line, Role.ITEM, cl.marker, cl.rule, body=Span(rest_start, cl.content_end))
     if cl.role is Role.HEADING and not is_title_like(joined, MAX_WRAPPED_TITLE_WORDS) and not is_upper_title(joined):
         run_in = _run_in_spans(text[rest_start:end], rest_start)
         if run_in is not None:
             # "Nơi có công đoàn: người vào Đảng phải là đoàn viên⏎công đoàn.": a label and its text.
             return ClassifiedLine(cl.line, Role.RUN_IN, cl.marker, cl.rule, run_in[0], Span(run_in[1], end))
-        return ClassifiedLine(cl.line, Role.ITEM, cl.marker, cl.rule, body=Span(rest_start, cl.line.content_end))
+        return ClassifiedLine(cl.line, Role.ITEM, cl.marker, cl.rule, body=Span(rest_start, cl.content_end))
     return cl

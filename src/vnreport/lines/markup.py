@@ -77,42 +77,86 @@ def match_text(text: str, glued: list[regex.Match[str]]) -> tuple[str, bool]:
     """The text with markup blanked out (same length), and whether it was Markdown.
 
     ``glued`` are the glued rules of the text (:func:`glued_rules`)."""
-    base, emphasis, markdown = _match_parts(text, glued)
-    return _blanked(base, emphasis), markdown
+    base_spans, emphasis, markdown = _match_spans(text, glued)
+    return _blanked(text, merged([*base_spans, *emphasis])), markdown
 
 
-def _match_parts(text: str, glued: list[regex.Match[str]]) -> tuple[str, list[tuple[int, int]], bool]:
-    """The text with the glued rules and heading marks blanked, the emphasis still to blank in
-    it, and whether it was Markdown: the last blanking waits, so that the joints of broken
-    headings are blanked in the same pass (:func:`joined_lines`)."""
+#: The text is read for heading marks and emphasis in pieces of about this many characters,
+#: each cut after a newline: no mark or emphasis crosses a line, and each piece is made with
+#: the rules (then the marks) blanked, so that no whole masked copy of the text is made.
+_SCAN_PIECE = 16_384
+
+
+def _match_spans(text: str, glued: list[regex.Match[str]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]], bool]:
+    """The spans of the glued rules and heading marks (in order, apart), the emphasis spans,
+    and whether the text is Markdown. The heading marks are read in the text with the rules
+    blanked, the emphasis in the text with both blanked, as the substitutions did one after the
+    other; the last blanking waits, so that the joints of broken headings are blanked in the
+    same pass (:func:`joined_lines_blanked`)."""
     spans = [(m.start(), m.end()) for m in glued]
     markdown = looks_like_markdown(text)
-    if not spans and not markdown:
-        return text, [], False
-    masked = _blanked(text, spans)
     if not markdown:
-        return masked, [], False
-    # The heading marks are read in the text with the rules blanked, the emphasis in the text
-    # with both blanked, as the substitutions did one after the other.
-    masked = _blanked(masked, [(m.start(), m.end()) for m in MARKDOWN_HEADING_MARK.finditer(masked)])
-    return masked, [(m.start(), m.end()) for m in MARKDOWN_EMPHASIS.finditer(masked)], True
+        return spans, [], False
+    marks: list[tuple[int, int]] = []
+    emphasis: list[tuple[int, int]] = []
+    for start, end in _scan_pieces(text):
+        piece = _blanked_slice(text, spans, start, end)
+        found = [(m.start(), m.end()) for m in MARKDOWN_HEADING_MARK.finditer(piece)]
+        marks.extend((start + a, start + b) for a, b in found)
+        piece = _blanked(piece, found)
+        emphasis.extend((start + m.start(), start + m.end()) for m in MARKDOWN_EMPHASIS.finditer(piece))
+    return merged([*spans, *marks]), emphasis, True
+
+
+def _scan_pieces(text: str) -> Iterator[tuple[int, int]]:
+    start, n = 0, len(text)
+    while start < n:
+        end = n if start + _SCAN_PIECE >= n else (text.find("\n", start + _SCAN_PIECE) + 1 or n)
+        yield start, end
+        start = end
+
+
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The positions the ``spans`` cover, as spans in order, apart (overlapping ones joined)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if start >= end:
+            continue
+        if out and start <= out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def joined_lines(text: str, lines: tuple[Line, ...], glued: list[regex.Match[str]]) -> tuple[tuple[Line, ...], str]:
     """The lines with the broken headings joined (:func:`join_broken_bold`,
     :func:`join_broken_form`) and the match text (:func:`match_text`, each joint's newline read
-    as a space).
+    as a space)."""
+    lines, match, _ = joined_lines_blanked(text, lines, glued)
+    return lines, match
 
-    The joints are found before the match text is made, so that one pass makes it: each
-    joining used to copy the whole match text again."""
-    base, blanks, markdown = _match_parts(text, glued)
+
+def joined_lines_blanked(
+    text: str, lines: tuple[Line, ...], glued: list[regex.Match[str]]
+) -> tuple[tuple[Line, ...], str, list[tuple[int, int]]]:
+    """:func:`joined_lines` and the spans of the text that the match text blanks (in order,
+    apart): the match text is the text with these spans made spaces, so that a later stage
+    may hold the spans instead of the whole match text (:mod:`vnreport.lines.match_view`).
+
+    The joints are found before the match text is made, and every span is read against the
+    text itself, so that one pass makes the match text and no other copy of the text is made:
+    each joining used to copy the whole match text again."""
+    base_spans, blanks, markdown = _match_spans(text, glued)
     if markdown:
         # Items glued to the previous sentence in Markdown crawls start lines of their own.
         lines, joints = join_broken_bold(text, split_glued_items(text, lines))
         blanks = _with_joints(blanks, joints)
     # "Mẫu số⏎01: Sử dụng cho …": a form's heading broken after its word is one line.
-    lines, joints = join_broken_form(text, base, blanks, lines)
-    return lines, _blanked(base, _with_joints(blanks, joints))
+    lines, joints = join_broken_form(text, text, merged([*base_spans, *blanks]), lines)
+    spans = merged([*base_spans, *_with_joints(blanks, joints)])
+    return lines, _blanked(text, spans), spans
 
 
 def _with_joints(blanks: list[tuple[int, int]], joints: list[int]) -> list[tuple[int, int]]:

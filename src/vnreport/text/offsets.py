@@ -150,6 +150,15 @@ class RunStarts(Sequence[int]):
             return at[k]
         return self._length if self._raw_length >= value else self._length + 1
 
+    def runs(self) -> Iterator[tuple[int, int, int, int, bool]]:
+        """``(text_start, text_end, raw_start, raw_end, literal)`` of each run, in order; a
+        run's raw input ends where the next run's starts (the last one's at the raw length)."""
+        at, raw, literal = self._at, self._raw, self._literal
+        for k in range(len(at)):
+            last = k + 1 == len(at)
+            text_end = self._length if last else at[k + 1]
+            yield at[k], text_end, raw[k], self._raw_length if last else raw[k + 1], bool(literal[k])
+
     def __iter__(self) -> Iterator[int]:
         at, raw, literal = self._at, self._raw, self._literal
         for k in range(len(at)):

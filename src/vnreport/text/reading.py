@@ -21,6 +21,7 @@ from vnreport.errors import UnreadableInputError
 from vnreport.model import Diagnostic, Span
 from vnreport.text import encodings
 from vnreport.text.offsets import OffsetMap, RunStarts, byte_offsets, first_at_or_after
+from vnreport.text.raw_patches import RawPatch, patched, raw_patches
 
 #: Leading bytes of formats that are certainly not text (the message names the format).
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -41,7 +42,8 @@ class NormalizedText:
 
     text: str
     _raw: str | None = field(alias="raw")
-    """The decoded input, or None where it is decoded again from :attr:`data` when asked for."""
+    """The decoded input, or None where it is made again from :attr:`patches` (or decoded again
+    from :attr:`data`) when asked for."""
     to_raw: OffsetMap
     """Maps offsets in :attr:`text` to offsets in :attr:`raw`."""
     encoding: str | None
@@ -54,12 +56,18 @@ class NormalizedText:
     """The input bytes, kept instead of :attr:`raw` when normalization changed the text: the
     bytes are held by the caller anyway and are smaller than the decoded string (half of it on
     Vietnamese UTF-8), which was a whole second copy of the text kept for the byte map alone."""
+    patches: tuple[RawPatch, ...] | None = field(default=None, eq=False, repr=False)
+    """The places where the decoded input differs from :attr:`text` (:mod:`vnreport.text.raw_patches`),
+    kept instead of :attr:`raw` and :attr:`data` where normalization changed only a few places:
+    the bytes would keep a copy of the input alive as long as the document."""
 
     @property
     def raw(self) -> str:
         """The decoded input, before newline and Unicode normalization."""
         if self._raw is not None:
             return self._raw
+        if self.patches is not None:
+            return patched(self.text, self.patches)
         assert self.data is not None, "a NormalizedText without raw keeps its bytes"
         return _decode(self.data)[0]
 
@@ -108,6 +116,10 @@ def read(source: str | bytes) -> NormalizedText:
             for d in diagnostics
         )
     if text is not raw and byte_starts is None and encoding is not None:
+        if isinstance(to_raw.starts, RunStarts):
+            # ``raw`` is the text but in a few places: those places, not the bytes.
+            patches = raw_patches(raw, text, to_raw.starts)
+            return NormalizedText(text, None, to_raw, encoding, bom_len, diagnostics, byte_starts, patches=patches)
         # Decoding the bytes again gives ``raw`` exactly (plain codecs are deterministic).
         return NormalizedText(text, None, to_raw, encoding, bom_len, diagnostics, byte_starts, data)
     return NormalizedText(text, raw, to_raw, encoding, bom_len, diagnostics, byte_starts)
@@ -204,7 +216,11 @@ _NEEDS_WORK = re.compile(r"\r\n?|.[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20
 
 def normalize(raw: str) -> tuple[str, OffsetMap]:
     """Newlines to ``\\n``, a leading BOM dropped, NFC; with the map back to ``raw``."""
-    if "\r" not in raw and not raw.startswith("\ufeff") and unicodedata.is_normalized("NFC", raw):
+    # The places that need work are looked for first: ``is_normalized`` of a text holding NFD
+    # pieces normalizes the whole of it to compare (twice the text in 4-byte code points, the
+    # read's peak), and the pass below finds those pieces anyway.
+    needs_work = _NEEDS_WORK.search(raw) is not None or raw.startswith("\ufeff")
+    if not needs_work and unicodedata.is_normalized("NFC", raw):
         return raw, OffsetMap.identity(len(raw))
     out: list[str] = []
     starts = RunStarts()
@@ -232,6 +248,8 @@ def normalize(raw: str) -> tuple[str, OffsetMap]:
         # Singleton decompositions (CJK compatibility ideographs) and compositions across
         # starters (Hangul jamo) need the character-by-character pass; they are rare here.
         return _normalize_slowly(text, array("q", starts))
+    if text == raw:
+        return raw, OffsetMap.identity(len(raw))  # marks that compose with nothing: NFC already
     return text, OffsetMap(starts)
 
 

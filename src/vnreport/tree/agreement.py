@@ -12,6 +12,7 @@ Lượng khách du lịch đến năm 2025: 75.000 lượt người." stays a ta
 from __future__ import annotations
 
 from vnreport.lines.classify import MAX_TITLE_WORDS, MAX_WRAPPED_TITLE_WORDS, is_lead_in, is_title_like
+from vnreport.lines.match_view import Readable
 from vnreport.model import MarkerStyle, Span
 from vnreport.rules.shapes import FORM_BLANKS, UPPER
 from vnreport.tree.nodes import OpenKind, OpenNode
@@ -35,7 +36,7 @@ class Siblings:
     """A parent's children counted by style key (entries, items, run-in sections), once per
     parent and only when an entry of a qualifying shape asks: a long list stays linear."""
 
-    def __init__(self, match: str, parent: OpenNode) -> None:
+    def __init__(self, match: Readable, parent: OpenNode) -> None:
         self._match = match
         self._parent = parent
         self._counts: dict[str, tuple[int, int, int]] | None = None
@@ -53,7 +54,7 @@ class Siblings:
         return n - 1, items - mine, run_in - is_run_in(self._match, node)
 
 
-def agreeing_kind(match: str, node: OpenNode, siblings: Siblings) -> OpenNode | None:
+def agreeing_kind(match: Readable, node: OpenNode, siblings: Siblings) -> OpenNode | None:
     """``node`` (an item) as the section its siblings say it is, or None where they do not."""
     marker = node.marker
     if node.kind is not OpenKind.ITEM or marker is None or marker.style not in ENTRY_STYLES or not node.children:
@@ -72,7 +73,7 @@ def agreeing_kind(match: str, node: OpenNode, siblings: Siblings) -> OpenNode | 
     return as_title
 
 
-def is_run_in(match: str, node: OpenNode) -> bool:
+def is_run_in(match: Readable, node: OpenNode) -> bool:
     """A run-in section: its label, a colon, and its text going on on the same line."""
     title = node.title
     if title is None or not node.children or node.children[0].kind is not OpenKind.PARAGRAPH:
@@ -81,7 +82,7 @@ def is_run_in(match: str, node: OpenNode) -> bool:
     return between.strip(" *_\u00a0") == ":"
 
 
-def _as_run_in(match: str, node: OpenNode) -> OpenNode | None:
+def _as_run_in(match: Readable, node: OpenNode) -> OpenNode | None:
     """The entry's text as "label: text" when the label is a title (a figure or a form's blanks
     in it allowed) and the text after the colon opens with a capitalised word."""
     own = node.children[0]
@@ -109,7 +110,7 @@ def _as_run_in(match: str, node: OpenNode) -> OpenNode | None:
     return section
 
 
-def _as_open_title(match: str, node: OpenNode) -> OpenNode | None:
+def _as_open_title(match: Readable, node: OpenNode) -> OpenNode | None:
     """A title closed with an ellipsis ("… hoặc cơ sở⏎chữa bệnh…"), a paragraph under it: the
     open list it ends is no sentence, so it heads that paragraph as its section siblings do."""
     marker = node.marker
@@ -127,7 +128,7 @@ def _as_open_title(match: str, node: OpenNode) -> OpenNode | None:
     return _titled_by_first_paragraph(node, Span(own.start, own.start + len(raw)))
 
 
-def _as_label(match: str, node: OpenNode) -> OpenNode | None:
+def _as_label(match: Readable, node: OpenNode) -> OpenNode | None:
     """A label ending in ":" over text of its own ("2. Hoạt động hỗ trợ học bổng, việc làm và trong
     học tập cho sinh viên:" then a paragraph and bullets, corpus 12), longer than the line rule
     lets a label run (``MAX_LABEL_WORDS``): among section siblings, a heading like them."""

@@ -24,6 +24,7 @@ from vnreport.lines.classify import (
     is_upper_title,
     redecide_wrapped,
 )
+from vnreport.lines.match_view import Readable
 from vnreport.model import (
     BULLET_STYLES,
     Diagnostic,
@@ -61,7 +62,7 @@ class TreeBuilder:
         text: str,
         make_paragraph: ParagraphFactory,
         make_table: TableFactory | None = None,
-        match_text: str | None = None,
+        match_text: Readable | None = None,
     ) -> None:
         self.text = text
         self.match = match_text if match_text is not None else text
@@ -110,7 +111,7 @@ class TreeBuilder:
                 continue
             if i in table_at:
                 j = table_at[i]
-                self._add_table(lines[i].line.content_start, lines[j - 1].line.content_end)
+                self._add_table(lines[i].content_start, lines[j - 1].content_end)
                 i = j
                 continue
             cl = lines[i]
@@ -144,15 +145,15 @@ class TreeBuilder:
         """Lines ``[i, j)`` of running text (``cl`` the first as classified): a paragraph, or a
         heading the source states or sets apart without a marker, the lines grouped with it its body."""
         # Markup blanked in the match text (a glued "----" rule) is not the paragraph's.
-        start = cl.line.content_start
-        while self.match[start].isspace() and start < cl.line.content_end:
+        start = cl.content_start
+        while self.match[start].isspace() and start < cl.content_end:
             start += 1
         if unmarked_heading:
-            self._add_unmarked(i, start, cl.line.content_end)
+            self._add_unmarked(i, start, cl.content_end)
             if j > i + 1:
-                self._add_paragraph(lines[i + 1].line.content_start, lines[j - 1].line.content_end, gaps)
+                self._add_paragraph(lines[i + 1].content_start, lines[j - 1].content_end, gaps)
         else:
-            self._add_paragraph(start, lines[j - 1].line.content_end, gaps)
+            self._add_paragraph(start, lines[j - 1].content_end, gaps)
 
     def _add_marked(
         self,
@@ -166,7 +167,7 @@ class TreeBuilder:
         """Lines ``[i, j)`` opening with a marker (``cl`` the first as classified): a heading, a
         run-in heading or an item with its text; the position after what it took."""
         if j > i + 1:
-            cl = redecide_wrapped(self.match, cl, lines[j - 1].line.content_end)
+            cl = redecide_wrapped(self.match, cl, lines[j - 1].content_end)
         assert cl.marker is not None
         marker = self._retype(cl.marker)
         if cl.role is Role.HEADING:
@@ -176,13 +177,13 @@ class TreeBuilder:
             assert cl.title is not None
             node = OpenNode(OpenKind.SECTION, marker.span.start, cl.title.end, marker, style_key(marker), cl.title)
         else:
-            node = OpenNode(OpenKind.ITEM, marker.span.start, cl.line.content_end, marker, style_key(marker))
+            node = OpenNode(OpenKind.ITEM, marker.span.start, cl.content_end, marker, style_key(marker))
             if marker.style is not MarkerStyle.ORDINAL_WORD and marker.style not in BULLET_STYLES:
-                node.heading = heading_shape(self.match, cl.body.start, lines[j - 1].line.content_end)
+                node.heading = heading_shape(self.match, cl.body.start, lines[j - 1].content_end)
         node.source_level = self._levels.get(i)
         node.list_depth = self._list_depths.get(i)
         self._placer.place(node)
-        self._add_paragraph(cl.body.start, lines[j - 1].line.content_end, gaps)
+        self._add_paragraph(cl.body.start, lines[j - 1].content_end, gaps)
         return j
 
     def _add_heading(
@@ -201,7 +202,7 @@ class TreeBuilder:
         next_i = group_end
         if group_end > i + 1:
             # A hard-wrapped title: the grouped lines are its continuation (a closing ":" is not).
-            title_end = lines[group_end - 1].line.content_end
+            title_end = lines[group_end - 1].content_end
             if text[title_end - 1] == ":":
                 title_end -= 1
             title = Span(title.start, title_end)
@@ -214,7 +215,7 @@ class TreeBuilder:
         node = OpenNode(
             OpenKind.SECTION, marker.span.start, max(title.end, marker.span.end), marker, style_key(marker), title
         )
-        node.line_end = max(node.end, lines[next_i - 1].line.content_end)
+        node.line_end = max(node.end, lines[next_i - 1].content_end)
         node.source_level = self._levels.get(i)
         node.list_depth = self._list_depths.get(i)
         self._placer.place(node)

@@ -11,11 +11,12 @@ line cites more than one number ("(7) và (8)", "(3), (4)"): no note or point op
 from __future__ import annotations
 
 from vnreport.lines.classify import ClassifiedLine
+from vnreport.lines.match_view import Readable, window
 from vnreport.model import MarkerStyle
 from vnreport.rules.shapes import CITED_NUMBERS_START
 
 
-def cites_notes(text: str, line: ClassifiedLine, last_value: int | None) -> bool:
+def cites_notes(text: Readable, line: ClassifiedLine, last_value: int | None) -> bool:
     """Is ``line`` (under an unfinished line) a list of cited numbers rather than a new "(n)"?
 
     ``last_value`` is the value of the open "(n)" list, None where none is open."""
@@ -24,4 +25,4 @@ def cites_notes(text: str, line: ClassifiedLine, last_value: int | None) -> bool
         return False
     if marker.value == (1 if last_value is None else last_value + 1):
         return False
-    return CITED_NUMBERS_START.match(text, marker.span.start, line.line.content_end) is not None
+    return CITED_NUMBERS_START.match(*window(text, marker.span.start, line.content_end)) is not None

@@ -16,6 +16,7 @@ Two shapes the line rules decide one way and a reader the other:
 from __future__ import annotations
 
 from vnreport.lines.classify import MAX_LABEL_WORDS, MAX_TITLE_WORDS, is_lead_in, is_title_like
+from vnreport.lines.match_view import Readable
 from vnreport.model import BULLET_STYLES, MarkerStyle, Span
 from vnreport.tree.agreement import ENTRY_STYLES, ITEM_SHARE, OPEN_TITLE_STYLES, Siblings, agreeing_kind, is_run_in
 from vnreport.tree.nodes import OpenKind, OpenNode
@@ -25,7 +26,7 @@ from vnreport.tree.nodes import OpenKind, OpenNode
 MIN_HEADING_SIBLINGS = 2
 
 
-def entry_kind(match: str, node: OpenNode, parent: OpenNode, siblings: Siblings) -> OpenNode | None:
+def entry_kind(match: Readable, node: OpenNode, parent: OpenNode, siblings: Siblings) -> OpenNode | None:
     """``node`` as the kind its list says it is, or None where nothing changes."""
     return (
         _value_entry(match, node, siblings)
@@ -34,7 +35,7 @@ def entry_kind(match: str, node: OpenNode, parent: OpenNode, siblings: Siblings)
     )
 
 
-def _value_entry(match: str, node: OpenNode, siblings: Siblings) -> OpenNode | None:
+def _value_entry(match: Readable, node: OpenNode, siblings: Siblings) -> OpenNode | None:
     """A run-in "label: value" entry whose value goes on in lower case, with nothing under it:
     an item whose paragraph is the whole line. Not in a list of run-in entries (a form's fields,
     "(11) Nghề nghiệp hiện nay: ghi rõ …" among "(10) …: Ghi …"): there the list's shape rules."""
@@ -54,7 +55,7 @@ def _value_entry(match: str, node: OpenNode, siblings: Siblings) -> OpenNode | N
     return item
 
 
-def _label_among_headings(match: str, node: OpenNode, parent: OpenNode) -> OpenNode | None:
+def _label_among_headings(match: Readable, node: OpenNode, parent: OpenNode) -> OpenNode | None:
     """An item whose one-line text ends in ":" over bullets of its own, among siblings that
     head points of their own and are sections (or of its own shape): a section like them."""
     marker = node.marker
@@ -78,7 +79,7 @@ def _label_among_headings(match: str, node: OpenNode, parent: OpenNode) -> OpenN
     return section
 
 
-def _reads_as_heading(match: str, node: OpenNode) -> bool:
+def _reads_as_heading(match: Readable, node: OpenNode) -> bool:
     """A sibling that is a section, a label over bullets like the entry, or an entry over points
     numbered under its own number ("2. Yêu cầu …" over "2.1. …", a section when frozen)."""
     if node.kind is OpenKind.SECTION or _label_over_bullets(match, node) is not None:
@@ -101,7 +102,7 @@ def _heads_points(node: OpenNode) -> bool:
     return any(c.marker is not None for c in node.children)
 
 
-def _label_over_bullets(match: str, node: OpenNode) -> Span | None:
+def _label_over_bullets(match: Readable, node: OpenNode) -> Span | None:
     """The label of an entry whose own paragraph is one line ending in ":" and whose next child
     is a bullet: a title of at most ``MAX_TITLE_WORDS`` words, or a lead-in of at most
     ``MAX_LABEL_WORDS`` ("Những người cần thẩm tra về lý lịch gồm:")."""

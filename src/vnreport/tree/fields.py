@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from vnreport.lines.match_view import Readable
 from vnreport.model import BULLET_STYLES
 from vnreport.rules.shapes import FIELD_LABEL
 from vnreport.tree.nodes import OpenNode
 
 
-def field_position(match: str, stack: Sequence[OpenNode], node: OpenNode) -> int | None:
+def field_position(match: Readable, stack: Sequence[OpenNode], node: OpenNode) -> int | None:
     """Where the bullet ``node`` goes on ``stack`` when an empty field decides it (the
     position it takes: what is open there closes), or None to leave it to the other rules."""
     marker = node.marker
@@ -37,7 +38,7 @@ def field_position(match: str, stack: Sequence[OpenNode], node: OpenNode) -> int
     return None
 
 
-def is_empty_label(match: str, node: OpenNode) -> bool:
+def is_empty_label(match: Readable, node: OpenNode) -> bool:
     """A bulleted label whose line ends with its colon: "- Thời gian:"."""
     title = node.title
     if not node.is_section or title is None or title.end <= title.start:
@@ -45,7 +46,7 @@ def is_empty_label(match: str, node: OpenNode) -> bool:
     return match[title.end : node.line_end].strip(" *_\u00a0") == ":"
 
 
-def is_field(match: str, node: OpenNode) -> bool:
+def is_field(match: Readable, node: OpenNode) -> bool:
     """A label that names one of the standing fields (:data:`~vnreport.rules.shapes.FIELD_LABEL`):
     a heading's title, or an entry's text up to its first colon ("- Địa điểm: Hội trường …")."""
     title, marker = node.title, node.marker

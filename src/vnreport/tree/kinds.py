@@ -9,6 +9,7 @@ entry of its list. The builder's nesting is not changed by it.
 from __future__ import annotations
 
 from vnreport.lines.classify import MAX_LABEL_WORDS, is_lead_in, is_title_like, is_upper_title
+from vnreport.lines.match_view import Readable, window
 from vnreport.model import BULLET_STYLES, MarkerStyle, Span
 from vnreport.rules.shapes import (
     CITATION_LABEL,
@@ -38,7 +39,7 @@ HEADING_STYLES = frozenset({MarkerStyle.CAPITAL, MarkerStyle.ROMAN, MarkerStyle.
 _TITLE_END = frozenset(".:;!?")
 
 
-def heading_shape(match: str, start: int, end: int) -> Span | None:
+def heading_shape(match: Readable, start: int, end: int) -> Span | None:
     """The span of an item's text when it could be a heading: one short sentence ending in
     "." ("1.1. Về tuổi đời.", "2.1. (Khoản 1): Quyền được thông tin của đảng viên.")."""
     raw = match[start:end]
@@ -50,7 +51,7 @@ def heading_shape(match: str, start: int, end: int) -> Span | None:
     return Span(start, start + len(stripped) - 1)
 
 
-def as_read(match: str, node: OpenNode, parent: OpenNode, siblings: Siblings | None = None) -> OpenNode:
+def as_read(match: Readable, node: OpenNode, parent: OpenNode, siblings: Siblings | None = None) -> OpenNode:
     """A node's kind as what follows it decides (issue 12 class 4): an item that reads as a
     heading and has a body paragraph or numbered points of its own is a section; a heading
     with nothing under it is an entry of a list, an item; an entry whose siblings are all of
@@ -84,7 +85,7 @@ def as_read(match: str, node: OpenNode, parent: OpenNode, siblings: Siblings | N
     return entry_kind(match, node, parent, siblings or Siblings(match, parent)) or node
 
 
-def _runs_into_its_body(match: str, node: OpenNode, parent: OpenNode) -> bool:
+def _runs_into_its_body(match: Readable, node: OpenNode, parent: OpenNode) -> bool:
     """A heading whose title, wrapped over lines, runs on into its first paragraph, in a list
     whose other entries are all sentences, is one of those entries: "3. Cấp ủy đảng, … đoàn kết⏎trong …, điều
     hành; các nội dung trong Nghị quyết⏎Đại hội Đảng bộ tỉnh được cụ thể hóa …" among
@@ -107,7 +108,7 @@ def _runs_into_its_body(match: str, node: OpenNode, parent: OpenNode) -> bool:
     return len(siblings) >= 2 and all(c.kind is OpenKind.ITEM for c in siblings)
 
 
-def _blank_line_between(match: str, start: int, end: int) -> bool:
+def _blank_line_between(match: Readable, start: int, end: int) -> bool:
     """A blank line, not a page break, between a title and its body. A page break (a form feed,
     with the page's furniture around it) may fall inside a sentence; a blank line the author
     typed ends a paragraph (blank-separated text, the seed's layout)."""
@@ -126,7 +127,7 @@ def _one_paragraph_heading(node: OpenNode) -> bool:
     return bool(node.children) and all(c.kind is OpenKind.PARAGRAPH for c in node.children)
 
 
-def _visibly_unfinished(title: str, match: str, body_start: int) -> bool:
+def _visibly_unfinished(title: str, match: Readable, body_start: int) -> bool:
     """A one-line title that cannot end where it does: on a word that needs its complement
     ("… pháp luật chuyên ngành về", "… yêu cầu tại khoản"), inside a bracket left open ("… chính
     trị - xã hội (Tổng Liên đoàn"), or before a bracket that goes on with it ("… đã áp dụng" then
@@ -136,7 +137,7 @@ def _visibly_unfinished(title: str, match: str, body_start: int) -> bool:
     last = LAST_WORD.search(title)
     if last is not None and last.group(1).lower() in DANGLING_WORDS:
         return True
-    if DOCUMENT_NAME_START.match(match, body_start) is not None:
+    if DOCUMENT_NAME_START.match(*window(match, body_start)) is not None:
         return True  # "4.6. Văn phòng" then "Trung ương Đảng phối hợp …": a name goes on
     return REFERENCE_NOUN_END.search(title) is not None or match[body_start : body_start + 1] == "("
 
@@ -164,7 +165,7 @@ def _clause_item(node: OpenNode) -> OpenNode:
     return item
 
 
-def _heads_what_follows(match: str, node: OpenNode) -> bool:
+def _heads_what_follows(match: Readable, node: OpenNode) -> bool:
     """Numbered points of its own make a numbered item a heading ("1.1. Về tuổi đời." then
     "1.1.1. …"); so does a body paragraph, when the item's text is a short title or a
     title under a citation ("2.1. (Khoản 1): Quyền được thông tin của đảng viên."). A
@@ -184,7 +185,7 @@ def _heads_what_follows(match: str, node: OpenNode) -> bool:
     return len(own.split()) <= MAX_BODY_HEADING_WORDS
 
 
-def _label_of(match: str, node: OpenNode) -> Span | None:
+def _label_of(match: Readable, node: OpenNode) -> Span | None:
     """The title of an item that heads what follows it, if it reads as one."""
     return (
         _label_over_points(match, node)
@@ -194,7 +195,7 @@ def _label_of(match: str, node: OpenNode) -> Span | None:
     )
 
 
-def _label_over_points(match: str, node: OpenNode) -> Span | None:
+def _label_over_points(match: Readable, node: OpenNode) -> Span | None:
     """The label of a bulleted line that heads points of its own: "- Đối với chi bộ trực thuộc
     đảng ủy cơ sở:" then "+ Nếu …". Its text is a short title ending in ":", no sentence and no
     lead-in ("… như sau:", "… gồm:"), as a numbered label is (``MAX_LABEL_WORDS``)."""
@@ -218,7 +219,7 @@ def _label_over_points(match: str, node: OpenNode) -> Span | None:
     return Span(children[0].start, children[0].start + len(label))
 
 
-def _subdivided_title(match: str, node: OpenNode) -> Span | None:
+def _subdivided_title(match: Readable, node: OpenNode) -> Span | None:
     """The text of a numbered item with points numbered under its own number ("9.3. (Khoản 5):
     Quy định … được cụ thể hoá như sau:" then "9.3.1. …"): a division of the document, whose
     text heads its subdivisions even when it reads as a sentence leading into them."""
@@ -250,7 +251,7 @@ MAX_OPEN_TITLE_WORDS = 60
 _OPEN_TITLE_STYLES = HEADING_STYLES | {MarkerStyle.LETTER}
 
 
-def _open_title_over_bullets(match: str, node: OpenNode) -> Span | None:
+def _open_title_over_bullets(match: Readable, node: OpenNode) -> Span | None:
     """The text of a numbered item that ends without any punctuation and heads a bullet list:
     a title the author did not close, not a sentence ("2.1. Xây dựng, ban hành và tổ chức thực
     hiện hiệu quả các nghị quyết, …; công tác kiểm tra, giám sát, nội chính và dân vận của Đảng"
@@ -277,7 +278,7 @@ def _open_title_over_bullets(match: str, node: OpenNode) -> Span | None:
 _MARGIN_SHARE = 0.85
 
 
-def _bullet_title_over_body(match: str, node: OpenNode) -> Span | None:
+def _bullet_title_over_body(match: Readable, node: OpenNode) -> Span | None:
     """The text of a bulleted line that is a sub-heading over paragraphs or numbered points of its
     own: one short line with no stop, then a paragraph that starts a sentence ("- Lãnh đạo công
     tác xây dựng Đảng và hệ thống chính trị" then "Ban Chấp hành Đảng bộ, …", corpus 02) or "(1)"
@@ -311,7 +312,7 @@ def _body_or_points(node: OpenNode) -> bool:
     return node.marker is not None and node.marker.value is not None and node.marker.style not in BULLET_STYLES
 
 
-def _is_bare_entry(match: str, node: OpenNode) -> bool:
+def _is_bare_entry(match: Readable, node: OpenNode) -> bool:
     """A short numbered or bulleted heading in lower case with nothing under it."""
     marker, title = node.marker, node.title
     if marker is None or title is None or title.end <= title.start:

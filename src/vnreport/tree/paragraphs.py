@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from vnreport.lines.classify import ClassifiedLine, Role, is_lead_in, is_title_like, is_upper_title
+from vnreport.lines.match_view import Readable, window
 from vnreport.model import BULLET_STYLES, MarkerStyle
 from vnreport.rules.shapes import (
     CITED_PROVISION_END,
@@ -78,19 +79,19 @@ def is_blank_separated(lines: Sequence[ClassifiedLine], skip: frozenset[int] = f
     return markers >= MIN_SEPARATED_MARKERS and after_blank >= BLANK_SEPARATED_SHARE * markers
 
 
-def closes(text: str, cl: ClassifiedLine) -> bool:
+def closes(text: Readable, cl: ClassifiedLine) -> bool:
     """Does this line end a sentence or a title?"""
-    content = text[cl.line.content_start : cl.line.content_end].rstrip(_TRAILING)
+    content = text[cl.content_start : cl.content_end].rstrip(_TRAILING)
     return bool(content) and content[-1] in _CLOSERS
 
 
-def _starts_lower(text: str, cl: ClassifiedLine) -> bool:
-    start = cl.line.content_start
+def _starts_lower(text: Readable, cl: ClassifiedLine) -> bool:
+    start = cl.content_start
     head = text[start : start + 3].lstrip(_TRAILING + "(")
     return bool(head) and LOWER.match(head[0]) is not None
 
 
-def _wrapped_dash(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> bool:
+def _wrapped_dash(text: Readable, previous: ClassifiedLine, line: ClassifiedLine) -> bool:
     """A "- …" line that is the rest of a range or compound ("2026⏎- 2030", "kinh tế⏎- xã hội").
 
     The rest goes on in lower case or with a figure, or inside a quotation left open ("phương
@@ -101,24 +102,24 @@ def _wrapped_dash(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> 
     marker = line.marker
     if marker is None or marker.style is not MarkerStyle.DASH or closes(text, previous):
         return False
-    before = text[previous.line.content_start : previous.line.content_end].rstrip(_TRAILING)
+    before = text[previous.content_start : previous.content_end].rstrip(_TRAILING)
     if not before or not (before[-1].isalnum() or before[-1] in '”"'):
         return False
-    after = text[marker.span.end : line.line.content_end].lstrip(_TRAILING + "(")
+    after = text[marker.span.end : line.content_end].lstrip(_TRAILING + "(")
     if after[:1].isdigit() or LOWER.match(after[:1]) is not None:
         return True
     return before.count("“") > before.count("”")
 
 
-def _dash_goes_on_lower(text: str, line: ClassifiedLine) -> bool:
+def _dash_goes_on_lower(text: Readable, line: ClassifiedLine) -> bool:
     """A "- " line whose text starts in lower case: the rest of a compound, not an entry."""
     assert line.marker is not None
-    after = text[line.marker.span.end : line.line.content_end].lstrip()
+    after = text[line.marker.span.end : line.content_end].lstrip()
     return LOWER.match(after[:1]) is not None
 
 
-def _last_word(text: str, cl: ClassifiedLine) -> str:
-    found = LAST_WORD.search(text, cl.line.content_start, cl.line.content_end)
+def _last_word(text: Readable, cl: ClassifiedLine) -> str:
+    found = LAST_WORD.search(*window(text, cl.content_start, cl.content_end))
     return found.group(1).lower() if found else ""
 
 
@@ -126,7 +127,7 @@ def _last_word(text: str, cl: ClassifiedLine) -> str:
 SHORT_TAIL = 24
 
 
-def _resumes_heading_line(text: str, previous: ClassifiedLine, line: ClassifiedLine, full: float) -> bool:
+def _resumes_heading_line(text: Readable, previous: ClassifiedLine, line: ClassifiedLine, full: float) -> bool:
     """Does ``line`` carry on the unfinished heading-shaped line above it?
 
     A lower-case start does. Otherwise only a line the page broke (full width, no closing
@@ -137,45 +138,45 @@ def _resumes_heading_line(text: str, previous: ClassifiedLine, line: ClassifiedL
     """
     if _starts_lower(text, line):
         return True
-    if ENDS_WITH_INLINE_NUMBER.search(text, previous.line.content_start, previous.line.content_end):
+    if ENDS_WITH_INLINE_NUMBER.search(*window(text, previous.content_start, previous.content_end)):
         return True  # "… bảo vệ môi trường: (1)⏎Phát triển kinh tế …": the point is below
-    if closes(text, previous) or previous.line.content_length < max(full, MIN_WRAPPED_LINE):
+    if closes(text, previous) or previous.content_length < max(full, MIN_WRAPPED_LINE):
         return False
     if _wrapped_dash(text, previous, line):
         # Only a range's second half or a compound's ("dạy - học⏎- thi trực tuyến", "chia chọn⏎-
         # đảm bảo …"): a heading that ends in a word and is followed by a capitalised "- " line
         # has a dash item under it.
         assert line.marker is not None
-        after = text[line.marker.span.end : line.line.content_end].lstrip()
-        before = text[previous.line.content_start : previous.line.content_end].rstrip(_TRAILING)
+        after = text[line.marker.span.end : line.content_end].lstrip()
+        before = text[previous.content_start : previous.content_end].rstrip(_TRAILING)
         return (before[-1:].isdigit() and after[:1].isdigit()) or _dash_goes_on_lower(text, line)
     if line.role is not Role.TEXT:
         return False
-    head = text[line.line.content_start : line.line.content_start + 1]
+    head = text[line.content_start : line.content_start + 1]
     return (
         head.isdigit()
         or _last_word(text, previous) in DANGLING_WORDS
-        or (line.line.content_length <= SHORT_TAIL and closes(text, line))
-        or DOCUMENT_NAME_START.match(text, line.line.content_start, line.line.content_end) is not None
+        or (line.content_length <= SHORT_TAIL and closes(text, line))
+        or DOCUMENT_NAME_START.match(*window(text, line.content_start, line.content_end)) is not None
         or _title_tail(text, previous, line, full)
     )
 
 
-def _range_rest(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> bool:
+def _range_rest(text: Readable, previous: ClassifiedLine, line: ClassifiedLine) -> bool:
     """A "- 2030 …" line under a heading that stops on its first year ("4. Trong giai đoạn 2026"
     then "- 2030 phấn đấu …"): the period's end, however short the line above (a crawl breaks
     lines anywhere). A later year only: "- 2025: …" under "… năm 2026" would be a list."""
     if line.marker is not None and line.marker.style is not MarkerStyle.DASH:
         return False
-    first = ENDS_WITH_LONE_YEAR.search(text, previous.line.content_start, previous.line.content_end)
+    first = ENDS_WITH_LONE_YEAR.search(*window(text, previous.content_start, previous.content_end))
     if first is None:
         return False
     start = (
-        line.line.content_start
-        + len(text[line.line.content_start : line.line.content_end])
-        - len(text[line.line.content_start : line.line.content_end].lstrip())
+        line.content_start
+        + len(text[line.content_start : line.content_end])
+        - len(text[line.content_start : line.content_end].lstrip())
     )
-    second = RANGE_END_YEAR.match(text, start, line.line.content_end)
+    second = RANGE_END_YEAR.match(*window(text, start, line.content_end))
     return second is not None and 0 < int(second.group("year")) - int(first.group("year")) <= MAX_PERIOD_YEARS
 
 
@@ -183,7 +184,7 @@ def _range_rest(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> bo
 MAX_PERIOD_YEARS = 25
 
 
-def _title_tail(text: str, previous: ClassifiedLine, line: ClassifiedLine, full: float) -> bool:
+def _title_tail(text: Readable, previous: ClassifiedLine, line: ClassifiedLine, full: float) -> bool:
     """A short unfinished line under a heading that ran to the margin is the rest of its title
     ("1.4. Lãnh đạo tổ chức đại hội đảng bộ các cấp, chuẩn bị Đại hội đại biểu" then "Đảng bộ
     tỉnh, nhiệm kỳ 2025 - 2030"): a body's first line runs to the margin too, or closes its
@@ -191,25 +192,25 @@ def _title_tail(text: str, previous: ClassifiedLine, line: ClassifiedLine, full:
     phát huy và kết nối các gương" then "Sinh viên 5 tốt sau tuyên dương:", corpus 12), where
     no sentence leads in ("Cụ thể như sau:") and the title did not end on its term or figure
     ("II. Quan điểm, … nhiệm kỳ 2025 - 2030" then "Đại hội thống nhất xác định:", corpus 03)."""
-    if line.line.content_length >= full:
+    if line.content_length >= full:
         return False
     if not closes(text, line):
         return True
-    own = text[line.line.content_start : line.line.content_end].rstrip(_TRAILING)
+    own = text[line.content_start : line.content_end].rstrip(_TRAILING)
     if not own.endswith(":") or is_lead_in(own) or not is_title_like(own[:-1]):
         return False
-    before = text[previous.line.content_start : previous.line.content_end].rstrip(_TRAILING)
+    before = text[previous.content_start : previous.content_end].rstrip(_TRAILING)
     return not before[-1:].isdigit()
 
 
-def _inline_numbers(text: str, cl: ClassifiedLine) -> int:
+def _inline_numbers(text: Readable, cl: ClassifiedLine) -> int:
     """The highest "(n)" written inside the line (not as its own marker): an enumeration that
     runs on in the sentence, "… chính trị: (1) Tăng cường …; (2) Tập trung …"."""
-    start = cl.marker.span.end if cl.marker is not None else cl.line.content_start
-    end = cl.line.content_end
+    start = cl.marker.span.end if cl.marker is not None else cl.content_start
+    end = cl.content_end
     if "(" not in text[start:end]:
         return 0
-    return max((int(m.group(1)) for m in INLINE_PAREN_NUMBER.finditer(text, start, end)), default=0)
+    return max((int(m.group(1)) for m in INLINE_PAREN_NUMBER.finditer(*window(text, start, end))), default=0)
 
 
 def _inline_enumeration(line: ClassifiedLine, inline: int) -> bool:
@@ -230,7 +231,9 @@ MIN_WRAPPED_LINE = 40
 _SEQUENCED = frozenset({MarkerStyle.ROMAN, MarkerStyle.ARABIC, MarkerStyle.PAREN})
 
 
-def _wrapped_number(text: str, previous: ClassifiedLine, line: ClassifiedLine, seen: dict[MarkerStyle, int]) -> bool:
+def _wrapped_number(
+    text: Readable, previous: ClassifiedLine, line: ClassifiedLine, seen: dict[MarkerStyle, int]
+) -> bool:
     """A number the PDF wrapped to a line start: "… Nghị quyết Đại hội⏎XIII. Đảng ta …".
 
     The line above is unfinished and the number fits no list: neither the next value of its
@@ -240,32 +243,32 @@ def _wrapped_number(text: str, previous: ClassifiedLine, line: ClassifiedLine, s
     if marker is None or previous.role is Role.BLANK or closes(text, previous):
         return False
     if (
-        previous.line.content_length >= MIN_WRAPPED_LINE
+        previous.content_length >= MIN_WRAPPED_LINE
         and text[marker.span.start : marker.span.start + 1].isdigit()
-        and REFERENCE_NOUN_END.search(text, previous.line.content_start, previous.line.content_end)
+        and REFERENCE_NOUN_END.search(*window(text, previous.content_start, previous.content_end))
     ):
         return True  # "… và điểm⏎3.7 Hướng dẫn": the number is the point referred to
     if marker.style not in _SEQUENCED or not isinstance(marker.value, int):
         return False
     last = seen.get(marker.style)
     out_of_sequence = marker.value != 1 and (last is None or marker.value != last + 1)
-    if previous.line.content_length < MIN_WRAPPED_LINE:
+    if previous.content_length < MIN_WRAPPED_LINE:
         # A short line above is a heading of its own, not a line the page broke, unless it
         # stops on the provision the number names.
         return (
             out_of_sequence
-            and CITED_PROVISION_END.search(text, previous.line.content_start, previous.line.content_end) is not None
+            and CITED_PROVISION_END.search(*window(text, previous.content_start, previous.content_end)) is not None
         )
     return out_of_sequence
 
 
-def wrapped_type_word(text: str, previous: ClassifiedLine, line: ClassifiedLine) -> bool:
+def wrapped_type_word(text: Readable, previous: ClassifiedLine, line: ClassifiedLine) -> bool:
     """A document type alone on a line ("QUY ĐỊNH") right under an unfinished line is the rest
     of a title in capitals ("A. CÔNG TÁC … KHÔNG ĐÚNG⏎QUY ĐỊNH", corpus 07), not the type of an
     attached document: that one stands apart, after the signature or a blank line."""
     if line.rule != ATTACHED_RULE or previous.role is Role.BLANK or closes(text, previous):
         return False
-    before = text[previous.line.content_start : previous.line.content_end].rstrip(_TRAILING)
+    before = text[previous.content_start : previous.content_end].rstrip(_TRAILING)
     return before[-1:].isalnum()  # a title broken mid-phrase ends on a word, not on a "|" cell edge
 
 
@@ -285,7 +288,7 @@ def _typical_width(lines: Sequence[ClassifiedLine], rows: frozenset[int] = froze
     source table (``rows``: each one line holding all its cells, a PDF's ruled table) say nothing
     of the page's width."""
     lengths = sorted(
-        cl.line.content_length
+        cl.content_length
         for k, cl in enumerate(lines)
         if cl.role is not Role.BLANK and cl.role is not Role.RULE and k not in rows
     )
@@ -295,7 +298,7 @@ def _typical_width(lines: Sequence[ClassifiedLine], rows: frozenset[int] = froze
 
 
 def _ended_short(
-    text: str,
+    text: Readable,
     first: ClassifiedLine,
     previous: ClassifiedLine,
     line: ClassifiedLine,
@@ -309,26 +312,26 @@ def _ended_short(
     limit = limits[1] if on_first and first.marker is not None else limits[0]
     if first.role is Role.HEADING and not _resumes_heading_line(text, previous, line, limit):
         return True
-    if previous.line.content_length >= limit or _starts_lower(text, line):
+    if previous.content_length >= limit or _starts_lower(text, line):
         return False
     if on_first and first.role is not Role.HEADING and _left_mid_clause(text, previous):
         return False
     # "Ngày 24/11/2025, tại Trụ sở" then "Trung ương Đảng, đồng chí …": the rest of an organ's
     # name never opens a paragraph, so an unfinished line before it went on, short as it is.
-    return closes(text, previous) or ORGAN_NAME_REST.match(text, line.line.content_start) is None
+    return closes(text, previous) or ORGAN_NAME_REST.match(*window(text, line.content_start)) is None
 
 
-def _left_mid_clause(text: str, previous: ClassifiedLine) -> bool:
+def _left_mid_clause(text: Readable, previous: ClassifiedLine) -> bool:
     """A short first line that stops on a comma or on a word no sentence ends on ("1. Các đồng chí Bộ
     trưởng," then "Thủ trưởng cơ quan ngang Bộ, …"; "Ngày 28 tháng 11 năm 2025, tại" then "Trụ sở
     Chính phủ, …"): a crawl that broke a paragraph's first line early, not a line its author
     ended (unseen Thông báo 659/TB-VPCP). No title ends on a comma."""
-    before = text[previous.line.content_start : previous.line.content_end].rstrip(_TRAILING)
+    before = text[previous.content_start : previous.content_end].rstrip(_TRAILING)
     return before.endswith(",") or _last_word(text, previous) in MID_CLAUSE_WORDS
 
 
 def group_lines(
-    text: str,
+    text: Readable,
     lines: Sequence[ClassifiedLine],
     skip: frozenset[int] = frozenset(),
     barriers: frozenset[int] = frozenset(),
@@ -414,7 +417,7 @@ MAX_BLANKS_AFTER_BARE_MARKER = 2
 
 
 def text_after_bare_marker(
-    text: str, lines: Sequence[ClassifiedLine], i: int, skip: frozenset[int], tables: frozenset[int]
+    text: Readable, lines: Sequence[ClassifiedLine], i: int, skip: frozenset[int], tables: frozenset[int]
 ) -> int | None:
     """The line that carries the text of a list marker standing alone on line ``i``.
 

@@ -18,6 +18,7 @@ become diagnostics.
 
 from __future__ import annotations
 
+from vnreport.lines.match_view import Readable, window
 from vnreport.model import BULLET_STYLES, LIST_STYLES, Diagnostic, DiagnosticCode, Marker, MarkerStyle
 from vnreport.rules.shapes import SUMMARY_HEADING
 from vnreport.tree.fields import field_position
@@ -49,7 +50,7 @@ _SUMMARY_BULLETS = frozenset({MarkerStyle.STAR, MarkerStyle.BULLET})
 class Placer:
     """The open nodes of one body, from the root down, and the ranks its heading styles took."""
 
-    def __init__(self, match: str) -> None:
+    def __init__(self, match: Readable) -> None:
         self.match = match
         """The match text (markup blanked), where titles are read."""
         self.root = OpenNode(OpenKind.ROOT, 0, 0)
@@ -211,7 +212,7 @@ class Placer:
         title, marker = node.title, node.marker
         if title is None or marker is None or marker.style not in _SUMMARY_BULLETS:
             return False
-        return SUMMARY_HEADING.match(self.match, title.start, title.end) is not None
+        return SUMMARY_HEADING.match(*window(self.match, title.start, title.end)) is not None
 
     def _close_to_chapter(self, floor: int = 1) -> None:
         """A summing-up sub-heading ("* Nguyên nhân …") closes the numbered sections it follows:

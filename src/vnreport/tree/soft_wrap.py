@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from vnreport.lines.classify import ClassifiedLine, Role, is_upper_title
+from vnreport.lines.match_view import Readable
 from vnreport.model import MarkerStyle
 from vnreport.tree.cited_notes import cites_notes
 from vnreport.tree.paragraphs import _left_mid_clause, _starts_lower, closes, is_blank_separated
 
 
 def soft_wrapped_groups(
-    text: str, lines: Sequence[ClassifiedLine], skip: frozenset[int], barriers: frozenset[int], rows: frozenset[int]
+    text: Readable, lines: Sequence[ClassifiedLine], skip: frozenset[int], barriers: frozenset[int], rows: frozenset[int]
 ) -> list[tuple[int, int]]:
     """Where paragraphs are not hard-wrapped (one line each, a crawl), the few the crawl kept
     broken: an unfinished line, then right under it a line in lower case ("(3) Tên viết tắt của
@@ -54,15 +55,15 @@ def soft_wrapped_groups(
     return groups
 
 
-def _reads_as_rest(text: str, cl: ClassifiedLine) -> bool:
+def _reads_as_rest(text: Readable, cl: ClassifiedLine) -> bool:
     """A line that cannot stand as a body: it opens on a bracket, a form's blank or a figure
     ("(Thứ bảy, Chủ nhật)", "……(6).", "..... (8) chịu trách nhiệm …"), or is a short tail that
     closes the sentence ("Đoàn kiểm tra.", "Trưởng đoàn/ Phó trưởng đoàn kiểm tra."); a body
     sentence under a title ("Tập trung thực hiện các nhiệm vụ …") is neither."""
-    head = text[cl.line.content_start : cl.line.content_start + 1]
+    head = text[cl.content_start : cl.content_start + 1]
     if head in _REST_OPENINGS or head.isdigit():
         return True
-    return cl.line.content_length <= MAX_SOFT_TAIL and closes(text, cl)
+    return cl.content_length <= MAX_SOFT_TAIL and closes(text, cl)
 
 
 #: What a broken line's rest may open with that no body does: a bracket, a form's blank.
@@ -71,11 +72,11 @@ _REST_OPENINGS = frozenset("(.…_")
 MAX_SOFT_TAIL = 40
 
 
-def _set_apart(match: str, cl: ClassifiedLine) -> bool:
+def _set_apart(match: Readable, cl: ClassifiedLine) -> bool:
     """A line its author set apart: its emphasis closes at its end (its last character is
     markup the match text blanked, while the line's content ends on a non-space in the document
     text), or it is a title in capitals."""
-    start, end = cl.line.content_start, cl.line.content_end
+    start, end = cl.content_start, cl.content_end
     return end > start and (match[end - 1].isspace() or is_upper_title(match[start:end]))
 
 
@@ -84,7 +85,7 @@ _JOINABLE = frozenset({Role.TEXT, Role.HEADING, Role.ITEM})
 
 
 def _soft_rest(
-    text: str, previous: ClassifiedLine, line: ClassifiedLine, open_paren: int | None, separated: bool
+    text: Readable, previous: ClassifiedLine, line: ClassifiedLine, open_paren: int | None, separated: bool
 ) -> bool:
     if line.role is not Role.TEXT:
         return cites_notes(text, line, open_paren)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from vnreport.lines.classify import ClassifiedLine, Role
+from vnreport.lines.match_view import Readable
 from vnreport.rules.shapes import SET_APART_CLOSING, SET_APART_MAX_WORDS
 from vnreport.tree.nodes import OpenNode
 
@@ -84,7 +85,7 @@ def unmarked_parent(stack: Sequence[OpenNode], node: OpenNode) -> int:
     return keep
 
 
-def set_apart_lines(match: str, lines: Sequence[ClassifiedLine], bold: Sequence[int]) -> frozenset[int]:
+def set_apart_lines(match: Readable, lines: Sequence[ClassifiedLine], bold: Sequence[int]) -> frozenset[int]:
     """The bold one-line paragraphs among ``lines`` (positions ``bold``) that read as headings:
     unnumbered running text (a numbered one is a heading by its marker already), short, with no
     closing punctuation and some letter."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from vnreport.lines.classify import ClassifiedLine, Role, is_title_like, is_upper_title
+from vnreport.lines.match_view import Readable
 from vnreport.model import Span
 from vnreport.rules.shapes import LOWER
 from vnreport.tree.paragraphs import wrapped_type_word
@@ -30,7 +31,7 @@ class TitleLines:
     def __init__(
         self,
         text: str,
-        match: str,
+        match: Readable,
         lines: Sequence[ClassifiedLine],
         skip: Collection[int],
         table_starts: Collection[int],
@@ -56,15 +57,15 @@ class TitleLines:
                 break
             if not self._carries_title(below, own_title, taken == 0 and not want_upper):
                 break
-            start = below.line.content_start if taken == 0 and not own_title else title.start
-            title = Span(start, below.line.content_end)
+            start = below.content_start if taken == 0 and not own_title else title.start
+            title = Span(start, below.content_end)
             taken += 1
             k += 1
             next_i = k
         return title, next_i
 
     def _carries_title(self, below: ClassifiedLine, own_title: str, may_be_mixed_case: bool) -> bool:
-        candidate = self.match[below.line.content_start : below.line.content_end]
+        candidate = self.match[below.content_start : below.content_end]
         if (is_upper_title(candidate) or LOWER.search(candidate) is None) and len(candidate) <= _MAX_TITLE_LINE:
             return True  # "I. KẾT QUẢ … NHIỆM KỲ" then "2020 - 2025": no lower case, still the title
         return not own_title and may_be_mixed_case and is_title_like(candidate)
@@ -76,4 +77,4 @@ class TitleLines:
         if taken >= MAX_WRAPPED_TITLE_LINES or self.lines[k].role is not Role.TEXT:
             return False
         above = self.lines[k - 1]
-        return above.role is not Role.BLANK and self.text[above.line.content_end - 1] not in _TITLE_CLOSERS
+        return above.role is not Role.BLANK and self.text[above.content_end - 1] not in _TITLE_CLOSERS
