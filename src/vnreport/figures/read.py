@@ -121,17 +121,21 @@ def read_figure_at(
     read = _read_figure(text, tok, s, e, end, w2, w3, weak_label, diags)
     if isinstance(read, int):
         return read
-    fig = read[0]
+    _qualify_if_worded(text, read[0], start, end, w2, w3)
+    figs.extend(read)
+    return read[-1].end
+
+
+def _qualify_if_worded(text: str, fig: DraftFigure, start: int, end: int, w2: str, w3: str) -> None:
+    """Qualify ``fig`` where words may do so: without a qualifier word before, "trở lên" or
+    "năm" after, :func:`_qualify` would change nothing, and most figures have none."""
     fe = fig.end
-    # Without a qualifier word before, "trở lên" or "năm" after, _qualify would change nothing.
     if (
         w3 in QUALIFIER_LAST
         or text.find("trở", fe, fe + 16) >= 0
         or (fig.per is None and text.find("năm", fe, fe + 16) >= 0)
     ):
         _qualify(text, fig, start, end, w2, w3, text[fe : fe + 16])
-    figs.extend(read)
-    return read[-1].end
 
 
 def _glued_end(text: str, tok: str, prev: str, s: int, e: int, start: int, end: int) -> int:
@@ -145,13 +149,20 @@ def _glued_end(text: str, tok: str, prev: str, s: int, e: int, start: int, end: 
         ref = QUANTITY_FOOTNOTE_REF.match(text, s - 1, end)
         if ref:
             return ref.end()
-    if prev in '”"’' and len(tok) <= 3 and tok.isdigit():
-        return e  # a note number glued to a closing quote (PDF text)
-    if prev in "%)" and len(tok) <= 3 and tok.isdigit():
-        m = GLUED_MARKER_END.match(text, e, end)
-        if m and (m.group("next") is None or m.group("next").isupper()):
-            return e  # "đạt trên 61,6%16.", "(79,4 triệu đồng)13.": a note number (PDF text)
+    if len(tok) <= 3 and tok.isdigit() and _note_number_after(text, prev, e, end):
+        return e
     return -1
+
+
+def _note_number_after(text: str, prev: str, e: int, end: int) -> bool:
+    """Short digits glued to a closing quote, or to "%" or ")" and then ending a clause, number a
+    note (PDF text): "“Tuổi trẻ”12", "đạt trên 61,6%16.", "(79,4 triệu đồng)13."."""
+    if prev in '”"’':
+        return True
+    if prev not in "%)":
+        return False
+    m = GLUED_MARKER_END.match(text, e, end)
+    return m is not None and (m.group("next") is None or m.group("next").isupper())
 
 
 #: What may follow the first digits of a date, a period or a document number: IDENTIFIER_NEXT,

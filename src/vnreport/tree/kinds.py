@@ -284,15 +284,11 @@ def _bullet_title_over_body(match: Readable, node: OpenNode) -> Span | None:
     tác xây dựng Đảng và hệ thống chính trị" then "Ban Chấp hành Đảng bộ, …", corpus 02) or "(1)"
     ("- Về nguyên nhân chủ quan" then "(1) Một số cấp ủy, …", corpus 01). A point that runs on
     wraps to the margin and ends with punctuation; a heading stops short of it, unclosed."""
-    children, marker = node.children, node.marker
-    if node.kind is not OpenKind.ITEM or marker is None or marker.style not in BULLET_STYLES:
-        return None
-    if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH or not _body_or_points(children[1]):
+    children = node.children
+    if not _bullet_over_body_or_points(node):
         return None
     own = match[children[0].start : children[0].end].rstrip(" *_\u00a0")
-    if not own or "\n" in own or not (own[-1].isalnum() or own[-1] == ")"):
-        return None
-    if not is_title_like(own, MAX_LABEL_WORDS) or is_lead_in(own) or ":" in own:
+    if not _unclosed_one_line_title(own):
         return None
     body_start = children[1].start
     if children[1].marker is None and (
@@ -303,6 +299,21 @@ def _bullet_title_over_body(match: Readable, node: OpenNode) -> Span | None:
     if len(own) >= _MARGIN_SHARE * widest:
         return None  # the line ran to the margin: a point wrapped at a capitalised word
     return Span(children[0].start, children[0].start + len(own))
+
+
+def _bullet_over_body_or_points(node: OpenNode) -> bool:
+    """A bulleted item whose first paragraph has a body or numbered points after it."""
+    children, marker = node.children, node.marker
+    if node.kind is not OpenKind.ITEM or marker is None or marker.style not in BULLET_STYLES:
+        return False
+    return len(children) >= 2 and children[0].kind is OpenKind.PARAGRAPH and _body_or_points(children[1])
+
+
+def _unclosed_one_line_title(own: str) -> bool:
+    """One line, short as a title, ending on a word or a bracket: no stop, no colon, no lead-in."""
+    if not own or "\n" in own or not (own[-1].isalnum() or own[-1] == ")"):
+        return False
+    return is_title_like(own, MAX_LABEL_WORDS) and not is_lead_in(own) and ":" not in own
 
 
 def _body_or_points(node: OpenNode) -> bool:

@@ -19,7 +19,11 @@ from vnreport.tree.paragraphs import _left_mid_clause, _starts_lower, closes, is
 
 
 def soft_wrapped_groups(
-    text: Readable, lines: Sequence[ClassifiedLine], skip: frozenset[int], barriers: frozenset[int], rows: frozenset[int]
+    text: Readable,
+    lines: Sequence[ClassifiedLine],
+    skip: frozenset[int],
+    barriers: frozenset[int],
+    rows: frozenset[int],
 ) -> list[tuple[int, int]]:
     """Where paragraphs are not hard-wrapped (one line each, a crawl), the few the crawl kept
     broken: an unfinished line, then right under it a line in lower case ("(3) Tên viết tắt của
