@@ -5,7 +5,7 @@ region, and the map to the bytes exact wherever the regions fall."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import vnreport
@@ -112,8 +112,32 @@ def test_single_encoding_files_find_one_region() -> None:
 _POOL = [(text, encoding) for encodings, texts in CASES for text, encoding in zip(texts, encodings, strict=True)]
 
 
+_VISCII_LINE = "giới thiệu đến Phòng Cảnh sát Quản lý hành chính về trật tự xã hội, Công an Thành phố "
+_TCVN5712_LINES = (
+    "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n- Chịu trách nhiệm liên hệ, xin ý kiến các đồng chí Thường trực Thành ủy, Ủy "
+)
+_UTF8_LINES = (
+    "16.4.3. Cấp ủy viên tham gia nhiều cấp ủy, khi có quyết định nghỉ công tác chờ nghỉ hưu, có\n"
+    "quyết định nghỉ hưu thì thôi tham gia cấp ủy mà đồng chí đó là thành viên từ thời điểm quyết\n"
+    "định nghỉ công tác chờ nghỉ hưu có hiệu lực thi hành; thời điểm tính theo ngày nghỉ hưu để\n"
+)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(_POOL), min_size=1, max_size=6), st.booleans())
+# Found by hypothesis: the undecodable lines' sample, VISCII and TCVN 5712 words together, read as
+# no one encoding, and the file was called unreadable although its one region named VISCII.
+@example(
+    [
+        (_VISCII_LINE, "viscii"),
+        (_TCVN5712_LINES, "tcvn5712"),
+        (_VISCII_LINE, "viscii"),
+        (_VISCII_LINE, "viscii"),
+        (_TCVN5712_LINES, "tcvn5712"),
+        (_UTF8_LINES, "utf-8"),
+    ],
+    False,
+)
 def test_spans_stay_exact_across_regions(parts: list[tuple[str, str]], crlf: bool) -> None:
     texts = [t.replace("\n", "\r\n") if crlf else t for t, _ in parts]
     data = b"".join(_encode(t, e) for t, (_, e) in zip(texts, parts, strict=True))

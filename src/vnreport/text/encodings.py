@@ -221,9 +221,12 @@ def decode_legacy(data: bytes) -> LegacyDecoded | None:
     if not invalid:
         return None  # valid UTF-8 after all: not this function's business
     legacy = best_encoding(_sample(data, [lines[i] for i in invalid]))
-    regions = _mixed_regions(data, lines, invalid, legacy)
-    if regions is not None:
+    found = find_regions(data, lines, invalid, legacy)
+    if len({r.encoding for r in found}) >= 2:
+        regions = [(r, region_encoding(data, lines, r)) for r in found]
         return _decode_regions(data, lines, invalid, valid_high, regions)
+    if legacy is None and found:
+        legacy = _plausible_region_encoding(data, lines, found[0])
     mostly_legacy = legacy is not None and len(invalid) > valid_high
     if legacy is None and not _replaceable(data, lines, invalid, valid_high):
         return None
@@ -234,15 +237,23 @@ def decode_legacy(data: bytes) -> LegacyDecoded | None:
     return LegacyDecoded(text, main, _diagnostics(text, main, odd), byte_starts)
 
 
-def _mixed_regions(
-    data: bytes, lines: Sequence[tuple[int, int]], invalid: Sequence[int], legacy: str | None
-) -> list[tuple[Region, str]] | None:
-    """The regions of a file whose legacy lines are in more than one encoding, each with its
-    encoding; None for a file in one (decoded as one, exactly as before regions were looked for)."""
-    regions = find_regions(data, lines, invalid, legacy)
-    if len({r.encoding for r in regions}) < 2:
-        return None
-    return [(r, region_encoding(data, lines, r)) for r in regions]
+def _plausible_region_encoding(data: bytes, lines: Sequence[tuple[int, int]], region: Region) -> str | None:
+    """The encoding of a file's one region where its bytes read largely as Vietnamese in it, or
+    None. The sample of the undecodable lines, taken whole, may read as no one encoding (passages
+    in two that the regions did not part) while its region's reading names one: the file is read
+    in it, with the diagnostics of odd passages, rather than called unreadable; a text in another
+    language reads so in none and stays unreadable."""
+    encoding = region_encoding(data, lines, region)
+    score = score_text(decode_as(data[region.start : region.end], encoding))
+    # Not Score.plausible: the passages read in the wrong encoding pull its share of syllables
+    # down. Many of the genre's common syllables still tell Vietnamese from French or German
+    # read as VNI (a tenth of the words at most) and from Russian or Chinese (none).
+    return encoding if score.points > 0 and score.common >= max(5.0, _REGION_COMMON_SHARE * score.tokens) else None
+
+
+#: The share of a region's words that are the genre's common syllables, at least, for its reading
+#: to be taken where the undecodable lines together read as no one encoding.
+_REGION_COMMON_SHARE = 0.3
 
 
 def _decode_regions(
