@@ -130,3 +130,18 @@ def test_hand_gold_scores(path: Path) -> None:
     floors = FLOORS[gold["doc"]]
     assert set(scores) == set(floors)
     assert {k: v for k, v in scores.items() if v < floors[k]} == {}, scores
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=[p.name[:2] for p in GOLD_FILES])
+def test_hand_gold_scores_on_the_pdf(path: Path) -> None:
+    """The same gold against the reading of the document's original PDF (``corpus/pdf``): a
+    reader's document is the same whichever file it came in, so the floors are the same."""
+    scorer = _scorer()
+    gold = _gold(path)
+    pdf = CORPUS / "pdf" / gold["doc"].replace(".txt", ".pdf")
+    if not pdf.exists():
+        pytest.skip("no PDF of this document")
+    doc = json.loads(vnreport.parse_file(pdf).to_json())
+    scores = _scores(scorer, gold, doc)
+    floors = FLOORS[gold["doc"]]
+    assert {k: v for k, v in scores.items() if v < floors[k]} == {}, scores
