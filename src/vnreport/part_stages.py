@@ -17,7 +17,7 @@ from attrs import frozen
 
 from vnreport.figures import check_evidence, read_target
 from vnreport.footnotes import notes as fn
-from vnreport.footnotes.link import raised_numbers, raised_refs, refs_in_headings
+from vnreport.footnotes.link import merged_refs, raised_numbers, raised_refs, refs_in_headings
 from vnreport.footnotes.pdf import ExtraRef, add_pdf_footnotes
 from vnreport.layout import pages
 from vnreport.layout.furniture import FurnitureResult, read_furniture
@@ -221,8 +221,7 @@ def _stage_sentences(state: PartState) -> PartState:
     and every heading the figures of its title."""
     refs = state.extra_refs
     if state.raised:
-        raised = raised_refs(state.text, state.raised, state.index.resolve)
-        refs = tuple(sorted((*refs, *raised), key=lambda r: (r[0], r[1])))
+        refs = merged_refs(refs, raised_refs(state.text, state.raised, state.index.resolve))
     maker = SentenceMaker(state.text, state.options, resolve=state.index.resolve, extra_refs=refs)
     body = maker.fill(state.bare_body)
     in_headings = refs_in_headings(state.text, state.sections, state.index.resolve)

@@ -144,3 +144,13 @@ def test_tone_placement_is_reported_but_spans_stay_on_the_original() -> None:
     khoa = next(t for t in tokens if "khoá" in t.text)
     assert "khóa" in khoa.normalized
     assert doc.text[khoa.span.start : khoa.span.end] == khoa.text
+
+
+def test_a_marker_found_twice_is_one_reference() -> None:
+    """A PDF's superscript digit glued after a stop ("… chi bộ cơ sở).1", corpus 08) is found at
+    the page bottom's label and as a raised run: one marker, one reference, in text order."""
+    from vnreport.footnotes.link import merged_refs
+
+    found = ((120, 121, "1", "fn1"), (300, 301, "2", "fn2"))
+    raised = ((120, 121, "1", "fn1"), (50, 51, "3", "fn3"))
+    assert merged_refs(found, raised) == ((50, 51, "3", "fn3"), (120, 121, "1", "fn1"), (300, 301, "2", "fn2"))

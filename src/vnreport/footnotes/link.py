@@ -35,6 +35,17 @@ def raised_refs(
     return tuple((span.start, span.end, label, target) for span, label, target in found if target is not None)
 
 
+def merged_refs(
+    found: Sequence[tuple[int, int, str, str | None]], raised: Sequence[tuple[int, int, str, str | None]]
+) -> tuple[tuple[int, int, str, str | None], ...]:
+    """The markers found at the page bottoms' labels and the raised ones, in text order, each
+    once: a PDF's superscript digit glued after a stop ("… chi bộ cơ sở).1") is both, and one
+    marker is one reference."""
+    taken = {(r[0], r[1]) for r in found}
+    unique = [r for r in raised if (r[0], r[1]) not in taken]
+    return tuple(sorted((*found, *unique), key=lambda r: (r[0], r[1])))
+
+
 def refs_in_headings(text: str, sections: Sequence[Section], resolve: Callable[[str], str | None]) -> list[Diagnostic]:
     """A footnote marker in a heading's title: reported, not linked."""
     out: list[Diagnostic] = []

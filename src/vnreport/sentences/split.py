@@ -6,7 +6,8 @@ searching forward. Its known errors on this genre are then corrected (see
 ``reference/underthesea-notes.md``):
 
 * a line-initial footnote label "[1]." is not a sentence of its own;
-* a marker after the period ("…quy định.[9] Các …") belongs to the sentence before it;
+* a marker after the period ("…quy định.[9] Các …") belongs to the sentence before it, and so
+  does a short number glued to it ("… chi bộ cơ sở).1", a PDF's superscript);
 * "v.v." followed by a capitalised word ends a sentence;
 * Markdown emphasis closed after the period ("… năm 2025.**") belongs to the sentence before it;
 * a single capital letter after a lower-case word ("mức độ A. Năm 2020") ends a sentence.
@@ -148,6 +149,9 @@ def _correct(text: str, spans: list[Span]) -> list[Span]:
             if rest is None:
                 continue
             span = rest
+        if out and _glued_number(text, span, out[-1]):
+            out[-1] = Span(out[-1].start, span.end)
+            continue
         if text[span.start] == "[":
             bracketed = True
             if out:
@@ -187,6 +191,20 @@ def _give_back_closing_emphasis(text: str, span: Span, out: list[Span]) -> Span 
         return span
     out[-1] = Span(out[-1].start, span.start + k)
     return Span(span.start + k + (len(piece) - k - len(piece[k:].lstrip())), span.end)
+
+
+#: The longest number glued after a stop that is read as that sentence's footnote marker.
+_MAX_GLUED_MARKER_DIGITS = 3
+
+
+def _glued_number(text: str, span: Span, prev: Span) -> bool:
+    """A short number alone, glued to the stop that ends the sentence before ("… (Đảng bộ cơ
+    sở, chi bộ cơ sở).1", PDF text where the superscript lost its size): that sentence's
+    footnote marker, not a sentence of its own."""
+    if span.start != prev.end or span.end - span.start > _MAX_GLUED_MARKER_DIGITS:
+        return False
+    piece = text[span.start : span.end]
+    return piece.isascii() and piece.isdigit() and text[prev.end - 1] in _TERMINAL
 
 
 def _give_back_leading_refs(text: str, span: Span, out: list[Span]) -> Span | None:

@@ -20,7 +20,7 @@ from vnreport.rules.shapes import (
     REFERENCE_NOUN_END,
     SENTENCE_BREAK,
 )
-from vnreport.tree.agreement import Siblings
+from vnreport.tree.agreement import Siblings, is_run_in
 from vnreport.tree.entries import entry_kind
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode
 from vnreport.tree.numbering import numbered_as
@@ -68,7 +68,7 @@ def as_read(match: Readable, node: OpenNode, parent: OpenNode, siblings: Sibling
         return section
     if node.kind is OpenKind.SECTION and _is_clause(node, parent):
         return _clause_item(node)
-    if node.kind is OpenKind.SECTION and _runs_into_its_body(match, node, parent):
+    if node.kind is OpenKind.SECTION and _entry_in_its_shape(match, node, parent):
         return _entry_of_its_list(node)
     label = _label_of(match, node)
     if label is not None:
@@ -140,6 +140,23 @@ def _visibly_unfinished(title: str, match: Readable, body_start: int) -> bool:
     if DOCUMENT_NAME_START.match(*window(match, body_start)) is not None:
         return True  # "4.6. Văn phòng" then "Trung ương Đảng phối hợp …": a name goes on
     return REFERENCE_NOUN_END.search(title) is not None or match[body_start : body_start + 1] == "("
+
+
+def _entry_in_its_shape(match: Readable, node: OpenNode, parent: OpenNode) -> bool:
+    """A heading by its line that is one entry of its list by what it is: a title running on
+    into its first paragraph, or a starred note."""
+    return _runs_into_its_body(match, node, parent) or _starred_note(match, node)
+
+
+def _starred_note(match: Readable, node: OpenNode) -> bool:
+    """A starred label run into its text with only paragraphs under it ("* Lưu ý: Maket Lễ trao
+    tặng … để bố trí cho phù hợp.") is a note, an item as a bulleted "- Nguyên nhân khách quan:
+    …" is; it heads a section only over points of its own ("* Đối với 5 bài học kinh nghiệm:
+    …" then "- …"). A wrapped line of the note may stand as a paragraph of its own."""
+    marker = node.marker
+    if marker is None or marker.style is not MarkerStyle.STAR:
+        return False
+    return all(c.kind is OpenKind.PARAGRAPH for c in node.children) and is_run_in(match, node)
 
 
 def _entry_of_its_list(node: OpenNode) -> OpenNode:
