@@ -568,6 +568,15 @@ def test_news_crawl_trailer_corpus_13_style() -> None:
     assert m.doc_type_name == "Kết luận"
     assert m.web_date is not None and (m.web_date.day, m.web_date.month, m.web_date.year) == (19, 5, 2025)
     assert "Theo Cổng" not in doc.text[doc.body[0].span.start : doc.body[-1].span.end]
+    assert m.web_byline == "Theo Cổng Thông tin điện tử Chính phủ"  # the article's credit
+
+
+def test_a_byline_on_top_is_kept_over_the_closing_credit() -> None:
+    doc = parse(
+        "Skip to main content\nQuyết tâm thực hiện thắng lợi Nghị quyết Đại hội\n"
+        "Submitted by Ban biên tập Huyện Văn Lãng on 22 April 2020\n\n" + HEADER + BODY + "\nTheo Báo Lạng Sơn\n"
+    )
+    assert doc.metadata.web_byline == "Submitted by Ban biên tập Huyện Văn Lãng on 22 April 2020"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -158,7 +158,8 @@ def _read_markdown_head(scan: Scan, pos: int, limit: int) -> int:
 
 
 def read_trailer(scan: Scan, body_start: int, limit: int) -> int:
-    """A news crawl ends with its source and posting date: trailing furniture, not body."""
+    """A news crawl ends with its source and posting date: trailing furniture, not body. Its
+    credit ("Theo <outlet>") is the page's byline when none stood on top."""
     i = limit - 1
     end = limit
     while i >= body_start:
@@ -173,7 +174,11 @@ def read_trailer(scan: Scan, body_start: int, limit: int) -> int:
                 scan.meta.web_date.offer(DateValue(*date, span=scan.lines[i].line.content), scan.lines[i].line.content)
         elif not (P.WEB_SOURCE.match(content) or is_page_furniture(scan, i)):
             break
-        scan.kind(i, FurnitureKind.WEB)
+        if P.WEB_CREDIT.match(content) is not None and scan.meta.web_byline.value is None:
+            scan.meta.web_byline.offer(content, scan.lines[i].line.content)
+            scan.kind(i, FurnitureKind.WEB_BYLINE)
+        else:
+            scan.kind(i, FurnitureKind.WEB)
         end = i
         i -= 1
     return end

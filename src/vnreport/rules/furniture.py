@@ -280,6 +280,9 @@ WEB_SOURCE = regex.compile(
     r"^(?:Theo\s+[^.\n]{3,80}|(?i:nguồn)\s*:.{0,200}|(?i:link\s+bài\s+viết(?:\s+gốc)?)\s*:.*|https?://\S+)$",
     regex.VERSION1,
 )
+#: The credit a news article's crawl ends with, its byline when the page printed none on top:
+#: "Theo Cổng Thông tin điện tử Chính phủ" (the outlet the article is republished from).
+WEB_CREDIT = regex.compile(r"^Theo\s+(?P<who>[^.\n]{3,80})$", regex.VERSION1)
 #: A markdown heading line ("# TOÀN VĂN: …" is the page title of a crawl; "### Nội dung chính" chrome).
 #: The text ends at a non-space and the runs are possessive, so a long run of spaces inside the
 #: heading is read once (the lazy ".+?" before "\s*#*$" was quadratic in it: issue 16).

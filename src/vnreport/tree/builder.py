@@ -38,6 +38,7 @@ from vnreport.model import (
     Table,
 )
 from vnreport.tree.agreement import Siblings
+from vnreport.tree.bold_heads import bold_heading
 from vnreport.tree.kinds import as_read, heading_shape
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode, style_key
 from vnreport.tree.paragraphs import text_after_bare_marker
@@ -265,6 +266,8 @@ class TreeBuilder:
         for child in parent.children:
             if child.marker is not None:
                 child = as_read(self.match, child, parent, siblings)
+                if "**" in self.text:  # only a Markdown crawl has bold runs to read
+                    child = bold_heading(self.text, child) or child
             out.append(self._freeze(child, prefix, level, counters))
         return tuple(out)
 

@@ -30,6 +30,7 @@ def entry_kind(match: Readable, node: OpenNode, parent: OpenNode, siblings: Sibl
     """``node`` as the kind its list says it is, or None where nothing changes."""
     return (
         _value_entry(match, node, siblings)
+        or _wrapped_value_entry(match, node)
         or _label_among_headings(match, node, parent)
         or agreeing_kind(match, node, siblings)
     )
@@ -53,6 +54,37 @@ def _value_entry(match: Readable, node: OpenNode, siblings: Siblings) -> OpenNod
     item.children = [own]
     item.source_level, item.list_depth = node.source_level, node.list_depth
     return item
+
+
+def _wrapped_value_entry(match: Readable, node: OpenNode) -> OpenNode | None:
+    """An entry whose colon ends a hard-wrapped crawl's short first line and whose text goes
+    on, with no blank line, on the next, in text that sets its entries apart by blank lines
+    (corpus 15: "b) Triển khai các chương trình:⏎“Bình dân học vụ số” cho người dân; …"):
+    one paragraph, the entry's text, so an item. A heading there has a blank line under it;
+    a PDF's page break above a label ("17", then "(29) Quan hệ gia đình:⏎Ghi rõ …" in corpus
+    09) sets nothing apart, as the next entry straight under the text shows."""
+    marker, title = node.marker, node.title
+    if node.kind is not OpenKind.SECTION or marker is None or marker.style not in ENTRY_STYLES or title is None:
+        return None
+    if len(node.children) != 1 or node.children[0].kind is not OpenKind.PARAGRAPH:
+        return None
+    value = node.children[0]
+    if "".join(match[title.end : value.start].split(" ")).strip("*_\u00a0\t") != ":\n":
+        return None
+    before = match[max(0, marker.span.start - _BEHIND) : marker.span.start].rstrip(" \t*_")
+    after = match[value.end : value.end + _BEHIND].lstrip(" \t*_")
+    if not before.endswith("\n\n") or not (after.startswith("\n\n") or not after.strip()):
+        return None  # no blank line above and below the entry: not blank-separated text
+    item = OpenNode(OpenKind.ITEM, node.start, max(node.end, value.end), marker, node.key)
+    own = OpenNode(OpenKind.PARAGRAPH, title.start, value.end)
+    own.gaps = value.gaps
+    item.children = [own]
+    item.source_level, item.list_depth = node.source_level, node.list_depth
+    return item
+
+
+#: Characters read before an entry's marker and after its text for the blank lines around it.
+_BEHIND = 16
 
 
 def _label_among_headings(match: Readable, node: OpenNode, parent: OpenNode) -> OpenNode | None:
