@@ -4,16 +4,23 @@ never from each other)."""
 
 from __future__ import annotations
 
+import importlib.util
 import io
+import json
 import os
+import unicodedata
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 from xml.sax.saxutils import escape
 
+import pytest
+
 import vnreport
 from vnreport.model import Footnote, Item, Paragraph, Section, Sentence, SubDocument, Table
+from vnreport.text.encodings import ENCODING_NAMES, decode_as
 
 # -- paths and switches -----------------------------------------------------------------------
 
@@ -354,3 +361,58 @@ def build_docx(parts: dict[str, str | bytes] | None = None, omit: tuple[str, ...
 def _one_line(marker_text: str) -> str:
     """A marker the crawl broke over a line ("Điều⏎2.") as it reads."""
     return " ".join(marker_text.split())
+
+
+def reads_as(piece: bytes, ch: str, utf16: bool = False) -> bool:
+    """Whether ``piece`` is ``ch`` in UTF-8 or a legacy encoding, or one replaced byte."""
+    if ch == "\ufffd":
+        return len(piece) == 1
+    if ch == "\n" and piece in (b"\r", b"\r\n"):
+        return True
+    # UTF-8, or UTF-16 where the input opens with a UTF-16 byte-order mark (the mark decides).
+    for codec in ("utf-8", "utf-16-be", "utf-16-le") if utf16 else ("utf-8",):
+        try:
+            if unicodedata.normalize("NFC", piece.decode(codec)) == ch:
+                return True
+        except UnicodeDecodeError:
+            pass
+    # A TCVN3 line typed in an uppercase font (".VnTimeH") stores capitals as lowercase codes:
+    # the reader restores them, so a legacy byte may read as the capital of its letter.
+    legacy = (unicodedata.normalize("NFC", decode_as(piece, name)) for name in ENCODING_NAMES)
+    return any(ch in (read, read.upper()) for read in legacy)
+
+
+def gold_scorer() -> ModuleType:
+    """``../shared/tools/check_gold.py`` loaded as a module (the test skips when it is absent)."""
+    scorer_path = SHARED / "tools" / "check_gold.py"
+    if not scorer_path.exists():
+        pytest.skip("../shared/tools/check_gold.py not present")
+    spec = importlib.util.spec_from_file_location("check_gold", scorer_path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def read_gold(path: Path) -> dict[str, Any]:
+    gold: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return gold
+
+
+def corpus_document(name: str) -> Path:
+    """The corpus file ``name`` (the test skips when the corpus is absent)."""
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip("corpus absent")
+    return path
+
+
+def gold_scores(scorer: ModuleType, gold: dict[str, Any], doc: dict[str, Any]) -> dict[str, float]:
+    """What ``check_gold.py`` prints for ``doc``: its metrics, without the lists of misses."""
+    scores: dict[str, Any] = {}
+    scores.update(scorer.score_outline(gold, doc))
+    if gold.get("footnote_refs") is not None:
+        scores.update(scorer.score_footnotes(gold, doc))
+    scores.update(scorer.score_metadata(gold, doc))
+    scores.update(scorer.check_invariants(doc))
+    return {k: float(v) for k, v in scores.items() if not k.startswith("_")}

@@ -7,20 +7,16 @@ asserted at the value reached, as a floor."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
-from typing import Any
 
 import pytest
 
 import vnreport
 
-from .helpers import CORPUS, SHARED
+from .helpers import CORPUS, corpus_document, gold_scorer, gold_scores, read_gold
 
 HAND_GOLD = Path(__file__).parent / "gold_hand"
-SCORER = SHARED / "tools" / "check_gold.py"
 GOLD_FILES = sorted(HAND_GOLD.glob("*.gold.json"))
 #: Scores reached per document and metric: a floor each run must keep.
 FLOORS: dict[str, dict[str, float]] = {
@@ -75,58 +71,25 @@ FLOORS: dict[str, dict[str, float]] = {
 }
 
 
-def _scorer() -> ModuleType:
-    if not SCORER.exists():
-        pytest.skip("../shared/tools/check_gold.py not present")
-    spec = importlib.util.spec_from_file_location("check_gold", SCORER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _gold(path: Path) -> dict[str, Any]:
-    gold: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return gold
-
-
-def _document(name: str) -> Path:
-    path = CORPUS / name
-    if not path.exists():
-        pytest.skip("corpus absent")
-    return path
-
-
-def _scores(scorer: ModuleType, gold: dict[str, Any], doc: dict[str, Any]) -> dict[str, float]:
-    """What ``check_gold.py`` prints for ``doc``: its metrics, without the lists of misses."""
-    scores: dict[str, Any] = {}
-    scores.update(scorer.score_outline(gold, doc))
-    if gold.get("footnote_refs") is not None:
-        scores.update(scorer.score_footnotes(gold, doc))
-    scores.update(scorer.score_metadata(gold, doc))
-    scores.update(scorer.check_invariants(doc))
-    return {k: float(v) for k, v in scores.items() if not k.startswith("_")}
-
-
 def test_every_gold_file_has_floors() -> None:
-    assert GOLD_FILES and sorted(_gold(p)["doc"] for p in GOLD_FILES) == sorted(FLOORS)
+    assert GOLD_FILES and sorted(read_gold(p)["doc"] for p in GOLD_FILES) == sorted(FLOORS)
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=[p.name[:2] for p in GOLD_FILES])
 def test_gold_lines_are_the_documents(path: Path) -> None:
     """Each outline entry names the line its marker starts (a check on the gold itself)."""
-    gold = _gold(path)
-    lines = _document(gold["doc"]).read_text(encoding="utf-8").split("\n")
+    gold = read_gold(path)
+    lines = corpus_document(gold["doc"]).read_text(encoding="utf-8").split("\n")
     for entry in gold["outline"]:
         assert lines[entry["line"] - 1].strip().startswith(entry["marker"]), entry
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=[p.name[:2] for p in GOLD_FILES])
-def test_hand_gold_scores(path: Path) -> None:
-    scorer = _scorer()
-    gold = _gold(path)
-    doc = json.loads(vnreport.parse_file(_document(gold["doc"])).to_json())
-    scores = _scores(scorer, gold, doc)
+def test_hand_goldgold_scores(path: Path) -> None:
+    scorer = gold_scorer()
+    gold = read_gold(path)
+    doc = json.loads(vnreport.parse_file(corpus_document(gold["doc"])).to_json())
+    scores = gold_scores(scorer, gold, doc)
     floors = FLOORS[gold["doc"]]
     assert set(scores) == set(floors)
     assert {k: v for k, v in scores.items() if v < floors[k]} == {}, scores
@@ -136,12 +99,12 @@ def test_hand_gold_scores(path: Path) -> None:
 def test_hand_gold_scores_on_the_pdf(path: Path) -> None:
     """The same gold against the reading of the document's original PDF (``corpus/pdf``): a
     reader's document is the same whichever file it came in, so the floors are the same."""
-    scorer = _scorer()
-    gold = _gold(path)
+    scorer = gold_scorer()
+    gold = read_gold(path)
     pdf = CORPUS / "pdf" / gold["doc"].replace(".txt", ".pdf")
     if not pdf.exists():
         pytest.skip("no PDF of this document")
     doc = json.loads(vnreport.parse_file(pdf).to_json())
-    scores = _scores(scorer, gold, doc)
+    scores = gold_scores(scorer, gold, doc)
     floors = FLOORS[gold["doc"]]
     assert {k: v for k, v in scores.items() if v < floors[k]} == {}, scores

@@ -16,10 +16,10 @@ import pytest
 
 import vnreport
 
-from .test_gold_hand import HAND_GOLD, _document, _gold, _scorer, _scores
+from .helpers import corpus_document, gold_scorer, gold_scores, read_gold
 
-#: Kept apart from ``HAND_GOLD``, whose every file ``test_gold_hand.py`` scores on the whole document.
-CRAWL_GOLD = sorted((HAND_GOLD / "crawls").glob("*.gold.json"))
+#: Kept apart from ``tests/gold_hand/*.gold.json``, whose every file ``test_gold_hand.py`` scores on the whole document.
+CRAWL_GOLD = sorted((Path(__file__).parent / "gold_hand" / "crawls").glob("*.gold.json"))
 _ALL = {
     "outline_recall": 1.0,
     "outline_precision": 1.0,
@@ -65,14 +65,14 @@ def _line_holds_marker(line: str, entry: dict[str, Any]) -> bool:
 
 
 def test_every_crawl_gold_file_has_floors() -> None:
-    assert CRAWL_GOLD and sorted(_gold(p)["doc"] for p in CRAWL_GOLD) == sorted(FLOORS)
+    assert CRAWL_GOLD and sorted(read_gold(p)["doc"] for p in CRAWL_GOLD) == sorted(FLOORS)
 
 
 @pytest.mark.parametrize("path", CRAWL_GOLD, ids=[p.name[:2] for p in CRAWL_GOLD])
 def test_gold_lines_are_the_documents(path: Path) -> None:
     """Each outline entry names the line its marker starts (a check on the gold itself)."""
-    gold = _gold(path)
-    lines = _document(gold["doc"]).read_text(encoding="utf-8").split("\n")
+    gold = read_gold(path)
+    lines = corpus_document(gold["doc"]).read_text(encoding="utf-8").split("\n")
     last = gold.get("part_lines", [1, len(lines)])[1]
     for entry in gold["outline"]:
         assert entry["line"] <= last and _line_holds_marker(lines[entry["line"] - 1], entry), entry
@@ -87,11 +87,11 @@ def test_cut_keeps_what_starts_before_the_end() -> None:
 
 
 @pytest.mark.parametrize("path", CRAWL_GOLD, ids=[p.name[:2] for p in CRAWL_GOLD])
-def test_crawl_gold_scores(path: Path) -> None:
-    scorer = _scorer()
-    gold = _gold(path)
-    doc = json.loads(vnreport.parse_file(_document(gold["doc"])).to_json())
-    scores = _scores(scorer, gold, _part(doc, gold))
+def test_crawl_goldgold_scores(path: Path) -> None:
+    scorer = gold_scorer()
+    gold = read_gold(path)
+    doc = json.loads(vnreport.parse_file(corpus_document(gold["doc"])).to_json())
+    scores = gold_scores(scorer, gold, _part(doc, gold))
     floors = FLOORS[gold["doc"]]
     assert set(scores) == set(floors)
     assert {k: v for k, v in scores.items() if v < floors[k]} == {}, scores

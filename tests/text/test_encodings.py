@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 
 import vnreport
 from vnreport.model import DiagnosticCode, Severity
-from vnreport.text.encodings import ENCODING_NAMES, decode_as, decode_legacy, encode_legacy
+from vnreport.text.encodings import decode_as, decode_legacy, encode_legacy
 from vnreport.text.folds import fold_tone_placement
 from vnreport.text.reading import decode_bytes, read
 
-from ..helpers import escaped_bytes, read_cases
+from ..helpers import escaped_bytes, read_cases, reads_as
 
 LEGACY = ("tcvn3", "vni", "viscii", "cp1258")
 
@@ -348,27 +348,8 @@ def test_utf8_with_stray_bytes_maps_every_character_to_its_bytes(parts: list[str
         while j < len(text) and byte_map.to_raw(j) == byte_map.to_raw(j + 1):
             j += 1
         piece = data[byte_map.to_raw(i) : byte_map.to_raw(j)]
-        assert _reads_as(piece, text[i:j], data.startswith((b"\xff\xfe", b"\xfe\xff"))), (piece, text[i:j])
+        assert reads_as(piece, text[i:j], data.startswith((b"\xff\xfe", b"\xfe\xff"))), (piece, text[i:j])
         i = j
-
-
-def _reads_as(piece: bytes, ch: str, utf16: bool = False) -> bool:
-    """Whether ``piece`` is ``ch`` in UTF-8 or a legacy encoding, or one replaced byte."""
-    if ch == "\ufffd":
-        return len(piece) == 1
-    if ch == "\n" and piece in (b"\r", b"\r\n"):
-        return True
-    # UTF-8, or UTF-16 where the input opens with a UTF-16 byte-order mark (the mark decides).
-    for codec in ("utf-8", "utf-16-be", "utf-16-le") if utf16 else ("utf-8",):
-        try:
-            if unicodedata.normalize("NFC", piece.decode(codec)) == ch:
-                return True
-        except UnicodeDecodeError:
-            pass
-    # A TCVN3 line typed in an uppercase font (".VnTimeH") stores capitals as lowercase codes:
-    # the reader restores them, so a legacy byte may read as the capital of its letter.
-    legacy = (unicodedata.normalize("NFC", decode_as(piece, name)) for name in ENCODING_NAMES)
-    return any(ch in (read, read.upper()) for read in legacy)
 
 
 @pytest.mark.parametrize("encoding", LEGACY)

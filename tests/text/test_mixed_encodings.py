@@ -14,8 +14,7 @@ from vnreport.text.encodings import ENCODING_NAMES, decode_legacy, encode_legacy
 from vnreport.text.reading import read
 from vnreport.text.regions import find_regions
 
-from ..helpers import read_cases
-from .test_encodings import _reads_as
+from ..helpers import read_cases, reads_as
 
 
 def _encode(text: str, encoding: str) -> bytes:
@@ -147,7 +146,7 @@ def test_spans_stay_exact_across_regions(parts: list[tuple[str, str]], crlf: boo
     text = normalized.text
     for i in range(len(text)):
         piece = data[byte_map.to_raw(i) : byte_map.to_raw(i + 1)]
-        assert _reads_as(piece, text[i]), (i, piece, text[i])
+        assert reads_as(piece, text[i]), (i, piece, text[i])
     ends = [0]
     for d in normalized.diagnostics:
         if d.code is DiagnosticCode.ENCODING_REGION:
