@@ -67,6 +67,8 @@ class TreeBuilder:
     ) -> None:
         self.text = text
         self.match = match_text if match_text is not None else text
+        # Only a Markdown crawl has bold runs to read (tree/bold_heads.py); asked once, not per node.
+        self._has_bold = "**" in text
         self.make_paragraph = make_paragraph
         self.make_table = make_table
         self._placer = Placer(self.match)
@@ -266,7 +268,7 @@ class TreeBuilder:
         for child in parent.children:
             if child.marker is not None:
                 child = as_read(self.match, child, parent, siblings)
-                if "**" in self.text:  # only a Markdown crawl has bold runs to read
+                if self._has_bold:
                     child = bold_heading(self.text, child) or child
             out.append(self._freeze(child, prefix, level, counters))
         return tuple(out)
