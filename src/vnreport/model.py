@@ -15,7 +15,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from vnreport.shared_text import SharesText
+from vnreport.shared_text import FOLDED, SharesText
 from vnreport.spans import Span as Span
 
 
@@ -257,7 +257,8 @@ class Token:
 
 @frozen(eq=False, repr=False)
 class Sentence(SharesText):
-    id: str
+    _id: str = field(alias="id")
+    """The sentence's id, or with ``ordinal`` the id of the paragraph or footnote it is in."""
     span: Span
     _source: str = field(alias="text")
     """The sentence's text or the document text it is a span of (see :class:`~vnreport.shared_text.SharesText`)."""
@@ -266,6 +267,15 @@ class Sentence(SharesText):
     comparisons: tuple[Comparison, ...] = field(default=())
     gaps: tuple[Span, ...] = field(default=())
     """Page furniture inside the sentence (a page break fell in it): page numbers, footnotes."""
+    _ordinal: int = field(default=0, kw_only=True, alias="ordinal", metadata={FOLDED: True})
+    """The sentence's place in its paragraph or footnote (1, 2…), or 0 when ``id`` is its own
+    (``attrs.evolve`` keeps it: a new whole id goes with ``ordinal=0``)."""
+
+    @property
+    def id(self) -> str:
+        """``"p1.g4.t2"``: the parser stores the paragraph's id (shared) and the ordinal, and
+        builds the sentence's id when asked (the ids were a tenth of a parse's objects)."""
+        return f"{self._id}.t{self._ordinal}" if self._ordinal else self._id
 
     @property
     def clean_text(self) -> str:

@@ -68,7 +68,8 @@ class SentenceMaker:
                 out.append(node)
         return tuple(out)
 
-    def sentences(self, prefix: str, span: Span, with_refs: bool, gaps: tuple[Span, ...] = ()) -> tuple[Sentence, ...]:
+    def sentences(self, owner: str, span: Span, with_refs: bool, gaps: tuple[Span, ...] = ()) -> tuple[Sentence, ...]:
+        """The sentences of ``span``, their ids ``owner + ".t1"``, ``".t2"``… (built when asked)."""
         if not self.options.sentences:
             return ()
         text = self.text
@@ -92,7 +93,7 @@ class SentenceMaker:
             refs = self._refs(source, piece, base, s, extra) if with_refs else ()
             inside = tuple(g for g in gaps if s.start <= g.start and g.end <= s.end) if gaps else ()
             figures, comparisons = self._figures(source, piece, base, s) if figures_on else ((), ())
-            out.append(Sentence(f"{prefix}t{k}", s, text, refs, figures, comparisons, inside))
+            out.append(Sentence(owner, s, text, refs, figures, comparisons, inside, ordinal=k))
         return tuple(out)
 
     def _refs(
@@ -133,12 +134,13 @@ class SentenceMaker:
         return figures
 
     def paragraph(self, node_id: str, span: Span, gaps: tuple[Span, ...] = ()) -> Paragraph:
-        sentences = self.sentences(node_id + ".", span, True, gaps)
+        sentences = self.sentences(node_id, span, True, gaps)
         self.body_sentences.extend(sentences)
         return Paragraph(node_id, span, self.text, sentences, gaps)
 
     def footnote_sentences(self, prefix: str, span: Span) -> tuple[Sentence, ...]:
-        return self.sentences(prefix, span, False)
+        """A footnote's sentences; ``prefix`` is the footnote's id and a dot."""
+        return self.sentences(prefix.removesuffix("."), span, False)
 
 
 def _shift_diagnostics(diagnostics: Sequence[Diagnostic], base: int) -> Sequence[Diagnostic]:
