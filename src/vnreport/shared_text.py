@@ -67,6 +67,12 @@ class SharesText:
         return (type(self), self._values())
 
 
+def child_id(owner: str, letter: str, k: int) -> str:
+    """The id of the ``k``-th child of its kind (``letter``: "g", "i"…) of the node ``owner``
+    ("" at the top): what a paragraph or a sentence that stores its owner's id answers."""
+    return f"{owner}.{letter}{k}" if owner else f"{letter}{k}"
+
+
 def spanned(source: str, span: Span) -> str:
     """The node's text from what it stores (see :class:`SharesText`)."""
     if len(source) == span.end - span.start:
