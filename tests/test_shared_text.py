@@ -69,3 +69,23 @@ def test_the_decoded_input_is_made_again_from_its_patches_when_asked_for() -> No
     ]
     unchanged = read("Huyện có nhiều lợi thế.".encode())
     assert unchanged._raw is unchanged.text and unchanged.raw is unchanged.text
+
+
+def test_a_parsed_sentence_builds_its_id_from_its_paragraphs() -> None:
+    doc = vnreport.parse(REPORT)
+    paragraph = next(n for n in doc.nodes() if isinstance(n, Paragraph) and len(n.children) == 2)
+    first, second = paragraph.children
+    assert isinstance(first, Sentence) and isinstance(second, Sentence)
+    assert (first.id, second.id) == (f"{paragraph.id}.t1", f"{paragraph.id}.t2")
+    assert first._id is paragraph._id  # the id of the paragraph's parent, shared, not a copy
+    own = Sentence(second.id, second.span, second.text, second.footnote_refs, second.quantities)
+    assert second == own and hash(second) == hash(own) and repr(second) == repr(own)
+    assert "ordinal" not in repr(second)
+    assert pickle.loads(pickle.dumps(second)) == own and pickle.loads(pickle.dumps(second)).id == second.id
+    assert attrs.evolve(second, quantities=()).id == second.id
+    assert attrs.evolve(second, id="x.t9", ordinal=0).id == "x.t9"
+    assert doc.node(second.id) is second and doc.node(paragraph.id) is paragraph
+    bare = Paragraph(paragraph.id, paragraph.span, paragraph.text, paragraph.children)
+    assert bare == paragraph and repr(bare) == repr(paragraph) and pickle.loads(pickle.dumps(paragraph)) == bare
+    note = doc.all_footnotes()[0]
+    assert [s.id for s in note.sentences] == [f"{note.id}.t1"]

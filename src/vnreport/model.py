@@ -15,7 +15,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from vnreport.shared_text import SharesText
+from vnreport.shared_text import FOLDED, SharesText, child_id
 from vnreport.spans import Span as Span
 
 
@@ -257,7 +257,8 @@ class Token:
 
 @frozen(eq=False, repr=False)
 class Sentence(SharesText):
-    id: str
+    _id: str = field(alias="id")
+    """The sentence's id, or with ``ordinal`` the id of the paragraph or footnote it is in."""
     span: Span
     _source: str = field(alias="text")
     """The sentence's text or the document text it is a span of (see :class:`~vnreport.shared_text.SharesText`)."""
@@ -266,6 +267,18 @@ class Sentence(SharesText):
     comparisons: tuple[Comparison, ...] = field(default=())
     gaps: tuple[Span, ...] = field(default=())
     """Page furniture inside the sentence (a page break fell in it): page numbers, footnotes."""
+    _ordinal: int = field(default=0, kw_only=True, alias="ordinal", metadata={FOLDED: True})
+    """Its place in its paragraph or footnote, or 0 if ``id`` is its own (evolve: ``ordinal=0``)."""
+    _paragraph: int = field(default=0, kw_only=True, alias="paragraph", metadata={FOLDED: True})
+    """The paragraph's ordinal when ``id`` is its parent's (0: the paragraph's or footnote's)."""
+
+    @property
+    def id(self) -> str:
+        """Built when asked from the ids and ordinals stored (shared ids: they were an eighth of a parse)."""
+        if not self._ordinal:
+            return self._id
+        owner = child_id(self._id, "g", self._paragraph) if self._paragraph else self._id
+        return f"{owner}.t{self._ordinal}"
 
     @property
     def clean_text(self) -> str:
@@ -306,13 +319,21 @@ class Table:
 class Paragraph(SharesText):
     """Running text without a marker; its children are its sentences (and tables)."""
 
-    id: str
+    _id: str = field(alias="id")
+    """The paragraph's id, or with ``ordinal`` the id of the node it is in ("" at the top)."""
     span: Span
     _source: str = field(alias="text")
     """The paragraph's text or the document text it is a span of (see :class:`~vnreport.shared_text.SharesText`)."""
     children: tuple[Sentence | Table, ...] = field(default=())
     gaps: tuple[Span, ...] = field(default=())
     """Page furniture inside the paragraph (it continues across a page break)."""
+    _ordinal: int = field(default=0, kw_only=True, alias="ordinal", metadata={FOLDED: True})
+    """Its place among its parent's paragraphs, or 0 when ``id`` is its own (as for sentences)."""
+
+    @property
+    def id(self) -> str:
+        """``"p1.g4"``, built when asked from the parent's id the parser stores (shared)."""
+        return child_id(self._id, "g", self._ordinal) if self._ordinal else self._id
 
     @property
     def clean_text(self) -> str:

@@ -15,6 +15,15 @@ if TYPE_CHECKING:
     from vnreport.model import Span
 
 
+FOLDED = "vnreport.folded"
+"""Metadata key of a field whose value another field's public value already includes (a
+sentence's ordinal, in its id): equality, hashing, ``repr`` and pickling leave it out."""
+
+
+def _shown(cls: type) -> tuple[Any, ...]:
+    return tuple(a for a in attrs.fields(cast(Any, cls)) if not a.metadata.get(FOLDED))
+
+
 class SharesText:
     """A node whose text is a slice of the one document text, stored as that text and cut on demand.
 
@@ -37,7 +46,7 @@ class SharesText:
         return spanned(self._source, self.span)
 
     def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, a.alias) for a in attrs.fields(cast(Any, type(self))))
+        return tuple(getattr(self, a.alias) for a in _shown(type(self)))
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
@@ -49,13 +58,19 @@ class SharesText:
         return hash(self._values())
 
     def __repr__(self) -> str:
-        fields = attrs.fields(cast(Any, type(self)))
+        fields = _shown(type(self))
         shown = ", ".join(f"{a.alias}={getattr(self, a.alias)!r}" for a in fields)
         return f"{type(self).__name__}({shown})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A pickled node carries its own text, not the whole document's.
         return (type(self), self._values())
+
+
+def child_id(owner: str, letter: str, k: int) -> str:
+    """The id of the ``k``-th child of its kind (``letter``: "g", "i"…) of the node ``owner``
+    ("" at the top): what a paragraph or a sentence that stores its owner's id answers."""
+    return f"{owner}.{letter}{k}" if owner else f"{letter}{k}"
 
 
 def spanned(source: str, span: Span) -> str:

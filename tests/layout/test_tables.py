@@ -73,9 +73,9 @@ def build(text: str) -> tuple[tuple[ClassifiedLine, ...], tuple[TableBlock, ...]
     """The tree builder fed with the tables, as the pipeline will do it."""
     lines, blocks = tables_of(text)
 
-    def make_paragraph(node_id: str, span: Span, *gaps: object) -> Paragraph:
+    def make_paragraph(owner: str, ordinal: int, span: Span, *gaps: object) -> Paragraph:
         # (The builder's paragraph factory may also be handed the page furniture inside.)
-        return Paragraph(node_id, span, text[span.start : span.end])
+        return Paragraph(owner, span, text[span.start : span.end], ordinal=ordinal)
 
     builder = TreeBuilder(text, make_paragraph, make_table=table_factory(text, lines, blocks))
     builder.build(lines, tables=[(b.start, b.end) for b in blocks])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import attrs
 
 from vnreport.figures.lexicon import COMPOUND_HEADS, MAX_HEAD_WORDS
@@ -86,17 +88,22 @@ def _find(
                 Span(f.start + base, f.end + base),
                 source[f.start + base : f.end + base],
                 f.value,
-                f.unit,
+                # The units and qualifiers are a few words repeated: one string each.
+                _interned(f.unit),
                 f.low,
                 f.high,
-                f.per,
+                _interned(f.per),
                 f.den,
-                f.qual,
+                _interned(f.qual),
             )
             for f in figs
         ]
     )
     return quantities, tuple(diags) if diags else ()
+
+
+def _interned(word: str | None) -> str | None:
+    return None if word is None else sys.intern(word)
 
 
 def quantities_in(text: str) -> tuple[tuple[Quantity, ...], tuple[Diagnostic, ...]]:

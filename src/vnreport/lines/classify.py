@@ -9,6 +9,7 @@ heading ("1- Thuận lợi: Nước ta …"). Context (title lines that continue
 from __future__ import annotations
 
 import enum
+import sys
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
@@ -203,7 +204,10 @@ def classify_line(
         marker_end = m_start + len(text[m_start:m_end].rstrip())
         if source is not None:
             marker_end = _before_emphasis(text, source, m_start, marker_end)
-        marker_text = (source if source is not None else text)[m_start:marker_end]
+        # Interned: a report repeats a few marker texts ("-", "1.", "a)") thousands of times.
+        marker_text = sys.intern((source if source is not None else text)[m_start:marker_end])
+        if isinstance(value, str):
+            value = sys.intern(value)
         marker = Marker(marker_text, Span(m_start, marker_end), rule.style, value)
         rest_start = m_end
         return _decide(text, line, marker, rule.name, rest_start, end)

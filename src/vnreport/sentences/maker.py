@@ -27,10 +27,11 @@ def _no_footnote(label: str) -> str | None:
     return None
 
 
-def bare_paragraph(text: str, node_id: str, span: Span, gaps: tuple[Span, ...] = ()) -> Paragraph:
+def bare_paragraph(text: str, owner: str, ordinal: int, span: Span, gaps: tuple[Span, ...] = ()) -> Paragraph:
     """A paragraph as the tree stage makes it: its sentences come in the sentences stage. It
-    holds the document text itself, not a copy of its slice (:class:`vnreport.model.Paragraph`)."""
-    return Paragraph(node_id, span, text, (), gaps)
+    holds the document text itself, not a copy of its slice, and its parent's id and ordinal
+    for its own id (:class:`vnreport.model.Paragraph`)."""
+    return Paragraph(owner, span, text, (), gaps, ordinal=ordinal)
 
 
 class SentenceMaker:
@@ -58,7 +59,7 @@ class SentenceMaker:
         for node in nodes:
             if isinstance(node, Paragraph):
                 check_time()  # the longest stage: a time limit is met paragraph by paragraph
-                out.append(self.paragraph(node.id, node.span, node.gaps))
+                out.append(self.paragraph(node._id, node.span, node.gaps, node._ordinal))
             elif isinstance(node, Section):
                 figures = self.title_quantities(node.title_span)
                 out.append(attrs.evolve(node, children=self.fill(node.children), quantities=figures))
@@ -68,7 +69,11 @@ class SentenceMaker:
                 out.append(node)
         return tuple(out)
 
-    def sentences(self, prefix: str, span: Span, with_refs: bool, gaps: tuple[Span, ...] = ()) -> tuple[Sentence, ...]:
+    def sentences(
+        self, owner: str, span: Span, with_refs: bool, gaps: tuple[Span, ...] = (), paragraph: int = 0
+    ) -> tuple[Sentence, ...]:
+        """The sentences of ``span``, their ids ``owner + ".t1"``, ``".t2"``… (``owner + ".g3.t1"``…
+        with the paragraph's ordinal), built when asked."""
         if not self.options.sentences:
             return ()
         text = self.text
@@ -92,7 +97,7 @@ class SentenceMaker:
             refs = self._refs(source, piece, base, s, extra) if with_refs else ()
             inside = tuple(g for g in gaps if s.start <= g.start and g.end <= s.end) if gaps else ()
             figures, comparisons = self._figures(source, piece, base, s) if figures_on else ((), ())
-            out.append(Sentence(f"{prefix}t{k}", s, text, refs, figures, comparisons, inside))
+            out.append(Sentence(owner, s, text, refs, figures, comparisons, inside, ordinal=k, paragraph=paragraph))
         return tuple(out)
 
     def _refs(
@@ -132,13 +137,15 @@ class SentenceMaker:
         figures, _ = find_quantities(self.text, span)
         return figures
 
-    def paragraph(self, node_id: str, span: Span, gaps: tuple[Span, ...] = ()) -> Paragraph:
-        sentences = self.sentences(node_id + ".", span, True, gaps)
+    def paragraph(self, owner: str, span: Span, gaps: tuple[Span, ...] = (), ordinal: int = 0) -> Paragraph:
+        """The paragraph with its sentences; ``owner`` is its id, or with ``ordinal`` its parent's."""
+        sentences = self.sentences(owner, span, True, gaps, ordinal)
         self.body_sentences.extend(sentences)
-        return Paragraph(node_id, span, self.text, sentences, gaps)
+        return Paragraph(owner, span, self.text, sentences, gaps, ordinal=ordinal)
 
     def footnote_sentences(self, prefix: str, span: Span) -> tuple[Sentence, ...]:
-        return self.sentences(prefix, span, False)
+        """A footnote's sentences; ``prefix`` is the footnote's id and a dot."""
+        return self.sentences(prefix.removesuffix("."), span, False)
 
 
 def _shift_diagnostics(diagnostics: Sequence[Diagnostic], base: int) -> Sequence[Diagnostic]:

@@ -37,6 +37,7 @@ from vnreport.model import (
     Span,
     Table,
 )
+from vnreport.shared_text import child_id
 from vnreport.tree.agreement import Siblings
 from vnreport.tree.bold_heads import bold_heading
 from vnreport.tree.kinds import as_read, heading_shape
@@ -46,9 +47,9 @@ from vnreport.tree.placing import Placer
 from vnreport.tree.stated import unmarked_parent
 from vnreport.tree.titles import TitleLines
 
-ParagraphFactory = Callable[[str, Span, tuple[Span, ...]], Paragraph]
-"""Makes a paragraph (with its sentences) from an id, a span and the spans of page furniture
-inside it; injected by the pipeline."""
+ParagraphFactory = Callable[[str, int, Span, tuple[Span, ...]], Paragraph]
+"""Makes a paragraph from the id of its parent and its ordinal there (or its own id and 0), a
+span and the spans of page furniture inside it; injected by the pipeline."""
 
 TableFactory = Callable[[str, Span], Table]
 
@@ -259,9 +260,9 @@ class TreeBuilder:
 
     def finish(self, id_prefix: str = "") -> tuple[Node, ...]:
         """Freeze the tree into model nodes with stable ids."""
-        return self._freeze_children(self._placer.root, id_prefix, 1)
+        return self._freeze_children(self._placer.root, id_prefix.removesuffix("."), 1)
 
-    def _freeze_children(self, parent: OpenNode, prefix: str, level: int) -> tuple[Node, ...]:
+    def _freeze_children(self, parent: OpenNode, owner: str, level: int) -> tuple[Node, ...]:
         counters: dict[str, int] = {}
         out: list[Node] = []
         siblings = Siblings(self.match, parent)
@@ -270,10 +271,10 @@ class TreeBuilder:
                 child = as_read(self.match, child, parent, siblings)
                 if self._has_bold:
                     child = bold_heading(self.text, child) or child
-            out.append(self._freeze(child, prefix, level, counters))
+            out.append(self._freeze(child, owner, level, counters))
         return tuple(out)
 
-    def _freeze(self, node: OpenNode, prefix: str, level: int, counters: dict[str, int]) -> Node:
+    def _freeze(self, node: OpenNode, owner: str, level: int, counters: dict[str, int]) -> Node:
         if node.kind is OpenKind.PARAGRAPH:
             letter = "g"
         elif node.kind is OpenKind.TABLE:
@@ -283,15 +284,16 @@ class TreeBuilder:
         else:
             letter = _ID_PREFIX.get(node.marker.style, "s") if node.marker is not None else "s"
         counters[letter] = counters.get(letter, 0) + 1
-        node_id = f"{prefix}{letter}{counters[letter]}"
         span = Span(node.start, node.end)
         if node.kind is OpenKind.PARAGRAPH:
-            return self.make_paragraph(node_id, span, node.gaps)
+            # Its id is built when asked from the parent's, which the paragraph shares.
+            return self.make_paragraph(owner, counters[letter], span, node.gaps)
+        node_id = child_id(owner, letter, counters[letter])
         if node.kind is OpenKind.TABLE:
             if self.make_table is None:
-                return self.make_paragraph(node_id, span, ())
+                return self.make_paragraph(node_id, 0, span, ())
             return self.make_table(node_id, span)
-        children = self._freeze_children(node, node_id + ".", level + 1)
+        children = self._freeze_children(node, node_id, level + 1)
         end = max([node.end, *(c.span.end for c in children)])
         span = Span(node.start, end)
         if node.kind is OpenKind.ITEM:
