@@ -416,3 +416,18 @@ def gold_scores(scorer: ModuleType, gold: dict[str, Any], doc: dict[str, Any]) -
     scores.update(scorer.score_metadata(gold, doc))
     scores.update(scorer.check_invariants(doc))
     return {k: float(v) for k, v in scores.items() if not k.startswith("_")}
+
+
+#: Every metric of ``check_gold.py`` at 1.0: the floors of a hand gold the parser reads perfectly.
+PERFECT_GOLD_SCORES: dict[str, float] = {
+    "outline_recall": 1.0,
+    "outline_precision": 1.0,
+    "outline_depth": 1.0,
+    "outline_parent": 1.0,
+    "outline_kind": 1.0,
+    "footnote_links": 1.0,
+    "footnote_bodies": 1.0,
+    "footnote_ref_precision": 1.0,
+    "metadata_fields": 1.0,
+    "span_invariants": 1.0,
+}

@@ -14,60 +14,16 @@ import pytest
 
 import vnreport
 
-from .helpers import CORPUS, corpus_document, gold_scorer, gold_scores, read_gold
+from .helpers import CORPUS, PERFECT_GOLD_SCORES, corpus_document, gold_scorer, gold_scores, read_gold
 
 HAND_GOLD = Path(__file__).parent / "gold_hand"
 GOLD_FILES = sorted(HAND_GOLD.glob("*.gold.json"))
 #: Scores reached per document and metric: a floor each run must keep.
 FLOORS: dict[str, dict[str, float]] = {
-    "02_thainguyen-bao-cao-kiem-diem-2025.txt": {
-        "outline_recall": 1.0,
-        "outline_precision": 1.0,
-        "outline_depth": 1.0,
-        "outline_parent": 1.0,
-        "outline_kind": 1.0,
-        "footnote_links": 1.0,
-        "footnote_bodies": 1.0,
-        "footnote_ref_precision": 1.0,
-        "metadata_fields": 1.0,
-        "span_invariants": 1.0,
-    },
-    "03_thainguyen-du-thao-nghi-quyet-dai-hoi-2025.txt": {
-        "outline_recall": 1.0,
-        "outline_precision": 1.0,
-        "outline_depth": 1.0,
-        "outline_parent": 1.0,
-        "outline_kind": 1.0,
-        "footnote_links": 1.0,
-        "footnote_bodies": 1.0,
-        "footnote_ref_precision": 1.0,
-        "metadata_fields": 1.0,
-        "span_invariants": 1.0,
-    },
-    "04_thainguyen-bao-cao-tong-hop-y-kien-van-kien-xiv.txt": {
-        "outline_recall": 1.0,
-        "outline_precision": 1.0,
-        "outline_depth": 1.0,
-        "outline_parent": 1.0,
-        "outline_kind": 1.0,
-        "footnote_links": 1.0,
-        "footnote_bodies": 1.0,
-        "footnote_ref_precision": 1.0,
-        "metadata_fields": 1.0,
-        "span_invariants": 1.0,
-    },
-    "08_hanoi-btctu-huong-dan-huy-hieu-dang.txt": {
-        "outline_recall": 1.0,
-        "outline_precision": 1.0,
-        "outline_depth": 1.0,
-        "outline_parent": 1.0,
-        "outline_kind": 1.0,
-        "footnote_links": 1.0,
-        "footnote_bodies": 1.0,
-        "footnote_ref_precision": 1.0,
-        "metadata_fields": 1.0,
-        "span_invariants": 1.0,
-    },
+    "02_thainguyen-bao-cao-kiem-diem-2025.txt": dict(PERFECT_GOLD_SCORES),
+    "03_thainguyen-du-thao-nghi-quyet-dai-hoi-2025.txt": dict(PERFECT_GOLD_SCORES),
+    "04_thainguyen-bao-cao-tong-hop-y-kien-van-kien-xiv.txt": dict(PERFECT_GOLD_SCORES),
+    "08_hanoi-btctu-huong-dan-huy-hieu-dang.txt": dict(PERFECT_GOLD_SCORES),
 }
 
 

@@ -16,26 +16,14 @@ import pytest
 
 import vnreport
 
-from .helpers import corpus_document, gold_scorer, gold_scores, read_gold
+from .helpers import PERFECT_GOLD_SCORES, corpus_document, gold_scorer, gold_scores, read_gold
 
 #: Kept apart from ``tests/gold_hand/*.gold.json``, whose every file ``test_gold_hand.py`` scores on the whole document.
 CRAWL_GOLD = sorted((Path(__file__).parent / "gold_hand" / "crawls").glob("*.gold.json"))
-_ALL = {
-    "outline_recall": 1.0,
-    "outline_precision": 1.0,
-    "outline_depth": 1.0,
-    "outline_parent": 1.0,
-    "outline_kind": 1.0,
-    "footnote_links": 1.0,
-    "footnote_bodies": 1.0,
-    "footnote_ref_precision": 1.0,
-    "metadata_fields": 1.0,
-    "span_invariants": 1.0,
-}
 #: Scores reached per document and metric: a floor each run must keep.
 FLOORS: dict[str, dict[str, float]] = {
-    "13_bct-ket-luan-155-kl-tw_markdown.txt": dict(_ALL),
-    "15_bacninh-ke-hoach-144-kh-ubnd_markdown.txt": dict(_ALL),
+    "13_bct-ket-luan-155-kl-tw_markdown.txt": dict(PERFECT_GOLD_SCORES),
+    "15_bacninh-ke-hoach-144-kh-ubnd_markdown.txt": dict(PERFECT_GOLD_SCORES),
 }
 
 

@@ -41,19 +41,14 @@ def _value_entry(match: Readable, node: OpenNode, siblings: Siblings) -> OpenNod
     an item whose paragraph is the whole line. Not in a list of run-in entries (a form's fields,
     "(11) Nghề nghiệp hiện nay: ghi rõ …" among "(10) …: Ghi …"): there the list's shape rules."""
     marker, title = node.marker, node.title
-    if node.kind is not OpenKind.SECTION or marker is None or marker.style not in ENTRY_STYLES or title is None:
+    if not _titled_entry(node) or marker is None or title is None:
         return None
     if len(node.children) != 1 or not is_run_in(match, node):
         return None
     value = node.children[0]
     if not match[value.start : value.start + 1].islower() or siblings.others(node)[2]:
         return None
-    item = OpenNode(OpenKind.ITEM, node.start, max(node.end, value.end), marker, node.key)
-    own = OpenNode(OpenKind.PARAGRAPH, title.start, value.end)
-    own.gaps = value.gaps
-    item.children = [own]
-    item.source_level, item.list_depth = node.source_level, node.list_depth
-    return item
+    return _one_paragraph_item(node, title, value)
 
 
 def _wrapped_value_entry(match: Readable, node: OpenNode) -> OpenNode | None:
@@ -64,7 +59,7 @@ def _wrapped_value_entry(match: Readable, node: OpenNode) -> OpenNode | None:
     a PDF's page break above a label ("17", then "(29) Quan hệ gia đình:⏎Ghi rõ …" in corpus
     09) sets nothing apart, as the next entry straight under the text shows."""
     marker, title = node.marker, node.title
-    if node.kind is not OpenKind.SECTION or marker is None or marker.style not in ENTRY_STYLES or title is None:
+    if not _titled_entry(node) or marker is None or title is None:
         return None
     if len(node.children) != 1 or node.children[0].kind is not OpenKind.PARAGRAPH:
         return None
@@ -75,7 +70,21 @@ def _wrapped_value_entry(match: Readable, node: OpenNode) -> OpenNode | None:
     after = match[value.end : value.end + _BEHIND].lstrip(" \t*_")
     if not before.endswith("\n\n") or not (after.startswith("\n\n") or not after.strip()):
         return None  # no blank line above and below the entry: not blank-separated text
-    item = OpenNode(OpenKind.ITEM, node.start, max(node.end, value.end), marker, node.key)
+    return _one_paragraph_item(node, title, value)
+
+
+def _titled_entry(node: OpenNode) -> bool:
+    """A section of an entry style ("(1)", "a)", "-") with a title of its own."""
+    marker = node.marker
+    return (
+        node.kind is OpenKind.SECTION and marker is not None and marker.style in ENTRY_STYLES and node.title is not None
+    )
+
+
+def _one_paragraph_item(node: OpenNode, title: Span, value: OpenNode) -> OpenNode:
+    """The entry ``node`` as an item whose one paragraph runs from its title to the end of its
+    ``value``."""
+    item = OpenNode(OpenKind.ITEM, node.start, max(node.end, value.end), node.marker, node.key)
     own = OpenNode(OpenKind.PARAGRAPH, title.start, value.end)
     own.gaps = value.gaps
     item.children = [own]
