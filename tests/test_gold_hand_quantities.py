@@ -34,6 +34,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "03_targets_quantities.hand.json": {**_PERFECT, "quantities_unit": 0.984},
     "05_programme_quantities.hand.json": dict(_PERFECT),
     "05_programme_opening_quantities.hand.json": dict(_PERFECT),
+    "05_programme_closing_quantities.hand.json": dict(_PERFECT),
 }
 
 
