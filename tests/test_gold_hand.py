@@ -23,6 +23,11 @@ FLOORS: dict[str, dict[str, float]] = {
     "02_thainguyen-bao-cao-kiem-diem-2025.txt": dict(PERFECT_GOLD_SCORES),
     "03_thainguyen-du-thao-nghi-quyet-dai-hoi-2025.txt": dict(PERFECT_GOLD_SCORES),
     "04_thainguyen-bao-cao-tong-hop-y-kien-van-kien-xiv.txt": dict(PERFECT_GOLD_SCORES),
+    "05_thainguyen-du-thao-chuong-trinh-hanh-dong.txt": dict(PERFECT_GOLD_SCORES),
+    # OCR text that lost its marks: the title, the signature (authority, post, name) and the
+    # recipients a reader states from the page are not in the text as written (0.75 reached;
+    # 5 of 20 fields, see the gold's notes and REVIEW.md 06).
+    "06_thainguyen-thong-bao-348-tb-tu_ocr.txt": PERFECT_GOLD_SCORES | {"metadata_fields": 0.75},
     "08_hanoi-btctu-huong-dan-huy-hieu-dang.txt": dict(PERFECT_GOLD_SCORES),
 }
 
