@@ -21,6 +21,7 @@ from vnreport.rules.shapes import (
     SENTENCE_BREAK,
 )
 from vnreport.tree.agreement import Siblings, is_run_in
+from vnreport.tree.clauses import is_closed_titled_clause, is_titled_clause
 from vnreport.tree.entries import entry_kind
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode
 from vnreport.tree.numbering import numbered_as
@@ -60,14 +61,14 @@ def as_read(match: Readable, node: OpenNode, parent: OpenNode, siblings: Sibling
     if (
         node.kind is OpenKind.ITEM
         and node.heading is not None
-        and not _is_clause(node, parent)
+        and (not _is_clause(node, parent) or is_closed_titled_clause(match, node, parent))
         and _heads_what_follows(match, node)
     ):
         section = OpenNode(OpenKind.SECTION, node.start, node.heading.end, node.marker, node.key, node.heading)
         section.children = node.children[1:]
         return section
     if node.kind is OpenKind.SECTION and _is_clause(node, parent):
-        return _clause_item(node)
+        return node if is_titled_clause(match, node) else _clause_item(node)
     if node.kind is OpenKind.SECTION and _entry_in_its_shape(match, node, parent):
         return _entry_of_its_list(node)
     label = _label_of(match, node)
@@ -353,7 +354,9 @@ def _is_bare_entry(match: Readable, node: OpenNode) -> bool:
 def _is_clause(node: OpenNode, parent: OpenNode) -> bool:
     """A numbered clause of an article ("Điều 1." then "1. Luật này quy định.") is the
     article's text, never a heading of its own: legislative drafting titles the article only
-    (Điều > khoản > điểm), so "1. Quy trình xét tặng:" over its points is a clause too."""
+    (Điều > khoản > điểm), so "1. Quy trình xét tặng:" over its points is a clause too. A
+    clause titled on a line of its own over its points is the one exception
+    (:mod:`vnreport.tree.clauses`)."""
     return (
         parent.marker is not None
         and parent.marker.style is MarkerStyle.ARTICLE
