@@ -33,10 +33,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "08_hanoi-btctu-huong-dan-huy-hieu-dang.txt": dict(PERFECT_GOLD_SCORES),
     # 01: Phần thứ nhất and the PHỤ LỤC (its part_lines); footnotes scored.
     "01_thainguyen-bao-cao-chinh-tri-2025.txt": dict(PERFECT_GOLD_SCORES),
-    # 12: the programme and the report up to the end of its part one's I.; footnotes not scored.
-    "12_hsv-hcmute-van-kien-dai-hoi-xii.txt": {
-        k: v for k, v in PERFECT_GOLD_SCORES.items() if not k.startswith("footnote")
-    },
+    # 12: the programme and the report up to the end of its part one's I.; footnotes 1-25 scored.
+    "12_hsv-hcmute-van-kien-dai-hoi-xii.txt": dict(PERFECT_GOLD_SCORES),
 }
 
 
