@@ -159,3 +159,30 @@ def test_hand_gold_scores_on_the_layout_text(path: Path) -> None:
     scores = gold_scores(scorer, gold, gold_part(doc, gold, lines))
     floors = FLOORS[gold["doc"]]
     assert {k: v for k, v in scores.items() if v < floors[k]} == {}, scores
+
+
+def _documents(nodes: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for node in nodes:
+        if node.get("type") == "document":
+            found[node["id"]] = node
+        found.update(_documents(node.get("children") or []))
+    return found
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=[p.name[:2] for p in GOLD_FILES])
+def test_each_sub_document_keeps_its_own_metadata(path: Path) -> None:
+    """In a bundle, the gold's "sub_documents" state each document's metadata (issue 12 class 9:
+    the file's is the main document's, each sub-document keeps its own), scored as the file's."""
+    scorer = gold_scorer()
+    gold = read_gold(path)
+    if not gold.get("sub_documents"):
+        pytest.skip("not a bundle")
+    doc = json.loads(vnreport.parse_file(corpus_document(gold["doc"])).to_json())
+    documents = _documents(doc["body"])
+    lines = doc["text"].split("\n")
+    for sub in gold["sub_documents"]:
+        node = documents[sub["id"]]
+        assert node["span"][0] == sum(len(line) + 1 for line in lines[: sub["line"] - 1]), sub["id"]
+        scores = scorer.score_metadata({"metadata": sub["metadata"]}, {"metadata": node["metadata"]})
+        assert scores["metadata_fields"] == 1.0, (sub["id"], scores)
