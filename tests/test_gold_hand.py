@@ -31,7 +31,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "03_thainguyen-du-thao-nghi-quyet-dai-hoi-2025.txt": dict(PERFECT_GOLD_SCORES),
     "04_thainguyen-bao-cao-tong-hop-y-kien-van-kien-xiv.txt": dict(PERFECT_GOLD_SCORES),
     "08_hanoi-btctu-huong-dan-huy-hieu-dang.txt": dict(PERFECT_GOLD_SCORES),
-    # 01: Phần thứ nhất and the PHỤ LỤC (its part_lines); footnotes scored.
+    # 01: the whole document (155 nodes, 32 footnotes).
     "01_thainguyen-bao-cao-chinh-tri-2025.txt": dict(PERFECT_GOLD_SCORES),
     # 12: the programme and the report up to the end of its part one's I.; footnotes 1-25 scored.
     "12_hsv-hcmute-van-kien-dai-hoi-xii.txt": dict(PERFECT_GOLD_SCORES),
