@@ -33,7 +33,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "08_hanoi-btctu-huong-dan-huy-hieu-dang.txt": dict(PERFECT_GOLD_SCORES),
     # 01: the whole document (155 nodes, 32 footnotes).
     "01_thainguyen-bao-cao-chinh-tri-2025.txt": dict(PERFECT_GOLD_SCORES),
-    # 12: the programme and the report up to the end of its part one's I.; footnotes 1-25 scored.
+    # 12: the programme and the report's PHẦN THỨ NHẤT (124 nodes, footnotes 1-29).
     "12_hsv-hcmute-van-kien-dai-hoi-xii.txt": dict(PERFECT_GOLD_SCORES),
 }
 
