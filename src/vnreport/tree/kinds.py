@@ -22,6 +22,7 @@ from vnreport.rules.shapes import (
 )
 from vnreport.tree.agreement import ITEM_SHARE, Siblings, is_run_in
 from vnreport.tree.entries import entry_kind
+from vnreport.tree.last_entry import last_bare_entry
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode
 from vnreport.tree.numbering import numbered_as
 
@@ -70,6 +71,9 @@ def as_read(match: Readable, node: OpenNode, parent: OpenNode, siblings: Sibling
         return _clause_item(node)
     if node.kind is OpenKind.SECTION and _entry_in_its_shape(match, node, parent):
         return _entry_of_its_list(node)
+    last = last_bare_entry(match, node, parent)
+    if last is not None:
+        return last
     label = _label_of(match, node)
     if label is not None:
         section = OpenNode(OpenKind.SECTION, node.start, label.end, node.marker, node.key, label)
