@@ -160,6 +160,12 @@ ENACTING_AUTHORITY = regex.compile(
     r"|HIEU\s+TRUONG|CHU\s+NHIEM)(?![A-Za-z])[^a-z\n]*$",
     regex.VERSION1,
 )
+#: (folded) An enacting authority that is an organ, not an office: the issuer of a copy without
+#: its header.
+AUTHORITY_ORGAN = regex.compile(
+    r"^(?:CHINH\s+PHU|QUOC\s+HOI|U[YỶ]\s+BAN\s+THUONG\s+VU\s+QUOC\s+HOI|U[YỶ]\s+BAN\s+NHAN\s+DAN|HOI\s+DONG\s+NHAN\s+DAN)(?![A-Za-z])",
+    regex.VERSION1,
+)
 #: Words that go on to say what was done, after an office or council: not a name (on the text:
 #: folded, "TÀI" in "BỘ TÀI CHÍNH" would be "TẠI").
 AUTHORITY_GOES_ON = regex.compile(
