@@ -66,6 +66,8 @@ class TitleLines:
 
     def _carries_title(self, below: ClassifiedLine, own_title: str, may_be_mixed_case: bool) -> bool:
         candidate = self.match[below.content_start : below.content_end]
+        if not any(ch.isalnum() for ch in candidate):
+            return False  # a flattened table's lone "|" (a form's header block under "Mẫu 01"): no words
         if (is_upper_title(candidate) or LOWER.search(candidate) is None) and len(candidate) <= _MAX_TITLE_LINE:
             return True  # "I. KẾT QUẢ … NHIỆM KỲ" then "2020 - 2025": no lower case, still the title
         return not own_title and may_be_mixed_case and is_title_like(candidate)
