@@ -106,7 +106,7 @@ TYPE_LINE = regex.compile(
     r"|BAN\s+SAO\s+Y|BAN\s+TRICH\s+SAO|BAN\s+SAO\s+LUC|BAN\s+SAO|THONG\s+CAO|DE\s+AN|DU\s+AN|PHUONG\s+AN"
     r"|NGHI\s+DINH|HOP\s+DONG|CONG\s+DIEN|BAN\s+GHI\s+NHO|BAN\s+THOA\s+THUAN|GIAY\s+UY\s+QUYEN|GIAY\s+MOI"
     r"|GIAY\s+GIOI\s+THIEU|GIAY\s+NGHI\s+PHEP|PHIEU\s+GUI|PHIEU\s+CHUYEN|PHIEU\s+BAO|BO\s+LUAT|LUAT"
-    r"|PHAP\s+LENH|LENH|HIEN\s+PHAP)(?![A-Za-z])",
+    r"|PHAP\s+LENH|LENH|HIEN\s+PHAP|DIEU\s+LE)(?![A-Za-z])",
     _FM,
 )
 #: The end of the bold run a type word stands in, when more text is glued after it: the type word
