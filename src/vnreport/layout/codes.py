@@ -86,6 +86,9 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType(None, "Pháp lệnh", _STATE),
     DocType(None, "Lệnh", _STATE),
     DocType(None, "Hiến pháp", _STATE),
+    # A charter ("ĐIỀU LỆ ĐẢNG CỘNG SẢN VIỆT NAM", a mass organisation's "Điều lệ Hội …") is
+    # adopted by a congress and numbered by none.
+    DocType(None, "Điều lệ", _BOTH),
 )
 
 #: Named genres inside a type, read from the title line or the subtitle ("Báo cáo chính trị").

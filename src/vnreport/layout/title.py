@@ -32,6 +32,7 @@ def read_title(scan: Scan, start: int, limit: int, expect: bool) -> tuple[int, b
         kept = _without_authority(scan.text, block.title)
         if len(kept) < len(block.title):
             scan.meta.authority = Span(block.title[len(kept)].start, block.title[-1].end)
+            _offer_authority_issuer(scan, scan.meta.authority)
         block.title = kept
     body = _skip_blank(scan, i, limit)
     for j in range(start, body):
@@ -72,6 +73,15 @@ def _without_authority(text: str, title: list[Span]) -> list[Span]:
         return title
     word = clean(text[title[k - 1].start : title[k - 1].end]).rsplit(" ", 1)[-1]
     return title if word.casefold() in RUNS_ON else title[:k]
+
+
+def _offer_authority_issuer(scan: Scan, authority: Span) -> None:
+    """A copy without its header names its issuer only in the enacting authority: an organ
+    ("ỦY BAN THƯỜNG VỤ QUỐC HỘI", "HỘI ĐỒNG NHÂN DÂN TỈNH …") is the issuer when the header named
+    none (the header's issuer, read first, wins); an office ("CHỦ TỊCH …") is a person's, not one."""
+    line = clean(scan.text[authority.start : authority.end])
+    if P.AUTHORITY_ORGAN.match(fold_accents(line)):
+        scan.meta.issuer.offer(line, authority)
 
 
 @define
@@ -200,7 +210,7 @@ def _title_text(block: _TitleBlock, i: int, cleaned: str) -> tuple[int, bool]:
         block.title_upper = True
         block.scan.kind(i, FurnitureKind.TITLE)
         return i + 1, False
-    if _is_summary_line(cleaned):
+    if _is_summary_line(cleaned, _summary_limit(block.scan.content(i))):
         return _summary(block, i)
     return i, True
 
@@ -245,7 +255,9 @@ def _summary(block: _TitleBlock, i: int) -> tuple[int, bool]:
     scan = block.scan
     if not block.title and block.type_alone:
         end = _centred_end(scan, i, block.limit) if block.centred else _summary_end(scan, i, block.limit, strict=False)
-        block.title.append(lines_span(scan, i, end))
+        # Line by line, so that an enacting authority under it ("ỦY BAN THƯỜNG VỤ QUỐC HỘI" above
+        # "Căn cứ …" in a copy without its header) can be told from the title (_without_authority).
+        block.title.extend(lines_span(scan, j, j + 1) for j in range(i, end) if not scan.blank(j))
         block.take(i, end)
         return end, False
     if block.title and block.title_upper:
@@ -288,9 +300,21 @@ def _is_subtype(type_name: str, rest: str) -> bool:
     return any(key == fold_tone_placement(sub).casefold() for sub in codes.SUBTYPES.get(t.name, ()))
 
 
-def _is_summary_line(cleaned: str) -> bool:
+#: The longest line of a mixed-case summary; a line the source sets wholly in bold may be longer
+#: (a crawl joins the wrapped title into one bold line: "**Ban hành Kế hoạch … Văn phòng Quốc hội**").
+SUMMARY_LINE_MAX = 160
+BOLD_SUMMARY_LINE_MAX = 300
+
+
+def _summary_limit(content: str) -> int:
+    stripped = content.strip()
+    whole_bold = len(stripped) > 4 and stripped.startswith("**") and stripped.endswith("**")
+    return BOLD_SUMMARY_LINE_MAX if whole_bold else SUMMARY_LINE_MAX
+
+
+def _is_summary_line(cleaned: str, limit: int = SUMMARY_LINE_MAX) -> bool:
     """A line of a mixed-case summary: short, and not a sentence that ends a paragraph."""
-    return (len(cleaned) <= 160 and not cleaned.endswith((":", ".", ";"))) or cleaned.endswith(")")
+    return (len(cleaned) <= limit and not cleaned.endswith((":", ".", ";"))) or cleaned.endswith(")")
 
 
 def _summary_end(scan: Scan, start: int, limit: int, strict: bool) -> int:
@@ -343,7 +367,8 @@ def _is_summary_run_line(scan: Scan, i: int) -> bool:
     content = scan.content(i)
     if P.PREAMBLE.match(folded) or P.ADDRESSEES.match(folded) or is_marker_line(scan, i):
         return False
-    return _is_summary_line(clean(content)) and len(content) <= 160
+    limit = _summary_limit(content)
+    return _is_summary_line(clean(content), limit) and len(content) <= limit
 
 
 def _paren_block(scan: Scan, start: int, limit: int) -> int | None:

@@ -106,7 +106,7 @@ TYPE_LINE = regex.compile(
     r"|BAN\s+SAO\s+Y|BAN\s+TRICH\s+SAO|BAN\s+SAO\s+LUC|BAN\s+SAO|THONG\s+CAO|DE\s+AN|DU\s+AN|PHUONG\s+AN"
     r"|NGHI\s+DINH|HOP\s+DONG|CONG\s+DIEN|BAN\s+GHI\s+NHO|BAN\s+THOA\s+THUAN|GIAY\s+UY\s+QUYEN|GIAY\s+MOI"
     r"|GIAY\s+GIOI\s+THIEU|GIAY\s+NGHI\s+PHEP|PHIEU\s+GUI|PHIEU\s+CHUYEN|PHIEU\s+BAO|BO\s+LUAT|LUAT"
-    r"|PHAP\s+LENH|LENH|HIEN\s+PHAP)(?![A-Za-z])",
+    r"|PHAP\s+LENH|LENH|HIEN\s+PHAP|DIEU\s+LE)(?![A-Za-z])",
     _FM,
 )
 #: The end of the bold run a type word stands in, when more text is glued after it: the type word
@@ -158,6 +158,12 @@ ENACTING_AUTHORITY = regex.compile(
     r"|^[\s*_]*(?:(?:PHO\s+)?CHU\s+TICH|BO\s+TRUONG|U[YỶ]\s+BAN\s+NHAN\s+DAN|HOI\s+DONG\s+NHAN\s+DAN"
     r"|(?:TONG\s+)?CUC\s+TRUONG|(?:TONG\s+)?GIAM\s+DOC|THONG\s+DOC|CHANH\s+AN|VIEN\s+TRUONG|TONG\s+KIEM\s+TOAN"
     r"|HIEU\s+TRUONG|CHU\s+NHIEM)(?![A-Za-z])[^a-z\n]*$",
+    regex.VERSION1,
+)
+#: (folded) An enacting authority that is an organ, not an office: the issuer of a copy without
+#: its header.
+AUTHORITY_ORGAN = regex.compile(
+    r"^(?:CHINH\s+PHU|QUOC\s+HOI|U[YỶ]\s+BAN\s+THUONG\s+VU\s+QUOC\s+HOI|U[YỶ]\s+BAN\s+NHAN\s+DAN|HOI\s+DONG\s+NHAN\s+DAN)(?![A-Za-z])",
     regex.VERSION1,
 )
 #: Words that go on to say what was done, after an office or council: not a name (on the text:

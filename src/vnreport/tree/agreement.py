@@ -27,6 +27,8 @@ ENTRY_STYLES = OPEN_TITLE_STYLES | {MarkerStyle.PAREN}
 #: Run-in siblings needed before an entry of that shape is read as one of them (and they
 #: must be more than half of its siblings).
 MIN_RUN_IN_SIBLINGS = 2
+#: Line breaks a label of a hard-wrapped source may hold (one: the label wraps once).
+MAX_LABEL_WRAPS = 1
 #: The list's other entries are sections but for at most one in this many (a form's list of
 #: fields holds the odd sentence: "(25) Nhận xét của chi ủy …" among 25 labelled fields).
 ITEM_SHARE = 4
@@ -137,9 +139,11 @@ def _as_label(match: Readable, node: OpenNode) -> OpenNode | None:
         return None
     own = node.children[0]
     raw = match[own.start : own.end].rstrip(" *_\u00a0")
-    if not raw.endswith(":") or "\n" in raw:
+    # A label the source hard-wraps once ("a) Đối với cá nhân đang⏎cư trú, làm việc tại …"), or
+    # closes with ";" where its siblings have ":" (a typo: it still heads its own paragraph).
+    if not raw.endswith((":", ";")) or raw.count("\n") > MAX_LABEL_WRAPS:
         return None
-    label = raw[:-1].rstrip()
+    label = " ".join(raw[:-1].split())
     if not label or ":" in label or is_lead_in(label) or not is_title_like(label, MAX_TITLE_WORDS):
         return None
     return _titled_by_first_paragraph(node, Span(own.start, own.start + len(label)))

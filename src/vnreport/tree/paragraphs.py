@@ -112,6 +112,20 @@ def _wrapped_dash(text: Readable, previous: ClassifiedLine, line: ClassifiedLine
     return before.count("“") > before.count("”")
 
 
+def _dash_under_full_line(text: Readable, previous: ClassifiedLine, line: ClassifiedLine, full: float) -> bool:
+    """A "- …" line right under an unfinished line that ran to the margin, in a text whose
+    paragraphs only a blank line separates: the wrap fell before a compound's dash ("… tại chuyên
+    mục Hỏi⏎– Đáp/Phản ánh kiến nghị."), as no paragraph of such a text starts close under
+    another. A close-set list ("Nơi nhận:⏎- …") hangs under a closed or short line."""
+    marker = line.marker
+    return (
+        marker is not None
+        and marker.style is MarkerStyle.DASH
+        and previous.content_length >= full
+        and not closes(text, previous)
+    )
+
+
 def _dash_goes_on_lower(text: Readable, line: ClassifiedLine) -> bool:
     """A "- " line whose text starts in lower case: the rest of a compound, not an entry."""
     assert line.marker is not None
@@ -282,6 +296,8 @@ SHORT_LINE_SHARE = 0.6
 #: A numbered or bulleted line that stops short of this is a title of its own ("- Lãnh đạo công
 #: tác xây dựng Đảng" then "Ban Chấp hành …" on the next line).
 SHORT_MARKER_LINE_SHARE = 0.8
+#: A line at least this share of the typical width ran to the margin: the wrap, not the author, ended it.
+FULL_LINE_SHARE = 0.9
 
 
 def _typical_width(lines: Sequence[ClassifiedLine], rows: frozenset[int] = frozenset()) -> float:
@@ -353,6 +369,7 @@ def group_lines(
     width = _typical_width(lines, rows)
     short_line = SHORT_LINE_SHARE * width
     short_marker_line = SHORT_MARKER_LINE_SHARE * width
+    full_line = FULL_LINE_SHARE * width
     separated = is_blank_separated(lines, skip)
     i = 0
     while i < n:
@@ -394,13 +411,18 @@ def group_lines(
                 and not _wrapped_number(text, lines[last], nxt, seen)
                 and not wrapped_type_word(text, lines[last], nxt)
             ):
-                if nxt.role is not Role.TEXT and not _wrapped_dash(text, lines[last], nxt):
+                wrapped_dash = _wrapped_dash(text, lines[last], nxt) or (
+                    separated and _dash_under_full_line(text, lines[last], nxt, full_line)
+                )
+                if nxt.role is not Role.TEXT and not wrapped_dash:
                     break
                 if closes(text, lines[last]) and not _starts_lower(text, nxt):
                     break
                 # Where paragraphs are blank-separated, only a blank line or a closed sentence ends one.
                 unbroken = separated and (
-                    nxt.role is Role.TEXT or (_wrapped_dash(text, lines[last], nxt) and _dash_goes_on_lower(text, nxt))
+                    nxt.role is Role.TEXT
+                    or (_wrapped_dash(text, lines[last], nxt) and _dash_goes_on_lower(text, nxt))
+                    or _dash_under_full_line(text, lines[last], nxt, full_line)
                 )
                 if not unbroken and _ended_short(
                     text, cl, lines[last], nxt, last == i, (short_line, short_marker_line)

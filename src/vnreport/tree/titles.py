@@ -66,9 +66,14 @@ class TitleLines:
 
     def _carries_title(self, below: ClassifiedLine, own_title: str, may_be_mixed_case: bool) -> bool:
         candidate = self.match[below.content_start : below.content_end]
+        if not any(ch.isalnum() for ch in candidate):
+            return False  # a flattened table's lone "|" (a form's header block under "Mẫu 01"): no words
         if (is_upper_title(candidate) or LOWER.search(candidate) is None) and len(candidate) <= _MAX_TITLE_LINE:
             return True  # "I. KẾT QUẢ … NHIỆM KỲ" then "2020 - 2025": no lower case, still the title
-        return not own_title and may_be_mixed_case and is_title_like(candidate)
+        # A mixed-case line ending in ":" under a bare marker leads into the text ("**Điều 2.**" then
+        # "Đảng viên có nhiệm vụ :", a charter whose articles have no titles): the body, not a title.
+        lead_in = candidate.rstrip(" *_\u00a0").endswith(":")
+        return not own_title and may_be_mixed_case and not lead_in and is_title_like(candidate)
 
     def _runs_on(self, k: int, taken: int) -> bool:
         """Past :data:`MAX_TITLE_LINES`, an upper-case title goes on only line by line, with no
