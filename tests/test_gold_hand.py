@@ -3,7 +3,8 @@
 
 Each gold file was written by reading its document top to bottom (its "notes" say how), in the
 seed gold's format. The scores asserted are the ones reached; a metric not at 1.0 would be
-asserted at the value reached, as a floor."""
+asserted at the value reached, as a floor. A gold that covers part of a long document says
+which ("part", :mod:`tests.gold_parts`); only that part of the parse is scored."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 
 import vnreport
 
+from .gold_parts import scored_part
 from .helpers import CORPUS, PERFECT_GOLD_SCORES, corpus_document, gold_scorer, gold_scores, read_gold
 
 HAND_GOLD = Path(__file__).parent / "gold_hand"
@@ -23,12 +25,44 @@ FLOORS: dict[str, dict[str, float]] = {
     "02_thainguyen-bao-cao-kiem-diem-2025.txt": dict(PERFECT_GOLD_SCORES),
     "03_thainguyen-du-thao-nghi-quyet-dai-hoi-2025.txt": dict(PERFECT_GOLD_SCORES),
     "04_thainguyen-bao-cao-tong-hop-y-kien-van-kien-xiv.txt": dict(PERFECT_GOLD_SCORES),
+    # Part One's chapter I, the A./B./C. skeleton and C. in full ("part" in the gold file).
+    "07_hanoi-btctu-huong-dan-nghiep-vu-to-chuc-dang.txt": {
+        **PERFECT_GOLD_SCORES,
+        "outline_recall": 0.992,  # the first "- Căn cứ …", glued to the rule under the title, is lost
+        "outline_kind": 0.984,  # the two long "- Trường hợp …:" labels over "+" points are items
+    },
     "08_hanoi-btctu-huong-dan-huy-hieu-dang.txt": dict(PERFECT_GOLD_SCORES),
 }
 
 
 def test_every_gold_file_has_floors() -> None:
     assert GOLD_FILES and sorted(read_gold(p)["doc"] for p in GOLD_FILES) == sorted(FLOORS)
+
+
+def test_a_part_counts_its_ranges_and_skeleton_only() -> None:
+    """Outside the ranges only the skeleton's headings count; a stray node holding one stays, the
+    others lose their markers but keep their sentences."""
+    scorer = gold_scorer()
+    text = "A. Một\n1. Hai\nB. Ba\n- bốn\n"
+    sentence = {"type": "sentence", "span": [12, 14], "children": []}
+    stray = {"type": "section", "marker": "1.", "title": "Hai", "span": [7, 14], "children": [sentence]}
+    body = [
+        {"type": "section", "marker": "A.", "title": "Một", "span": [0, 14], "children": [stray]},
+        {
+            "type": "section",
+            "marker": "B.",
+            "title": "Ba",
+            "span": [14, 21],
+            "children": [{"type": "item", "marker": "-", "span": [20, 25], "children": []}],
+        },
+    ]
+    gold = {
+        "outline": [{"marker": "A.", "title": "Một", "line": 1, "depth": 1}],
+        "part": {"ranges": [["B. Ba", None]], "skeleton": [1]},
+    }
+    cut = scored_part(scorer, gold, {"text": text, "body": body})
+    assert [n["marker"] for n in scorer.structural_nodes(cut)] == ["A.", "B.", "-"]
+    assert cut["body"][0]["children"][0]["children"] == [sentence]
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=[p.name[:2] for p in GOLD_FILES])
@@ -45,7 +79,7 @@ def test_hand_goldgold_scores(path: Path) -> None:
     scorer = gold_scorer()
     gold = read_gold(path)
     doc = json.loads(vnreport.parse_file(corpus_document(gold["doc"])).to_json())
-    scores = gold_scores(scorer, gold, doc)
+    scores = gold_scores(scorer, gold, scored_part(scorer, gold, doc))
     floors = FLOORS[gold["doc"]]
     assert set(scores) == set(floors)
     assert {k: v for k, v in scores.items() if v < floors[k]} == {}, scores
@@ -61,6 +95,6 @@ def test_hand_gold_scores_on_the_pdf(path: Path) -> None:
     if not pdf.exists():
         pytest.skip("no PDF of this document")
     doc = json.loads(vnreport.parse_file(pdf).to_json())
-    scores = gold_scores(scorer, gold, doc)
+    scores = gold_scores(scorer, gold, scored_part(scorer, gold, doc))
     floors = FLOORS[gold["doc"]]
     assert {k: v for k, v in scores.items() if v < floors[k]} == {}, scores
