@@ -26,13 +26,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "03_thainguyen-du-thao-nghi-quyet-dai-hoi-2025.txt": dict(PERFECT_GOLD_SCORES),
     "04_thainguyen-bao-cao-tong-hop-y-kien-van-kien-xiv.txt": dict(PERFECT_GOLD_SCORES),
     # Part One's chapter I, A.'s chapter I and C. in full, the skeleton between ("part" in the gold).
-    "07_hanoi-btctu-huong-dan-nghiep-vu-to-chuc-dang.txt": {
-        **PERFECT_GOLD_SCORES,
-        "outline_recall": 0.992,  # the first "- Căn cứ …", glued to the rule under the title, is lost
-        # the two long "- Trường hợp …:" labels over "+" points, "- Đối với doanh nghiệp khu vực
-        # ngoài nhà nước:" over its paragraphs and the five-line title of A.I.5.2 are items
-        "outline_kind": 0.983,
-    },
+    "07_hanoi-btctu-huong-dan-nghiep-vu-to-chuc-dang.txt": dict(PERFECT_GOLD_SCORES),
     "08_hanoi-btctu-huong-dan-huy-hieu-dang.txt": dict(PERFECT_GOLD_SCORES),
 }
 

@@ -13,6 +13,7 @@ from vnreport.lines.match_view import Readable, window
 from vnreport.model import BULLET_STYLES, MarkerStyle, Span
 from vnreport.rules.shapes import (
     CITATION_LABEL,
+    CITED_DOCUMENT,
     DANGLING_WORDS,
     DOCUMENT_NAME_START,
     LAST_WORD,
@@ -70,7 +71,8 @@ def as_read(match: Readable, node: OpenNode, parent: OpenNode, siblings: Sibling
         return _clause_item(node)
     if node.kind is OpenKind.SECTION and _entry_in_its_shape(match, node, parent):
         return _entry_of_its_list(node)
-    label = _label_of(match, node)
+    siblings = siblings or Siblings(match, parent)
+    label = _label_of(match, node, siblings)
     if label is not None:
         section = OpenNode(OpenKind.SECTION, node.start, label.end, node.marker, node.key, label)
         section.line_end = node.children[0].end
@@ -82,7 +84,7 @@ def as_read(match: Readable, node: OpenNode, parent: OpenNode, siblings: Sibling
         own = OpenNode(OpenKind.PARAGRAPH, node.title.start, node.line_end)
         item.children = [own]
         return item
-    return entry_kind(match, node, parent, siblings or Siblings(match, parent)) or node
+    return entry_kind(match, node, parent, siblings) or node
 
 
 def _runs_into_its_body(match: Readable, node: OpenNode, parent: OpenNode) -> bool:
@@ -202,38 +204,82 @@ def _heads_what_follows(match: Readable, node: OpenNode) -> bool:
     return len(own.split()) <= MAX_BODY_HEADING_WORDS
 
 
-def _label_of(match: Readable, node: OpenNode) -> Span | None:
+def _label_of(match: Readable, node: OpenNode, siblings: Siblings) -> Span | None:
     """The title of an item that heads what follows it, if it reads as one."""
     return (
-        _label_over_points(match, node)
+        _label_over_points(match, node, siblings)
         or _subdivided_title(match, node)
         or _open_title_over_bullets(match, node)
         or _bullet_title_over_body(match, node)
     )
 
 
-def _label_over_points(match: Readable, node: OpenNode) -> Span | None:
-    """The label of a bulleted line that heads points of its own: "- Đối với chi bộ trực thuộc
-    đảng ủy cơ sở:" then "+ Nếu …". Its text is a short title ending in ":", no sentence and no
-    lead-in ("… như sau:", "… gồm:"), as a numbered label is (``MAX_LABEL_WORDS``)."""
+def _label_over_points(match: Readable, node: OpenNode, siblings: Siblings) -> Span | None:
+    """The label of a bulleted line that heads points or a body of its own: "- Đối với chi bộ
+    trực thuộc đảng ủy cơ sở:" then "+ Nếu …", "- Đối với doanh nghiệp khu vực ngoài nhà nước:"
+    then "Quần chúng làm việc …". Its text is a short title ending in ":", no sentence and no
+    lead-in ("… như sau:", "… gồm:"), as a numbered label is (``MAX_LABEL_WORDS``); a longer one
+    where each bullet of its list is such a label over points (the cases of a rule: "- Trường
+    hợp thẩm quyền … thuộc cấp ủy nơi đảng viên đang sinh hoạt:", "- Trường hợp … không thuộc
+    …:", each over its "+" steps)."""
+    label = _bullet_label(match, node)
+    if label is None:
+        return None
+    # A gloss in brackets does not make a label long: "- Đối với chi bộ thôn, tổ dân phố (chi bộ
+    # trực thuộc đảng ủy cấp trên trực tiếp tổ chức cơ sở đảng):".
+    bare = PARENTHESIS.sub(" ", match[label.start : label.end])
+    # A star marks a sub-heading (:func:`vnreport.lines.classify._decide_bullet`), which may run
+    # as long as an open title ("* Một số ý kiến tham gia cụ thể đối với … trong giai đoạn mới:").
+    assert node.marker is not None
+    limit = MAX_OPEN_TITLE_WORDS if node.marker.style is MarkerStyle.STAR else MAX_LABEL_WORDS
+    if is_title_like(bare, limit):
+        return label
+    if is_title_like(bare, MAX_OPEN_TITLE_WORDS) and _labels_over_points(match, node, siblings):
+        return label
+    return None
+
+
+def _bullet_label(match: Readable, node: OpenNode) -> Span | None:
+    """The text before the closing ":" of a bulleted item over points of its own or over a body
+    paragraph that starts a sentence; None where it is not one line of that shape or leads in."""
     children, marker = node.children, node.marker
     if node.kind is not OpenKind.ITEM or marker is None or marker.style not in BULLET_STYLES:
         return None
-    if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH or children[1].marker is None:
+    if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH:
+        return None
+    follower = children[1]
+    if follower.marker is None and not (
+        follower.kind is OpenKind.PARAGRAPH and match[follower.start : follower.start + 1].isupper()
+    ):
         return None
     own = match[children[0].start : children[0].end].rstrip()
-    if not own.endswith(":"):
-        return None
     label = own[:-1].rstrip()
-    # A gloss in brackets does not make a label long: "- Đối với chi bộ thôn, tổ dân phố (chi bộ
-    # trực thuộc đảng ủy cấp trên trực tiếp tổ chức cơ sở đảng):".
-    bare = PARENTHESIS.sub(" ", label)
-    # A star marks a sub-heading (:func:`vnreport.lines.classify._decide_bullet`), which may run
-    # as long as an open title ("* Một số ý kiến tham gia cụ thể đối với … trong giai đoạn mới:").
-    limit = MAX_OPEN_TITLE_WORDS if marker.style is MarkerStyle.STAR else MAX_LABEL_WORDS
-    if not label or not is_title_like(bare, limit) or is_lead_in(label) or ":" in label:
+    if not own.endswith(":") or not label or is_lead_in(label) or ":" in label:
         return None
     return Span(children[0].start, children[0].start + len(label))
+
+
+#: The words that open each case of a rule alike ("Trường hợp …", "Trách nhiệm của …").
+_OPENING_WORDS = 2
+
+
+def _labels_over_points(match: Readable, node: OpenNode, siblings: Siblings) -> bool:
+    """Is every bullet of ``node``'s list (two at least) a label over points of its own that opens
+    with the same words? Parallel cases repeat their opening; sentences leading into their points
+    ("- Trước khi thực hiện …, phải có 02 văn bản:", "- Đối với người vào Đảng là chức sắc, …, có
+    thêm các tài liệu:") need not, and stay items."""
+
+    def opening(c: OpenNode) -> list[str]:
+        return match[c.children[0].start : c.children[0].end].casefold().split()[:_OPENING_WORDS]
+
+    first = opening(node)
+
+    def shape(c: OpenNode) -> bool:
+        if len(c.children) < 2 or c.children[1].marker is None or _bullet_label(match, c) is None:
+            return False
+        return opening(c) == first
+
+    return shape(node) and siblings.every(node, shape)
 
 
 def _subdivided_title(match: Readable, node: OpenNode) -> Span | None:
@@ -264,6 +310,8 @@ def _subdivided_title(match: Readable, node: OpenNode) -> Span | None:
 #: A numbered title left without a stop over a bullet list may run this long in PDF text
 #: (corpus 05: "2.1. Xây dựng, ban hành … và dân vận của Đảng", 51 words over four lines).
 MAX_OPEN_TITLE_WORDS = 60
+#: With the documents it cites named in full, such a title may run up to this long.
+MAX_CITED_TITLE_WORDS = 2 * MAX_OPEN_TITLE_WORDS
 #: Numbered styles whose unclosed text can head a bullet list ("2.1. …", "a) Ở thôn, …").
 _OPEN_TITLE_STYLES = HEADING_STYLES | {MarkerStyle.LETTER}
 
@@ -286,7 +334,13 @@ def _open_title_over_bullets(match: Readable, node: OpenNode) -> Span | None:
     tail = own.removesuffix("…").removesuffix("...")
     if not tail or not (tail[-1].isalnum() or tail[-1] == ")") or SENTENCE_BREAK.search(tail):
         return None
-    if len(own.split()) > MAX_OPEN_TITLE_WORDS:
+    # Documents cited by number are named in full ("5.2. Xử lý kỷ luật tổ chức đảng, đảng viên
+    # theo Quy định số 296-QĐ/TW, ngày … của Ban Chấp hành Trung ương Đảng về …; Hướng dẫn số
+    # 08-HD/TW …", 77 words): the title's own words stop at the first.
+    cited = CITED_DOCUMENT.search(own)
+    if len((own[: cited.start()] if cited else own).split()) > MAX_OPEN_TITLE_WORDS:
+        return None
+    if len(own.split()) > MAX_CITED_TITLE_WORDS:
         return None
     return Span(children[0].start, children[0].start + len(own))
 
