@@ -210,6 +210,7 @@ def _label_of(match: Readable, node: OpenNode, siblings: Siblings) -> Span | Non
         _label_over_points(match, node, siblings)
         or _subdivided_title(match, node)
         or _open_title_over_bullets(match, node)
+        or _closed_title_over_bullets(match, node, siblings)
         or _bullet_title_over_body(match, node)
     )
 
@@ -343,6 +344,31 @@ def _open_title_over_bullets(match: Readable, node: OpenNode) -> Span | None:
     if len(own.split()) > MAX_CITED_TITLE_WORDS:
         return None
     return Span(children[0].start, children[0].start + len(own))
+
+
+def _closed_title_over_bullets(match: Readable, node: OpenNode, siblings: Siblings) -> Span | None:
+    """The text of a numbered item closed with "." over a bullet list, among siblings that are all
+    sections, when it is a short title but for the source it cites in brackets: "1. Về hệ thống sổ
+    sách và quản lý, lưu trữ hồ sơ đảng viên (Khoản 1, khoản 2, Điều 4 Quy định số 02-QĐ/TU … về
+    "…")." then "- …", beside "2. Về quản lý thông tin đảng viên … (Khoản 3, …)" over its body."""
+    children, marker = node.children, node.marker
+    if node.kind is not OpenKind.ITEM or marker is None or marker.style not in _OPEN_TITLE_STYLES:
+        return None
+    if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH:
+        return None
+    follower = children[1].marker
+    if follower is None or follower.style not in BULLET_STYLES:
+        return None
+    own = match[children[0].start : children[0].end].rstrip()
+    if not own.endswith(".") or own.endswith(("..", "…")):
+        return None
+    bare = PARENTHESIS.sub(" ", own[:-1]).strip()
+    if not bare or not is_title_like(bare, MAX_LABEL_WORDS) or is_lead_in(bare):
+        return None
+    others, items, _ = siblings.others(node)
+    if not others or items:
+        return None
+    return Span(children[0].start, children[0].start + len(own) - 1)
 
 
 #: A bulleted line at least this share of its body's widest line ran to the margin.
