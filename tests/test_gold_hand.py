@@ -26,8 +26,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "03_thainguyen-du-thao-nghi-quyet-dai-hoi-2025.txt": dict(PERFECT_GOLD_SCORES),
     "04_thainguyen-bao-cao-tong-hop-y-kien-van-kien-xiv.txt": dict(PERFECT_GOLD_SCORES),
     # Part One's chapter I and Parts Two and Three in full, Part One's II.-IV. only as its skeleton
-    # ("part" in the gold). A.II 1.2.2.6, a heading closed with "." over its paragraph, is an item.
-    "07_hanoi-btctu-huong-dan-nghiep-vu-to-chuc-dang.txt": {**PERFECT_GOLD_SCORES, "outline_kind": 0.998},
+    # ("part" in the gold).
+    "07_hanoi-btctu-huong-dan-nghiep-vu-to-chuc-dang.txt": dict(PERFECT_GOLD_SCORES),
     "08_hanoi-btctu-huong-dan-huy-hieu-dang.txt": dict(PERFECT_GOLD_SCORES),
 }
 

@@ -25,6 +25,12 @@ from vnreport.tree.agreement import Siblings, is_run_in
 from vnreport.tree.entries import entry_kind
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode
 from vnreport.tree.numbering import numbered_as
+from vnreport.tree.sibling_heads import (
+    bullet_label,
+    closed_title_over_bullets,
+    labels_over_points,
+    parallel_title_over_body,
+)
 
 #: An item whose text is one sentence of at most this many words heads what follows it when
 #: that is a body paragraph or numbered points of its own.
@@ -210,7 +216,8 @@ def _label_of(match: Readable, node: OpenNode, siblings: Siblings) -> Span | Non
         _label_over_points(match, node, siblings)
         or _subdivided_title(match, node)
         or _open_title_over_bullets(match, node)
-        or _closed_title_over_bullets(match, node, siblings)
+        or closed_title_over_bullets(match, node, siblings)
+        or parallel_title_over_body(match, node, siblings)
         or _bullet_title_over_body(match, node)
     )
 
@@ -223,7 +230,7 @@ def _label_over_points(match: Readable, node: OpenNode, siblings: Siblings) -> S
     where each bullet of its list is such a label over points (the cases of a rule: "- Trường
     hợp thẩm quyền … thuộc cấp ủy nơi đảng viên đang sinh hoạt:", "- Trường hợp … không thuộc
     …:", each over its "+" steps)."""
-    label = _bullet_label(match, node)
+    label = bullet_label(match, node)
     if label is None:
         return None
     # A gloss in brackets does not make a label long: "- Đối với chi bộ thôn, tổ dân phố (chi bộ
@@ -235,52 +242,9 @@ def _label_over_points(match: Readable, node: OpenNode, siblings: Siblings) -> S
     limit = MAX_OPEN_TITLE_WORDS if node.marker.style is MarkerStyle.STAR else MAX_LABEL_WORDS
     if is_title_like(bare, limit):
         return label
-    if is_title_like(bare, MAX_OPEN_TITLE_WORDS) and _labels_over_points(match, node, siblings):
+    if is_title_like(bare, MAX_OPEN_TITLE_WORDS) and labels_over_points(match, node, siblings):
         return label
     return None
-
-
-def _bullet_label(match: Readable, node: OpenNode) -> Span | None:
-    """The text before the closing ":" of a bulleted item over points of its own or over a body
-    paragraph that starts a sentence; None where it is not one line of that shape or leads in."""
-    children, marker = node.children, node.marker
-    if node.kind is not OpenKind.ITEM or marker is None or marker.style not in BULLET_STYLES:
-        return None
-    if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH:
-        return None
-    follower = children[1]
-    if follower.marker is None and not (
-        follower.kind is OpenKind.PARAGRAPH and match[follower.start : follower.start + 1].isupper()
-    ):
-        return None
-    own = match[children[0].start : children[0].end].rstrip()
-    label = own[:-1].rstrip()
-    if not own.endswith(":") or not label or is_lead_in(label) or ":" in label:
-        return None
-    return Span(children[0].start, children[0].start + len(label))
-
-
-#: The words that open each case of a rule alike ("Trường hợp …", "Trách nhiệm của …").
-_OPENING_WORDS = 2
-
-
-def _labels_over_points(match: Readable, node: OpenNode, siblings: Siblings) -> bool:
-    """Is every bullet of ``node``'s list (two at least) a label over points of its own that opens
-    with the same words? Parallel cases repeat their opening; sentences leading into their points
-    ("- Trước khi thực hiện …, phải có 02 văn bản:", "- Đối với người vào Đảng là chức sắc, …, có
-    thêm các tài liệu:") need not, and stay items."""
-
-    def opening(c: OpenNode) -> list[str]:
-        return match[c.children[0].start : c.children[0].end].casefold().split()[:_OPENING_WORDS]
-
-    first = opening(node)
-
-    def shape(c: OpenNode) -> bool:
-        if len(c.children) < 2 or c.children[1].marker is None or _bullet_label(match, c) is None:
-            return False
-        return opening(c) == first
-
-    return shape(node) and siblings.every(node, shape)
 
 
 def _subdivided_title(match: Readable, node: OpenNode) -> Span | None:
@@ -344,31 +308,6 @@ def _open_title_over_bullets(match: Readable, node: OpenNode) -> Span | None:
     if len(own.split()) > MAX_CITED_TITLE_WORDS:
         return None
     return Span(children[0].start, children[0].start + len(own))
-
-
-def _closed_title_over_bullets(match: Readable, node: OpenNode, siblings: Siblings) -> Span | None:
-    """The text of a numbered item closed with "." over a bullet list, among siblings that are all
-    sections, when it is a short title but for the source it cites in brackets: "1. Về hệ thống sổ
-    sách và quản lý, lưu trữ hồ sơ đảng viên (Khoản 1, khoản 2, Điều 4 Quy định số 02-QĐ/TU … về
-    "…")." then "- …", beside "2. Về quản lý thông tin đảng viên … (Khoản 3, …)" over its body."""
-    children, marker = node.children, node.marker
-    if node.kind is not OpenKind.ITEM or marker is None or marker.style not in _OPEN_TITLE_STYLES:
-        return None
-    if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH:
-        return None
-    follower = children[1].marker
-    if follower is None or follower.style not in BULLET_STYLES:
-        return None
-    own = match[children[0].start : children[0].end].rstrip()
-    if not own.endswith(".") or own.endswith(("..", "…")):
-        return None
-    bare = PARENTHESIS.sub(" ", own[:-1]).strip()
-    if not bare or not is_title_like(bare, MAX_LABEL_WORDS) or is_lead_in(bare):
-        return None
-    others, items, _ = siblings.others(node)
-    if not others or items:
-        return None
-    return Span(children[0].start, children[0].start + len(own) - 1)
 
 
 #: A bulleted line at least this share of its body's widest line ran to the margin.
