@@ -25,13 +25,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "02_thainguyen-bao-cao-kiem-diem-2025.txt": dict(PERFECT_GOLD_SCORES),
     "03_thainguyen-du-thao-nghi-quyet-dai-hoi-2025.txt": dict(PERFECT_GOLD_SCORES),
     "04_thainguyen-bao-cao-tong-hop-y-kien-van-kien-xiv.txt": dict(PERFECT_GOLD_SCORES),
-    # Part One III.1.2's "- Việc chuyển sinh hoạt đảng …" after the "+" points of "* Giải tán …"
-    # nests under the last "+" (a dash under a plus), one level too deep.
-    "07_hanoi-btctu-huong-dan-nghiep-vu-to-chuc-dang.txt": {
-        **PERFECT_GOLD_SCORES,
-        "outline_depth": 0.998,
-        "outline_parent": 0.998,
-    },
+    "07_hanoi-btctu-huong-dan-nghiep-vu-to-chuc-dang.txt": dict(PERFECT_GOLD_SCORES),
     "08_hanoi-btctu-huong-dan-huy-hieu-dang.txt": dict(PERFECT_GOLD_SCORES),
 }
 
