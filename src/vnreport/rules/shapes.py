@@ -161,6 +161,9 @@ CITED_DOCUMENT = regex.compile(
     r"|Kế hoạch)[^\S\n]+(?:số[^\S\n]+)?[0-9]+-\p{Lu}",
     regex.VERSION1,
 )
+#: A heading's source in brackets at a line's start ("(Khoản 3, Điều 4 Quy định số 02-QĐ/TU …"):
+#: the genre sets it under a title it belongs to.
+SOURCE_GLOSS_START = regex.compile(r"\((?:Khoản|khoản|Điều|Điểm|điểm|Mục|mục|Tiểu mục|Chương)[^\S\n]", regex.VERSION1)
 #: A line ending on a noun that introduces a reference number: a number at the next line's
 #: start is the rest of the reference, never a heading marker ("… và điểm⏎3.7 Hướng dẫn số
 #: 06-HD/TW", "… (theo mẫu⏎1-TĐV)"). Compounds that end on the same syllable are no reference
