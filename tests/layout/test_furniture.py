@@ -19,7 +19,7 @@ from vnreport.layout.furniture import FurnitureResult, read_furniture
 from vnreport.layout.metadata import MetadataDraft, Slot, UnknownMetadataField
 from vnreport.lines.classify import classify_line
 from vnreport.lines.split import split_lines
-from vnreport.model import DiagnosticCode, Metadata, Paragraph, Section, Span
+from vnreport.model import DiagnosticCode, Item, Metadata, Paragraph, Section, Span
 from vnreport.text import reading
 from vnreport.text.folds import fold_accents, fold_tone_placement
 
@@ -197,7 +197,10 @@ def test_number_split_over_two_lines_corpus_07_style() -> None:
     assert (m.number, m.symbol, m.issuer_code, m.issuer_level) == (None, "HD/BTCTU", "BTCTU", "province")
     assert (m.parent_issuer, m.issuer) == ("THÀNH ỦY HÀ NỘI", "BAN TỔ CHỨC")
     assert m.title == "Nghiệp vụ công tác tổ chức đảng và đảng viên"
-    assert doc.text[doc.body[0].span.start :].startswith("----- Căn cứ")
+    # The rule under the title is glued to the first bullet: its last dash is the bullet's.
+    assert doc.text[doc.body[0].span.start - 4 :].startswith("----- Căn cứ")
+    first = doc.body[0]
+    assert isinstance(first, Item) and first.marker.text == "-"
 
 
 def test_date_glued_to_rule_and_interleaved_columns_corpus_10_style() -> None:

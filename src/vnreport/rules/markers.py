@@ -292,10 +292,13 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
     MarkerRule(
         "dash",
         MarkerStyle.DASH,
-        _compile(rf"(?P<marker>[-–—−‐](?![-–—−‐]){SP}*+)(?=\S)", regex.VERSION1),
+        _compile(rf"(?:-{{2,}}(?=-{SP}++\p{{Lu}}))?(?P<marker>[-–—−‐](?![-–—−‐]){SP}*+)(?=\S)", regex.VERSION1),
         _none,
         "-",
-        "Dash bullets; a rule line '-----' is not a bullet.",
+        "Dash bullets; a rule line '-----' is not a bullet. PDF text glues the rule under a title to "
+        "the line below it: glued to a word ('----Căn cứ …', corpus 08) it ran into a paragraph; "
+        "before a space and a capital ('----- Căn cứ …', corpus 07) its last dash is the bullet of "
+        "the first point, as the page shows.",
         first="-–—−‐",
     ),
     MarkerRule(

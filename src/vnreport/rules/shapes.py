@@ -153,6 +153,17 @@ DOCUMENT_NAME_START = regex.compile(
     r"|Nghị định|Đề án|Điều lệ|Báo cáo|Thông báo)[^\S\n]+\p{Ll}|" + ORGAN_NAME_REST.pattern + ")",
     regex.VERSION1,
 )
+#: A document cited by its number ("… theo Quy định số 296-QĐ/TW, ngày 30/5/2025 của Ban Chấp hành
+#: Trung ương Đảng về …"): the genre names it in full after the number (date, issuer, subject), so
+#: the words from here on do not make a title a sentence.
+CITED_DOCUMENT = regex.compile(
+    r"\b(?:Quyết định|Nghị quyết|Chỉ thị|Kết luận|Hướng dẫn|Quy định|Thông tư|Thông tri|Nghị định|Công văn"
+    r"|Kế hoạch)[^\S\n]+(?:số[^\S\n]+)?[0-9]+-\p{Lu}",
+    regex.VERSION1,
+)
+#: A heading's source in brackets at a line's start ("(Khoản 3, Điều 4 Quy định số 02-QĐ/TU …"):
+#: the genre sets it under a title it belongs to.
+SOURCE_GLOSS_START = regex.compile(r"\((?:Khoản|khoản|Điều|Điểm|điểm|Mục|mục|Tiểu mục|Chương)[^\S\n]", regex.VERSION1)
 #: A line ending on a noun that introduces a reference number: a number at the next line's
 #: start is the rest of the reference, never a heading marker ("… và điểm⏎3.7 Hướng dẫn số
 #: 06-HD/TW", "… (theo mẫu⏎1-TĐV)"). Compounds that end on the same syllable are no reference

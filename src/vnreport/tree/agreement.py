@@ -11,6 +11,8 @@ Lượng khách du lịch đến năm 2025: 75.000 lượt người." stays a ta
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from vnreport.lines.classify import MAX_TITLE_WORDS, MAX_WRAPPED_TITLE_WORDS, is_lead_in, is_title_like
 from vnreport.lines.match_view import Readable
 from vnreport.model import MarkerStyle, Span
@@ -42,6 +44,7 @@ class Siblings:
         self._match = match
         self._parent = parent
         self._counts: dict[str, tuple[int, int, int]] | None = None
+        self._every: dict[tuple[str, str], bool] = {}
 
     def others(self, node: OpenNode) -> tuple[int, int, int]:
         """(entries, items, run-in sections) among ``node``'s siblings of its style, itself not counted."""
@@ -54,6 +57,15 @@ class Siblings:
         n, items, run_in = self._counts.get(node.key, (1, 1, 0))
         mine = node.kind is not OpenKind.SECTION
         return n - 1, items - mine, run_in - is_run_in(self._match, node)
+
+    def every(self, node: OpenNode, shape: Callable[[OpenNode], bool]) -> bool:
+        """Are ``node``'s siblings of its style (one at least) all of ``shape``? Asked once per
+        style and shape (named by its function), so each list is read once."""
+        key = (node.key, shape.__qualname__)
+        if key not in self._every:
+            mates = [c for c in self._parent.children if c.key == node.key and c is not node]
+            self._every[key] = bool(mates) and all(shape(c) for c in mates)
+        return self._every[key]
 
 
 def agreeing_kind(match: Readable, node: OpenNode, siblings: Siblings) -> OpenNode | None:

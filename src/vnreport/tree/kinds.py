@@ -8,11 +8,14 @@ entry of its list. The builder's nesting is not changed by it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from vnreport.lines.classify import MAX_LABEL_WORDS, is_lead_in, is_title_like, is_upper_title
 from vnreport.lines.match_view import Readable, window
 from vnreport.model import BULLET_STYLES, MarkerStyle, Span
 from vnreport.rules.shapes import (
     CITATION_LABEL,
+    CITED_DOCUMENT,
     DANGLING_WORDS,
     DOCUMENT_NAME_START,
     LAST_WORD,
@@ -26,6 +29,12 @@ from vnreport.tree.entries import entry_kind
 from vnreport.tree.last_entry import last_bare_entry
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode
 from vnreport.tree.numbering import numbered_as
+from vnreport.tree.sibling_heads import (
+    bullet_label,
+    closed_title_over_bullets,
+    labels_over_points,
+    parallel_title_over_body,
+)
 
 #: An item whose text is one sentence of at most this many words heads what follows it when
 #: that is a body paragraph or numbered points of its own.
@@ -58,36 +67,76 @@ def as_read(match: Readable, node: OpenNode, parent: OpenNode, siblings: Sibling
     heading and has a body paragraph or numbered points of its own is a section; a heading
     with nothing under it is an entry of a list, an item; an entry whose siblings are all of
     its shape agrees with them (:mod:`vnreport.tree.agreement`; ``siblings`` counts them, one
-    count for all children of ``parent``)."""
+    count for all children of ``parent``). The readings are tried in order; the first that
+    applies decides."""
+    for reading in _OWN_READINGS:
+        read = reading(match, node, parent)
+        if read is not None:
+            return read
+    siblings = siblings or Siblings(match, parent)
+    return (
+        _run_in_section(match, node, siblings)
+        or _bare_entry_item(match, node)
+        or entry_kind(match, node, parent, siblings)
+        or node
+    )
+
+
+def _item_heading_its_body(match: Readable, node: OpenNode, parent: OpenNode) -> OpenNode | None:
+    """An item that reads as a heading over a body paragraph or points of its own: a section."""
     if (
-        node.kind is OpenKind.ITEM
-        and node.heading is not None
-        and (not _is_clause(node, parent) or is_closed_titled_clause(match, node, parent))
-        and _heads_what_follows(match, node)
+        node.kind is not OpenKind.ITEM
+        or node.heading is None
+        or (_is_clause(node, parent) and not is_closed_titled_clause(match, node, parent))
+        or not _heads_what_follows(match, node)
     ):
-        section = OpenNode(OpenKind.SECTION, node.start, node.heading.end, node.marker, node.key, node.heading)
-        section.children = node.children[1:]
-        return section
-    if node.kind is OpenKind.SECTION and _is_clause(node, parent):
-        return node if is_titled_clause(match, node) else _clause_item(node)
+        return None
+    section = OpenNode(OpenKind.SECTION, node.start, node.heading.end, node.marker, node.key, node.heading)
+    section.children = node.children[1:]
+    return section
+
+
+def _clause_of_an_article(match: Readable, node: OpenNode, parent: OpenNode) -> OpenNode | None:
+    """A clause under an article is an item unless it carries a title of its own."""
+    if node.kind is not OpenKind.SECTION or not _is_clause(node, parent):
+        return None
+    return node if is_titled_clause(match, node) else _clause_item(node)
+
+
+def _entry_of_a_list_in_its_shape(match: Readable, node: OpenNode, parent: OpenNode) -> OpenNode | None:
     if node.kind is OpenKind.SECTION and _entry_in_its_shape(match, node, parent):
         return _entry_of_its_list(node)
-    last = last_bare_entry(match, node, parent)
-    if last is not None:
-        return last
-    label = _label_of(match, node)
-    if label is not None:
-        section = OpenNode(OpenKind.SECTION, node.start, label.end, node.marker, node.key, label)
-        section.line_end = node.children[0].end
-        section.children = node.children[1:]
-        return section
-    if node.kind is OpenKind.SECTION and not node.children and _is_bare_entry(match, node):
-        item = OpenNode(OpenKind.ITEM, node.start, node.line_end, node.marker, node.key)
-        assert node.title is not None
-        own = OpenNode(OpenKind.PARAGRAPH, node.title.start, node.line_end)
-        item.children = [own]
-        return item
-    return entry_kind(match, node, parent, siblings or Siblings(match, parent)) or node
+    return None
+
+
+#: The readings of a node that need no count of its siblings, in the order they are tried.
+_OWN_READINGS: tuple[Callable[[Readable, OpenNode, OpenNode], OpenNode | None], ...] = (
+    _item_heading_its_body,
+    _clause_of_an_article,
+    _entry_of_a_list_in_its_shape,
+    last_bare_entry,
+)
+
+
+def _run_in_section(match: Readable, node: OpenNode, siblings: Siblings) -> OpenNode | None:
+    """A "Label: text" entry whose label is its title: a section over the rest of the text."""
+    label = _label_of(match, node, siblings)
+    if label is None:
+        return None
+    section = OpenNode(OpenKind.SECTION, node.start, label.end, node.marker, node.key, label)
+    section.line_end = node.children[0].end
+    section.children = node.children[1:]
+    return section
+
+
+def _bare_entry_item(match: Readable, node: OpenNode) -> OpenNode | None:
+    """A heading with nothing under it that reads as an entry of a list: an item."""
+    if node.kind is not OpenKind.SECTION or node.children or not _is_bare_entry(match, node):
+        return None
+    item = OpenNode(OpenKind.ITEM, node.start, node.line_end, node.marker, node.key)
+    assert node.title is not None
+    item.children = [OpenNode(OpenKind.PARAGRAPH, node.title.start, node.line_end)]
+    return item
 
 
 def _runs_into_its_body(match: Readable, node: OpenNode, parent: OpenNode) -> bool:
@@ -226,38 +275,41 @@ def _heads_what_follows(match: Readable, node: OpenNode) -> bool:
     return len(own.split()) <= MAX_BODY_HEADING_WORDS
 
 
-def _label_of(match: Readable, node: OpenNode) -> Span | None:
+def _label_of(match: Readable, node: OpenNode, siblings: Siblings) -> Span | None:
     """The title of an item that heads what follows it, if it reads as one."""
     return (
-        _label_over_points(match, node)
+        _label_over_points(match, node, siblings)
         or _subdivided_title(match, node)
         or _open_title_over_bullets(match, node)
+        or closed_title_over_bullets(match, node, siblings)
+        or parallel_title_over_body(match, node, siblings)
         or _bullet_title_over_body(match, node)
     )
 
 
-def _label_over_points(match: Readable, node: OpenNode) -> Span | None:
-    """The label of a bulleted line that heads points of its own: "- Đối với chi bộ trực thuộc
-    đảng ủy cơ sở:" then "+ Nếu …". Its text is a short title ending in ":", no sentence and no
-    lead-in ("… như sau:", "… gồm:"), as a numbered label is (``MAX_LABEL_WORDS``)."""
-    children, marker = node.children, node.marker
-    if node.kind is not OpenKind.ITEM or marker is None or marker.style not in BULLET_STYLES:
+def _label_over_points(match: Readable, node: OpenNode, siblings: Siblings) -> Span | None:
+    """The label of a bulleted line that heads points or a body of its own: "- Đối với chi bộ
+    trực thuộc đảng ủy cơ sở:" then "+ Nếu …", "- Đối với doanh nghiệp khu vực ngoài nhà nước:"
+    then "Quần chúng làm việc …". Its text is a short title ending in ":", no sentence and no
+    lead-in ("… như sau:", "… gồm:"), as a numbered label is (``MAX_LABEL_WORDS``); a longer one
+    where each bullet of its list is such a label over points (the cases of a rule: "- Trường
+    hợp thẩm quyền … thuộc cấp ủy nơi đảng viên đang sinh hoạt:", "- Trường hợp … không thuộc
+    …:", each over its "+" steps)."""
+    label = bullet_label(match, node)
+    if label is None:
         return None
-    if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH or children[1].marker is None:
-        return None
-    own = match[children[0].start : children[0].end].rstrip()
-    if not own.endswith(":"):
-        return None
-    label = own[:-1].rstrip()
     # A gloss in brackets does not make a label long: "- Đối với chi bộ thôn, tổ dân phố (chi bộ
     # trực thuộc đảng ủy cấp trên trực tiếp tổ chức cơ sở đảng):".
-    bare = PARENTHESIS.sub(" ", label)
+    bare = PARENTHESIS.sub(" ", match[label.start : label.end])
     # A star marks a sub-heading (:func:`vnreport.lines.classify._decide_bullet`), which may run
     # as long as an open title ("* Một số ý kiến tham gia cụ thể đối với … trong giai đoạn mới:").
-    limit = MAX_OPEN_TITLE_WORDS if marker.style is MarkerStyle.STAR else MAX_LABEL_WORDS
-    if not label or not is_title_like(bare, limit) or is_lead_in(label) or ":" in label:
-        return None
-    return Span(children[0].start, children[0].start + len(label))
+    assert node.marker is not None
+    limit = MAX_OPEN_TITLE_WORDS if node.marker.style is MarkerStyle.STAR else MAX_LABEL_WORDS
+    if is_title_like(bare, limit):
+        return label
+    if is_title_like(bare, MAX_OPEN_TITLE_WORDS) and labels_over_points(match, node, siblings):
+        return label
+    return None
 
 
 def _subdivided_title(match: Readable, node: OpenNode) -> Span | None:
@@ -288,6 +340,8 @@ def _subdivided_title(match: Readable, node: OpenNode) -> Span | None:
 #: A numbered title left without a stop over a bullet list may run this long in PDF text
 #: (corpus 05: "2.1. Xây dựng, ban hành … và dân vận của Đảng", 51 words over four lines).
 MAX_OPEN_TITLE_WORDS = 60
+#: With the documents it cites named in full, such a title may run up to this long.
+MAX_CITED_TITLE_WORDS = 2 * MAX_OPEN_TITLE_WORDS
 #: Numbered styles whose unclosed text can head a bullet list ("2.1. …", "a) Ở thôn, …").
 _OPEN_TITLE_STYLES = HEADING_STYLES | {MarkerStyle.LETTER}
 
@@ -310,7 +364,13 @@ def _open_title_over_bullets(match: Readable, node: OpenNode) -> Span | None:
     tail = own.removesuffix("…").removesuffix("...")
     if not tail or not (tail[-1].isalnum() or tail[-1] == ")") or SENTENCE_BREAK.search(tail):
         return None
-    if len(own.split()) > MAX_OPEN_TITLE_WORDS:
+    # Documents cited by number are named in full ("5.2. Xử lý kỷ luật tổ chức đảng, đảng viên
+    # theo Quy định số 296-QĐ/TW, ngày … của Ban Chấp hành Trung ương Đảng về …; Hướng dẫn số
+    # 08-HD/TW …", 77 words): the title's own words stop at the first.
+    cited = CITED_DOCUMENT.search(own)
+    if len((own[: cited.start()] if cited else own).split()) > MAX_OPEN_TITLE_WORDS:
+        return None
+    if len(own.split()) > MAX_CITED_TITLE_WORDS:
         return None
     return Span(children[0].start, children[0].start + len(own))
 

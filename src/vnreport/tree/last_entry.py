@@ -22,21 +22,27 @@ MIN_BARE_SIBLINGS = 2
 def last_bare_entry(match: Readable, node: OpenNode, parent: OpenNode) -> OpenNode | None:
     """``node`` as an item when it is the last entry of a list whose other entries are bare
     headings (nothing under them) and it has only paragraphs under its one-line title."""
-    marker, title = node.marker, node.title
-    if node.kind is not OpenKind.SECTION or marker is None or marker.style not in ENTRY_STYLES or title is None:
-        return None
-    if not node.children or any(c.kind is not OpenKind.PARAGRAPH for c in node.children):
-        return None
-    own = match[title.start : title.end]
-    if "\n" in own or is_upper_title(own) or not _last_of_its_list(node, parent):
+    if not _entry_over_paragraphs(match, node) or not _last_of_its_list(node, parent):
         return None
     others = [c for c in parent.children if c is not node and c.key == node.key]
     if len(others) < MIN_BARE_SIBLINGS or any(c.kind is not OpenKind.SECTION or c.children for c in others):
         return None
-    item = OpenNode(OpenKind.ITEM, node.start, max(node.end, node.children[-1].end), marker, node.key)
-    item.children = [OpenNode(OpenKind.PARAGRAPH, title.start, title.end), *node.children]
+    assert node.title is not None
+    item = OpenNode(OpenKind.ITEM, node.start, max(node.end, node.children[-1].end), node.marker, node.key)
+    item.children = [OpenNode(OpenKind.PARAGRAPH, node.title.start, node.title.end), *node.children]
     item.source_level, item.list_depth = node.source_level, node.list_depth
     return item
+
+
+def _entry_over_paragraphs(match: Readable, node: OpenNode) -> bool:
+    """A numbered section with a one-line title in sentence case and only paragraphs under it."""
+    marker, title = node.marker, node.title
+    if node.kind is not OpenKind.SECTION or marker is None or marker.style not in ENTRY_STYLES or title is None:
+        return False
+    if not node.children or any(c.kind is not OpenKind.PARAGRAPH for c in node.children):
+        return False
+    own = match[title.start : title.end]
+    return "\n" not in own and not is_upper_title(own)
 
 
 def _last_of_its_list(node: OpenNode, parent: OpenNode) -> bool:

@@ -35,6 +35,7 @@ from vnreport.rules.shapes import (
     ORGAN_NAME_REST,
     RANGE_END_YEAR,
     REFERENCE_NOUN_END,
+    SOURCE_GLOSS_START,
 )
 from vnreport.tree.clause_titles import clause_broken_title
 from vnreport.tree.nodes import INTRINSIC_ORDER
@@ -142,6 +143,16 @@ def _last_word(text: Readable, cl: ClassifiedLine) -> str:
 SHORT_TAIL = 24
 
 
+def _source_goes_on(text: Readable, previous: ClassifiedLine, line: ClassifiedLine) -> bool:
+    """A title's source in brackets below it ("2. Về quản lý thông tin đảng viên …" then "(Khoản 3,
+    Điều 4 Quy định số 02-QĐ/TU … của Ban Thường vụ" then "Thành uỷ)"): the bracket line is the
+    title's, and so is each line while the bracket stays open."""
+    if SOURCE_GLOSS_START.match(*window(text, line.content_start, line.content_end)):
+        return True
+    above = text[previous.content_start : previous.content_end]
+    return above.count("(") > above.count(")")
+
+
 def _resumes_heading_line(text: Readable, previous: ClassifiedLine, line: ClassifiedLine, full: float) -> bool:
     """Does ``line`` carry on the unfinished heading-shaped line above it?
 
@@ -155,6 +166,8 @@ def _resumes_heading_line(text: Readable, previous: ClassifiedLine, line: Classi
         return True
     if ENDS_WITH_INLINE_NUMBER.search(*window(text, previous.content_start, previous.content_end)):
         return True  # "… bảo vệ môi trường: (1)⏎Phát triển kinh tế …": the point is below
+    if line.role is Role.TEXT and not closes(text, previous) and _source_goes_on(text, previous, line):
+        return True
     if closes(text, previous) or previous.content_length < max(full, MIN_WRAPPED_LINE):
         return False
     if _wrapped_dash(text, previous, line):

@@ -126,6 +126,12 @@ class Placer:
             # A starred paragraph ("* Từ những bối cảnh đó, …" after "- Bên cạnh … thể thao,...")
             # sums up above the dashes: only a dash that leads in with ":" has it as its point.
             self.close_done_bullets()
+        elif style is MarkerStyle.DASH:
+            # The genre's bullets go "-" then "+": a dash never is a point of a "+" entry. After
+            # the "+" points of "* Giải tán tổ chức đảng:", "- Việc chuyển sinh hoạt đảng …" is
+            # one more point of the star (corpus 07), not a sub-point of the last "+".
+            while len(stack) > floor and _is_plus(stack[-1]):
+                stack.pop()
         self.check_numbering(stack[-1], node)
         self.push(node)
 
@@ -293,3 +299,7 @@ def _heads_bullets(top: OpenNode, node: OpenNode) -> bool:
 
 def _is_bullet_entry(node: OpenNode) -> bool:
     return node.marker is not None and node.marker.style in BULLET_STYLES and not node.is_section
+
+
+def _is_plus(node: OpenNode) -> bool:
+    return node.marker is not None and node.marker.style is MarkerStyle.PLUS

@@ -70,6 +70,8 @@ class TitleLines:
             return False  # a flattened table's lone "|" (a form's header block under "Mẫu 01"): no words
         if (is_upper_title(candidate) or LOWER.search(candidate) is None) and len(candidate) <= _MAX_TITLE_LINE:
             return True  # "I. KẾT QUẢ … NHIỆM KỲ" then "2020 - 2025": no lower case, still the title
+        if len(candidate) <= _MAX_TITLE_LINE and _upper_but_its_source(own_title, candidate):
+            return True
         # A mixed-case line ending in ":" under a bare marker leads into the text ("**Điều 2.**" then
         # "Đảng viên có nhiệm vụ :", a charter whose articles have no titles): the body, not a title.
         lead_in = candidate.rstrip(" *_\u00a0").endswith(":")
@@ -83,3 +85,13 @@ class TitleLines:
             return False
         above = self.lines[k - 1]
         return above.role is not Role.BLANK and self.text[above.content_end - 1] not in _TITLE_CLOSERS
+
+
+def _upper_but_its_source(own_title: str, candidate: str) -> bool:
+    """A capital title goes on in capitals before the source it cites in brackets, which the genre
+    sets in sentence case: "III. NHIỆM VỤ CỤ THỂ CỦA CÁC CẤP ỦY TRONG CÔNG TÁC RÀ" then "SOÁT, SÀNG
+    LỌC ĐẢNG VIÊN (Điều 9 Quy định số 02-QĐ/TU ngày" (the bracket closes on the line after)."""
+    if not own_title or not is_upper_title(own_title) or "(" not in candidate:
+        return False
+    before = candidate[: candidate.index("(")]
+    return bool(before.strip()) and is_upper_title(before)
