@@ -8,7 +8,7 @@ entry of its list. The builder's nesting is not changed by it.
 
 from __future__ import annotations
 
-from vnreport.lines.classify import MAX_LABEL_WORDS, is_lead_in, is_title_like, is_upper_title
+from vnreport.lines.classify import MAX_LABEL_WORDS, MAX_TITLE_WORDS, is_lead_in, is_title_like, is_upper_title
 from vnreport.lines.match_view import Readable, window
 from vnreport.model import BULLET_STYLES, MarkerStyle, Span
 from vnreport.rules.shapes import (
@@ -70,7 +70,7 @@ def as_read(match: Readable, node: OpenNode, parent: OpenNode, siblings: Sibling
         return _clause_item(node)
     if node.kind is OpenKind.SECTION and _entry_in_its_shape(match, node, parent):
         return _entry_of_its_list(node)
-    label = _label_of(match, node)
+    label = _label_of(match, node, parent)
     if label is not None:
         section = OpenNode(OpenKind.SECTION, node.start, label.end, node.marker, node.key, label)
         section.line_end = node.children[0].end
@@ -202,38 +202,83 @@ def _heads_what_follows(match: Readable, node: OpenNode) -> bool:
     return len(own.split()) <= MAX_BODY_HEADING_WORDS
 
 
-def _label_of(match: Readable, node: OpenNode) -> Span | None:
+def _label_of(match: Readable, node: OpenNode, parent: OpenNode) -> Span | None:
     """The title of an item that heads what follows it, if it reads as one."""
     return (
-        _label_over_points(match, node)
+        _label_over_points(match, node, parent)
         or _subdivided_title(match, node)
         or _open_title_over_bullets(match, node)
         or _bullet_title_over_body(match, node)
     )
 
 
-def _label_over_points(match: Readable, node: OpenNode) -> Span | None:
+def _label_over_points(match: Readable, node: OpenNode, parent: OpenNode) -> Span | None:
     """The label of a bulleted line that heads points of its own: "- Đối với chi bộ trực thuộc
-    đảng ủy cơ sở:" then "+ Nếu …". Its text is a short title ending in ":", no sentence and no
-    lead-in ("… như sau:", "… gồm:"), as a numbered label is (``MAX_LABEL_WORDS``)."""
+    đảng ủy cơ sở:" then "+ Nếu …", or a paragraph that starts a sentence ("- Đối với doanh
+    nghiệp khu vực ngoài nhà nước:" then "Quần chúng làm việc …"). Its text is a short title
+    ending in ":", no sentence and no lead-in ("… như sau:", "… gồm:"), as a numbered label is
+    (``MAX_LABEL_WORDS``); over points it may run as long as a title when a sibling label over
+    points opens with its words (:func:`_parallel_label`)."""
     children, marker = node.children, node.marker
     if node.kind is not OpenKind.ITEM or marker is None or marker.style not in BULLET_STYLES:
         return None
-    if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH or children[1].marker is None:
+    if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH:
         return None
-    own = match[children[0].start : children[0].end].rstrip()
-    if not own.endswith(":"):
+    over_points = children[1].marker is not None
+    if not over_points and not _starts_a_sentence(match, children[1]):
         return None
-    label = own[:-1].rstrip()
+    label = _bullet_label(match, node)
+    if label is None:
+        return None
     # A gloss in brackets does not make a label long: "- Đối với chi bộ thôn, tổ dân phố (chi bộ
     # trực thuộc đảng ủy cấp trên trực tiếp tổ chức cơ sở đảng):".
     bare = PARENTHESIS.sub(" ", label)
     # A star marks a sub-heading (:func:`vnreport.lines.classify._decide_bullet`), which may run
     # as long as an open title ("* Một số ý kiến tham gia cụ thể đối với … trong giai đoạn mới:").
     limit = MAX_OPEN_TITLE_WORDS if marker.style is MarkerStyle.STAR else MAX_LABEL_WORDS
-    if not label or not is_title_like(bare, limit) or is_lead_in(label) or ":" in label:
+    if not is_title_like(bare, limit) and not (
+        over_points and is_title_like(bare, MAX_TITLE_WORDS) and _parallel_label(match, node, parent, label)
+    ):
         return None
     return Span(children[0].start, children[0].start + len(label))
+
+
+def _bullet_label(match: Readable, node: OpenNode) -> str | None:
+    """A bulleted item's first paragraph as a label: its text before a final ":", no lead-in
+    and no colon inside."""
+    own = match[node.children[0].start : node.children[0].end].rstrip()
+    if not own.endswith(":"):
+        return None
+    label = own[:-1].rstrip()
+    if not label or is_lead_in(label) or ":" in label:
+        return None
+    return label
+
+
+#: A long bulleted label heads its points when a sibling label over points opens with as
+#: many of its words: the list is one of parallel cases ("- Trách nhiệm của chi bộ và cấp ủy
+#: cơ sở … nơi có người vào Đảng:", "- Trách nhiệm của cấp ủy cơ sở … xác nhận lý lịch:").
+PARALLEL_WORDS = 3
+
+
+def _parallel_label(match: Readable, node: OpenNode, parent: OpenNode, label: str) -> bool:
+    """Another bulleted label of ``node``'s list, over points of its own, opens with the same
+    first words as ``label``. Read for long labels only, so a list is read once per such one."""
+    opening = label.split()[:PARALLEL_WORDS]
+    for other in parent.children:
+        if other is node or other.key != node.key or len(other.children) < 2 or other.children[1].marker is None:
+            continue
+        if other.children[0].kind is not OpenKind.PARAGRAPH:
+            continue
+        their = _bullet_label(match, other)
+        if their is not None and their.split()[:PARALLEL_WORDS] == opening:
+            return True
+    return False
+
+
+def _starts_a_sentence(match: Readable, node: OpenNode) -> bool:
+    """A body paragraph (no marker) whose first letter is a capital."""
+    return node.kind is OpenKind.PARAGRAPH and node.marker is None and match[node.start : node.start + 1].isupper()
 
 
 def _subdivided_title(match: Readable, node: OpenNode) -> Span | None:
