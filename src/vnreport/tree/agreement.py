@@ -40,6 +40,7 @@ class Siblings:
         self._match = match
         self._parent = parent
         self._counts: dict[str, tuple[int, int, int]] | None = None
+        self._openings: frozenset[tuple[str, tuple[str, ...]]] | None = None
 
     def others(self, node: OpenNode) -> tuple[int, int, int]:
         """(entries, items, run-in sections) among ``node``'s siblings of its style, itself not counted."""
@@ -52,6 +53,23 @@ class Siblings:
         n, items, run_in = self._counts.get(node.key, (1, 1, 0))
         mine = node.kind is not OpenKind.SECTION
         return n - 1, items - mine, run_in - is_run_in(self._match, node)
+
+    def section_openings(self, words: int) -> frozenset[tuple[str, tuple[str, ...]]]:
+        """(style key, first ``words`` words) of each of the parent's sections that has a body,
+        read once per parent (:mod:`vnreport.tree.cases`)."""
+        if self._openings is None:
+            self._openings = frozenset(
+                (c.key, first_words(self._match[c.title.start : c.title.end], words))
+                for c in self._parent.children
+                if c.kind is OpenKind.SECTION and c.title is not None and c.children
+            )
+        return self._openings
+
+
+def first_words(title: str, words: int) -> tuple[str, ...]:
+    """A title's first ``words`` words, case folded; nothing for a title no longer than that."""
+    found = title.casefold().split()
+    return tuple(found[:words]) if len(found) > words else ()
 
 
 def agreeing_kind(match: Readable, node: OpenNode, siblings: Siblings) -> OpenNode | None:

@@ -19,6 +19,7 @@ from vnreport.lines.classify import MAX_LABEL_WORDS, MAX_TITLE_WORDS, is_lead_in
 from vnreport.lines.match_view import Readable
 from vnreport.model import BULLET_STYLES, MarkerStyle, Span
 from vnreport.tree.agreement import ENTRY_STYLES, ITEM_SHARE, OPEN_TITLE_STYLES, Siblings, agreeing_kind, is_run_in
+from vnreport.tree.cases import parallel_case
 from vnreport.tree.nodes import OpenKind, OpenNode
 
 #: Sibling sections that head points of their own, at least, before a label over points agrees
@@ -33,6 +34,7 @@ def entry_kind(match: Readable, node: OpenNode, parent: OpenNode, siblings: Sibl
         or _wrapped_value_entry(match, node)
         or _label_among_headings(match, node, parent)
         or agreeing_kind(match, node, siblings)
+        or parallel_case(match, node, parent, siblings)
     )
 
 
