@@ -31,6 +31,7 @@ from vnreport.layout.tables import TableBlock, find_tables, source_tables
 from vnreport.limits import DEFAULT_MAX_BYTES, check_size, check_source, check_time, checked, time_limit
 from vnreport.lines import markup, quality
 from vnreport.lines.classify import ClassifiedLine, Role, classify_line
+from vnreport.lines.glued_bullets import split_glued_bullets
 from vnreport.lines.glued_points import split_glued_points
 from vnreport.lines.hinted import NO_LINE_HINTS, LineHints, place_hints
 from vnreport.lines.match_view import MatchView, match_view
@@ -211,6 +212,8 @@ def _stage_lines(state: ParseState) -> ParseState:
     lines = markup.split_glued_headings(text, lines)
     # A list's first point glued after its lead-in's colon starts a line of its own too.
     lines = split_glued_points(text, lines)
+    # So does a dash point run into the line of the point or the lead-in before it.
+    lines = split_glued_bullets(text, lines)
     upper = state.hints.upper_case
     displayed = shown(text, upper) if upper else ""
     view = match_view(text, blanks) if not upper else None

@@ -244,13 +244,18 @@ COMPOUNDS_BY_FIRST: dict[str, tuple[str, ...]] = {
 }
 
 #: Label nouns: a number right after them names or ranks something ("giai đoạn 1", "mức độ 3",
-#: "Khu 2,3,5,6", "Nghị quyết Trung ương 4", "đối tượng 2, 3, 4", "lần thứ 42").
+#: "Khu 2,3,5,6", "Nghị quyết Trung ương 4", "đối tượng 2, 3, 4", "lần thứ 42"). A point of a
+#: document is cited as "Điểm 3.4 Quy định số 294-QĐ/TW", "Điểm 7, 8, 9, 10 Hướng dẫn 06-HD/TW",
+#: a form's box as "viết ô số 2 giới thiệu …" (corpus 09): after the number, a score ("đạt 8
+#: điểm") stays a count.
 STRONG_LABELS = frozenset(
     {
         "khóa",
         "khoá",
         "thứ",
         "điều",
+        "điểm",
+        "ô số",
         "khoản",
         "chương",
         "mục",

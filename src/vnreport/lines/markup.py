@@ -358,9 +358,9 @@ _LONE_STAR = re.compile(r"(?<!\*)\*(?!\*)")
 
 
 #: Cheap test for a line that may hold a glued heading: a sentence end, then a digit or "I"/"V"/"X".
-_MAY_GLUE = re.compile(r"[.!?](?:\*\*)? ?(?:[0-9]|[IVX]+\.)")
+_MAY_GLUE = re.compile(r"[.!?](?:\*\*)? ?(?:[0-9]|[IVX]+\.|\([0-9])")
 #: What a line that opens with a numbered heading can start with.
-_NUMBER_OPENINGS = frozenset("0123456789IVX*")
+_NUMBER_OPENINGS = frozenset("0123456789IVX*(")
 
 
 def split_glued_headings(text: str, lines: tuple[Line, ...]) -> tuple[Line, ...]:
@@ -399,6 +399,8 @@ def split_glued_headings(text: str, lines: tuple[Line, ...]) -> tuple[Line, ...]
 
 
 def _number_of(m: regex.Match[str]) -> tuple[str, tuple[int, ...]]:
+    if m.group("paren"):
+        return "paren", (int(m.group("paren")),)
     if m.group("roman"):
         return "roman", (roman_value(m.group("roman")),)
     parts = tuple(int(p) for p in m.group("number").split("."))

@@ -58,15 +58,18 @@ GLUED_HEADING = regex.compile(
     rf"[.!?](?:\*\*)?{SP}?"
     rf"(?P<marker>(?P<number>[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{0,3}})(?:\.|{SP}?-){SP}+(?=\p{{Lu}})"
     rf"|(?P<number>[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{1,3}})-?(?=\p{{Lu}}\p{{Ll}}+{SP})"
-    rf"|(?P<roman>{ROMAN})\.{SP}+(?=\p{{Lu}}))",
+    rf"|(?P<roman>{ROMAN})\.{SP}+(?=\p{{Lu}})"
+    rf"|\((?P<paren>[0-9]{{1,2}})\){SP}+(?=\p{{Lu}}))",
     regex.VERSION1,
 )
 #: What may stand before that sentence end: a letter, a closing quote or a bracket.
 GLUED_HEADING_AFTER = regex.compile(r"[\p{L}”\"’)\]]", regex.VERSION1)
 #: A numbered heading at a line start (matched from the line's first character), whose value
-#: the glued ones must continue.
+#: the glued ones must continue; a form's field number may stand alone on its line ("(11)",
+#: then "Trình độ hiện nay:", corpus 09).
 LINE_NUMBER = regex.compile(
-    rf"(?:\*\*{SP}*)?(?:(?P<number>[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{0,3}})[.\-]|(?P<roman>{ROMAN})[.\-]){SP}",
+    rf"(?:\*\*{SP}*)?(?:(?:(?P<number>[0-9]{{1,2}}(?:\.[0-9]{{1,2}}){{0,3}})[.\-]|(?P<roman>{ROMAN})[.\-]){SP}"
+    rf"|\((?P<paren>[0-9]{{1,2}})\)(?:{SP}|$))",
     regex.VERSION1,
 )
 
@@ -82,3 +85,20 @@ GLUED_FIRST_POINT = regex.compile(rf"(?<=\p{{L}}:){SP}+(?P<marker>a\)){SP}+(?=\p
 SECOND_POINT = regex.compile(rf"b\){SP}", regex.VERSION1)
 #: Another list's first point at a line's start: the glued one opened no list that "b)" continues.
 FIRST_POINT = regex.compile(rf"a\){SP}", regex.VERSION1)
+
+# =============================================================================================
+# A dash point glued after a full stop or a lead-in's colon (lines/glued_bullets.py)
+# =============================================================================================
+
+#: "… chỉ ghi học vị cao nhất. - Học hàm cao nhất: …", "… trong gia đình như: - Đối với ông, bà,
+#: …": a word, a figure, a bracket or a quote, a full stop or a colon, a dash between spaces and
+#: a capital. Whether the dash opens a point is decided by the list around it.
+GLUED_DASH = regex.compile(
+    rf"(?<=[\p{{L}}\p{{N}})”\"’])(?P<stop>[.:]){SP}+(?P<marker>-){SP}+(?=\p{{Lu}})", regex.VERSION1
+)
+#: A marker opening a line: a dash ("dash"), another bullet, a number ("1.", "1.1-", "(1)", "1)"),
+#: a letter ("a)") or a Roman numeral ("II.").
+LINE_MARKER = regex.compile(
+    rf"(?P<dash>-)(?={SP})|[+*•](?={SP})|\(?[0-9]{{1,2}}(?:\.[0-9]{{1,2}})*[.\-)]|\p{{Ll}}\)|{ROMAN}[.\-]{SP}",
+    regex.VERSION1,
+)

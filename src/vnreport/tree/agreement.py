@@ -6,7 +6,10 @@ their siblings meet: a run-in label that ends in a figure ("1. Nội dung Đại
 đúng …"), a title closed with an ellipsis ("2.2. Tổ chức trao tặng … hoặc cơ sở chữa bệnh…").
 A reader sees one list of one kind; where the siblings of such an entry are all sections of
 that shape, the entry is one as well. A figure after the colon is a value, not a body ("(3)
-Lượng khách du lịch đến năm 2025: 75.000 lượt người." stays a target among targets).
+Lượng khách du lịch đến năm 2025: 75.000 lượt người." stays a target among targets). A short
+list whose every entry names a thing and its text ("a) Chi bộ báo cáo cấp ủy cơ sở (…): Lập danh
+sách …", "b) Cấp ủy cấp trên trực tiếp của tổ chức cơ sở đảng: Xét, …", "c) Tỉnh ủy, …: Chỉ đạo,
+…", corpus 11) is one of run-in sections as soon as one of them is, however long its labels.
 """
 
 from __future__ import annotations
@@ -45,6 +48,8 @@ class Siblings:
         self._parent = parent
         self._counts: dict[str, tuple[int, int, int]] | None = None
         self._every: dict[tuple[str, str], bool] = {}
+        self._openings: frozenset[tuple[str, tuple[str, ...]]] | None = None
+        self._shaped: dict[str, int] | None = None
 
     def others(self, node: OpenNode) -> tuple[int, int, int]:
         """(entries, items, run-in sections) among ``node``'s siblings of its style, itself not counted."""
@@ -67,6 +72,35 @@ class Siblings:
             self._every[key] = bool(mates) and all(shape(c) for c in mates)
         return self._every[key]
 
+    def run_in_shaped(self, node: OpenNode) -> int:
+        """How many of ``node``'s siblings of its style (itself not counted) are "label: Text"
+        entries, run-in sections or items of that shape, counted once per parent."""
+        if self._shaped is None:
+            shaped: dict[str, int] = {}
+            for c in self._parent.children:
+                if is_run_in(self._match, c) or (_entry_item(c) and _as_run_in(self._match, c) is not None):
+                    shaped[c.key] = shaped.get(c.key, 0) + 1
+            self._shaped = shaped
+        mine = is_run_in(self._match, node) or (_entry_item(node) and _as_run_in(self._match, node) is not None)
+        return self._shaped.get(node.key, 0) - mine
+
+    def section_openings(self, words: int) -> frozenset[tuple[str, tuple[str, ...]]]:
+        """(style key, first ``words`` words) of each of the parent's sections that has a body,
+        read once per parent (:mod:`vnreport.tree.cases`)."""
+        if self._openings is None:
+            self._openings = frozenset(
+                (c.key, first_words(self._match[c.title.start : c.title.end], words))
+                for c in self._parent.children
+                if c.kind is OpenKind.SECTION and c.title is not None and c.children
+            )
+        return self._openings
+
+
+def first_words(title: str, words: int) -> tuple[str, ...]:
+    """A title's first ``words`` words, case folded; nothing for a title no longer than that."""
+    found = title.casefold().split()
+    return tuple(found[:words]) if len(found) > words else ()
+
 
 def agreeing_kind(match: Readable, node: OpenNode, siblings: Siblings) -> OpenNode | None:
     """``node`` (an item) as the section its siblings say it is, or None where they do not."""
@@ -80,11 +114,25 @@ def agreeing_kind(match: Readable, node: OpenNode, siblings: Siblings) -> OpenNo
     if as_run_in is None and as_title is None:
         return None
     n, items, run_in = siblings.others(node)
+    if as_run_in is not None and run_in and siblings.run_in_shaped(node) == n:
+        return as_run_in  # every entry of the list names a thing and its text: "Chi bộ: Lập …"
     if not n or items * ITEM_SHARE > n:
         return None
     if as_run_in is not None:
         return as_run_in if run_in >= MIN_RUN_IN_SIBLINGS and 2 * run_in > n else None
     return as_title
+
+
+def _entry_item(node: OpenNode) -> bool:
+    """An item of a numbered entry style whose text is its first paragraph."""
+    marker = node.marker
+    return (
+        node.kind is OpenKind.ITEM
+        and marker is not None
+        and marker.style in ENTRY_STYLES
+        and bool(node.children)
+        and node.children[0].kind is OpenKind.PARAGRAPH
+    )
 
 
 def is_run_in(match: Readable, node: OpenNode) -> bool:

@@ -15,13 +15,18 @@ Two shapes the line rules decide one way and a reader the other:
 
 from __future__ import annotations
 
-from vnreport.lines.classify import MAX_LABEL_WORDS, MAX_TITLE_WORDS, is_lead_in, is_title_like
+from vnreport.lines.classify import MAX_TITLE_WORDS, is_lead_in, is_title_like
 from vnreport.lines.match_view import Readable
 from vnreport.model import BULLET_STYLES, MarkerStyle, Span
 from vnreport.tree.agreement import ENTRY_STYLES, ITEM_SHARE, OPEN_TITLE_STYLES, Siblings, agreeing_kind, is_run_in
+from vnreport.tree.cases import parallel_case
 from vnreport.tree.nodes import OpenKind, OpenNode
 from vnreport.tree.run_in_items import run_in_among_items
 
+#: A lead-in over bullets among sibling headings reads as one of them up to this many words
+#: ("b) Khi đảng viên đã được công nhận chính thức có thêm các tài liệu sau:", 15, beside "a) Khi
+#: được kết nạp vào Đảng" and "c) Bổ sung, hoàn chỉnh hồ sơ đảng viên", corpus 11).
+MAX_LEAD_IN_WORDS = 20
 #: Sibling sections that head points of their own, at least, before a label over points agrees
 #: with them (and all but one in ``ITEM_SHARE`` of those siblings that head points are sections).
 MIN_HEADING_SIBLINGS = 2
@@ -35,6 +40,7 @@ def entry_kind(match: Readable, node: OpenNode, parent: OpenNode, siblings: Sibl
         or _label_among_headings(match, node, parent)
         or agreeing_kind(match, node, siblings)
         or run_in_among_items(match, node, siblings)
+        or parallel_case(match, node, parent, siblings)
     )
 
 
@@ -148,7 +154,7 @@ def _heads_points(node: OpenNode) -> bool:
 def _label_over_bullets(match: Readable, node: OpenNode) -> Span | None:
     """The label of an entry whose own paragraph is one line ending in ":" and whose next child
     is a bullet: a title of at most ``MAX_TITLE_WORDS`` words, or a lead-in of at most
-    ``MAX_LABEL_WORDS`` ("Những người cần thẩm tra về lý lịch gồm:")."""
+    ``MAX_LEAD_IN_WORDS`` ("Những người cần thẩm tra về lý lịch gồm:")."""
     children = node.children
     if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH:
         return None
@@ -162,7 +168,7 @@ def _label_over_bullets(match: Readable, node: OpenNode) -> Span | None:
     label = raw[:-1].rstrip(" *_\u00a0")
     if not label or ":" in label:
         return None
-    limit = MAX_LABEL_WORDS if is_lead_in(label) else MAX_TITLE_WORDS
+    limit = MAX_LEAD_IN_WORDS if is_lead_in(label) else MAX_TITLE_WORDS
     if not is_title_like(" ".join(label.split()), limit):
         return None
     return Span(own.start, own.start + len(label))

@@ -344,13 +344,28 @@ def _ended_short(
         return True
     if clause_broken_title(text, first, previous) and not _resumes_heading_line(text, previous, line, limit):
         return True
-    if previous.content_length >= limit or _starts_lower(text, line):
+    if _ran_to(text, previous) >= limit or _starts_lower(text, line):
         return False
     if on_first and first.role is not Role.HEADING and _left_mid_clause(text, previous):
         return False
     # "Ngày 24/11/2025, tại Trụ sở" then "Trung ương Đảng, đồng chí …": the rest of an organ's
     # name never opens a paragraph, so an unfinished line before it went on, short as it is.
     return closes(text, previous) or ORGAN_NAME_REST.match(*window(text, line.content_start)) is None
+
+
+#: Characters read back from a piece of a line for the line's start.
+_LINE_REACH = 400
+
+
+def _ran_to(text: Readable, cl: ClassifiedLine) -> int:
+    """How far the line holding ``cl`` ran: a piece cut from its line at a glued marker ("… cao
+    nhất. - Học hàm cao nhất: Ghi rõ … được" then "Nhà nước phong …", lines/glued_bullets.py)
+    ran as far as its line did, so it is no short line that ended its paragraph."""
+    start = cl.start
+    if start == 0 or text[start - 1] == "\n":
+        return cl.content_length
+    base = max(0, start - _LINE_REACH)
+    return cl.content_end - (base + text[base:start].rfind("\n") + 1)
 
 
 def _left_mid_clause(text: Readable, previous: ClassifiedLine) -> bool:

@@ -10,7 +10,8 @@ heading whose title holds the label, the colon and the start of the text (corpus
 appendix's fifteen results). A reader sees one list of one kind: numbered points that each state their
 figures in a paragraph. Where most of a run-in entry's siblings are items (three at least: two
 headings of one article, "31.1. Đảng phí: Đảng viên đóng …" beside "31.2. Nguyên tắc …", are no
-list of points) and the entry has only paragraphs under it, it is one of those items.
+list of points) and the entry has only paragraphs under it, it is one of those items, unless
+every one of them is of its "label: Text" shape: that list is one of run-in sections.
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ def run_in_among_items(match: Readable, node: OpenNode, siblings: Siblings) -> O
         return None
     n, items, _ = siblings.others(node)
     if items < MIN_ITEM_SIBLINGS or 2 * items <= n:
+        return None
+    if siblings.run_in_shaped(node) == n:
+        # Every other entry names a thing and its text too ("a) Đảng ủy cơ sở …: Do tập thể …",
+        # corpus 10): those items are run-in sections in waiting (agreement.agreeing_kind), and
+        # this one is one of them.
         return None
     return _as_item(node, title)
 
