@@ -24,8 +24,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "03_thainguyen-du-thao-nghi-quyet-dai-hoi-2025.txt": dict(PERFECT_GOLD_SCORES),
     "04_thainguyen-bao-cao-tong-hop-y-kien-van-kien-xiv.txt": dict(PERFECT_GOLD_SCORES),
     "08_hanoi-btctu-huong-dan-huy-hieu-dang.txt": dict(PERFECT_GOLD_SCORES),
-    # Reached before this round's fixes: 7 of 372 kinds wrong (0.987 on the PDF reading).
-    "10_bchtw-quy-dinh-294-thi-hanh-dieu-le-dang.txt": {**PERFECT_GOLD_SCORES, "outline_kind": 0.981},
+    "10_bchtw-quy-dinh-294-thi-hanh-dieu-le-dang.txt": dict(PERFECT_GOLD_SCORES),
 }
 
 

@@ -16,10 +16,12 @@ from vnreport.rules.shapes import (
     DANGLING_WORDS,
     DOCUMENT_NAME_START,
     LAST_WORD,
+    ORGAN_HEAD_WORDS,
     PARENTHESIS,
     REFERENCE_NOUN_END,
     SENTENCE_BREAK,
 )
+from vnreport.tree.agreement import HEADING_STYLES as HEADING_STYLES  # tree/bold_heads reads it here
 from vnreport.tree.agreement import Siblings, is_run_in
 from vnreport.tree.entries import entry_kind
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode
@@ -31,9 +33,6 @@ MAX_HEADING_WORDS = 40
 #: An item of at most this many words followed by a paragraph is a heading with its body
 #: ("3.5.2. Đối tượng không xem xét kết nạp lại."); a longer one is a sentence.
 MAX_BODY_HEADING_WORDS = 10
-#: Styles whose items can head a body paragraph; list entries ("(1)", "a)", "Một là,") and
-#: bullets cannot.
-HEADING_STYLES = frozenset({MarkerStyle.CAPITAL, MarkerStyle.ROMAN, MarkerStyle.ARABIC, MarkerStyle.DECIMAL})
 
 #: A title ending in one of these ended there (a label, a question, a sentence).
 _TITLE_END = frozenset(".:;!?")
@@ -100,12 +99,25 @@ def _runs_into_its_body(match: Readable, node: OpenNode, parent: OpenNode) -> bo
     body_start = node.children[0].start
     if _blank_line_between(match, title.end, body_start):
         return False  # the author ended the line with a blank one: the title stops there
-    if "\n" not in own and not _visibly_unfinished(own, match, body_start):
+    if "\n" not in own and not (_visibly_unfinished(own, match, body_start) or _ran_to_margin(match, node)):
         return False  # a one-line title the body follows is a heading ("II. Quan điểm, …" then "Đại hội …")
     if match[title.end : title.end + 2].lstrip(" *_")[:1] == ":":
         return False  # a run-in label ("6.1.6. Sử dụng thẻ đảng viên: Đảng viên …") ends its title
     siblings = [c for c in parent.children if c is not node and c.key == node.key]
     return len(siblings) >= 2 and all(c.kind is OpenKind.ITEM for c in siblings)
+
+
+def _ran_to_margin(match: Readable, node: OpenNode) -> bool:
+    """A one-line title as wide as the lines of the paragraph under it (two of them at least,
+    so that they show the margin): the page broke a sentence there ("18.1.5. Ban Tổ chức Trung
+    ương có trách nhiệm quản lý, hướng dẫn, kiểm tra, định kỳ báo cáo" then "Ban Bí thư về …").
+    A heading stops short of the margin."""
+    title, body = node.title, node.children[0]
+    assert title is not None
+    lines = match[body.start : body.end].split("\n")
+    if len(lines) < 2:
+        return False
+    return title.end - node.start >= _MARGIN_SHARE * max(len(line) for line in lines)
 
 
 def _blank_line_between(match: Readable, start: int, end: int) -> bool:
@@ -135,7 +147,7 @@ def _visibly_unfinished(title: str, match: Readable, body_start: int) -> bool:
     if title.count("(") > title.count(")"):
         return True
     last = LAST_WORD.search(title)
-    if last is not None and last.group(1).lower() in DANGLING_WORDS:
+    if last is not None and (last.group(1).lower() in DANGLING_WORDS or last.group(1) in ORGAN_HEAD_WORDS):
         return True
     if DOCUMENT_NAME_START.match(*window(match, body_start)) is not None:
         return True  # "4.6. Văn phòng" then "Trung ương Đảng phối hợp …": a name goes on
