@@ -66,7 +66,7 @@ def as_read(match: Readable, node: OpenNode, parent: OpenNode, siblings: Sibling
         section.children = node.children[1:]
         return section
     if node.kind is OpenKind.SECTION and _is_clause(node, parent):
-        return _clause_item(node)
+        return _clause_item(match, node)
     if node.kind is OpenKind.SECTION and _entry_in_its_shape(match, node, parent):
         return _entry_of_its_list(node)
     label = _label_of(match, node)
@@ -182,14 +182,22 @@ def _entry_of_its_list(node: OpenNode) -> OpenNode:
     return item
 
 
-def _clause_item(node: OpenNode) -> OpenNode:
+def _clause_item(match: Readable, node: OpenNode) -> OpenNode:
     """A clause read as a heading ("1. Quy trình xét tặng:" then "a) …") is the article's text:
-    its line is the item's first paragraph, its points follow."""
+    its line is the item's first paragraph, its points follow. A clause read as a run-in label
+    ("5. Lưu trữ lịch sử của Đảng thực hiện: Thu thập, chỉnh lý, …", corpus 14) is one sentence:
+    its label and the text after the colon are one paragraph."""
     assert node.title is not None and node.marker is not None
     end = node.line_end
     if node.children and node.children[0].start < end:
         end = node.children[0].start
     item = OpenNode(OpenKind.ITEM, node.start, node.line_end, node.marker, node.key)
+    if is_run_in(match, node):
+        first, *rest = node.children
+        own = OpenNode(OpenKind.PARAGRAPH, node.title.start, first.end)
+        own.gaps = first.gaps
+        item.children = [own, *rest]
+        return item
     item.children = [OpenNode(OpenKind.PARAGRAPH, node.title.start, end), *node.children]
     return item
 
