@@ -201,6 +201,11 @@ COMPOUND_HEADS = DOCUMENT_KINDS | frozenset(
         "uỷ viên",
         "cấp ủy viên",
         "cấp uỷ viên",
+        # Members of a branch's or a party committee: "bầu không quá 7 chi ủy viên" (corpus 10).
+        "chi ủy viên",
+        "chi uỷ viên",
+        "đảng ủy viên",
+        "đảng uỷ viên",
         "đại biểu",
         "điểm trường",
         "làng nghề",
