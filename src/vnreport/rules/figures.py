@@ -139,8 +139,11 @@ TIERED_GOVERNMENT_BEFORE = re.compile(r"(?:chính\s+quyền(?:\s+địa\s+phươ
 POST_QUALIFIER = re.compile(rf"{H}*(?P<q>trở{H}+lên|trở{H}+xuống)(?!{L})", _I)
 
 #: A from→to change after "từ X" ("từ 86,6 nghìn tấn lên 2.760", "từ 215 thôn, khu phố xuống
-#: còn 185", "từ 572,5 nghìn m3 năm 2015 lên"): then "từ" is no qualifier.
-FROM_TO_AHEAD = re.compile(rf"[^;\n]{{0,60}}?{H}(?:lên|xuống(?:{H}+còn)?|đến|tới){H}+(?=[0-9])", _I)
+#: còn 185", "từ 572,5 nghìn m3 năm 2015 lên"): then "từ" is no qualifier. So is a range whose
+#: upper bound is qualified ("từ 3 tháng đến dưới 1 năm", corpus 10): bounded both ways.
+FROM_TO_AHEAD = re.compile(
+    rf"[^;\n]{{0,60}}?{H}(?:lên|xuống(?:{H}+còn)?|đến|tới){H}+(?:(?:dưới|trên|hơn|gần){H}+)?(?=[0-9])", _I
+)
 
 #: After a label number: more labels of the same list ("Khu 2,3,5,6", "đối tượng 2, 3, 4",
 #: "năm 2018, 2019", "tháng 3/2020", "ngày 01/01", "giai đoạn 1 và 2").
