@@ -135,6 +135,11 @@ PER_DENOMINATOR = re.compile(
 #: two-tier local government model (2025 reform), no count of anything, like "mức độ 3".
 TIERED_GOVERNMENT_BEFORE = re.compile(r"(?:chính\s+quyền(?:\s+địa\s+phương)?|đơn\s+vị\s+hành\s+chính)\s+$", _I)
 
+#: Right after "N tháng": "6 tháng đầu năm", "9 tháng cuối năm" name a part of the year (a
+#: report's period, as "giai đoạn 2021 - 2025" is), no duration: "đánh giá công tác 6 tháng đầu
+#: năm" (corpus 10).
+PART_OF_YEAR_AFTER = re.compile(rf"(?:{H}|\n)+(?:đầu|cuối){H}+năm(?!{L})", _I)
+
 #: Qualifiers written after the figure: "10% trở lên", "từ 10% trở lên".
 POST_QUALIFIER = re.compile(rf"{H}*(?P<q>trở{H}+lên|trở{H}+xuống)(?!{L})", _I)
 
