@@ -42,6 +42,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "09_btctw-huong-dan-38-nghiep-vu-dang-vien.txt": dict(PERFECT_GOLD_SCORES),
     # Part: lines 1-620 (to the end of 9.). Not perfect: 3.6 a), 8.1 c), see REVIEW.md's 11 section.
     "11_ban-bi-thu-huong-dan-06-thi-hanh-dieu-le-dang.txt": {**PERFECT_GOLD_SCORES, "outline_kind": 0.990},
+    "10_bchtw-quy-dinh-294-thi-hanh-dieu-le-dang.txt": dict(PERFECT_GOLD_SCORES),
 }
 
 

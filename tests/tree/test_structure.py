@@ -82,6 +82,25 @@ def test_run_in_heading_makes_a_section_and_a_paragraph() -> None:
     assert paragraph.text.startswith("Nước ta")
 
 
+def test_a_run_in_clause_of_an_article_is_one_paragraph() -> None:
+    """An article's clause read as a run-in label is the article's text, and one sentence: its
+    label and what follows the colon are one paragraph (corpus 14, Điều 7)."""
+    text = (
+        "Điều 7. Thẩm quyền thu thập, quản lý tài liệu lưu trữ\n"
+        "4. Lưu trữ lịch sử của Đảng sưu tầm tài liệu của cá nhân tiêu biểu trên cơ sở thoả thuận.\n"
+        "5. Lưu trữ lịch sử của Đảng thực hiện: Thu thập, chỉnh lý, xác định giá trị tài liệu, bảo quản.\n"
+    )
+    doc = vnreport.parse(text)
+    article = doc.body[0]
+    assert isinstance(article, Section)
+    clause = article.children[1]
+    assert isinstance(clause, Item)
+    (paragraph,) = clause.children
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.text.startswith("Lưu trữ lịch sử của Đảng thực hiện: Thu thập, chỉnh lý,")
+    assert paragraph.text.endswith("bảo quản.")
+
+
 def test_legal_structure_keeps_intrinsic_order() -> None:
     text = (
         "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n1. Luật này quy định.\n"

@@ -201,6 +201,14 @@ COMPOUND_HEADS = DOCUMENT_KINDS | frozenset(
         "uỷ viên",
         "cấp ủy viên",
         "cấp uỷ viên",
+        # Posts: "giới thiệu 3 chức danh: Chủ tịch nước, …" (corpus 10).
+        "chức danh",
+        "chức vụ",
+        # Members of a branch's or a party committee: "bầu không quá 7 chi ủy viên" (corpus 10).
+        "chi ủy viên",
+        "chi uỷ viên",
+        "đảng ủy viên",
+        "đảng uỷ viên",
         "đại biểu",
         "điểm trường",
         "làng nghề",

@@ -43,6 +43,7 @@ from vnreport.rules.figures import (
     INLINE_LABEL,
     MAP_SCALE_TAIL,
     NON_QUANTITY_AT,
+    PART_OF_YEAR_AFTER,
     POST_QUALIFIER,
     QUANTITY_FOOTNOTE_REF,
     RANGE_TAIL,
@@ -316,6 +317,8 @@ def _keep_figure(
             return fig.end  # "khách sạn 3 sao", "1 số" = some, "trợ cấp 1 lần" = a lump sum
         if unit == "cấp" and TIERED_GOVERNMENT_BEFORE.search(text, max(0, s - 28), s):
             return fig.end  # "chính quyền địa phương 02 cấp": the name of the two-tier model
+        if unit == "tháng" and v2 is None and PART_OF_YEAR_AFTER.match(text, fig.end, end):
+            return fig.end  # "6 tháng đầu năm": a part of the year, a period
     elif scale is None and v2 is None:
         resume = _bare_number_end(text, tok, s, e, end, weak_label)
         if resume >= 0:

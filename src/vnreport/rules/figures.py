@@ -135,12 +135,20 @@ PER_DENOMINATOR = re.compile(
 #: two-tier local government model (2025 reform), no count of anything, like "mức độ 3".
 TIERED_GOVERNMENT_BEFORE = re.compile(r"(?:chính\s+quyền(?:\s+địa\s+phương)?|đơn\s+vị\s+hành\s+chính)\s+$", _I)
 
+#: Right after "N tháng": "6 tháng đầu năm", "9 tháng cuối năm" name a part of the year (a
+#: report's period, as "giai đoạn 2021 - 2025" is), no duration: "đánh giá công tác 6 tháng đầu
+#: năm" (corpus 10).
+PART_OF_YEAR_AFTER = re.compile(rf"(?:{H}|\n)+(?:đầu|cuối){H}+năm(?!{L})", _I)
+
 #: Qualifiers written after the figure: "10% trở lên", "từ 10% trở lên".
 POST_QUALIFIER = re.compile(rf"{H}*(?P<q>trở{H}+lên|trở{H}+xuống)(?!{L})", _I)
 
 #: A from→to change after "từ X" ("từ 86,6 nghìn tấn lên 2.760", "từ 215 thôn, khu phố xuống
-#: còn 185", "từ 572,5 nghìn m3 năm 2015 lên"): then "từ" is no qualifier.
-FROM_TO_AHEAD = re.compile(rf"[^;\n]{{0,60}}?{H}(?:lên|xuống(?:{H}+còn)?|đến|tới){H}+(?=[0-9])", _I)
+#: còn 185", "từ 572,5 nghìn m3 năm 2015 lên"): then "từ" is no qualifier. So is a range whose
+#: upper bound is qualified ("từ 3 tháng đến dưới 1 năm", corpus 10): bounded both ways.
+FROM_TO_AHEAD = re.compile(
+    rf"[^;\n]{{0,60}}?{H}(?:lên|xuống(?:{H}+còn)?|đến|tới){H}+(?:(?:dưới|trên|hơn|gần){H}+)?(?=[0-9])", _I
+)
 
 #: After a label number: more labels of the same list ("Khu 2,3,5,6", "đối tượng 2, 3, 4",
 #: "năm 2018, 2019", "tháng 3/2020", "ngày 01/01", "giai đoạn 1 và 2").

@@ -117,6 +117,11 @@ DANGLING_WORDS = frozenset(
         "ban",
     )
 )
+#: The capitalised first word of an organ's name ("Bộ Công an", "Sở Nội vụ", "Cục Lưu trữ",
+#: "Ủy ban …"): a full line ending on it was cut inside the name ("… công tác quần chúng thuộc
+#: Bộ⏎Công an hoạt động …", corpus 10). Case matters: "đảng bộ", "cán bộ", "toàn bộ" end
+#: sentences and titles.
+ORGAN_HEAD_WORDS = frozenset(("Bộ", "Sở", "Cục", "Ủy", "Uỷ"))
 #: Function words a short line never ends a title or a sentence on: a crawl broke the line
 #: early. Narrower than DANGLING_WORDS: "số", "trên", "dưới", "đến" end compounds ("chuyển đổi
 #: số", "cấp trên").

@@ -6,10 +6,18 @@ their siblings meet: a run-in label that ends in a figure ("1. Nội dung Đại
 đúng …"), a title closed with an ellipsis ("2.2. Tổ chức trao tặng … hoặc cơ sở chữa bệnh…").
 A reader sees one list of one kind; where the siblings of such an entry are all sections of
 that shape, the entry is one as well. A figure after the colon is a value, not a body ("(3)
-Lượng khách du lịch đến năm 2025: 75.000 lượt người." stays a target among targets). A short
-list whose every entry names a thing and its text ("a) Chi bộ báo cáo cấp ủy cơ sở (…): Lập danh
-sách …", "b) Cấp ủy cấp trên trực tiếp của tổ chức cơ sở đảng: Xét, …", "c) Tỉnh ủy, …: Chỉ đạo,
-…", corpus 11) is one of run-in sections as soon as one of them is, however long its labels.
+Lượng khách du lịch đến năm 2025: 75.000 lượt người." stays a target among targets).
+
+Two more shapes agree with their list. A list whose every entry names a thing and its text is
+one of run-in sections as soon as one of them is, however long its labels or wrapped over two
+lines ("a) Chi bộ báo cáo cấp ủy cơ sở (…): Lập danh sách …", "b) Cấp ủy cấp trên trực tiếp của
+tổ chức cơ sở đảng: Xét, …", corpus 11; "a) Đảng ủy cơ sở được ủy quyền kết nạp đảng viên: Do
+tập thể …", "b) Cấp ủy cấp trên trực tiếp …,⏎đảng ủy được thí điểm …: Do ban thường vụ …" beside
+"c) Tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương: Do …", corpus 10, 4.3.2). And a title
+closed with a stop over a paragraph of its own, longer than the line rule lets a heading over a
+body run, among siblings that are such headings ("6.3.4. Chuyển sinh hoạt đảng khi chuyển giao,
+… chi bộ, đảng bộ." then "Khi cấp có thẩm quyền …" beside "6.3.1. Chuyển sinh hoạt đảng chính
+thức." over its points).
 """
 
 from __future__ import annotations
@@ -22,6 +30,9 @@ from vnreport.model import MarkerStyle, Span
 from vnreport.rules.shapes import FORM_BLANKS, UPPER
 from vnreport.tree.nodes import OpenKind, OpenNode
 
+#: Styles whose items can head a body paragraph (tree/kinds.py, and a closed title here); list
+#: entries ("(1)", "a)", "Một là,") and bullets cannot.
+HEADING_STYLES = frozenset({MarkerStyle.CAPITAL, MarkerStyle.ROMAN, MarkerStyle.ARABIC, MarkerStyle.DECIMAL})
 #: Numbered styles whose text can be a title closed with an ellipsis ("2.2. …", "a) …").
 OPEN_TITLE_STYLES = frozenset(
     {MarkerStyle.CAPITAL, MarkerStyle.ROMAN, MarkerStyle.ARABIC, MarkerStyle.DECIMAL, MarkerStyle.LETTER}
@@ -37,6 +48,9 @@ MAX_LABEL_WRAPS = 1
 #: The list's other entries are sections but for at most one in this many (a form's list of
 #: fields holds the odd sentence: "(25) Nhận xét của chi ủy …" among 25 labelled fields).
 ITEM_SHARE = 4
+#: Siblings that head points of their own under a closed title, at least, before a closed title
+#: over a body agrees with them.
+MIN_CLOSED_TITLE_SIBLINGS = 2
 
 
 class Siblings:
@@ -50,6 +64,7 @@ class Siblings:
         self._every: dict[tuple[str, str], bool] = {}
         self._openings: frozenset[tuple[str, tuple[str, ...]]] | None = None
         self._shaped: dict[str, int] | None = None
+        self._shapes: dict[str, tuple[int, int, int]] | None = None
 
     def others(self, node: OpenNode) -> tuple[int, int, int]:
         """(entries, items, run-in sections) among ``node``'s siblings of its style, itself not counted."""
@@ -72,17 +87,26 @@ class Siblings:
             self._every[key] = bool(mates) and all(shape(c) for c in mates)
         return self._every[key]
 
-    def run_in_shaped(self, node: OpenNode) -> int:
-        """How many of ``node``'s siblings of its style (itself not counted) are "label: Text"
-        entries, run-in sections or items of that shape, counted once per parent."""
-        if self._shaped is None:
-            shaped: dict[str, int] = {}
+    def shaped(self, node: OpenNode) -> tuple[int, int, int]:
+        """(entries of run-in shape, headings over something of their own, headings over points
+        of their own) among ``node``'s siblings of its style, itself not counted. Read before
+        the siblings' kinds are: a run-in section or an item that could be one; an item whose
+        text reads as a closed title ("6.3.1. Chuyển sinh hoạt đảng chính thức.") or a section."""
+        if self._shapes is None:
+            shapes: dict[str, tuple[int, int, int]] = {}
             for c in self._parent.children:
-                if is_run_in(self._match, c) or (_entry_item(c) and _as_run_in(self._match, c) is not None):
-                    shaped[c.key] = shaped.get(c.key, 0) + 1
-            self._shaped = shaped
-        mine = is_run_in(self._match, node) or (_entry_item(node) and _as_run_in(self._match, node) is not None)
-        return self._shaped.get(node.key, 0) - mine
+                run_in, headed, over_points = shapes.get(c.key, (0, 0, 0))
+                heads, points = _closed_heading(c)
+                shapes[c.key] = (run_in + self._run_in_shaped(c), headed + heads, over_points + points)
+            self._shapes = shapes
+        run_in, headed, over_points = self._shapes.get(node.key, (0, 0, 0))
+        heads, points = _closed_heading(node)
+        return run_in - self._run_in_shaped(node), headed - heads, over_points - points
+
+    def _run_in_shaped(self, node: OpenNode) -> bool:
+        if is_run_in(self._match, node):
+            return True
+        return node.kind is OpenKind.ITEM and bool(node.children) and _as_run_in(self._match, node) is not None
 
     def section_openings(self, words: int) -> frozenset[tuple[str, tuple[str, ...]]]:
         """(style key, first ``words`` words) of each of the parent's sections that has a body,
@@ -112,27 +136,61 @@ def agreeing_kind(match: Readable, node: OpenNode, siblings: Siblings) -> OpenNo
     as_run_in = _as_run_in(match, node)
     as_title = (_as_open_title(match, node) or _as_label(match, node)) if as_run_in is None else None
     if as_run_in is None and as_title is None:
-        return None
+        return _as_closed_title(match, node, siblings)
     n, items, run_in = siblings.others(node)
-    if as_run_in is not None and run_in and siblings.run_in_shaped(node) == n:
-        return as_run_in  # every entry of the list names a thing and its text: "Chi bộ: Lập …"
+    if as_run_in is not None:
+        return _agreeing_run_in(as_run_in, n, items, run_in, siblings.shaped(node)[0])
     if not n or items * ITEM_SHARE > n:
         return None
-    if as_run_in is not None:
-        return as_run_in if run_in >= MIN_RUN_IN_SIBLINGS and 2 * run_in > n else None
     return as_title
 
 
-def _entry_item(node: OpenNode) -> bool:
-    """An item of a numbered entry style whose text is its first paragraph."""
-    marker = node.marker
-    return (
-        node.kind is OpenKind.ITEM
-        and marker is not None
-        and marker.style in ENTRY_STYLES
-        and bool(node.children)
-        and node.children[0].kind is OpenKind.PARAGRAPH
-    )
+def _agreeing_run_in(section: OpenNode, n: int, items: int, run_in: int, shaped: int) -> OpenNode | None:
+    """The run-in reading of an entry where its list is one of run-in sections, or one of
+    entries that all read "Label: Text" with one run-in section among them at least."""
+    if not n:
+        return None
+    if items * ITEM_SHARE <= n and run_in >= MIN_RUN_IN_SIBLINGS and 2 * run_in > n:
+        return section
+    return section if run_in >= 1 and shaped == n else None
+
+
+def _as_closed_title(match: Readable, node: OpenNode, siblings: Siblings) -> OpenNode | None:
+    """A numbered heading's text closed with a stop, a paragraph under it, among siblings that
+    head something of their own so, two of them points at least: a heading like them, however
+    long the line rule found it for a title over a body."""
+    marker, heading = node.marker, node.heading
+    if marker is None or marker.style not in HEADING_STYLES or heading is None or len(node.children) < 2:
+        return None
+    own, follower = node.children[0], node.children[1]
+    if own.start != heading.start or follower.kind is not OpenKind.PARAGRAPH or follower.marker is not None:
+        return None
+    if len(match[heading.start : heading.end].split()) > MAX_TITLE_WORDS:
+        return None
+    n = siblings.others(node)[0]
+    _, headed, over_points = siblings.shaped(node)
+    if over_points < MIN_CLOSED_TITLE_SIBLINGS or (n - headed) * ITEM_SHARE > n:
+        return None
+    section = OpenNode(OpenKind.SECTION, node.start, heading.end, marker, node.key, heading)
+    section.line_end = own.end
+    section.source_level, section.list_depth = node.source_level, node.list_depth
+    section.children = node.children[1:]
+    return section
+
+
+def _closed_heading(node: OpenNode) -> tuple[bool, bool]:
+    """(Does ``node`` head something of its own under a title, does it head points?) A section,
+    or an item whose text reads as a heading (its ``heading``) with more under it."""
+    children = node.children
+    if node.kind is OpenKind.SECTION and node.title is not None and children:
+        follower = children[0]
+    elif node.kind is OpenKind.ITEM and node.heading is not None and len(children) >= 2:
+        if children[0].start != node.heading.start:
+            return False, False
+        follower = children[1]
+    else:
+        return False, False
+    return True, follower.marker is not None and follower.marker.value is not None
 
 
 def is_run_in(match: Readable, node: OpenNode) -> bool:

@@ -19,10 +19,12 @@ from vnreport.rules.shapes import (
     DANGLING_WORDS,
     DOCUMENT_NAME_START,
     LAST_WORD,
+    ORGAN_HEAD_WORDS,
     PARENTHESIS,
     REFERENCE_NOUN_END,
     SENTENCE_BREAK,
 )
+from vnreport.tree.agreement import HEADING_STYLES as HEADING_STYLES  # tree/bold_heads reads it here
 from vnreport.tree.agreement import ITEM_SHARE, Siblings, is_run_in
 from vnreport.tree.clauses import is_closed_titled_clause, is_titled_clause
 from vnreport.tree.entries import entry_kind
@@ -42,9 +44,6 @@ MAX_HEADING_WORDS = 40
 #: An item of at most this many words followed by a paragraph is a heading with its body
 #: ("3.5.2. Đối tượng không xem xét kết nạp lại."); a longer one is a sentence.
 MAX_BODY_HEADING_WORDS = 10
-#: Styles whose items can head a body paragraph; list entries ("(1)", "a)", "Một là,") and
-#: bullets cannot.
-HEADING_STYLES = frozenset({MarkerStyle.CAPITAL, MarkerStyle.ROMAN, MarkerStyle.ARABIC, MarkerStyle.DECIMAL})
 
 #: A title ending in one of these ended there (a label, a question, a sentence).
 _TITLE_END = frozenset(".:;!?")
@@ -100,7 +99,7 @@ def _clause_of_an_article(match: Readable, node: OpenNode, parent: OpenNode) -> 
     """A clause under an article is an item unless it carries a title of its own."""
     if node.kind is not OpenKind.SECTION or not _is_clause(node, parent):
         return None
-    return node if is_titled_clause(match, node) else _clause_item(node)
+    return node if is_titled_clause(match, node) else _clause_item(match, node)
 
 
 def _entry_of_a_list_in_its_shape(match: Readable, node: OpenNode, parent: OpenNode) -> OpenNode | None:
@@ -208,7 +207,7 @@ def _visibly_unfinished(title: str, match: Readable, body_start: int) -> bool:
     if title.count("(") > title.count(")"):
         return True
     last = LAST_WORD.search(title)
-    if last is not None and last.group(1).lower() in DANGLING_WORDS:
+    if last is not None and (last.group(1).lower() in DANGLING_WORDS or last.group(1) in ORGAN_HEAD_WORDS):
         return True
     if DOCUMENT_NAME_START.match(*window(match, body_start)) is not None:
         return True  # "4.6. Văn phòng" then "Trung ương Đảng phối hợp …": a name goes on
@@ -243,14 +242,22 @@ def _entry_of_its_list(node: OpenNode) -> OpenNode:
     return item
 
 
-def _clause_item(node: OpenNode) -> OpenNode:
+def _clause_item(match: Readable, node: OpenNode) -> OpenNode:
     """A clause read as a heading ("1. Quy trình xét tặng:" then "a) …") is the article's text:
-    its line is the item's first paragraph, its points follow."""
+    its line is the item's first paragraph, its points follow. A clause read as a run-in label
+    ("5. Lưu trữ lịch sử của Đảng thực hiện: Thu thập, chỉnh lý, …", corpus 14) is one sentence:
+    its label and the text after the colon are one paragraph."""
     assert node.title is not None and node.marker is not None
     end = node.line_end
     if node.children and node.children[0].start < end:
         end = node.children[0].start
     item = OpenNode(OpenKind.ITEM, node.start, node.line_end, node.marker, node.key)
+    if is_run_in(match, node):
+        first, *rest = node.children
+        own = OpenNode(OpenKind.PARAGRAPH, node.title.start, first.end)
+        own.gaps = first.gaps
+        item.children = [own, *rest]
+        return item
     item.children = [OpenNode(OpenKind.PARAGRAPH, node.title.start, end), *node.children]
     return item
 

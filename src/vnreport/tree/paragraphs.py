@@ -32,6 +32,7 @@ from vnreport.rules.shapes import (
     LAST_WORD,
     LOWER,
     MID_CLAUSE_WORDS,
+    ORGAN_HEAD_WORDS,
     ORGAN_NAME_REST,
     RANGE_END_YEAR,
     REFERENCE_NOUN_END,
@@ -135,8 +136,12 @@ def _dash_goes_on_lower(text: Readable, line: ClassifiedLine) -> bool:
 
 
 def _last_word(text: Readable, cl: ClassifiedLine) -> str:
+    return _last_word_as_written(text, cl).lower()
+
+
+def _last_word_as_written(text: Readable, cl: ClassifiedLine) -> str:
     found = LAST_WORD.search(*window(text, cl.content_start, cl.content_end))
-    return found.group(1).lower() if found else ""
+    return found.group(1) if found else ""
 
 
 #: A tail this short that closes its sentence is the end of the line above, not a body.
@@ -184,6 +189,7 @@ def _resumes_heading_line(text: Readable, previous: ClassifiedLine, line: Classi
     return (
         head.isdigit()
         or _last_word(text, previous) in DANGLING_WORDS
+        or _last_word_as_written(text, previous) in ORGAN_HEAD_WORDS
         or (line.content_length <= SHORT_TAIL and closes(text, line))
         or DOCUMENT_NAME_START.match(*window(text, line.content_start, line.content_end)) is not None
         or _title_tail(text, previous, line, full)

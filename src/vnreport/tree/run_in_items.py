@@ -19,9 +19,13 @@ from __future__ import annotations
 from vnreport.lines.match_view import Readable
 from vnreport.model import Span
 from vnreport.rules.shapes import UPPER
-from vnreport.tree.agreement import ENTRY_STYLES, Siblings, is_run_in
+from vnreport.tree.agreement import ENTRY_STYLES, HEADING_STYLES, Siblings, is_run_in
 from vnreport.tree.nodes import OpenKind, OpenNode
 
+#: The styles of a list's points ("(1)", "a)"): a run-in heading numbered as a heading is ("6.1.6.
+#: Sử dụng thẻ đảng viên: Đảng viên …" among the sentences 6.1.1.-6.1.5., corpus 10) keeps its label
+#: as a title, as the seed's "1- Thuận lợi: …" does.
+POINT_STYLES = ENTRY_STYLES - HEADING_STYLES
 #: Item siblings, at least, that make a list of points of a run-in entry.
 MIN_ITEM_SIBLINGS = 3
 
@@ -30,7 +34,7 @@ def run_in_among_items(match: Readable, node: OpenNode, siblings: Siblings) -> O
     """``node`` as an item, when it is a run-in entry with only paragraphs under it whose list's
     other entries are mostly items; None otherwise."""
     marker, title = node.marker, node.title
-    if node.kind is not OpenKind.SECTION or marker is None or marker.style not in ENTRY_STYLES or title is None:
+    if node.kind is not OpenKind.SECTION or marker is None or marker.style not in POINT_STYLES or title is None:
         return None
     if not node.children or any(c.kind is not OpenKind.PARAGRAPH for c in node.children):
         return None
@@ -39,7 +43,7 @@ def run_in_among_items(match: Readable, node: OpenNode, siblings: Siblings) -> O
     n, items, _ = siblings.others(node)
     if items < MIN_ITEM_SIBLINGS or 2 * items <= n:
         return None
-    if siblings.run_in_shaped(node) == n:
+    if siblings.shaped(node)[0] == n:
         # Every other entry names a thing and its text too ("a) Đảng ủy cơ sở …: Do tập thể …",
         # corpus 10): those items are run-in sections in waiting (agreement.agreeing_kind), and
         # this one is one of them.
