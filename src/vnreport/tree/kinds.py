@@ -57,6 +57,8 @@ def as_read(match: Readable, node: OpenNode, parent: OpenNode, siblings: Sibling
     with nothing under it is an entry of a list, an item; an entry whose siblings are all of
     its shape agrees with them (:mod:`vnreport.tree.agreement`; ``siblings`` counts them, one
     count for all children of ``parent``)."""
+    if _is_clause(node, parent):
+        node.children = [_point_of_clause(c) for c in node.children]
     if (
         node.kind is OpenKind.ITEM
         and node.heading is not None
@@ -180,6 +182,16 @@ def _clause_item(node: OpenNode) -> OpenNode:
     item = OpenNode(OpenKind.ITEM, node.start, node.line_end, node.marker, node.key)
     item.children = [OpenNode(OpenKind.PARAGRAPH, node.title.start, end), *node.children]
     return item
+
+
+def _point_of_clause(node: OpenNode) -> OpenNode:
+    """A point of a clause is the clause's text as the clause is the article's (Điều > khoản >
+    điểm): "c) Sở Nội vụ thành phố⏎Hà Nội:" over the paragraphs of what it does ("Tiếp nhận hồ
+    sơ, …") and "b) Đối với cá nhân … trong nước:" over its paragraph are items, like their
+    sibling points that run on."""
+    if node.kind is not OpenKind.SECTION or node.key != MarkerStyle.LETTER.value or node.title is None:
+        return node
+    return _clause_item(node)
 
 
 def _heads_what_follows(match: Readable, node: OpenNode) -> bool:
