@@ -26,13 +26,11 @@ FLOORS: dict[str, dict[str, float]] = {
     "15_bacninh-ke-hoach-144-kh-ubnd_markdown.txt": dict(PERFECT_GOLD_SCORES),
     # Lines 1-988 (the Thông tư and forms 01-04). Reached, not perfect: each form is a
     # sub-document of the bundle, so "Mẫu số NN" stands at the top (depth 1, no parent) and
-    # everything in it a level higher than the reader has it under "PHỤ LỤC" (REVIEW.md 18);
-    # kind: form 04's dotted fields "1. Mục tiêu: ……", "2.", "3.4." are read as sections.
+    # everything in it a level higher than the reader has it under "PHỤ LỤC" (REVIEW.md 18).
     "18_thong-tu-56-2025-tt-bct_markdown.txt": {
         **PERFECT_GOLD_SCORES,
         "outline_depth": 0.624,
         "outline_parent": 0.973,
-        "outline_kind": 0.979,
     },
     "19_hanoi-nghi-quyet-83-2025-nq-hdnd_markdown.txt": dict(PERFECT_GOLD_SCORES),
 }

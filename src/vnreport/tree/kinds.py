@@ -15,6 +15,7 @@ from vnreport.rules.shapes import (
     CITATION_LABEL,
     DANGLING_WORDS,
     DOCUMENT_NAME_START,
+    FORM_BLANKS,
     LAST_WORD,
     PARENTHESIS,
     REFERENCE_NOUN_END,
@@ -147,7 +148,21 @@ def _visibly_unfinished(title: str, match: Readable, body_start: int) -> bool:
 def _entry_in_its_shape(match: Readable, node: OpenNode, parent: OpenNode) -> bool:
     """A heading by its line that is one entry of its list by what it is: a title running on
     into its first paragraph, or a starred note."""
-    return _runs_into_its_body(match, node, parent) or _starred_note(match, node)
+    return _runs_into_its_body(match, node, parent) or _starred_note(match, node) or _field_to_fill(match, node)
+
+
+def _field_to_fill(match: Readable, node: OpenNode) -> bool:
+    """A form's field: a numbered label whose text, on its own line, is the blank left for the
+    filler ("1. Mục tiêu: ……………", "3.4. Địa điểm kiểm tra: ……"), an entry as its siblings
+    whose blank stands on the next line are ("3.1. Đối tượng kiểm tra:⏎……")."""
+    title, marker = node.title, node.marker
+    if title is None or marker is None or marker.style in INTRINSIC_ORDER or len(node.children) != 1:
+        return False
+    blank = node.children[0]
+    if blank.kind is not OpenKind.PARAGRAPH or "\n" in match[title.end : blank.start]:
+        return False
+    own = match[blank.start : blank.end]
+    return FORM_BLANKS.search(own) is not None and not FORM_BLANKS.sub("", own).strip(" *_;.,:")
 
 
 def _starred_note(match: Readable, node: OpenNode) -> bool:
