@@ -113,9 +113,7 @@ class TreeBuilder:
         i = 0
         n = len(lines)
         while i < n:
-            if back_matter is not None and i >= back_matter:
-                self._placer.close_to_back_matter()
-                back_matter = None
+            back_matter = self._close_at_back_matter(i, back_matter)
             if i in skip:
                 i += 1
                 continue
@@ -142,6 +140,13 @@ class TreeBuilder:
                 i = j
             else:
                 i = self._add_marked(cl, lines, i, j, gaps, skip)
+
+    def _close_at_back_matter(self, i: int, back_matter: int | None) -> int | None:
+        """At the first line past the signature, the clauses open above it close; None after."""
+        if back_matter is None or i < back_matter:
+            return back_matter
+        self._placer.close_to_back_matter()
+        return None
 
     def _add_text(
         self,
