@@ -27,3 +27,19 @@ def test_a_long_sentence_under_a_finished_line_stays_a_paragraph() -> None:
     body = "Đoàn kiểm tra thực hiện việc kiểm tra theo kế hoạch đã được phê duyệt của cơ quan."
     paragraphs = _paragraphs(f"Ghi chú:\n\n{NOTES}\n\n{line}\n{body}\n")
     assert body in paragraphs
+
+
+def test_a_line_that_only_closes_an_emphasis_goes_on_the_sentence_above() -> None:
+    """'… chuyên ngành Công' then 'Thương*' (a form's italic preamble): the run opened above is
+    still open, so the capitalised word is the sentence's rest, no body under a title."""
+    line = (
+        "*Căn cứ Thông tư số 56/2025/TT-BCT ngày 28/11/2025 của Bộ trưởng Bộ Công Thương quy định"
+        " về quy trình kiểm tra chuyên ngành Công\nThương*"
+    )
+    # Markdown (three bold pairs), as the crawl is: the match text blanks the emphasis.
+    article = "**Điều 1.** Ban hành Kế hoạch kiểm tra chuyên đề."
+    paragraphs = _paragraphs(
+        f"**QUYẾT ĐỊNH**\n\n{line}\n\n*Căn cứ.... (5);*\n\n**QUYẾT ĐỊNH**\n\n{article}\n\n{NOTES}\n"
+    )
+    assert any("chuyên ngành Công\nThương" in p for p in paragraphs), paragraphs
+    assert not any(p.startswith("Thương") for p in paragraphs), paragraphs

@@ -65,9 +65,18 @@ def _reads_as_rest(text: Readable, cl: ClassifiedLine) -> bool:
     closes the sentence ("Đoàn kiểm tra.", "Trưởng đoàn/ Phó trưởng đoàn kiểm tra."); a body
     sentence under a title ("Tập trung thực hiện các nhiệm vụ …") is neither."""
     head = text[cl.content_start : cl.content_start + 1]
-    if head in _REST_OPENINGS or head.isdigit():
+    if head in _REST_OPENINGS or head.isdigit() or _closes_emphasis_only(text, cl):
         return True
     return cl.content_length <= MAX_SOFT_TAIL and closes(text, cl)
+
+
+def _closes_emphasis_only(match: Readable, cl: ClassifiedLine) -> bool:
+    """A line that closes an emphasis it did not open ("Thương*" under "*Căn cứ Thông tư số
+    56/2025/TT-BCT …⏎… kiểm tra chuyên ngành Công"): the run opened above is still open, so the
+    sentence goes on here. The match text blanks the markup: the line ends on a blank but opens
+    on a letter."""
+    start, end = cl.content_start, cl.content_end
+    return end - start > 1 and match[end - 1].isspace() and not match[start].isspace()
 
 
 #: What a broken line's rest may open with that no body does: a bracket, a form's blank.
