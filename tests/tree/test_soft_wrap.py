@@ -43,3 +43,14 @@ def test_a_line_that_only_closes_an_emphasis_goes_on_the_sentence_above() -> Non
     )
     assert any("chuyên ngành Công\nThương" in p for p in paragraphs), paragraphs
     assert not any(p.startswith("Thương") for p in paragraphs), paragraphs
+
+
+def test_a_cited_blank_under_a_line_left_on_a_conjunction_goes_on_the_article() -> None:
+    """'**Điều 3. **Các ông (bà) (8), (9), (10), (11) và' then '(12) chịu trách nhiệm …' (corpus
+    18, form 09): "(12)" is no entry of a list (none is open), it is the blank the article cites."""
+    rest = "(12) chịu trách nhiệm thi hành Quyết định này./."
+    article = f"**Điều 3. **Các ông (bà) (8), (9), (10), (11) và\n{rest}"
+    before = "**Điều 2.** Ông (bà)...(9) có trách nhiệm bàn giao công việc."
+    text = f"**QUYẾT ĐỊNH**\n\n{before}\n\n{article}\n\n**Ghi chú:**\n\n{NOTES}\n"
+    paragraphs = _paragraphs(text)
+    assert any(p.endswith(f"(11) và\n{rest}") for p in paragraphs), paragraphs

@@ -59,6 +59,21 @@ def soft_wrapped_groups(
     return groups
 
 
+def _cited_after_open_clause(
+    text: Readable, previous: ClassifiedLine, line: ClassifiedLine, open_paren: int | None
+) -> bool:
+    """A "(n)" that is not the next of the open list, right under a line left on a word no
+    clause ends on ("**Điều 3. **Các ông (bà) (8), (9), (10), (11) và" then "(12) chịu trách
+    nhiệm thi hành Quyết định này./.", a form's blanks cited in its article): the sentence goes on
+    with the blank it cites; a new entry opens under a finished line."""
+    marker = line.marker
+    if marker is None or marker.style is not MarkerStyle.PAREN or not isinstance(marker.value, int):
+        return False
+    if marker.value == (1 if open_paren is None else open_paren + 1):
+        return False
+    return _left_mid_clause(text, previous)
+
+
 def _reads_as_rest(text: Readable, cl: ClassifiedLine) -> bool:
     """A line that cannot stand as a body: it opens on a bracket, a form's blank or a figure
     ("(Thứ bảy, Chủ nhật)", "……(6).", "..... (8) chịu trách nhiệm …"), or is a short tail that
@@ -101,7 +116,9 @@ def _soft_rest(
     text: Readable, previous: ClassifiedLine, line: ClassifiedLine, open_paren: int | None, separated: bool
 ) -> bool:
     if line.role is not Role.TEXT:
-        return cites_notes(text, line, open_paren)
+        return cites_notes(text, line, open_paren) or (
+            separated and _cited_after_open_clause(text, previous, line, open_paren)
+        )
     if _starts_lower(text, line):
         return True
     if not separated or _set_apart(text, previous):
