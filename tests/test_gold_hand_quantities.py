@@ -33,6 +33,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "01_achieved_quantities.hand.json": dict(_PERFECT),
     "03_targets_quantities.hand.json": {**_PERFECT, "quantities_unit": 0.984},
     "05_programme_quantities.hand.json": dict(_PERFECT),
+    "05_programme_opening_quantities.hand.json": dict(_PERFECT),
+    "05_programme_closing_quantities.hand.json": dict(_PERFECT),
 }
 
 

@@ -28,6 +28,9 @@ CLOSING_WINDOW = 80
 ADOPTION_WINDOW = 12
 #: A post is written on at most this many lines ("PHÓ⏎TRƯỞNG BAN").
 POST_LINES = 3
+#: Spaces between the list's column and the signature's on one ``-layout`` line: wider than the
+#: gaps a justified or ragged line of the list itself can hold (SEGMENT_BREAK splits at 3).
+COLUMN_GAP = 8
 
 
 def read_adoption_date(scan: Scan, body_start: int, end: int) -> None:
@@ -247,6 +250,8 @@ class _Segment:
     folded: str
     upper: bool
     """Shown in capitals (the source's capitals counted: :attr:`Scan.shown_text`)."""
+    beside: bool = False
+    """Set beside a column on its left, across a gap of spaces (a ``-layout`` line)."""
 
 
 @define
@@ -275,12 +280,16 @@ class _ClosingBlock:
         """Take the segments of line ``i``; False if the line is not closing matter at all."""
         text = self.scan.text
         taken = False
+        last = -1
         for sp in segments(text, self.scan.lines[i].line.content):
             s = text[sp.start : sp.end]
             upper = mostly_upper(clean(self.scan.shown_text[sp.start : sp.end]))
-            if not self._take(_Segment(sp, s, clean(s), fold_accents(s, punctuation=True), upper), i):
+            gap = text[last : sp.start] if last >= 0 else ""
+            beside = len(gap) >= COLUMN_GAP and gap.isspace()
+            if not self._take(_Segment(sp, s, clean(s), fold_accents(s, punctuation=True), upper, beside), i):
                 return taken or i == self.first
             taken = True
+            last = sp.end
         return True
 
     def _take(self, seg: _Segment, i: int) -> bool:
@@ -328,6 +337,10 @@ class _ClosingBlock:
         """The rest of an open recipient, or a lower-case line under the list."""
         starts_lower = bool(SHAPE_LOWER.match(seg.cleaned[:1]))
         if not self.recipients or not (self.open_item or starts_lower) or seg.upper or self._filed():
+            return False
+        if seg.beside:
+            # The signature's column beside the list (a seal's OCR "riMb .nY" next to "- Các đảng
+            # bộ …,"): a recipient wraps onto the next line's start, never across a column gap.
             return False
         parts = split_items(self.scan.text, seg.span)
         if parts:

@@ -251,10 +251,21 @@ def _summary(block: _TitleBlock, i: int) -> tuple[int, bool]:
     if block.title and block.title_upper:
         end = _summary_end(scan, i, block.limit, strict=True)
         if end > i:
-            block.subtitle = [lines_span(scan, i, end)]
+            if _summary_of_authority(block, i):
+                block.title.append(lines_span(scan, i, end))
+            else:
+                block.subtitle = [lines_span(scan, i, end)]
             block.take(i, end)
             return end, False
     return i, True
+
+
+def _summary_of_authority(block: _TitleBlock, i: int) -> bool:
+    """Line ``i`` opens the summary "Về …" under a title that only names the issuer ("CỦA BAN
+    CHẤP HÀNH ĐẢNG BỘ TỈNH"): the summary is the rest of the title (corpus 06 as printed)."""
+    first = block.title[0]
+    head = fold_accents(block.scan.text[first.start : first.end], punctuation=True)
+    return P.TITLE_BY_AUTHORITY.match(head) is not None and P.SUMMARY_OPENING.match(block.scan.folded(i)) is not None
 
 
 def _title_after(text: str, start: int, end: int) -> int:

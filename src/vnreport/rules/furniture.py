@@ -166,6 +166,12 @@ AUTHORITY_GOES_ON = regex.compile(
     r"(?<!\p{L})(?:CỦA|VỀ|ĐƯỢC|QUYẾT\s+ĐỊNH|BAN\s+HÀNH|PHÊ\s+DUYỆT|THÔNG\s+QUA|TRÊN|TẠI|THEO|ĐỐI\s+VỚI)(?!\p{L})",
     regex.VERSION1,
 )
+#: (folded) A title line that names who issues the type word above it ("THÔNG BÁO ⏎ CỦA BAN CHẤP
+#: HÀNH ĐẢNG BỘ TỈNH", "KẾT LUẬN ⏎ CỦA BỘ CHÍNH TRỊ"), and the summary the format sets under the
+#: type in sentence case, opening "Về …" (reference §1.1 row 5: "về quy hoạch cán bộ …"). Under
+#: such a line the summary says what the document is about: it is more title, not a subtitle.
+TITLE_BY_AUTHORITY = regex.compile(r"^[\s*_]*+CUA\s", regex.VERSION1)
+SUMMARY_OPENING = regex.compile(r"^[\s*_]*+ve\s", _FMI)
 #: A rule glued to the first body line: "----Thực hiện …" (corpus 04, 07, 08).
 RULE_GLUED = regex.compile(r"^[^\S\n]*[-_¯=–—]{3,}[^\S\n]*(?=[^\s\-_¯=–—])", _FM)
 #: (folded) The first word of a unit of the issuing body: a line that does not start with one

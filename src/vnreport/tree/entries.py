@@ -20,6 +20,7 @@ from vnreport.lines.match_view import Readable
 from vnreport.model import BULLET_STYLES, MarkerStyle, Span
 from vnreport.tree.agreement import ENTRY_STYLES, ITEM_SHARE, OPEN_TITLE_STYLES, Siblings, agreeing_kind, is_run_in
 from vnreport.tree.nodes import OpenKind, OpenNode
+from vnreport.tree.run_in_items import run_in_among_items
 
 #: Sibling sections that head points of their own, at least, before a label over points agrees
 #: with them (and all but one in ``ITEM_SHARE`` of those siblings that head points are sections).
@@ -33,6 +34,7 @@ def entry_kind(match: Readable, node: OpenNode, parent: OpenNode, siblings: Sibl
         or _wrapped_value_entry(match, node)
         or _label_among_headings(match, node, parent)
         or agreeing_kind(match, node, siblings)
+        or run_in_among_items(match, node, siblings)
     )
 
 

@@ -21,8 +21,10 @@ from vnreport.rules.shapes import (
     REFERENCE_NOUN_END,
     SENTENCE_BREAK,
 )
-from vnreport.tree.agreement import Siblings, is_run_in
+from vnreport.tree.agreement import ITEM_SHARE, Siblings, is_run_in
+from vnreport.tree.clauses import is_closed_titled_clause, is_titled_clause
 from vnreport.tree.entries import entry_kind
+from vnreport.tree.last_entry import last_bare_entry
 from vnreport.tree.nodes import INTRINSIC_ORDER, OpenKind, OpenNode
 from vnreport.tree.numbering import numbered_as
 
@@ -63,16 +65,19 @@ def as_read(match: Readable, node: OpenNode, parent: OpenNode, siblings: Sibling
     if (
         node.kind is OpenKind.ITEM
         and node.heading is not None
-        and not _is_clause(node, parent)
+        and (not _is_clause(node, parent) or is_closed_titled_clause(match, node, parent))
         and _heads_what_follows(match, node)
     ):
         section = OpenNode(OpenKind.SECTION, node.start, node.heading.end, node.marker, node.key, node.heading)
         section.children = node.children[1:]
         return section
     if node.kind is OpenKind.SECTION and _is_clause(node, parent):
-        return _clause_item(node)
+        return node if is_titled_clause(match, node) else _clause_item(node)
     if node.kind is OpenKind.SECTION and _entry_in_its_shape(match, node, parent):
         return _entry_of_its_list(node)
+    last = last_bare_entry(match, node, parent)
+    if last is not None:
+        return last
     label = _label_of(match, node)
     if label is not None:
         section = OpenNode(OpenKind.SECTION, node.start, label.end, node.marker, node.key, label)
@@ -101,14 +106,33 @@ def _runs_into_its_body(match: Readable, node: OpenNode, parent: OpenNode) -> bo
     if not own or own[-1] in _TITLE_END or is_upper_title(own):
         return False
     body_start = node.children[0].start
-    if _blank_line_between(match, title.end, body_start):
+    full = _ran_to_margin(match, node)
+    if _blank_line_between(match, title.end, body_start) and not full:
         return False  # the author ended the line with a blank one: the title stops there
-    if "\n" not in own and not _visibly_unfinished(own, match, body_start):
+    if "\n" not in own and not full and not _visibly_unfinished(own, match, body_start):
         return False  # a one-line title the body follows is a heading ("II. Quan điểm, …" then "Đại hội …")
     if match[title.end : title.end + 2].lstrip(" *_")[:1] == ":":
         return False  # a run-in label ("6.1.6. Sử dụng thẻ đảng viên: Đảng viên …") ends its title
     siblings = [c for c in parent.children if c is not node and c.key == node.key]
-    return len(siblings) >= 2 and all(c.kind is OpenKind.ITEM for c in siblings)
+    # One other entry read the same way does not stop the list's sentences voting.
+    others = sum(c.kind is not OpenKind.ITEM for c in siblings)
+    return len(siblings) >= 2 and others * ITEM_SHARE <= len(siblings)
+
+
+def _ran_to_margin(match: Readable, node: OpenNode) -> bool:
+    """A one-line title as wide as its body's widest line: the page broke a sentence there ("(4)
+    100% Cán bộ Hội … mỗi năm Phối hợp với Đoàn" then "Trường tổ chức …", corpus 12), where a
+    title stops short. A blank line the extraction put under such a line ends nothing."""
+    title = node.title
+    if title is None or "\n" in match[node.start : title.end]:
+        return False
+    body = node.children[0]
+    widest = max(len(line) for line in match[body.start : body.end].split("\n"))
+    return title.end - node.start >= _FULL_LINE_SHARE * widest
+
+
+#: A title line at least this share of its body's widest line is full: the page broke it.
+_FULL_LINE_SHARE = 0.95
 
 
 def _blank_line_between(match: Readable, start: int, end: int) -> bool:
@@ -380,7 +404,9 @@ def _is_bare_entry(match: Readable, node: OpenNode) -> bool:
 def _is_clause(node: OpenNode, parent: OpenNode) -> bool:
     """A numbered clause of an article ("Điều 1." then "1. Luật này quy định.") is the
     article's text, never a heading of its own: legislative drafting titles the article only
-    (Điều > khoản > điểm), so "1. Quy trình xét tặng:" over its points is a clause too."""
+    (Điều > khoản > điểm), so "1. Quy trình xét tặng:" over its points is a clause too. A
+    clause titled on a line of its own over its points is the one exception
+    (:mod:`vnreport.tree.clauses`)."""
     return (
         parent.marker is not None
         and parent.marker.style is MarkerStyle.ARTICLE

@@ -36,6 +36,7 @@ from vnreport.rules.shapes import (
     RANGE_END_YEAR,
     REFERENCE_NOUN_END,
 )
+from vnreport.tree.clause_titles import clause_broken_title
 from vnreport.tree.nodes import INTRINSIC_ORDER
 
 #: Share of text lines followed directly by another text line above which a text is wrapped.
@@ -311,6 +312,8 @@ def _ended_short(
         return False
     limit = limits[1] if on_first and first.marker is not None else limits[0]
     if first.role is Role.HEADING and not _resumes_heading_line(text, previous, line, limit):
+        return True
+    if clause_broken_title(text, first, previous) and not _resumes_heading_line(text, previous, line, limit):
         return True
     if previous.content_length >= limit or _starts_lower(text, line):
         return False
