@@ -60,8 +60,7 @@ def as_read(match: Readable, node: OpenNode, parent: OpenNode, siblings: Sibling
     with nothing under it is an entry of a list, an item; an entry whose siblings are all of
     its shape agrees with them (:mod:`vnreport.tree.agreement`; ``siblings`` counts them, one
     count for all children of ``parent``)."""
-    if _is_clause(node, parent):
-        node.children = [_point_of_clause(c) for c in node.children]
+    _read_points_as_clause_text(node, parent)
     if (
         node.kind is OpenKind.ITEM
         and node.heading is not None
@@ -221,6 +220,13 @@ def _clause_item(node: OpenNode) -> OpenNode:
     item = OpenNode(OpenKind.ITEM, node.start, node.line_end, node.marker, node.key)
     item.children = [OpenNode(OpenKind.PARAGRAPH, node.title.start, end), *node.children]
     return item
+
+
+def _read_points_as_clause_text(node: OpenNode, parent: OpenNode) -> None:
+    """The points of a clause of an article (before they are read themselves): see
+    :func:`_point_of_clause`."""
+    if _is_clause(node, parent):
+        node.children = [_point_of_clause(c) for c in node.children]
 
 
 def _point_of_clause(node: OpenNode) -> OpenNode:
