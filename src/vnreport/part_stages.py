@@ -205,6 +205,7 @@ def _stage_tree(state: PartState) -> PartState:
         levels=levels,
         list_depths=list_depths,
         set_apart=set_apart_lines(state.match, body_lines, [i - shift for i in state.bold if i >= shift]),
+        back_matter=_back_matter(furniture),
     )
     bare_body = builder.finish(state.prefix)
     return attrs.evolve(
@@ -214,6 +215,15 @@ def _stage_tree(state: PartState) -> PartState:
         structured=bool(builder.sections) or builder.items > 0,
         diagnostics=state.noted(builder.diagnostics),
     )
+
+
+def _back_matter(furniture: FurnitureResult) -> int | None:
+    """The body position right after a closing block the body holds (a form's notes or an
+    appendix follow the signature), if any."""
+    closing = furniture.closing
+    if closing is None or not (furniture.body_start <= closing[0] and closing[1] < furniture.body_end):
+        return None
+    return closing[1] - furniture.body_start
 
 
 def _stage_sentences(state: PartState) -> PartState:

@@ -27,3 +27,30 @@ def test_a_long_sentence_under_a_finished_line_stays_a_paragraph() -> None:
     body = "Đoàn kiểm tra thực hiện việc kiểm tra theo kế hoạch đã được phê duyệt của cơ quan."
     paragraphs = _paragraphs(f"Ghi chú:\n\n{NOTES}\n\n{line}\n{body}\n")
     assert body in paragraphs
+
+
+def test_a_line_that_only_closes_an_emphasis_goes_on_the_sentence_above() -> None:
+    """'… chuyên ngành Công' then 'Thương*' (a form's italic preamble): the run opened above is
+    still open, so the capitalised word is the sentence's rest, no body under a title."""
+    line = (
+        "*Căn cứ Thông tư số 56/2025/TT-BCT ngày 28/11/2025 của Bộ trưởng Bộ Công Thương quy định"
+        " về quy trình kiểm tra chuyên ngành Công\nThương*"
+    )
+    # Markdown (three bold pairs), as the crawl is: the match text blanks the emphasis.
+    article = "**Điều 1.** Ban hành Kế hoạch kiểm tra chuyên đề."
+    paragraphs = _paragraphs(
+        f"**QUYẾT ĐỊNH**\n\n{line}\n\n*Căn cứ.... (5);*\n\n**QUYẾT ĐỊNH**\n\n{article}\n\n{NOTES}\n"
+    )
+    assert any("chuyên ngành Công\nThương" in p for p in paragraphs), paragraphs
+    assert not any(p.startswith("Thương") for p in paragraphs), paragraphs
+
+
+def test_a_cited_blank_under_a_line_left_on_a_conjunction_goes_on_the_article() -> None:
+    """'**Điều 3. **Các ông (bà) (8), (9), (10), (11) và' then '(12) chịu trách nhiệm …' (corpus
+    18, form 09): "(12)" is no entry of a list (none is open), it is the blank the article cites."""
+    rest = "(12) chịu trách nhiệm thi hành Quyết định này./."
+    article = f"**Điều 3. **Các ông (bà) (8), (9), (10), (11) và\n{rest}"
+    before = "**Điều 2.** Ông (bà)...(9) có trách nhiệm bàn giao công việc."
+    text = f"**QUYẾT ĐỊNH**\n\n{before}\n\n{article}\n\n**Ghi chú:**\n\n{NOTES}\n"
+    paragraphs = _paragraphs(text)
+    assert any(p.endswith(f"(11) và\n{rest}") for p in paragraphs), paragraphs

@@ -206,6 +206,20 @@ def _read_closing_block(scan: Scan, c0: int, limit: int) -> int:
     untangle: recipients are the "-" items and their continuation lines, the signature the
     upper-case lines from the authority mark on, and the capitalised name.
     """
+    block, end = _read_block(scan, c0, limit)
+    _set_recipients(scan, block.label, block.recipients)
+    _set_signature(scan, block.signer, block.name)
+    return end
+
+
+def read_closing_lines(scan: Scan, c0: int, limit: int) -> int:
+    """The lines of a closing block from ``c0``, marked closing matter, with none of its values
+    taken: a form's "Nơi nhận:" and signature in an appendix are the form's blanks, not the
+    document's. Returns the position after the block."""
+    return _read_block(scan, c0, limit)[1]
+
+
+def _read_block(scan: Scan, c0: int, limit: int) -> tuple[_ClosingBlock, int]:
     block = _ClosingBlock(scan, c0)
     end = c0
     for i in range(c0, min(limit, c0 + CLOSING_WINDOW)):
@@ -223,9 +237,7 @@ def _read_closing_block(scan: Scan, c0: int, limit: int) -> int:
             scan.kind(i, FurnitureKind.WATERMARK)
         else:
             break
-    _set_recipients(scan, block.label, block.recipients)
-    _set_signature(scan, block.signer, block.name)
-    return end
+    return block, end
 
 
 @frozen
@@ -288,6 +300,7 @@ class _ClosingBlock:
             or self._take_authority(seg)
             or bool(P.SIGNED_MARK.match(seg.text) or P.TYPIST_REFERENCE.match(seg.text))
             or self._take_continuation(seg)
+            or self._take_placeholder(seg)
             or self._take_name(seg)
             or self._take_signer_line(seg, i)
         )
@@ -336,6 +349,11 @@ class _ClosingBlock:
                 self.recipients.append([sp])
             self.open_item = not _closed(self.scan.text, self.recipients[-1][-1])
         return True
+
+    def _take_placeholder(self, seg: _Segment) -> bool:
+        """A form's "…" line among its recipients ("- Như trên;⏎…⏎- Lưu: VT, …"): the entries
+        its user adds, no recipient of its own."""
+        return bool(self.recipients) and not seg.cleaned.strip(".…")
 
     def _filed(self) -> bool:
         """The list ended with its closed filing entry ("- Lưu VT.")."""

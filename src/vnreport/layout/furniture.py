@@ -31,6 +31,7 @@ from attrs import frozen
 from vnreport.layout.closing import appendix_follows, read_adoption_date, read_closing
 from vnreport.layout.damage import withhold_damaged
 from vnreport.layout.derive import derive
+from vnreport.layout.form_closings import form_closings
 from vnreport.layout.form_heading import leading_form_heading
 from vnreport.layout.header import read_header
 from vnreport.layout.page_numbers import page_number
@@ -91,7 +92,7 @@ def read_furniture(
         # A form's notes after its signature ("Ghi chú: (1) Tên cơ quan …") explain its blanks:
         # they stay in the body, as an appendix does.
         if form is not None or appendix_follows(scan, c1, limit):
-            skip = frozenset(range(c0, c1))
+            skip = frozenset(range(c0, c1)) | form_closings(scan, c1, limit)
         else:
             body_end = c0
             for i in range(c1, limit):

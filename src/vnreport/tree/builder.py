@@ -94,6 +94,7 @@ class TreeBuilder:
         levels: Mapping[int, int] | None = None,
         set_apart: frozenset[int] = frozenset(),
         list_depths: Mapping[int, int] | None = None,
+        back_matter: int | None = None,
     ) -> None:
         """Feed lines ``lines`` (in order). ``paragraphs`` groups line positions ``[i, j)`` that
         form one paragraph (hard-wrapped text); by default every text line is a paragraph.
@@ -101,7 +102,9 @@ class TreeBuilder:
         that hold one table each; ``levels`` the heading level the source states for a line
         (HTML h1–h6, Word heading styles), by position; a marker-less line there, or in
         ``set_apart`` (a bold short line), is a heading of its own; ``list_depths`` the depth
-        of the source's own list entry a line opens."""
+        of the source's own list entry a line opens; ``back_matter`` the position right after a
+        closing block inside the body (a signature before a form's notes or an appendix), where
+        the open clauses close (:meth:`Placer.close_to_back_matter`)."""
         groups = {i: j for i, j in (paragraphs or ())}
         table_at = {i: j for i, j in tables}
         self._table_starts = frozenset(table_at)
@@ -110,6 +113,7 @@ class TreeBuilder:
         i = 0
         n = len(lines)
         while i < n:
+            back_matter = self._close_at_back_matter(i, back_matter)
             if i in skip:
                 i += 1
                 continue
@@ -136,6 +140,13 @@ class TreeBuilder:
                 i = j
             else:
                 i = self._add_marked(cl, lines, i, j, gaps, skip)
+
+    def _close_at_back_matter(self, i: int, back_matter: int | None) -> int | None:
+        """At the first line past the signature, the clauses open above it close; None after."""
+        if back_matter is None or i < back_matter:
+            return back_matter
+        self._placer.close_to_back_matter()
+        return None
 
     def _add_text(
         self,

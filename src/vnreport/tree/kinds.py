@@ -18,6 +18,7 @@ from vnreport.rules.shapes import (
     CITED_DOCUMENT,
     DANGLING_WORDS,
     DOCUMENT_NAME_START,
+    FORM_BLANKS,
     LAST_WORD,
     ORGAN_HEAD_WORDS,
     PARENTHESIS,
@@ -68,6 +69,7 @@ def as_read(match: Readable, node: OpenNode, parent: OpenNode, siblings: Sibling
     its shape agrees with them (:mod:`vnreport.tree.agreement`; ``siblings`` counts them, one
     count for all children of ``parent``). The readings are tried in order; the first that
     applies decides."""
+    _read_points_as_clause_text(match, node, parent)
     for reading in _OWN_READINGS:
         read = reading(match, node, parent)
         if read is not None:
@@ -217,7 +219,21 @@ def _visibly_unfinished(title: str, match: Readable, body_start: int) -> bool:
 def _entry_in_its_shape(match: Readable, node: OpenNode, parent: OpenNode) -> bool:
     """A heading by its line that is one entry of its list by what it is: a title running on
     into its first paragraph, or a starred note."""
-    return _runs_into_its_body(match, node, parent) or _starred_note(match, node)
+    return _runs_into_its_body(match, node, parent) or _starred_note(match, node) or _field_to_fill(match, node)
+
+
+def _field_to_fill(match: Readable, node: OpenNode) -> bool:
+    """A form's field: a numbered label whose text, on its own line, is the blank left for the
+    filler ("1. Mục tiêu: ……………", "3.4. Địa điểm kiểm tra: ……"), an entry as its siblings
+    whose blank stands on the next line are ("3.1. Đối tượng kiểm tra:⏎……")."""
+    title, marker = node.title, node.marker
+    if title is None or marker is None or marker.style in INTRINSIC_ORDER or len(node.children) != 1:
+        return False
+    blank = node.children[0]
+    if blank.kind is not OpenKind.PARAGRAPH or "\n" in match[title.end : blank.start]:
+        return False
+    own = match[blank.start : blank.end]
+    return FORM_BLANKS.search(own) is not None and not FORM_BLANKS.sub("", own).strip(" *_;.,:")
 
 
 def _starred_note(match: Readable, node: OpenNode) -> bool:
@@ -260,6 +276,23 @@ def _clause_item(match: Readable, node: OpenNode) -> OpenNode:
         return item
     item.children = [OpenNode(OpenKind.PARAGRAPH, node.title.start, end), *node.children]
     return item
+
+
+def _read_points_as_clause_text(match: Readable, node: OpenNode, parent: OpenNode) -> None:
+    """The points of a clause of an article (before they are read themselves): see
+    :func:`_point_of_clause`."""
+    if _is_clause(node, parent):
+        node.children = [_point_of_clause(match, c) for c in node.children]
+
+
+def _point_of_clause(match: Readable, node: OpenNode) -> OpenNode:
+    """A point of a clause is the clause's text as the clause is the article's (Điều > khoản >
+    điểm): "c) Sở Nội vụ thành phố⏎Hà Nội:" over the paragraphs of what it does ("Tiếp nhận hồ
+    sơ, …") and "b) Đối với cá nhân … trong nước:" over its paragraph are items, like their
+    sibling points that run on."""
+    if node.kind is not OpenKind.SECTION or node.key != MarkerStyle.LETTER.value or node.title is None:
+        return node
+    return _clause_item(match, node)
 
 
 def _heads_what_follows(match: Readable, node: OpenNode) -> bool:

@@ -231,6 +231,16 @@ class Placer:
                     del stack[k + 1 :]
                 return
 
+    def close_to_back_matter(self) -> None:
+        """What follows the signature inside a body (a form's notes "(1) Tên cơ quan …" under
+        "Ghi chú:", an appendix) explains the whole document, never the last clause open above
+        the signature: it opens under the body's form heading ("Mẫu số 02: …"), else at the top."""
+        stack = self.stack
+        keep = 1
+        while keep < len(stack) and _is_back_matter_head(stack[keep]):
+            keep += 1
+        del stack[keep:]
+
     @staticmethod
     def _opens_list_under(top: OpenNode, marker: Marker) -> bool:
         """A numbered list that starts at one right under a bulleted sub-heading is its content
@@ -303,3 +313,9 @@ def _is_bullet_entry(node: OpenNode) -> bool:
 
 def _is_plus(node: OpenNode) -> bool:
     return node.marker is not None and node.marker.style is MarkerStyle.PLUS
+
+
+def _is_back_matter_head(node: OpenNode) -> bool:
+    """An open appendix or form heading, which what follows a form's signature stays under."""
+    marker = node.marker
+    return node.is_section and marker is not None and marker.style in (MarkerStyle.APPENDIX, MarkerStyle.FORM)

@@ -59,15 +59,39 @@ def soft_wrapped_groups(
     return groups
 
 
+def _cited_after_open_clause(
+    text: Readable, previous: ClassifiedLine, line: ClassifiedLine, open_paren: int | None
+) -> bool:
+    """A "(n)" that is not the next of the open list, right under a line left on a word no
+    clause ends on ("**Điều 3. **Các ông (bà) (8), (9), (10), (11) và" then "(12) chịu trách
+    nhiệm thi hành Quyết định này./.", a form's blanks cited in its article): the sentence goes on
+    with the blank it cites; a new entry opens under a finished line."""
+    marker = line.marker
+    if marker is None or marker.style is not MarkerStyle.PAREN or not isinstance(marker.value, int):
+        return False
+    if marker.value == (1 if open_paren is None else open_paren + 1):
+        return False
+    return _left_mid_clause(text, previous)
+
+
 def _reads_as_rest(text: Readable, cl: ClassifiedLine) -> bool:
     """A line that cannot stand as a body: it opens on a bracket, a form's blank or a figure
     ("(Thứ bảy, Chủ nhật)", "……(6).", "..... (8) chịu trách nhiệm …"), or is a short tail that
     closes the sentence ("Đoàn kiểm tra.", "Trưởng đoàn/ Phó trưởng đoàn kiểm tra."); a body
     sentence under a title ("Tập trung thực hiện các nhiệm vụ …") is neither."""
     head = text[cl.content_start : cl.content_start + 1]
-    if head in _REST_OPENINGS or head.isdigit():
+    if head in _REST_OPENINGS or head.isdigit() or _closes_emphasis_only(text, cl):
         return True
     return cl.content_length <= MAX_SOFT_TAIL and closes(text, cl)
+
+
+def _closes_emphasis_only(match: Readable, cl: ClassifiedLine) -> bool:
+    """A line that closes an emphasis it did not open ("Thương*" under "*Căn cứ Thông tư số
+    56/2025/TT-BCT …⏎… kiểm tra chuyên ngành Công"): the run opened above is still open, so the
+    sentence goes on here. The match text blanks the markup: the line ends on a blank but opens
+    on a letter."""
+    start, end = cl.content_start, cl.content_end
+    return end - start > 1 and match[end - 1].isspace() and not match[start].isspace()
 
 
 #: What a broken line's rest may open with that no body does: a bracket, a form's blank.
@@ -92,7 +116,9 @@ def _soft_rest(
     text: Readable, previous: ClassifiedLine, line: ClassifiedLine, open_paren: int | None, separated: bool
 ) -> bool:
     if line.role is not Role.TEXT:
-        return cites_notes(text, line, open_paren)
+        return cites_notes(text, line, open_paren) or (
+            separated and _cited_after_open_clause(text, previous, line, open_paren)
+        )
     if _starts_lower(text, line):
         return True
     if not separated or _set_apart(text, previous):
