@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import regex
+
 from vnreport.lines.split import Line, LineKind
 from vnreport.model import Span
-from vnreport.rules.markup import GLUED_DASH, LINE_MARKER
+from vnreport.rules.markup import DASH_BEFORE_SPACE, GLUED_DASH, LINE_MARKER
 
 #: How many lines below the glued point the list's next "- " may open (a point runs over a few).
 POINT_REACH = 12
@@ -25,7 +27,7 @@ POINT_REACH = 12
 def split_glued_bullets(text: str, lines: tuple[Line, ...]) -> tuple[Line, ...]:
     """``lines`` with each line that holds a dash point glued after a stop or a colon cut in
     two at the point's dash."""
-    hits = list(GLUED_DASH.finditer(text))
+    hits = _glued_dashes(text)
     if not hits:
         return lines
     starts = [m.start("marker") for m in hits]
@@ -45,6 +47,20 @@ def split_glued_bullets(text: str, lines: tuple[Line, ...]) -> tuple[Line, ...]:
                 in_dash_point = True
         out.extend(_cut(text, line, cuts) if cuts else (line,))
     return tuple(out)
+
+
+def _glued_dashes(text: str) -> list[regex.Match[str]]:
+    """The GLUED_DASH matches of ``text``, in order: each tried from the stop before a dash."""
+    found: list[regex.Match[str]] = []
+    for dash in DASH_BEFORE_SPACE.finditer(text):
+        at = dash.start() - 1
+        while at >= 0 and text[at] != "\n" and text[at].isspace():
+            at -= 1
+        if at < dash.start() - 1 and text[at] in ".:":
+            m = GLUED_DASH.match(text, at)
+            if m is not None:
+                found.append(m)
+    return found
 
 
 def _opening(text: str, line: Line) -> str | None:

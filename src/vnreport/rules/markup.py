@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from vnreport.rules.common import SP
@@ -93,6 +95,10 @@ FIRST_POINT = regex.compile(rf"a\){SP}", regex.VERSION1)
 #: "… chỉ ghi học vị cao nhất. - Học hàm cao nhất: …", "… trong gia đình như: - Đối với ông, bà,
 #: …": a word, a figure, a bracket or a quote, a full stop or a colon, a dash between spaces and
 #: a capital. Whether the dash opens a point is decided by the list around it.
+#: Where a glued dash point may be: a dash and a space. Looked for first, as a literal the
+#: engine finds at C speed; GLUED_DASH, whose first character is a class it tries at every
+#: position, is then matched only from the stop before each (several times faster on a report).
+DASH_BEFORE_SPACE = re.compile(r"-[^\S\n]")
 GLUED_DASH = regex.compile(
     rf"(?<=[\p{{L}}\p{{N}})”\"’])(?P<stop>[.:]){SP}+(?P<marker>-){SP}+(?=\p{{Lu}})", regex.VERSION1
 )
