@@ -56,6 +56,7 @@ def _holds_marker(line: str, entry: dict[str, Any]) -> bool:
 
 def test_every_gold_file_has_floors() -> None:
     assert GOLD_FILES and sorted(read_gold(p)["doc"] for p in GOLD_FILES) == sorted(FLOORS)
+    assert BUNDLE_GOLD  # 12's gold states its sub-documents: the bundle test has one to read
 
 
 def test_a_part_counts_its_ranges_and_skeleton_only() -> None:
@@ -126,16 +127,22 @@ def test_hand_gold_scores_on_the_pdf(path: Path) -> None:
     assert {k: v for k, v in scores.items() if v < floors[k]} == {}, scores
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=[p.name[:2] for p in GOLD_FILES])
+def _layout_of(path: Path) -> Path:
+    return CORPUS / str(read_gold(path)["doc"]).replace(".txt", ".layout.txt")
+
+
+#: The golds of documents the corpus also holds as ``pdftotext -layout`` text, and of bundles.
+LAYOUT_GOLD = [p for p in GOLD_FILES if _layout_of(p).exists()]
+BUNDLE_GOLD = [p for p in GOLD_FILES if read_gold(p).get("sub_documents")]
+
+
+@pytest.mark.parametrize("path", LAYOUT_GOLD, ids=[p.name[:2] for p in LAYOUT_GOLD])
 def test_hand_gold_scores_on_the_layout_text(path: Path) -> None:
     """The same gold against the document's ``pdftotext -layout`` extraction, where the corpus has
     one (``NN_….layout.txt``): the same document, so the same floors."""
     scorer = gold_scorer()
     gold = read_gold(path)
-    layout = CORPUS / gold["doc"].replace(".txt", ".layout.txt")
-    if not layout.exists():
-        pytest.skip("no -layout extraction of this document")
-    doc = json.loads(vnreport.parse_file(layout).to_json())
+    doc = json.loads(vnreport.parse_file(_layout_of(path)).to_json())
     scores = gold_scores(scorer, gold, scored_part(scorer, gold, doc))
     floors = FLOORS[gold["doc"]]
     assert {k: v for k, v in scores.items() if v < floors[k]} == {}, scores
@@ -150,14 +157,12 @@ def _documents(nodes: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return found
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=[p.name[:2] for p in GOLD_FILES])
+@pytest.mark.parametrize("path", BUNDLE_GOLD, ids=[p.name[:2] for p in BUNDLE_GOLD])
 def test_each_sub_document_keeps_its_own_metadata(path: Path) -> None:
     """In a bundle, the gold's "sub_documents" state each document's metadata (issue 12 class 9:
     the file's is the main document's, each sub-document keeps its own), scored as the file's."""
     scorer = gold_scorer()
     gold = read_gold(path)
-    if not gold.get("sub_documents"):
-        pytest.skip("not a bundle")
     doc = json.loads(vnreport.parse_file(corpus_document(gold["doc"])).to_json())
     documents = _documents(doc["body"])
     lines = doc["text"].split("\n")
