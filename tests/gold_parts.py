@@ -14,9 +14,16 @@ document. The others become transparent (their sentences and footnote references
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+import vnreport
+
+from .helpers import gold_scores
 
 Node = dict[str, Any]
 
@@ -88,3 +95,22 @@ def scored_part(scorer: ModuleType, gold: dict[str, Any], doc: dict[str, Any]) -
         return _title_key(scorer, node, text) in skeleton
 
     return {**doc, "body": _cut(doc["body"], keep)[0]}
+
+
+def part_scores(scorer: ModuleType, gold: dict[str, Any], path: Path) -> dict[str, float]:
+    """``check_gold.py``'s metrics for the parse of ``path`` (the text, a PDF, a ``-layout``
+    extraction) against ``gold``, on the part the gold covers."""
+    doc = json.loads(vnreport.parse_file(path).to_json())
+    return gold_scores(scorer, gold, scored_part(scorer, gold, doc))
+
+
+def line_in_part(text: str, gold: dict[str, Any]) -> Callable[[int], bool]:
+    """Whether the gold's part holds line ``k`` (1-based) of ``text``: in one of its ranges or
+    listed in its skeleton. An entry outside would never be matched."""
+    part = gold.get("part")
+    spans = part_spans(text, part) if part else [(0, len(text))]
+    skeleton = set(part.get("skeleton", [])) if part else set()
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    return lambda k: k in skeleton or any(a <= starts[k - 1] < b for a, b in spans)

@@ -17,8 +17,8 @@ import pytest
 
 import vnreport
 
-from .gold_parts import part_spans, scored_part
-from .helpers import CORPUS, PERFECT_GOLD_SCORES, corpus_document, gold_scorer, gold_scores, read_gold
+from .gold_parts import line_in_part, part_scores, scored_part
+from .helpers import CORPUS, PERFECT_GOLD_SCORES, corpus_document, gold_scorer, read_gold
 
 HAND_GOLD = Path(__file__).parent / "gold_hand"
 GOLD_FILES = sorted(HAND_GOLD.glob("*.gold.json"))
@@ -91,22 +91,17 @@ def test_gold_lines_are_the_documents(path: Path) -> None:
     gold = read_gold(path)
     text = corpus_document(gold["doc"]).read_text(encoding="utf-8")
     lines = text.split("\n")
-    part = gold.get("part")
-    spans = part_spans(text, part) if part else [(0, len(text))]
-    skeleton = set(part.get("skeleton", [])) if part else set()
+    in_part = line_in_part(text, gold)
     for entry in gold["outline"]:
         assert _holds_marker(lines[entry["line"] - 1], entry), entry
-        start = sum(len(line) + 1 for line in lines[: entry["line"] - 1])
-        # An entry outside the part's ranges would never be matched: the part must hold it.
-        assert entry["line"] in skeleton or any(a <= start < b for a, b in spans), entry
+        assert in_part(entry["line"]), entry
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=[p.name[:2] for p in GOLD_FILES])
 def test_hand_goldgold_scores(path: Path) -> None:
     scorer = gold_scorer()
     gold = read_gold(path)
-    doc = json.loads(vnreport.parse_file(corpus_document(gold["doc"])).to_json())
-    scores = gold_scores(scorer, gold, scored_part(scorer, gold, doc))
+    scores = part_scores(scorer, gold, corpus_document(gold["doc"]))
     floors = FLOORS[gold["doc"]]
     assert set(scores) == set(floors)
     assert {k: v for k, v in scores.items() if v < floors[k]} == {}, scores
@@ -121,8 +116,7 @@ def test_hand_gold_scores_on_the_pdf(path: Path) -> None:
     pdf = CORPUS / "pdf" / gold["doc"].replace(".txt", ".pdf")
     if not pdf.exists():
         pytest.skip("no PDF of this document")
-    doc = json.loads(vnreport.parse_file(pdf).to_json())
-    scores = gold_scores(scorer, gold, scored_part(scorer, gold, doc))
+    scores = part_scores(scorer, gold, pdf)
     floors = FLOORS[gold["doc"]]
     assert {k: v for k, v in scores.items() if v < floors[k]} == {}, scores
 
@@ -142,8 +136,7 @@ def test_hand_gold_scores_on_the_layout_text(path: Path) -> None:
     one (``NN_….layout.txt``): the same document, so the same floors."""
     scorer = gold_scorer()
     gold = read_gold(path)
-    doc = json.loads(vnreport.parse_file(_layout_of(path)).to_json())
-    scores = gold_scores(scorer, gold, scored_part(scorer, gold, doc))
+    scores = part_scores(scorer, gold, _layout_of(path))
     floors = FLOORS[gold["doc"]]
     assert {k: v for k, v in scores.items() if v < floors[k]} == {}, scores
 

@@ -7,16 +7,13 @@ are the scores reached."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-import vnreport
-
-from .gold_parts import part_spans, scored_part
-from .helpers import PERFECT_GOLD_SCORES, corpus_document, gold_scorer, gold_scores, read_gold
+from .gold_parts import line_in_part, part_scores
+from .helpers import PERFECT_GOLD_SCORES, corpus_document, gold_scorer, read_gold
 
 #: Kept apart from ``tests/gold_hand/*.gold.json``, whose every file ``test_gold_hand.py`` scores on the whole document.
 CRAWL_GOLD = sorted((Path(__file__).parent / "gold_hand" / "crawls").glob("*.gold.json"))
@@ -62,19 +59,16 @@ def test_gold_lines_are_the_documents(path: Path) -> None:
     gold = read_gold(path)
     text = corpus_document(gold["doc"]).read_text(encoding="utf-8")
     lines = text.split("\n")
-    part = gold.get("part")
-    spans = part_spans(text, part) if part else [(0, len(text))]
+    in_part = line_in_part(text, gold)
     for entry in gold["outline"]:
-        start = sum(len(line) + 1 for line in lines[: entry["line"] - 1])
-        assert any(a <= start < b for a, b in spans) and _line_holds_marker(lines, entry), entry
+        assert in_part(entry["line"]) and _line_holds_marker(lines, entry), entry
 
 
 @pytest.mark.parametrize("path", CRAWL_GOLD, ids=[p.name[:2] for p in CRAWL_GOLD])
 def test_crawl_goldgold_scores(path: Path) -> None:
     scorer = gold_scorer()
     gold = read_gold(path)
-    doc = json.loads(vnreport.parse_file(corpus_document(gold["doc"])).to_json())
-    scores = gold_scores(scorer, gold, scored_part(scorer, gold, doc))
+    scores = part_scores(scorer, gold, corpus_document(gold["doc"]))
     floors = FLOORS[gold["doc"]]
     assert set(scores) == set(floors)
     assert {k: v for k, v in scores.items() if v < floors[k]} == {}, scores

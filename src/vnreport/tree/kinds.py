@@ -37,6 +37,7 @@ from vnreport.tree.sibling_heads import (
     closed_title_over_bullets,
     labels_over_points,
     parallel_title_over_body,
+    text_over_bullets,
 )
 
 #: An item whose text is one sentence of at most this many words heads what follows it when
@@ -391,15 +392,9 @@ def _open_title_over_bullets(match: Readable, node: OpenNode) -> Span | None:
     a title the author did not close, not a sentence ("2.1. Xây dựng, ban hành và tổ chức thực
     hiện hiệu quả các nghị quyết, …; công tác kiểm tra, giám sát, nội chính và dân vận của Đảng"
     then "- Đề án …")."""
-    children, marker = node.children, node.marker
-    if node.kind is not OpenKind.ITEM or marker is None or marker.style not in _OPEN_TITLE_STYLES:
+    own = text_over_bullets(match, node, _OPEN_TITLE_STYLES)
+    if own is None:
         return None
-    if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH:
-        return None
-    follower = children[1].marker
-    if follower is None or follower.style not in BULLET_STYLES:
-        return None
-    own = match[children[0].start : children[0].end].rstrip()
     # An open list closes with "…" ("a) Ở thôn, tổ dân phố, buôn, ấp, bản…"): still no stop.
     tail = own.removesuffix("…").removesuffix("...")
     if not tail or not (tail[-1].isalnum() or tail[-1] == ")") or SENTENCE_BREAK.search(tail):
@@ -412,7 +407,7 @@ def _open_title_over_bullets(match: Readable, node: OpenNode) -> Span | None:
         return None
     if len(own.split()) > MAX_CITED_TITLE_WORDS:
         return None
-    return Span(children[0].start, children[0].start + len(own))
+    return Span(node.children[0].start, node.children[0].start + len(own))
 
 
 #: A bulleted line at least this share of its body's widest line ran to the margin.

@@ -73,16 +73,8 @@ def closed_title_over_bullets(match: Readable, node: OpenNode, siblings: Sibling
     sections, when it is a short title but for the source it cites in brackets: "1. Về hệ thống sổ
     sách và quản lý, lưu trữ hồ sơ đảng viên (Khoản 1, khoản 2, Điều 4 Quy định số 02-QĐ/TU … về
     "…")." then "- …", beside "2. Về quản lý thông tin đảng viên … (Khoản 3, …)" over its body."""
-    children, marker = node.children, node.marker
-    if node.kind is not OpenKind.ITEM or marker is None or marker.style not in _TITLE_STYLES:
-        return None
-    if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH:
-        return None
-    follower = children[1].marker
-    if follower is None or follower.style not in BULLET_STYLES:
-        return None
-    own = match[children[0].start : children[0].end].rstrip()
-    if not own.endswith(".") or own.endswith(("..", "…")):
+    own = text_over_bullets(match, node, _TITLE_STYLES)
+    if own is None or not own.endswith(".") or own.endswith(("..", "…")):
         return None
     bare = PARENTHESIS.sub(" ", own[:-1]).strip()
     if not bare or not is_title_like(bare, MAX_LABEL_WORDS) or is_lead_in(bare):
@@ -90,7 +82,21 @@ def closed_title_over_bullets(match: Readable, node: OpenNode, siblings: Sibling
     others, items, _ = siblings.others(node)
     if not others or items:
         return None
-    return Span(children[0].start, children[0].start + len(own) - 1)
+    return Span(node.children[0].start, node.children[0].start + len(own) - 1)
+
+
+def text_over_bullets(match: Readable, node: OpenNode, styles: frozenset[MarkerStyle]) -> str | None:
+    """The first paragraph's text (right-stripped) of an item numbered in one of ``styles`` whose
+    next child opens a bullet list; None for any other node."""
+    children, marker = node.children, node.marker
+    if node.kind is not OpenKind.ITEM or marker is None or marker.style not in styles:
+        return None
+    if len(children) < 2 or children[0].kind is not OpenKind.PARAGRAPH:
+        return None
+    follower = children[1].marker
+    if follower is None or follower.style not in BULLET_STYLES:
+        return None
+    return match[children[0].start : children[0].end].rstrip()
 
 
 def parallel_title_over_body(match: Readable, node: OpenNode, siblings: Siblings) -> Span | None:
